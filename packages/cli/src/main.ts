@@ -1,0 +1,73 @@
+// The `samenhang` command: parses arguments and dispatches to one command module.
+import { parseArgs } from 'node:util';
+import { homePaths, readEnv, resolveHome } from '@samenhang/config';
+import { SamenhangError } from '@samenhang/errors';
+import { certs } from './commands/certs.js';
+import { doctor } from './commands/doctor.js';
+import { publish } from './commands/publish.js';
+import { up } from './commands/up.js';
+import { EXIT, UsageError, err, out } from './output.js';
+
+const USAGE = `usage: samenhang <command> [--home <dir>] [options]
+
+  up                          start nats-server (JetStream, mutual TLS) and every service; prints 'ready'
+  certs [--revoke <id>]       create the development PKI anew, or revoke an identity
+  publish --agency <id> --file <json> [--json]
+                              sign as that agency, publish, print each receipt; exit 1 on any rejection
+  doctor [--json]             check prerequisites and say how to fix them
+
+State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
+Exit codes: 0 success, 1 failure or rejection, 2 usage error.`;
+
+const OPTIONS = {
+  home: { type: 'string' },
+  agency: { type: 'string' },
+  file: { type: 'string' },
+  json: { type: 'boolean' },
+  timeout: { type: 'string' },
+  revoke: { type: 'string' },
+  registry: { type: 'string' },
+  demo: { type: 'boolean' },
+  cluster: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    out(USAGE);
+    return values.help ? EXIT.OK : EXIT.USAGE;
+  }
+  if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+  const env = readEnv();
+  const paths = homePaths(resolveHome(values.home, env, process.cwd()));
+  switch (command) {
+    case 'up':
+      return up(paths, env, values);
+    case 'certs':
+      return certs(paths, values);
+    case 'publish':
+      return publish(paths, values);
+    case 'doctor':
+      return doctor(paths, env, values);
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`samenhang: ${(e as Error).message}\n\n${USAGE}`);
+      process.exit(EXIT.USAGE);
+    }
+    if (e instanceof SamenhangError) {
+      err(`samenhang: ${e.code}: ${e.message}`);
+      process.exit(EXIT.FAIL);
+    }
+    err(`samenhang: ERR_INTERNAL: ${(e as Error).message ?? String(e)}`);
+    process.exit(EXIT.FAIL);
+  },
+);

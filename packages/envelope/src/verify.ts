@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { flattenedVerify } from 'jose';
+import { SamenhangError, isSamenhangError } from '@samenhang/errors';
+import type { CertStore, IssuedIdentity, KeyType } from '@samenhang/pki';
+import { v1 } from '@samenhang/proto';
+import { parseProtectedHeader, type Alg, type EnvelopeTyp, type ProtectedHeader } from './header.js';
+
+export interface VerifyContext {
+  readonly certs: CertStore;
+  readonly isRevoked: (kid: string) => boolean;
+  readonly now: number;
+  readonly maxEnvelopeBytes: number;
+  readonly typ: EnvelopeTyp;
+}
+
+export interface VerifiedEnvelope {
+  /** The signed payload bytes, exactly as received (never re-encoded). */
+  readonly payload: Uint8Array;
+  readonly header: ProtectedHeader;
+  readonly signer: IssuedIdentity;
+  readonly envelopeSha256: string;
+}
+
+const ALGS_FOR_KEY: Record<KeyType, readonly Alg[]> = { rsa: ['PS256', 'RS256'], 'ec-p256': ['ES256'] };
+
+/** One reason for every crypto failure, so receipts are no oracle (DESIGN §4). */
+export const CRYPTO_FAILURE_REASON = 'signature verification failed';
+
+export function envelopeSha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function decodeEnvelope(bytes: Uint8Array): { payload: Uint8Array; protected: string; signature: string } {
+  let env: v1.SignalEnvelope;
+  try {
+    env = v1.SignalEnvelope.decode(bytes);
+  } catch (cause) {
+    throw new SamenhangError('ERR_ENVELOPE_MALFORMED', 'envelope is not a SignalEnvelope', { cause });
+  }
+  // Unknown fields mean this is not our envelope (or random bytes that happen to parse).
+  if (env.$unknowns?.length || env.payload.length === 0 || env.protected.length === 0) {
+    throw new SamenhangError('ERR_ENVELOPE_MALFORMED', 'envelope is not a SignalEnvelope');
+  }
+  return env;
+}
+
+/**
+ * Verifies a SignalEnvelope as received: size, structure, protected header, the
+ * signer's certificate (issued by us, valid now, not revoked), algorithm against
+ * the key type, and the JWS signature over the received payload bytes.
+ */
+export async function verifyEnvelope(bytes: Uint8Array, ctx: VerifyContext): Promise<VerifiedEnvelope> {
+  if (bytes.length > ctx.maxEnvelopeBytes) {
+    throw new SamenhangError('ERR_ENVELOPE_TOO_LARGE', `envelope is larger than ${ctx.maxEnvelopeBytes} bytes`);
+  }
+  const env = decodeEnvelope(bytes);
+  const header = parseProtectedHeader(env.protected, ctx.typ);
+  const signer = ctx.certs.get(header.kid);
+  if (!signer) throw new SamenhangError('ERR_CERT_UNKNOWN', CRYPTO_FAILURE_REASON);
+  if (ctx.now < signer.notBefore || ctx.now > signer.notAfter) throw new SamenhangError('ERR_CERT_EXPIRED', CRYPTO_FAILURE_REASON);
+  if (ctx.isRevoked(signer.kid)) throw new SamenhangError('ERR_CERT_REVOKED', CRYPTO_FAILURE_REASON);
+  if (!ALGS_FOR_KEY[signer.keyType].includes(header.alg)) {
+    throw new SamenhangError('ERR_ALG_NOT_ALLOWED', 'algorithm does not match the signer key', { path: '/alg' });
+  }
+  try {
+    await flattenedVerify(
+      { protected: env.protected, payload: Buffer.from(env.payload).toString('base64url'), signature: env.signature },
+      signer.publicKey,
+      { algorithms: [header.alg] },
+    );
+  } catch (cause) {
+    if (isSamenhangError(cause)) throw cause;
+    throw new SamenhangError('ERR_SIGNATURE_INVALID', CRYPTO_FAILURE_REASON, { cause });
+  }
+  return { payload: env.payload, header, signer, envelopeSha256: envelopeSha256(bytes) };
+}

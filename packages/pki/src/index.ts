@@ -1,0 +1,8 @@
+export { PARTICIPANT_KINDS, findParticipant, loadRegistry, mayPublishForRegion, parseRegistry, registrySchema, rvtOf } from './registry.js';
+export type { Participant, ParticipantKind, Registry, ServiceIdentity } from './registry.js';
+export { certificateKid, certificateUris, identityUri, parseIdentityUri } from './identity.js';
+export type { IdentityType } from './identity.js';
+export { CertStore } from './cert-store.js';
+export type { IssuedIdentity, KeyType } from './cert-store.js';
+export { signRevocationList, verifyRevocationList } from './revocations.js';
+export type { Revocation, RevocationList } from './revocations.js';

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { compileValidator } from '@samenhang/config';
+import { SamenhangError } from '@samenhang/errors';
+
+export const PARTICIPANT_KINDS = ['POLICE', 'MENTAL_HEALTH', 'LOCAL_TEAM', 'RVT', 'JUSTICE', 'PRIVACY_OFFICER'] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+export interface Participant {
+  readonly id: string;
+  readonly kind: ParticipantKind;
+  /** Regions this participant may publish about; "all" for national agencies. */
+  readonly regions: readonly string[] | 'all';
+  readonly displayName: string;
+}
+
+export interface ServiceIdentity {
+  readonly id: string;
+  readonly role: 'gateway' | 'consent' | 'audit' | 'admin';
+}
+
+export interface Registry {
+  readonly version: 1;
+  readonly trustDomain: string;
+  readonly regions: readonly string[];
+  readonly participants: readonly Participant[];
+  readonly services: readonly ServiceIdentity[];
+}
+
+const ID = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' };
+
+export const registrySchema = {
+  $id: 'https://samenhang.dev/schemas/registry.v1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'trustDomain', 'regions', 'participants', 'services'],
+  properties: {
+    $schema: { type: 'string' },
+    version: { const: 1 },
+    trustDomain: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+    regions: { type: 'array', minItems: 1, uniqueItems: true, items: ID },
+    participants: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kind', 'regions', 'displayName'],
+        properties: {
+          id: ID,
+          kind: { enum: [...PARTICIPANT_KINDS] },
+          regions: { oneOf: [{ const: 'all' }, { type: 'array', uniqueItems: true, items: ID }] },
+          displayName: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+      },
+    },
+    services: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'role'],
+        properties: { id: ID, role: { enum: ['gateway', 'consent', 'audit', 'admin'] } },
+      },
+    },
+  },
+};
+
+const validateRegistry = compileValidator<Registry>(registrySchema, 'participant registry', 'ERR_REGISTRY_INVALID');
+
+/** Validates a registry: schema first, then cross-references (unique ids, known regions). */
+export function parseRegistry(value: unknown): Registry {
+  const registry = validateRegistry(value);
+  const ids = new Set<string>();
+  for (const [i, p] of [...registry.participants, ...registry.services].entries()) {
+    if (ids.has(p.id)) {
+      throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: duplicate id at entry ${i}`, { path: `/participants/${i}/id` });
+    }
+    ids.add(p.id);
+  }
+  registry.participants.forEach((p, i) => {
+    if (p.regions === 'all') return;
+    p.regions.forEach((r, j) => {
+      if (!registry.regions.includes(r)) {
+        throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: /participants/${i}/regions/${j} is not a known region`, {
+          path: `/participants/${i}/regions/${j}`,
+        });
+      }
+    });
+  });
+  return registry;
+}
+
+export function loadRegistry(file: string): Registry {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry ${file} cannot be read as JSON`, { cause });
+  }
+  return parseRegistry(raw);
+}
+
+export function findParticipant(registry: Registry, id: string): Participant | undefined {
+  return registry.participants.find((p) => p.id === id);
+}
+
+export function mayPublishForRegion(p: Participant, region: string): boolean {
+  return p.regions === 'all' || p.regions.includes(region);
+}
+
+/** The RVT participant of a region, by convention `rvt-<region>`. */
+export function rvtOf(registry: Registry, region: string): Participant | undefined {
+  return registry.participants.find((p) => p.kind === 'RVT' && p.regions !== 'all' && p.regions.includes(region));
+}

@@ -1,0 +1,2 @@
+export { createPseudonymizer, normaliseAddress } from './pseudonymizer.js';
+export type { AddressInput, Pseudonymizer } from './pseudonymizer.js';

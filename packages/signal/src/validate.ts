@@ -1,0 +1,94 @@
+import { SamenhangError, type ErrorCode } from '@samenhang/errors';
+import { fromTimestamp, type v1 } from '@samenhang/proto';
+import { isValidBsn } from './bsn.js';
+import { DEFAULT_LIMITS, type SignalLimits } from './limits.js';
+
+export interface ValidationContext {
+  readonly now: number;
+  /** Regions the publishing agency may report about. */
+  readonly allowedRegions: readonly string[] | 'all';
+  readonly knownRegions: readonly string[];
+  readonly limits?: SignalLimits;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const POSTCODE = /^[1-9][0-9]{3}[A-Z]{2}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PHONE = /^\+?[0-9 ()-]{6,40}$/;
+const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,190}$/;
+
+function bad(path: string, what: string, code: ErrorCode = 'ERR_SIGNAL_INVALID'): never {
+  // The message names the field, never its value: values may be personal data.
+  throw new SamenhangError(code, `${path} ${what}`, { path });
+}
+
+function text(value: string | null | undefined, path: string, max: number, required = true): void {
+  const v = value ?? '';
+  if (v.length === 0) {
+    if (required) bad(path, 'is required');
+    return;
+  }
+  if ([...v].length > max) bad(path, `is longer than ${max} characters`);
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v)) bad(path, 'contains control characters');
+}
+
+function person(p: v1.Person.$Properties | null | undefined, path: string, now: number): void {
+  if (!p) bad(path, 'is required');
+  if (!isValidBsn(p.bsn ?? '')) bad(`${path}/bsn`, 'is not a valid BSN (nine digits passing the 11-test)', 'ERR_BSN_INVALID');
+  text(p.name, `${path}/name`, 200);
+  const birth = p.birthDate ?? '';
+  if (birth !== '') {
+    const ms = Date.parse(`${birth}T00:00:00Z`);
+    if (!DATE.test(birth) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== birth) bad(`${path}/birthDate`, 'must be a date YYYY-MM-DD');
+    if (ms > now) bad(`${path}/birthDate`, 'is in the future', 'ERR_TIMESTAMP_INVALID');
+  }
+}
+
+function enumSet(value: number | null | undefined, path: string, known: object): void {
+  if (!value || !Object.values(known).includes(value)) bad(path, 'is required and must be a known value');
+}
+
+/**
+ * Checks a decoded Signal against the wire contract (DESIGN §4): required fields,
+ * enums, BSN 11-test, region allowed for the agency, timestamps and length bounds.
+ * Throws a SamenhangError whose `path` names the first failing field.
+ */
+export function validateSignal(s: v1.Signal, ctx: ValidationContext, enums: { category: object; severity: object; legalGround: object; relation: object }): void {
+  const limits = ctx.limits ?? DEFAULT_LIMITS;
+  if (!ID.test(s.signalId)) bad('/signalId', 'is required: 1-128 characters of A-Z a-z 0-9 . _ : -');
+  if (!ctx.knownRegions.includes(s.region) || (ctx.allowedRegions !== 'all' && !ctx.allowedRegions.includes(s.region))) {
+    bad('/region', 'is not a region this agency may report about', 'ERR_REGION_NOT_ALLOWED');
+  }
+  person(s.subject, '/subject', ctx.now);
+  if (s.relatedPersons.length > limits.maxRelatedPersons) bad('/relatedPersons', `has more than ${limits.maxRelatedPersons} entries`);
+  s.relatedPersons.forEach((r, i) => {
+    person(r.person, `/relatedPersons/${i}/person`, ctx.now);
+    enumSet(r.relation, `/relatedPersons/${i}/relation`, enums.relation);
+    if (r.person?.bsn === s.subject?.bsn) bad(`/relatedPersons/${i}/person/bsn`, 'is the subject itself');
+  });
+  if (!s.address) bad('/address', 'is required');
+  if (!POSTCODE.test(s.address.postcode ?? '')) bad('/address/postcode', 'must be a Dutch postcode like 1234AB');
+  if (!s.address.houseNumber || s.address.houseNumber > 99999) bad('/address/houseNumber', 'must be 1-99999');
+  text(s.address.houseNumberSuffix, '/address/houseNumberSuffix', 10, false);
+  enumSet(s.category, '/category', enums.category);
+  enumSet(s.severity, '/severity', enums.severity);
+  enumSet(s.legalGround, '/legalGround', enums.legalGround);
+  text(s.summary, '/summary', limits.maxSummaryChars);
+
+  const observed = fromTimestamp(s.observedAt);
+  if (observed === undefined) bad('/observedAt', 'is required');
+  if (observed > ctx.now + limits.maxClockSkewMs) bad('/observedAt', 'is in the future', 'ERR_TIMESTAMP_INVALID');
+  if (observed < ctx.now - limits.maxObservationAgeMs) bad('/observedAt', 'is too far in the past', 'ERR_TIMESTAMP_INVALID');
+  const expires = fromTimestamp(s.expiresAt);
+  if (expires !== undefined && expires <= observed) bad('/expiresAt', 'must be after observedAt', 'ERR_TIMESTAMP_INVALID');
+
+  if (!s.contact) bad('/contact', 'is required');
+  text(s.contact.name, '/contact/name', 200);
+  if (!s.contact.phone && !s.contact.email) bad('/contact', 'needs a phone number or an e-mail address');
+  if (s.contact.phone && !PHONE.test(s.contact.phone)) bad('/contact/phone', 'is not a phone number');
+  if (s.contact.email && !EMAIL.test(s.contact.email)) bad('/contact/email', 'is not an e-mail address');
+  if (s.withdrawsSignalId !== '') {
+    if (!ID.test(s.withdrawsSignalId)) bad('/withdrawsSignalId', 'is not a signal id');
+    if (s.withdrawsSignalId === s.signalId) bad('/withdrawsSignalId', 'cannot withdraw itself');
+  }
+}

@@ -1,0 +1,42 @@
+import { AckPolicy, DeliverPolicy, nanos, nuid, type Consumer, type NatsConnection } from 'nats';
+
+export interface FilteredReader {
+  readonly consumer: Consumer;
+  readonly name: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An ephemeral, unacknowledged consumer over one subject of a shared stream, made
+ * with the API call whose subject carries the filter. An agency can therefore be
+ * allowed `$JS.API.CONSUMER.CREATE.RECEIPTS.*.samenhang.receipts.<own id>` and no
+ * stream-info or stream-names rights, which would reveal other agencies' traffic.
+ */
+export async function openFilteredReader(
+  nc: NatsConnection,
+  stream: string,
+  filter: string,
+  options: { deliver?: 'new' | 'all'; startTime?: Date } = {},
+): Promise<FilteredReader> {
+  const jsm = await nc.jetstreamManager({ checkAPI: false });
+  const name = `r${nuid.next()}`;
+  const deliver = options.startTime ? DeliverPolicy.StartTime : options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New;
+  await jsm.consumers.add(stream, {
+    name,
+    filter_subject: filter,
+    ack_policy: AckPolicy.None,
+    deliver_policy: deliver,
+    ...(options.startTime ? { opt_start_time: options.startTime.toISOString() } : {}),
+    inactive_threshold: nanos(30_000),
+    mem_storage: true,
+    num_replicas: 1,
+  });
+  const consumer = await nc.jetstream().consumers.get(stream, name);
+  return {
+    consumer,
+    name,
+    async close() {
+      await jsm.consumers.delete(stream, name).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { identityUri, type Participant, type Registry, type ServiceIdentity } from '@samenhang/pki';
+import { subjects } from './subjects.js';
+
+export interface Permissions {
+  readonly publish: readonly string[];
+  readonly subscribe: readonly string[];
+}
+
+/** Each identity gets its own inbox prefix, so no one can read another's replies. */
+export function inboxPrefix(id: string): string {
+  return `_INBOX_${id}`;
+}
+
+/**
+ * Least privilege per participant (DESIGN §3, §4): publish only on its own ingress
+ * and consent subjects, read its own receipts through an ordered pull consumer whose
+ * filter is part of the API subject (nats-server 2.9), and nothing else. RVTs may
+ * also read their region's alerts and ask for its pictures; a privacy officer may
+ * only read the audit log.
+ */
+export function participantPermissions(p: Participant): Permissions {
+  const publish: string[] = [];
+  const consumerApi = (stream: string, filter: string) => [
+    `$JS.API.CONSUMER.CREATE.${stream}.*.${filter}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.*`,
+    `$JS.API.CONSUMER.INFO.${stream}.*`,
+    `$JS.API.CONSUMER.DELETE.${stream}.*`,
+  ];
+  if (p.kind === 'PRIVACY_OFFICER') {
+    publish.push(...consumerApi('AUDIT', 'samenhang.audit.>'));
+  } else {
+    publish.push(subjects.ingress(p.id), subjects.consent(p.id), ...consumerApi('RECEIPTS', subjects.receipts(p.id)));
+  }
+  if (p.kind === 'RVT' && p.regions !== 'all') {
+    for (const region of p.regions) publish.push(...consumerApi('ALERTS', subjects.alerts(region)), subjects.picture(region));
+  }
+  return { publish, subscribe: [`${inboxPrefix(p.id)}.>`] };
+}
+
+/**
+ * Broker services are trusted components inside the broker and use the JetStream
+ * API broadly; the admin identity (stack bootstrap, streams) may do anything.
+ */
+export function servicePermissions(s: ServiceIdentity): Permissions {
+  if (s.role === 'admin') return { publish: ['>'], subscribe: ['>'] };
+  const writes: Record<ServiceIdentity['role'], string[]> = {
+    gateway: ['samenhang.signals.>', 'samenhang.receipts.>'],
+    consent: ['samenhang.alerts.>', 'samenhang.audit.>'],
+    audit: ['samenhang.audit.>'],
+    admin: [],
+  };
+  return {
+    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
+    subscribe: [`${inboxPrefix(s.id)}.>`, ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
+  };
+}
+
+export interface NatsUser {
+  readonly user: string;
+  readonly permissions: Permissions;
+}
+
+/** One nats-server user per identity, mapped from the certificate's URI SAN; revoked identities are left out. */
+export function natsUsers(registry: Registry, revokedIds: ReadonlySet<string>): NatsUser[] {
+  return [
+    ...registry.participants
+      .filter((p) => !revokedIds.has(p.id))
+      .map((p) => ({ user: identityUri(registry.trustDomain, 'participant', p.id), permissions: participantPermissions(p) })),
+    ...registry.services
+      .filter((s) => !revokedIds.has(s.id))
+      .map((s) => ({ user: identityUri(registry.trustDomain, 'service', s.id), permissions: servicePermissions(s) })),
+  ];
+}

@@ -1,0 +1,58 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HomePaths } from '@samenhang/config';
+import { SamenhangError } from '@samenhang/errors';
+import { exited } from './nats-process.js';
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** SIGTERM (drain), SIGKILL after the grace period. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts one service as a child Node process with its logs in the home's logs
+ * folder, and resolves once it reports ready over IPC (it accepts traffic then).
+ */
+export async function spawnService(o: {
+  name: string;
+  entry: string;
+  paths: HomePaths;
+  servers: readonly string[];
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<ServiceProcess> {
+  mkdirSync(o.paths.logs, { recursive: true });
+  const log = openSync(join(o.paths.logs, `${o.name}.log`), 'a');
+  const child = fork(o.entry, [], {
+    stdio: ['ignore', log, log, 'ipc'],
+    env: { ...process.env, ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(',') },
+  });
+  closeSync(log);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SamenhangError('ERR_INTERNAL', `${o.name} not ready within ${o.readyTimeoutMs ?? 30_000} ms; see ${o.paths.logs}/${o.name}.log`)), o.readyTimeoutMs ?? 30_000);
+    child.on('message', (m) => {
+      if ((m as { ready?: string }).ready) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new SamenhangError('ERR_INTERNAL', `${o.name} exited with code ${code} during start-up; see ${o.paths.logs}/${o.name}.log`));
+    });
+  });
+  return {
+    name: o.name,
+    child,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited(child);
+      clearTimeout(t);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, nanos, type NatsConnection, type StreamConfig } from 'nats';
+
+export const STREAMS = {
+  INGRESS: 'INGRESS',
+  RECEIPTS: 'RECEIPTS',
+  SIGNALS: 'SIGNALS',
+} as const;
+
+export const BUCKETS = {
+  /** agency + signal id → how far the gateway got with it (dedup and crash recovery). */
+  SIGNAL_INDEX: 'SIGNAL_INDEX',
+  /** Encrypted raw identities and free text; erasure is crypto-shredding of VAULT_KEYS. */
+  VAULT: 'VAULT',
+  /** Per-person data keys, wrapped with the broker's vault key. */
+  VAULT_KEYS: 'VAULT_KEYS',
+} as const;
+
+export const GATEWAY_CONSUMER = 'broker-gateway';
+const HOUR = 3600_000;
+
+export function streamConfigs(replicas: number): Partial<StreamConfig>[] {
+  const common = { storage: StorageType.File, num_replicas: replicas, discard: DiscardPolicy.Old };
+  return [
+    // Work queue: a message is gone once the gateway acked it, which it does only
+    // after its receipt and verified signal are durably stored.
+    { ...common, name: STREAMS.INGRESS, subjects: ['samenhang.ingress.*'], retention: RetentionPolicy.Workqueue, duplicate_window: nanos(2 * 60_000) },
+    // Redeliveries republish with the same Nats-Msg-Id; a long window absorbs them.
+    { ...common, name: STREAMS.RECEIPTS, subjects: ['samenhang.receipts.*'], retention: RetentionPolicy.Limits, max_age: nanos(90 * 24 * HOUR), duplicate_window: nanos(HOUR) },
+    { ...common, name: STREAMS.SIGNALS, subjects: ['samenhang.signals.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true },
+  ];
+}
+
+/** Creates (or updates) the streams, KV buckets and durable consumers the broker needs. */
+export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  for (const cfg of streamConfigs(replicas)) {
+    try {
+      await jsm.streams.info(cfg.name!);
+      await jsm.streams.update(cfg.name!, cfg);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '404') throw e;
+      await jsm.streams.add(cfg);
+    }
+  }
+  const js = nc.jetstream();
+  for (const bucket of Object.values(BUCKETS)) {
+    await js.views.kv(bucket, { history: 1, replicas, storage: StorageType.File });
+  }
+  await jsm.consumers.add(STREAMS.INGRESS, {
+    durable_name: GATEWAY_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(30_000),
+    max_ack_pending: 1024,
+  });
+}

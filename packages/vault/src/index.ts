@@ -1,0 +1,5 @@
+export { open, seal } from './seal.js';
+export { MemoryVaultStore } from './store.js';
+export type { VaultStore } from './store.js';
+export { Vault } from './vault.js';
+export type { PersonRecord, SignalContent } from './vault.js';

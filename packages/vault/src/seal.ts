@@ -1,0 +1,32 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { SamenhangError } from '@samenhang/errors';
+
+const VERSION = 1;
+const IV = 12;
+const TAG = 16;
+
+/**
+ * AES-256-GCM with a random 96-bit IV. The AAD binds a ciphertext to the record it
+ * belongs to, so ciphertexts cannot be swapped between records unnoticed.
+ * Layout: version(1) | iv(12) | tag(16) | ciphertext.
+ */
+export function seal(key: Uint8Array, aad: string, plaintext: Uint8Array): Uint8Array {
+  const iv = randomBytes(IV);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), ct]);
+}
+
+export function open(key: Uint8Array, aad: string, sealed: Uint8Array): Uint8Array {
+  try {
+    const buf = Buffer.from(sealed);
+    if (buf[0] !== VERSION || buf.length < 1 + IV + TAG) throw new Error('unknown format');
+    const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(1, 1 + IV));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(buf.subarray(1 + IV, 1 + IV + TAG));
+    return Buffer.concat([decipher.update(buf.subarray(1 + IV + TAG)), decipher.final()]);
+  } catch (cause) {
+    throw new SamenhangError('ERR_VAULT_DECRYPT', 'vault record cannot be decrypted', { cause });
+  }
+}

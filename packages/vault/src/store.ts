@@ -1,0 +1,27 @@
+/** Where the vault keeps bytes (JetStream KV in the broker, a Map in unit tests). */
+export interface VaultStore {
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, value: Uint8Array): Promise<void>;
+  /** Stores only if absent; false when the key already exists. */
+  create(key: string, value: Uint8Array): Promise<boolean>;
+  /** Removes the value and its history. */
+  purge(key: string): Promise<void>;
+}
+
+export class MemoryVaultStore implements VaultStore {
+  readonly data = new Map<string, Uint8Array>();
+  async get(key: string) {
+    return this.data.get(key);
+  }
+  async put(key: string, value: Uint8Array) {
+    this.data.set(key, value);
+  }
+  async create(key: string, value: Uint8Array) {
+    if (this.data.has(key)) return false;
+    this.data.set(key, value);
+    return true;
+  }
+  async purge(key: string) {
+    this.data.delete(key);
+  }
+}

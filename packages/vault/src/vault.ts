@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { SamenhangError } from '@samenhang/errors';
+import { open, seal } from './seal.js';
+import type { VaultStore } from './store.js';
+
+export interface PersonRecord {
+  readonly bsn: string;
+  readonly name: string;
+  readonly birthDate: string;
+}
+
+export interface SignalContent {
+  readonly summary: string;
+  readonly contact: { readonly name: string; readonly phone: string; readonly email: string };
+  readonly address: { readonly postcode: string; readonly houseNumber: number; readonly houseNumberSuffix: string };
+}
+
+const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
+
+/**
+ * Raw identities and free text, encrypted at rest. Each person has a random data
+ * key, itself wrapped with the broker's key-encryption key; erasing a person
+ * (AVG art. 17) purges that key, which makes every record under it unreadable.
+ */
+export class Vault {
+  constructor(
+    private readonly kek: Uint8Array,
+    private readonly keys: VaultStore,
+    private readonly records: VaultStore,
+  ) {
+    if (kek.length !== 32) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'vault key must be 32 bytes');
+  }
+
+  /** The person's data key, created on first use (create-if-absent, so concurrent gateways agree). */
+  private async dataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {
+    const aad = `key:${pseudonym}`;
+    const existing = await this.keys.get(pseudonym);
+    if (existing) return open(this.kek, aad, existing);
+    if (!create) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'no data key for this person (erased or never stored)');
+    const key = randomBytes(32);
+    if (await this.keys.create(pseudonym, seal(this.kek, aad, key))) return key;
+    return this.dataKey(pseudonym, false);
+  }
+
+  async putPerson(pseudonym: string, person: PersonRecord): Promise<void> {
+    const id = `person.${pseudonym}`;
+    await this.records.put(id, seal(await this.dataKey(pseudonym, true), id, enc(person)));
+  }
+
+  async getPerson(pseudonym: string): Promise<PersonRecord | undefined> {
+    const id = `person.${pseudonym}`;
+    const sealed = await this.records.get(id);
+    return sealed ? dec<PersonRecord>(open(await this.dataKey(pseudonym, false), id, sealed)) : undefined;
+  }
+
+  /** Stores a signal's free text under its subject's data key. */
+  async putSignalContent(ref: string, subjectPseudonym: string, content: SignalContent): Promise<void> {
+    const id = `signal.${ref}`;
+    await this.records.put(id, seal(await this.dataKey(subjectPseudonym, true), id, enc(content)));
+  }
+
+  async getSignalContent(ref: string, subjectPseudonym: string): Promise<SignalContent | undefined> {
+    const id = `signal.${ref}`;
+    const sealed = await this.records.get(id);
+    return sealed ? dec<SignalContent>(open(await this.dataKey(subjectPseudonym, false), id, sealed)) : undefined;
+  }
+
+  /** Crypto-shredding: without the data key, nothing stored under it can be read again. */
+  async erasePerson(pseudonym: string): Promise<void> {
+    await this.keys.purge(pseudonym);
+  }
+}

@@ -1,0 +1,58 @@
+// `npm start` and `npm test` on a fresh clone: install what is missing, build, run.
+// Uses nothing but Node itself, because it runs before `npm ci`.
+import { spawnSync, spawn } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [mode, ...args] = process.argv.slice(2);
+const INSTALL = 'sudo apt-get update && sudo apt-get install -y nats-server';
+
+function run(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.status !== 0) {
+    console.error(`bootstrap: '${cmd} ${argv.join(' ')}' failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+function natsServer() {
+  const dirs = ['/usr/sbin', '/usr/bin', ...(process.env.PATH ?? '').split(delimiter)];
+  for (const d of dirs) {
+    try {
+      accessSync(join(d, 'nats-server'), constants.X_OK);
+      return join(d, 'nats-server');
+    } catch { /* keep looking */ }
+  }
+  return undefined;
+}
+
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+  console.log('bootstrap: installing dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+if (!natsServer()) {
+  if (process.getuid?.() === 0) {
+    console.log('bootstrap: installing nats-server with apt-get');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'nats-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    console.error(`bootstrap: nats-server is not installed. Install it with:\n  ${INSTALL}`);
+    process.exit(1);
+  }
+}
+run(join(root, 'node_modules/.bin/tsc'), ['-b']);
+
+if (mode === 'test') {
+  run('node', ['scripts/proto-gen.mjs', '--check']);
+  run(join(root, 'node_modules/.bin/vitest'), ['run', ...args]);
+} else if (mode === 'start') {
+  const child = spawn('node', [join(root, 'packages/cli/bin/samenhang.js'), 'up', ...args], { stdio: 'inherit', cwd: root });
+  // The stack stops itself on SIGINT/SIGTERM; pass them on and wait for it.
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  console.error('usage: node scripts/bootstrap.mjs start|test [args]');
+  process.exit(2);
+}

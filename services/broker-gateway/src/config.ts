@@ -1,0 +1,45 @@
+import { compileValidator, homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/config';
+import { readStackInfo } from '@samenhang/stack';
+
+export interface GatewayConfig {
+  readonly home: string;
+  readonly servers: readonly string[];
+  readonly maxEnvelopeBytes: number;
+  readonly concurrency: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  readonly maxSummaryChars: number;
+}
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['home', 'servers', 'maxEnvelopeBytes', 'concurrency', 'logLevel', 'maxSummaryChars'],
+  properties: {
+    home: { type: 'string', minLength: 1 },
+    servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
+    maxEnvelopeBytes: { type: 'integer', minimum: 1024, maximum: 1_048_576 },
+    concurrency: { type: 'integer', minimum: 1, maximum: 1024 },
+    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    maxSummaryChars: { type: 'integer', minimum: 100, maximum: 20_000 },
+  },
+};
+
+const validate = compileValidator<GatewayConfig>(schema, 'gateway configuration');
+
+const int = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
+
+/** Builds the gateway's configuration from the environment snapshot, validated once and frozen. */
+export function loadGatewayConfig(env: Env, cwd: string): { config: GatewayConfig; paths: HomePaths } {
+  const home = resolveHome(undefined, env, cwd);
+  const paths = homePaths(home);
+  const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
+  const config = validate({
+    home,
+    servers,
+    maxEnvelopeBytes: int(env['SAMENHANG_MAX_ENVELOPE_BYTES'], 64 * 1024),
+    concurrency: int(env['SAMENHANG_GATEWAY_CONCURRENCY'], 64),
+    logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
+    maxSummaryChars: int(env['SAMENHANG_MAX_SUMMARY_CHARS'], 2000),
+  });
+  return { config, paths };
+}

@@ -1,0 +1,90 @@
+import type { JetStreamClient, JsMsg } from 'nats';
+import { SamenhangError } from '@samenhang/errors';
+import { envelopeSha256 } from '@samenhang/envelope';
+import type { Logger } from '@samenhang/logging';
+import { toTimestamp, v1 } from '@samenhang/proto';
+import type { Pseudonymizer } from '@samenhang/pseudonym';
+import { agencyOfSubject, subjects } from '@samenhang/stack';
+import type { Vault } from '@samenhang/vault';
+import { pseudonymise } from './pseudonymise.js';
+import { publishReceipt, type ReceiptInput } from './receipts.js';
+import { isPermanent } from './revocation-watch.js';
+import { signalKey, type SignalIndex } from './signal-index.js';
+import { checkSignal, type CheckProgress, type SignalCheckContext } from './verify-signal.js';
+
+export interface IngressDeps {
+  readonly js: JetStreamClient;
+  readonly check: SignalCheckContext;
+  readonly index: SignalIndex;
+  readonly pseudonyms: Pseudonymizer;
+  readonly vault: Vault;
+  readonly log: Logger;
+  /** After this many deliveries an unexpected error becomes an ERR_INTERNAL receipt. */
+  readonly maxInternalRetries: number;
+}
+
+export type Outcome = ReceiptInput['status'] | 'RETRY';
+
+/**
+ * Handles one ingress message end to end and acknowledges it only after its
+ * receipt (and, when accepted, its verified signal) is durably stored. Any
+ * infrastructure failure leaves the message unacknowledged for redelivery.
+ */
+export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> {
+  const agencyId = agencyOfSubject(m.subject) ?? 'unknown';
+  const ingressSeq = m.seq;
+  const receivedAtMs = Math.floor(m.info.timestampNanos / 1e6);
+  const sha = envelopeSha256(m.data);
+  const progress: CheckProgress = { signalId: '' };
+  const base = { agencyId, envelopeSha256: sha, receivedAtMs, ingressSeq };
+  let receipt: ReceiptInput;
+  try {
+    receipt = { ...base, ...(await accept(m, agencyId, sha, receivedAtMs, progress, d)) };
+  } catch (e) {
+    if (isPermanent(e)) {
+      receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: e.code, reason: e.message };
+    } else if (m.info.redeliveryCount >= d.maxInternalRetries) {
+      d.log.error({ err: e, ingressSeq, agencyId }, 'ingress message failed repeatedly; rejecting as internal error');
+      receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: 'ERR_INTERNAL', reason: 'internal error' };
+    } else {
+      d.log.warn({ err: e, ingressSeq, agencyId, delivery: m.info.redeliveryCount }, 'ingress message will be retried');
+      m.nak(Math.min(5000, 250 * m.info.redeliveryCount));
+      return 'RETRY';
+    }
+  }
+  try {
+    await publishReceipt(d.js, receipt);
+    m.ack();
+  } catch (e) {
+    d.log.warn({ err: e, ingressSeq, agencyId }, 'receipt not stored; message will be retried');
+    m.nak(1000);
+    return 'RETRY';
+  }
+  d.log.info({ ingressSeq, agencyId, status: receipt.status, code: receipt.code }, 'receipt sent');
+  return receipt.status;
+}
+
+async function accept(
+  m: JsMsg,
+  agencyId: string,
+  sha: string,
+  receivedAtMs: number,
+  progress: CheckProgress,
+  d: IngressDeps,
+): Promise<Pick<ReceiptInput, 'signalId' | 'status' | 'reason'>> {
+  const checked = await checkSignal(m.data, agencyId, receivedAtMs, d.check, progress);
+  const s = checked.signal;
+  if (s.withdrawsSignalId !== '' && !(await d.index.has(signalKey(agencyId, s.withdrawsSignalId)))) {
+    throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', { path: '/withdrawsSignalId' });
+  }
+  const key = signalKey(agencyId, s.signalId);
+  const claim = await d.index.claim(key, { signalId: s.signalId, ingressSeq: m.seq, envelopeSha256: sha, state: 'claimed' });
+  if (claim.kind === 'duplicate') return { signalId: s.signalId, status: 'DUPLICATE', reason: 'this agency already sent a signal with this id' };
+  if (claim.entry.state !== 'published') {
+    const verified = await pseudonymise(checked, { vaultRef: key, envelopeSha256: sha, receivedAt: toTimestamp(receivedAtMs), ingressSeq: m.seq }, d.pseudonyms, d.vault);
+    // The message id makes a republish after a crash a no-op within the dedup window.
+    await d.js.publish(subjects.signals(s.region), v1.VerifiedSignal.encode(verified).finish(), { msgID: `${agencyId}.${s.signalId}` });
+    await d.index.markPublished(key, claim.entry, claim.revision);
+  }
+  return { signalId: s.signalId, status: 'ACCEPTED', reason: 'accepted' };
+}

@@ -1,0 +1,69 @@
+// broker-gateway: verifies, validates and pseudonymises every ingress envelope and
+// answers each with exactly one receipt. This file only wires the parts together.
+import { readEnv } from '@samenhang/config';
+import { createLogger } from '@samenhang/logging';
+import { CertStore, loadRegistry } from '@samenhang/pki';
+import { createPseudonymizer } from '@samenhang/pseudonym';
+import { DEFAULT_LIMITS } from '@samenhang/signal';
+import { BUCKETS, GATEWAY_CONSUMER, STREAMS, connectAs, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { Vault } from '@samenhang/vault';
+import { loadGatewayConfig } from './config.js';
+import { consumeConcurrently } from './consume.js';
+import { handleIngress } from './handle-ingress.js';
+import { RevocationWatch } from './revocation-watch.js';
+import { SignalIndex } from './signal-index.js';
+
+async function main(): Promise<void> {
+  const { config, paths } = loadGatewayConfig(readEnv(), process.cwd());
+  const log = createLogger({ service: 'broker-gateway', level: config.logLevel });
+  const registry = loadRegistry(paths.registry);
+  const certs = CertStore.load(paths.caCert, paths.identities, registry);
+  const keys = loadBrokerKeys(paths);
+  const revocations = new RevocationWatch(paths);
+  await revocations.refresh(true);
+  revocations.isRevoked('0'.repeat(64)); // fail at start-up, not per message, if the list is bad
+
+  const nc = await connectAs({ paths, servers: config.servers, identity: 'broker-gateway' });
+  const js = nc.jetstream();
+  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map((b) => js.views.kv(b, { bindOnly: true })));
+  const deps = {
+    js,
+    check: {
+      certs,
+      registry,
+      isRevoked: revocations.isRevoked,
+      maxEnvelopeBytes: config.maxEnvelopeBytes,
+      limits: { ...DEFAULT_LIMITS, maxSummaryChars: config.maxSummaryChars },
+    },
+    index: new SignalIndex(indexKv!),
+    pseudonyms: createPseudonymizer(keys.pseudonymMaster),
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!)),
+    log,
+    maxInternalRetries: 5,
+  };
+  const consumer = await js.consumers.get(STREAMS.INGRESS, GATEWAY_CONSUMER);
+  const refresher = setInterval(() => void revocations.refresh(), 1000);
+  const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleIngress(m, deps), log);
+  log.info({ certificates: certs.size }, 'broker-gateway ready');
+  process.send?.({ ready: 'broker-gateway' });
+
+  const shutdown = async (sig: string) => {
+    log.info({ signal: sig }, 'draining');
+    consumption.stop();
+    clearInterval(refresher);
+    await consumption.done;
+    // In-flight handlers are done; flush their acks, then leave.
+    await nc.flush().catch(() => undefined);
+    await nc.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  // Start-up failures (bad config, missing PKI or keys) are fatal and say why.
+  const err = e as { code?: string; message?: string };
+  process.stderr.write(`broker-gateway: ${err.code ?? 'ERR_INTERNAL'}: ${err.message ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { KV } from 'nats';
+
+/**
+ * The gateway's memory of which signals it accepted, one KV entry per agency and
+ * signal id. The entry remembers the ingress message that claimed it, so a
+ * redelivery of that message resumes its work instead of looking like a duplicate.
+ */
+export interface IndexEntry {
+  readonly signalId: string;
+  readonly ingressSeq: number;
+  readonly envelopeSha256: string;
+  readonly state: 'claimed' | 'published';
+}
+
+export type Claim =
+  | { readonly kind: 'new' | 'resumed'; readonly entry: IndexEntry; readonly revision: number }
+  | { readonly kind: 'duplicate' };
+
+/** KV-safe key and vault reference of a signal: the agency id plus a hash of its signal id. */
+export function signalKey(agencyId: string, signalId: string): string {
+  return `${agencyId}.${createHash('sha256').update(signalId).digest('hex').slice(0, 40)}`;
+}
+
+const enc = (e: IndexEntry) => new TextEncoder().encode(JSON.stringify(e));
+const dec = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as IndexEntry;
+
+export class SignalIndex {
+  constructor(private readonly kv: KV) {}
+
+  async claim(key: string, entry: IndexEntry): Promise<Claim> {
+    try {
+      const revision = await this.kv.create(key, enc(entry));
+      return { kind: 'new', entry, revision };
+    } catch (e) {
+      if (!/wrong last sequence|key exists/i.test((e as Error).message)) throw e;
+    }
+    const current = await this.kv.get(key);
+    if (!current || current.operation !== 'PUT') throw new Error('signal index entry vanished during claim');
+    const existing = dec(current.value);
+    if (existing.ingressSeq === entry.ingressSeq) return { kind: 'resumed', entry: existing, revision: current.revision };
+    return { kind: 'duplicate' };
+  }
+
+  async markPublished(key: string, entry: IndexEntry, revision: number): Promise<void> {
+    await this.kv.update(key, enc({ ...entry, state: 'published' }), revision);
+  }
+
+  /** True when the agency has a published signal with this id (for withdrawals). */
+  async has(key: string): Promise<boolean> {
+    const e = await this.kv.get(key);
+    return e !== null && e.operation === 'PUT' && dec(e.value).state === 'published';
+  }
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
+import { AgencyClient, startStack, type RunningStack } from '@samenhang/cli';
+import { connectAs } from '@samenhang/stack';
+import { ensurePki } from '@samenhang/certs-dev';
+
+export interface TestStack {
+  readonly paths: HomePaths;
+  readonly stack: RunningStack;
+  client(agencyId: string, certName?: string): Promise<AgencyClient>;
+  connect(identity: string): ReturnType<typeof connectAs>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole stack in a fresh temp home: real nats-server (JetStream, mutual TLS,
+ * free loopback ports) and the real service processes. close() stops every
+ * process it started and removes the home.
+ */
+export async function startTestStack(options: { services?: string[]; prepare?: (paths: HomePaths) => Promise<void> } = {}): Promise<TestStack> {
+  const root = mkdtempSync(join(tmpdir(), 'samenhang-test-'));
+  const paths = homePaths(root);
+  if (options.prepare) {
+    await ensurePki(paths);
+    await options.prepare(paths);
+  }
+  const stack = await startStack(paths, readEnv(), options.services ? { services: options.services } : {});
+  const clients: AgencyClient[] = [];
+  const conns: { close(): Promise<void> }[] = [];
+  return {
+    paths,
+    stack,
+    async client(agencyId, certName) {
+      const c = await AgencyClient.open(paths, stack.servers, agencyId, certName);
+      clients.push(c);
+      return c;
+    },
+    async connect(identity) {
+      const nc = await connectAs({ paths, servers: stack.servers, identity, maxReconnectAttempts: 0 });
+      conns.push(nc);
+      return nc;
+    },
+    async close() {
+      await Promise.allSettled(clients.map((c) => c.close()));
+      await Promise.allSettled(conns.map((c) => c.close()));
+      await stack.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
