@@ -50,7 +50,8 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
     durable_name: GATEWAY_CONSUMER,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: nanos(30_000),
+    // Short enough that a crashed gateway's in-flight messages come back quickly.
+    ack_wait: nanos(10_000),
     max_ack_pending: 1024,
   });
 }

@@ -1,0 +1,56 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFilteredReader, refreshNatsUsers, readStackInfo, connectAs } from '@samenhang/stack';
+import { revokeIdentity } from '@samenhang/certs-dev';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+describe('no one where they do not belong (nats-server permissions from the registry)', () => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack();
+  });
+  afterAll(async () => t?.close());
+
+  it("refuses an agency's publish on another agency's ingress and consent subjects", async () => {
+    const ede = await t.connect('lokaalteam-ede');
+    const js = ede.jetstream();
+    await expect(js.publish('samenhang.ingress.lokaalteam-ede', new Uint8Array([1]))).resolves.toMatchObject({ stream: 'INGRESS' });
+    for (const subject of ['samenhang.ingress.ggz-centraal', 'samenhang.signals.foodvalley', 'samenhang.receipts.ggz-centraal']) {
+      await expect(js.publish(subject, new Uint8Array([1])), subject).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    }
+  });
+
+  it("lets an agency read its own receipts but not another agency's", async () => {
+    const ede = await t.connect('lokaalteam-ede');
+    const own = await openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.lokaalteam-ede');
+    await own.close();
+    await expect(openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.ggz-centraal')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    await expect(openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.>')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    const jsm = await ede.jetstreamManager({ checkAPI: false });
+    await expect(jsm.streams.info('RECEIPTS')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    await expect(jsm.streams.info('SIGNALS')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+  });
+
+  it('cannot subscribe to internal subjects or other inboxes', async () => {
+    const ede = await t.connect('lokaalteam-ede');
+    for (const subject of ['samenhang.signals.>', '_INBOX_ggz-centraal.>', '_INBOX.>']) {
+      const sub = ede.subscribe(subject);
+      const done = (async () => {
+        for await (const _ of sub) break;
+      })();
+      await expect(done, subject).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    }
+  });
+
+  it('refuses a connection from a revoked identity once the server is reloaded', async () => {
+    await revokeIdentity(t.paths, 'lokaalteam-almere');
+    await refreshNatsUsers(t.paths, readStackInfo(t.paths).nats);
+    await sleep(500);
+    await expect(
+      connectAs({ paths: t.paths, servers: t.stack.servers, identity: 'lokaalteam-almere', maxReconnectAttempts: 0, timeoutMs: 2000 }),
+    ).rejects.toBeDefined();
+    // Everyone else is unaffected.
+    const ede = await connectAs({ paths: t.paths, servers: t.stack.servers, identity: 'lokaalteam-ede', maxReconnectAttempts: 0 });
+    await ede.close();
+  });
+});

@@ -1,0 +1,103 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NatsConnection } from 'nats';
+import { v1 } from '@samenhang/proto';
+import { signalFromJson } from '@samenhang/signal';
+import { loadScenario, stepSignal } from './helpers/scenario.js';
+import { readStream, verifiedSignals } from './helpers/streams.js';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+interface Step { type: string; agency: string; daysAgo: number; signal: Record<string, unknown> }
+const meneerM = loadScenario<{ steps: Step[] }>('meneer-m');
+const signalSteps = meneerM.steps.filter((s) => s.type === 'signal');
+
+/** Every personal value in the scenario: BSNs, names, birth dates, addresses, free text, contacts. */
+function personalValues(): string[] {
+  const values = new Set<string>();
+  const walk = (v: unknown, key = '') => {
+    if (typeof v === 'string' && ['bsn', 'name', 'birthDate', 'postcode', 'summary', 'phone', 'email'].includes(key)) values.add(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  signalSteps.forEach((s) => walk(s.signal));
+  // Also fragments: a summary must not leak in pieces either.
+  for (const s of signalSteps) values.add(String(s.signal['summary']).split(' ').slice(0, 3).join(' '));
+  return [...values];
+}
+
+describe('accepted signals (real nats-server, mutual TLS)', () => {
+  let t: TestStack;
+  let admin: NatsConnection;
+
+  beforeAll(async () => {
+    t = await startTestStack();
+    admin = await t.connect('broker-admin');
+    const now = Date.now();
+    for (const step of signalSteps) {
+      const client = await t.client(step.agency);
+      const receipt = await client.publish(await client.sign(signalFromJson(stepSignal(step, now))));
+      expect(receipt.status, `${step.signal['signalId']}: ${receipt.code} ${receipt.reason}`).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it('publishes each Meneer M signal once on its region, pseudonymised', async () => {
+    const signals = await verifiedSignals(admin);
+    expect(signals.map((s) => s.signalId).sort()).toEqual(signalSteps.map((s) => s.signal['signalId']).sort());
+    // The same person gets the same pseudonym from every agency: that is what lets signals meet.
+    expect(new Set(signals.map((s) => s.subjectPseudonym)).size).toBe(1);
+    const m001 = signals.find((s) => s.signalId === 'm-001')!;
+    expect(m001.relatedPersons).toHaveLength(4);
+    expect(m001.agencyKind).toBe('RVT');
+    expect(m001.householdKey).toMatch(/^h_[A-Za-z0-9_-]{43}$/);
+    const atFlat = signals.filter((s) => s.signalId !== 'm-001').map((s) => s.householdKey);
+    expect(new Set(atFlat).size).toBe(1); // 6717CD 3B, however many agencies write it
+    expect(atFlat[0]).not.toBe(m001.householdKey);
+  });
+
+  it('answers the same signal twice with ACCEPTED then DUPLICATE, and stores it once', async () => {
+    const client = await t.client('politie-oost-nederland');
+    const step = { ...signalSteps[1]!, signal: { ...signalSteps[1]!.signal, signalId: 'dup-1' } };
+    const envelope = await client.sign(signalFromJson(stepSignal(step, Date.now())));
+    const first = await client.publish(envelope);
+    const second = await client.publish(envelope);
+    expect(first.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    expect(second.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE);
+    expect(second.signalId).toBe('dup-1');
+    // Re-signed (new bytes, same id) is a duplicate too: the id is the dedup key.
+    const third = await client.publish(await client.sign(signalFromJson(stepSignal(step, Date.now()))));
+    expect(third.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE);
+    const stored = (await verifiedSignals(admin)).filter((s) => s.signalId === 'dup-1');
+    expect(stored).toHaveLength(1);
+  });
+
+  it('keeps raw BSNs, names, addresses and summaries out of SIGNALS, RECEIPTS, the vault and the logs', async () => {
+    const values = personalValues();
+    expect(values).toContain('999990007');
+    expect(values).toContain('M. Visser');
+    const haystacks: [string, string][] = [];
+    for (const stream of ['SIGNALS', 'RECEIPTS', 'KV_VAULT', 'KV_VAULT_KEYS', 'KV_SIGNAL_INDEX']) {
+      const msgs = await readStream(admin, stream);
+      expect(msgs.length, stream).toBeGreaterThan(0);
+      haystacks.push([stream, msgs.map((m) => Buffer.from(m.data).toString('latin1')).join('\n')]);
+    }
+    for (const f of readdirSync(t.paths.logs)) haystacks.push([f, readFileSync(join(t.paths.logs, f), 'latin1')]);
+    for (const [where, text] of haystacks) {
+      for (const v of values) expect(text.includes(v), `${JSON.stringify(v)} found in ${where}`).toBe(false);
+    }
+  });
+
+  it('can read back what the vault holds, with the broker key only', async () => {
+    const { loadBrokerKeys, kvByteStore } = await import('@samenhang/stack');
+    const { Vault } = await import('@samenhang/vault');
+    const { createPseudonymizer } = await import('@samenhang/pseudonym');
+    const keys = loadBrokerKeys(t.paths);
+    const js = admin.jetstream();
+    const vault = new Vault(keys.vaultKek, kvByteStore(await js.views.kv('VAULT_KEYS')), kvByteStore(await js.views.kv('VAULT')));
+    const m = createPseudonymizer(keys.pseudonymMaster).person('999990007');
+    expect(await vault.getPerson(m)).toEqual({ bsn: '999990007', name: 'M. Visser', birthDate: '1991-05-14' });
+    const father = createPseudonymizer(keys.pseudonymMaster).person('999990019');
+    expect((await vault.getPerson(father))?.name).toBe('J. Visser');
+  });
+});
