@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // mutual TLS, so they get longer timeouts and run a few files at a time (2 cores).
 export default defineConfig({
   test: {
+    // Two cores: two test files at a time, each integration file with its own nats-server.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -18,7 +20,6 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          maxWorkers: 2,
         },
       },
     ],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { flattenedVerify } from 'jose';
 import { SamenhangError, isSamenhangError } from '@samenhang/errors';
 import type { CertStore, IssuedIdentity, KeyType } from '@samenhang/pki';
-import { v1 } from '@samenhang/proto';
+import { decodeKeepingUnknowns, v1 } from '@samenhang/proto';
 import { parseProtectedHeader, type Alg, type EnvelopeTyp, type ProtectedHeader } from './header.js';
 
 export interface VerifyContext {
@@ -33,7 +33,7 @@ export function envelopeSha256(bytes: Uint8Array): string {
 function decodeEnvelope(bytes: Uint8Array): { payload: Uint8Array; protected: string; signature: string } {
   let env: v1.SignalEnvelope;
   try {
-    env = v1.SignalEnvelope.decode(bytes);
+    env = decodeKeepingUnknowns((r) => v1.SignalEnvelope.decode(r), bytes);
   } catch (cause) {
     throw new SamenhangError('ERR_ENVELOPE_MALFORMED', 'envelope is not a SignalEnvelope', { cause });
   }

@@ -6,3 +6,4 @@ export import v1 = samenhang.v1;
 export import protobuf = google.protobuf;
 export { enumName, enumValue } from './enums.js';
 export { toTimestamp, fromTimestamp } from './timestamp.js';
+export { decodeKeepingUnknowns } from './unknowns.js';

@@ -9,7 +9,7 @@ function fail(path: string, what: string): never {
 }
 
 function obj(v: unknown, path: string, keys: readonly string[]): Obj {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(path, 'must be an object');
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(path || '/', 'must be an object');
   const extra = Object.keys(v).find((k) => !keys.includes(k));
   if (extra !== undefined) fail(`${path}/${extra}`, 'is not a known field');
   return v as Obj;
@@ -61,7 +61,7 @@ const SIGNAL_KEYS = [
  * a valid signal is, the gateway decides, so the answer is the same for any client.
  */
 export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties {
-  const o = obj(input, path || '/', SIGNAL_KEYS);
+  const o = obj(input, path, SIGNAL_KEYS);
   const related = o['relatedPersons'];
   if (related !== undefined && !Array.isArray(related)) fail(`${path}/relatedPersons`, 'must be an array');
   const meld = o['meldcodeDecision'];

@@ -15,10 +15,14 @@ function executable(file: string): boolean {
   }
 }
 
-/** Finds Debian's nats-server: SAMENHANG_NATS_SERVER, /usr/sbin (not on a user's PATH), then PATH. */
+/**
+ * Finds Debian's nats-server: SAMENHANG_NATS_SERVER when set (and only it), else
+ * /usr/sbin (not on a user's PATH), /usr/bin, then PATH.
+ */
 export function findNatsServer(env: Env): string | undefined {
+  const explicit = env['SAMENHANG_NATS_SERVER'];
+  if (explicit !== undefined) return executable(explicit) ? explicit : undefined;
   const candidates = [
-    env['SAMENHANG_NATS_SERVER'],
     '/usr/sbin/nats-server',
     '/usr/bin/nats-server',
     ...(env['PATH'] ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'nats-server')),

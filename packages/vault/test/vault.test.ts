@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MemoryVaultStore, Vault, open, seal } from '@samenhang/vault';
+
+const person = { bsn: '999990007', name: 'M. Visser', birthDate: '1991-05-14' };
+const content = { summary: 'Rent arrears.', contact: { name: 'L. Mulder', phone: '+31 318 000 005', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' } };
+
+function vault(kek = randomBytes(32)) {
+  const keys = new MemoryVaultStore();
+  const records = new MemoryVaultStore();
+  return { v: new Vault(kek, keys, records), keys, records, kek };
+}
+
+describe('seal/open (AES-256-GCM)', () => {
+  const key = randomBytes(32);
+  it('round-trips', () => expect(Buffer.from(open(key, 'a', seal(key, 'a', Buffer.from('hi')))).toString()).toBe('hi'));
+  it('refuses another AAD (a ciphertext moved to another record)', () => expect(() => open(key, 'b', seal(key, 'a', Buffer.from('hi')))).toThrow(expect.objectContaining({ code: 'ERR_VAULT_DECRYPT' })));
+  it('refuses a flipped bit', () => {
+    const s = Buffer.from(seal(key, 'a', Buffer.from('hi')));
+    s[s.length - 1]! ^= 1;
+    expect(() => open(key, 'a', s)).toThrow(expect.objectContaining({ code: 'ERR_VAULT_DECRYPT' }));
+  });
+  it('uses a fresh IV each time', () => expect(Buffer.from(seal(key, 'a', Buffer.from('hi'))).equals(Buffer.from(seal(key, 'a', Buffer.from('hi'))))).toBe(false));
+});
+
+describe('Vault', () => {
+  it('stores persons and content encrypted, and reads them back', async () => {
+    const { v, records, keys } = vault();
+    await v.putPerson('p_m', person);
+    await v.putSignalContent('ede.1', 'p_m', content);
+    expect(await v.getPerson('p_m')).toEqual(person);
+    expect(await v.getSignalContent('ede.1', 'p_m')).toEqual(content);
+    const stored = [...records.data.values(), ...keys.data.values()].map((b) => Buffer.from(b).toString('latin1')).join();
+    for (const plain of ['999990007', 'M. Visser', 'Rent arrears', '6717CD', 'Mulder']) expect(stored).not.toContain(plain);
+  });
+  it('gives each person their own data key', async () => {
+    const { v, keys } = vault();
+    await v.putPerson('p_a', person);
+    await v.putPerson('p_b', person);
+    expect(keys.data.size).toBe(2);
+  });
+  it('erases a person by crypto-shredding: their records become unreadable, others stay', async () => {
+    const { v } = vault();
+    await v.putPerson('p_m', person);
+    await v.putSignalContent('ede.1', 'p_m', content);
+    await v.putPerson('p_f', { ...person, bsn: '999990019' });
+    await v.erasePerson('p_m');
+    await expect(v.getPerson('p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
+    await expect(v.getSignalContent('ede.1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
+    expect((await v.getPerson('p_f'))?.bsn).toBe('999990019');
+  });
+  it('cannot be read with another broker key', async () => {
+    const a = vault();
+    await a.v.putPerson('p_m', person);
+    const b = new Vault(randomBytes(32), a.keys, a.records);
+    await expect(b.getPerson('p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_DECRYPT' });
+  });
+  it('agrees on one data key when two writers race for a new person', async () => {
+    const keys = new MemoryVaultStore();
+    const records = new MemoryVaultStore();
+    const kek = randomBytes(32);
+    const [x, y] = [new Vault(kek, keys, records), new Vault(kek, keys, records)];
+    await Promise.all([x.putPerson('p_m', person), y.putSignalContent('ede.1', 'p_m', content)]);
+    expect(await x.getSignalContent('ede.1', 'p_m')).toEqual(content);
+    expect(await y.getPerson('p_m')).toEqual(person);
+  });
+});

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+import { loadScenario } from './helpers/scenario.js';
+
+const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [BIN, ...args], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+};
+
+describe('samenhang command', () => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack();
+  });
+  afterAll(async () => t?.close());
+
+  it('publish prints one receipt per signal and exits 0 when all are accepted', async () => {
+    const base = loadScenario<{ base: Record<string, unknown> }>('bad-inputs').base;
+    const file = join(t.paths.root, 'ok.json');
+    writeFileSync(file, JSON.stringify([{ ...base, signalId: 'cli-1' }, { ...base, signalId: 'cli-2' }]));
+    const r = await run(['publish', '--home', t.paths.root, '--agency', 'lokaalteam-ede', '--file', file, '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.signalId, l.status])).toEqual([['cli-1', 'ACCEPTED'], ['cli-2', 'ACCEPTED']]);
+  });
+
+  it('publish exits 1 when any signal is rejected, printing its code', async () => {
+    const base = loadScenario<{ base: Record<string, unknown> }>('bad-inputs').base;
+    const file = join(t.paths.root, 'bad.json');
+    writeFileSync(file, JSON.stringify({ ...base, signalId: 'cli-3', subject: { bsn: '999990008', name: 'B. Vos' } }));
+    const r = await run(['publish', '--home', t.paths.root, '--agency', 'lokaalteam-ede', '--file', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/REJECTED\s+cli-3\s+ERR_BSN_INVALID/);
+  });
+
+  it('publish refuses malformed JSON input before sending, with the path', async () => {
+    const file = join(t.paths.root, 'typo.json');
+    writeFileSync(file, JSON.stringify({ signalId: 'x', categroy: 'DEBT' }));
+    const r = await run(['publish', '--home', t.paths.root, '--agency', 'lokaalteam-ede', '--file', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ERR_INPUT_INVALID: /categroy is not a known field');
+  });
+
+  it('exits 2 on a usage error and on an unknown command', async () => {
+    expect((await run(['publish', '--home', t.paths.root])).code).toBe(2);
+    expect((await run(['fly'])).code).toBe(2);
+    expect((await run(['up', '--bogus'])).code).toBe(2);
+  });
+
+  it('says when no stack runs for a home', async () => {
+    const r = await run(['publish', '--home', join(t.paths.root, 'elsewhere'), '--agency', 'lokaalteam-ede', '--file', '/dev/null']);
+    expect(r.code).toBe(1);
+  });
+
+  it('doctor reports nats-server and the build as present', async () => {
+    const r = await run(['doctor', '--json', '--home', t.paths.root]);
+    const report = JSON.parse(r.stdout);
+    expect(report.checks.find((c: { name: string }) => c.name === 'nats-server').ok).toBe(true);
+    expect(report.checks.find((c: { name: string }) => c.name === 'build').ok).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('doctor names a missing nats-server and the command that installs it, and exits 1', async () => {
+    const r = await promisify(execFile)('node', [BIN, 'doctor', '--home', t.paths.root], {
+      env: { ...process.env, SAMENHANG_NATS_SERVER: '/nonexistent/nats-server' },
+    }).then(() => ({ code: 0, stdout: '' }), (e: { code: number; stdout: string }) => e);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL nats-server\s+not found/);
+    expect(r.stdout).toContain('fix: sudo apt-get update && sudo apt-get install -y nats-server');
+  });
+});
