@@ -40,6 +40,15 @@ export function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/** SIGTERM (graceful), SIGKILL after the grace period; resolves once the child has exited. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited(child);
+  clearTimeout(timer);
+}
+
 /** Starts nats-server with a config file and waits until it is healthy. */
 export async function startNatsProcess(options: {
   binary: string;
@@ -69,13 +78,7 @@ export async function startNatsProcess(options: {
     pid: child.pid!,
     child,
     reload: () => child.kill('SIGHUP'),
-    async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited(child);
-      clearTimeout(timer);
-    },
+    stop: (graceMs = 10_000) => stopChild(child, graceMs),
   };
 }
 

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
-import { exited } from './nats-process.js';
+import { stopChild } from './nats-process.js';
 
 export interface ServiceProcess {
   readonly name: string;
@@ -47,12 +47,6 @@ export async function spawnService(o: {
   return {
     name: o.name,
     child,
-    async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited(child);
-      clearTimeout(t);
-    },
+    stop: (graceMs = 10_000) => stopChild(child, graceMs),
   };
 }
