@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'ERR_PKI_MISSING',
   'ERR_VAULT_KEY_MISSING',
   'ERR_VAULT_DECRYPT',
+  // policy (fail closed: nothing is disclosed while the policy is unavailable)
+  'ERR_POLICY_INVALID',
   // client-side (CLI) errors
   'ERR_INPUT_INVALID',
   'ERR_RECEIPT_TIMEOUT',

@@ -1,0 +1,1 @@
+export { canonicalJson, canonicalSha256, sha256Hex } from './canonical-json.js';

@@ -1,0 +1,136 @@
+import { canonicalSha256 } from '@samenhang/canonical';
+import type { DisclosableField, LoadedPolicy, Outcome, Rule } from '@samenhang/policy';
+import { evaluate, severityRank, type ConditionContext } from './conditions.js';
+import { consentStateFor } from './consent.js';
+import type { DecisionInput } from './facts.js';
+import type { DecisionObligation, DecisionRecord, RuleEvaluation } from './record.js';
+import { retentionEnd } from './retention.js';
+
+/** R0 holds even when no policy could be loaded: it is the engine's own rule. */
+export const FAIL_CLOSED = { id: 'R0', citation: 'AVG art. 5(1)(a), 6(1)' } as const;
+
+const INTRUSIVENESS: Record<Outcome, number> = { DENY: 0, INDEX: 1, HOLD: 1, DISCLOSE: 2 };
+
+function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string) {
+  const s = input.signal;
+  const decisionId = `dec_${canonicalSha256({ inputsSha256, policy: policy?.digest ?? null, recipient: input.recipient.id }).slice(0, 32)}`;
+  return {
+    type: 'decision' as const,
+    decisionId,
+    decidedAt: new Date(input.now).toISOString(),
+    signalId: s.signalId,
+    sourceAgency: s.agencyId,
+    sourceKind: s.agencyKind,
+    subjectPseudonym: s.subjectPseudonym,
+    relatedPseudonyms: [...s.relatedPseudonyms],
+    householdKey: s.householdKey,
+    recipient: input.recipient.id,
+    purpose: input.purpose,
+    policy: policy ? { version: policy.policyVersion, digest: policy.digest } : null,
+    inputsSha256,
+  };
+}
+
+function failClosed(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string, reason: string, evaluated: RuleEvaluation[] = []): DecisionRecord {
+  const citation = policy?.failClosed.citation ?? FAIL_CLOSED.citation;
+  return {
+    ...base(input, policy, inputsSha256),
+    outcome: 'DENY',
+    shownAs: 'DENY',
+    decidingRule: FAIL_CLOSED.id,
+    rulesEvaluated: [...evaluated, { id: FAIL_CLOSED.id, applies: true, reason, citation, assumption: false }],
+    rulesFired: [FAIL_CLOSED.id],
+    refused: [],
+    fields: [],
+    minimisation: null,
+    obligations: [],
+    failClosedReason: reason,
+  };
+}
+
+function unknownInput(input: DecisionInput, policy: LoadedPolicy): string | undefined {
+  const s = input.signal;
+  if (input.purpose !== policy.purpose) return `purpose ${input.purpose} is not ${policy.purpose}`;
+  if (!policy.agencyKinds.includes(s.agencyKind)) return `agency kind ${s.agencyKind} is unknown to the policy`;
+  if (!policy.categories.includes(s.category)) return `category ${s.category} is unknown to the policy`;
+  if (severityRank(s.severity) < 0) return `severity ${s.severity} is unknown`;
+  if (s.region !== input.recipient.region) return `recipient ${input.recipient.id} is not the RVT of region ${s.region}`;
+  return undefined;
+}
+
+function minimise(fields: readonly DisclosableField[], ctx: ConditionContext, policy: LoadedPolicy) {
+  const m = policy.minimisation;
+  const removed: DisclosableField[] = fields.filter((f) => m.neverDisclose.includes(f));
+  const keepRelated = m.keepRelatedPersonsWhen.some((c) => evaluate(c, ctx).holds);
+  if (fields.includes('relatedPersons') && !keepRelated) removed.push('relatedPersons');
+  const kept = fields.filter((f) => !removed.includes(f));
+  if (removed.length === 0) return { kept, minimisation: null };
+  const reason = removed.includes('relatedPersons')
+    ? 'related persons are not needed for safety here (not domestic violence or child abuse, severity below HIGH)'
+    : 'never disclosed';
+  return { kept, minimisation: { rule: m.id, removed, reason } };
+}
+
+/**
+ * Decides what the recipient RVT may see of one signal (DESIGN §5). Pure and
+ * synchronous: the same input and policy always give the same record. Any
+ * missing policy, unknown input or evaluation error gives DENY under R0.
+ */
+export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, unavailableReason = 'no valid policy is loaded'): DecisionRecord {
+  const inputsSha256 = canonicalSha256(input);
+  if (!policy) return failClosed(input, undefined, inputsSha256, unavailableReason);
+  try {
+    const unknown = unknownInput(input, policy);
+    if (unknown) return failClosed(input, policy, inputsSha256, unknown);
+
+    const s = input.signal;
+    const ctx: ConditionContext = {
+      signal: s,
+      sourceIsRecipient: s.agencyKind === 'RVT' && s.agencyId === input.recipient.id,
+      consent: consentStateFor(input.consents, s.agencyId, input.purpose, input.now),
+      expired: retentionEnd(s, policy) <= input.now,
+    };
+    const rules = policy.precedence.map((id) => policy.rules.find((r) => r.id === id)!);
+    const evaluated = rules.map((rule) => ({ rule, ...evaluate(rule.when, ctx) }));
+    const deciding = evaluated.find((e) => e.holds);
+    const evaluations: RuleEvaluation[] = evaluated.map(({ rule, holds, reason }) => ({
+      id: rule.id, applies: holds, reason, citation: rule.citation, assumption: rule.assumption,
+      ...(rule.assumptionNote ? { assumptionNote: rule.assumptionNote } : {}),
+    }));
+    if (!deciding) return failClosed(input, policy, inputsSha256, 'no rule grants anything for this signal', evaluations);
+
+    const rule: Rule = deciding.rule;
+    const escalation = rule.discloseWhen ? evaluate(rule.discloseWhen, ctx) : undefined;
+    const outcome: Outcome = escalation?.holds ? 'DISCLOSE' : rule.outcome;
+    const raw = outcome === 'DISCLOSE' ? rule.fields ?? [] : outcome === 'DENY' ? [] : policy.indexFields;
+    const { kept, minimisation } = minimise(raw, ctx, policy);
+
+    // Why nothing more intrusive: every rule that would have shown more, and why it did not.
+    const refused = evaluated
+      .filter((e) => e.rule !== rule)
+      .flatMap((e) => {
+        const could: Outcome = e.rule.discloseWhen ? 'DISCLOSE' : e.rule.outcome;
+        if (INTRUSIVENESS[could] <= INTRUSIVENESS[outcome]) return [];
+        return [{ outcome: could, rule: e.rule.id, reason: e.holds ? `applies, but ${rule.id} takes precedence` : e.reason }];
+      });
+    if (escalation && !escalation.holds) refused.unshift({ outcome: 'DISCLOSE', rule: rule.id, reason: escalation.reason });
+
+    const obligations: DecisionObligation[] = rule.obligation
+      ? [{ type: rule.obligation.type, rule: rule.id, dueAt: new Date(input.now + rule.obligation.dueHours * 3_600_000).toISOString(), description: rule.obligation.description }]
+      : [];
+    return {
+      ...base(input, policy, inputsSha256),
+      outcome,
+      shownAs: outcome === 'HOLD' ? 'INDEX' : outcome,
+      decidingRule: rule.id,
+      rulesEvaluated: evaluations,
+      rulesFired: [rule.id, ...evaluated.filter((e) => e.holds && e.rule !== rule).map((e) => e.rule.id)],
+      refused,
+      fields: kept,
+      minimisation,
+      obligations,
+    };
+  } catch (e) {
+    return failClosed(input, policy, inputsSha256, `policy evaluation failed: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,52 @@
+import type { DisclosableField, Outcome } from '@samenhang/policy';
+
+export interface RuleEvaluation {
+  readonly id: string;
+  readonly applies: boolean;
+  /** Why it applies or not, in words a privacy officer can read. */
+  readonly reason: string;
+  readonly citation: string;
+  readonly assumption: boolean;
+  readonly assumptionNote?: string;
+}
+
+export interface DecisionObligation {
+  readonly type: string;
+  readonly rule: string;
+  readonly dueAt: string;
+  readonly description: string;
+}
+
+/**
+ * DESIGN §5 decision record: everything needed to explain and replay a decision,
+ * pseudonyms and codes only.
+ */
+export interface DecisionRecord {
+  readonly type: 'decision';
+  readonly decisionId: string;
+  readonly decidedAt: string;
+  readonly signalId: string;
+  readonly sourceAgency: string;
+  readonly sourceKind: string;
+  readonly subjectPseudonym: string;
+  readonly relatedPseudonyms: readonly string[];
+  readonly householdKey: string;
+  readonly recipient: string;
+  readonly purpose: string;
+  readonly outcome: Outcome;
+  /** HOLD is shown as INDEX meanwhile. */
+  readonly shownAs: Exclude<Outcome, 'HOLD'>;
+  readonly decidingRule: string;
+  readonly rulesEvaluated: readonly RuleEvaluation[];
+  /** Every rule that applied, the deciding one first. */
+  readonly rulesFired: readonly string[];
+  /** Why no more intrusive outcome was chosen. */
+  readonly refused: readonly { readonly outcome: Outcome; readonly rule: string; readonly reason: string }[];
+  readonly fields: readonly DisclosableField[];
+  readonly minimisation: { readonly rule: string; readonly removed: readonly DisclosableField[]; readonly reason: string } | null;
+  readonly obligations: readonly DecisionObligation[];
+  readonly policy: { readonly version: string; readonly digest: string } | null;
+  readonly inputsSha256: string;
+  /** Set when the decision is R0 because something was unknown or failed. */
+  readonly failClosedReason?: string;
+}
