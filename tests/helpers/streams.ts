@@ -24,7 +24,11 @@ export async function streamCount(nc: NatsConnection, stream: string): Promise<n
 }
 
 export async function verifiedSignals(nc: NatsConnection): Promise<v1.VerifiedSignal[]> {
-  return (await readStream(nc, 'SIGNALS')).map((m) => v1.VerifiedSignal.decode(m.data));
+  return (await readStream(nc, 'SIGNALS')).filter((m) => m.subject.startsWith('samenhang.signals.')).map((m) => v1.VerifiedSignal.decode(m.data));
+}
+
+export async function verifiedConsents(nc: NatsConnection): Promise<v1.VerifiedConsent[]> {
+  return (await readStream(nc, 'SIGNALS')).filter((m) => m.subject.startsWith('samenhang.consents.')).map((m) => v1.VerifiedConsent.decode(m.data));
 }
 
 export async function receipts(nc: NatsConnection): Promise<v1.Receipt[]> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { NatsConnection } from 'nats';
 import { identityFiles, type HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
-import { envelopeSha256, signEnvelope, type Alg } from '@samenhang/envelope';
+import { CONSENT_TYP, envelopeSha256, signEnvelope, type Alg } from '@samenhang/envelope';
 import { certificateKid } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
 import { STREAMS, connectAs, openFilteredReader, subjects, type FilteredReader } from '@samenhang/stack';
@@ -62,6 +62,15 @@ export class AgencyClient {
   async sign(signal: v1.Signal.$Properties, o: { signer?: SignerKey; alg?: Alg } = {}): Promise<Uint8Array> {
     const s = o.signer ?? this.signer;
     return signEnvelope(v1.Signal.encode(signal).finish(), { key: s.key, kid: s.kid, ...(o.alg ? { alg: o.alg } : {}) });
+  }
+
+  async signConsent(consent: v1.ConsentRecord.$Properties): Promise<Uint8Array> {
+    return signEnvelope(v1.ConsentRecord.encode(consent).finish(), { key: this.signer.key, kid: this.signer.kid, typ: CONSENT_TYP });
+  }
+
+  /** Publishes a signed consent record on this agency's consent subject. */
+  publishConsent(envelope: Uint8Array, timeoutMs = 15_000): Promise<v1.Receipt> {
+    return this.publish(envelope, timeoutMs, subjects.consent(this.agencyId));
   }
 
   /** Publishes envelope bytes as they are; resolves with the receipt for them. */

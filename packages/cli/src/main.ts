@@ -4,7 +4,7 @@ import { homePaths, readEnv, resolveHome } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { certs } from './commands/certs.js';
 import { doctor } from './commands/doctor.js';
-import { publish } from './commands/publish.js';
+import { consent, publish } from './commands/publish.js';
 import { up } from './commands/up.js';
 import { EXIT, UsageError, err, out } from './output.js';
 
@@ -14,6 +14,8 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
   certs [--revoke <id>]       create the development PKI anew, or revoke an identity
   publish --agency <id> --file <json> [--json]
                               sign as that agency, publish, print each receipt; exit 1 on any rejection
+  consent --agency <id> --file <json> [--json]
+                              register consent, a withdrawal or an objection (ConsentRecord JSON)
   doctor [--json]             check prerequisites and say how to fix them
 
 State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
@@ -55,6 +57,8 @@ async function run(argv: string[]): Promise<number> {
       return certs(paths, values);
     case 'publish':
       return publish(paths, values);
+    case 'consent':
+      return consent(paths, values);
     case 'doctor':
       return doctor(paths, env, values);
     default:

@@ -132,6 +132,46 @@ export namespace samenhang {
             type $Shape = samenhang.v1.VerifiedSignal.$Properties;
         }
 
+        interface IVerifiedConsent extends samenhang.v1.VerifiedConsent.$Properties {
+        }
+
+        class VerifiedConsent {
+            constructor(p?: samenhang.v1.VerifiedConsent.$Properties);
+            $unknowns?: Uint8Array[];
+            consentId: string;
+            agencyId: string;
+            subjectPseudonym: string;
+            purpose: samenhang.v1.Purpose;
+            scope: string[];
+            status: samenhang.v1.ConsentStatus;
+            recordedAt?: (google.protobuf.Timestamp.$Properties|null);
+            envelopeSha256: string;
+            receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+            ingressSeq: number;
+            static create(properties: samenhang.v1.VerifiedConsent.$Shape): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+            static create(properties?: samenhang.v1.VerifiedConsent.$Properties): samenhang.v1.VerifiedConsent;
+            static encode(m: samenhang.v1.VerifiedConsent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace VerifiedConsent {
+            interface $Properties {
+                consentId?: (string|null);
+                agencyId?: (string|null);
+                subjectPseudonym?: (string|null);
+                purpose?: (samenhang.v1.Purpose|null);
+                scope?: (string[]|null);
+                status?: (samenhang.v1.ConsentStatus|null);
+                recordedAt?: (google.protobuf.Timestamp.$Properties|null);
+                envelopeSha256?: (string|null);
+                receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+                ingressSeq?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.VerifiedConsent.$Properties;
+        }
+
         interface IPerson extends samenhang.v1.Person.$Properties {
         }
 

@@ -1048,6 +1048,348 @@ export const samenhang = $root.samenhang = (() => {
             return VerifiedSignal;
         })();
 
+        v1.VerifiedConsent = (function() {
+
+            /**
+             * Properties of a VerifiedConsent.
+             * @typedef {Object} samenhang.v1.VerifiedConsent.$Properties
+             * @property {string|null} [consentId] VerifiedConsent consentId
+             * @property {string|null} [agencyId] VerifiedConsent agencyId
+             * @property {string|null} [subjectPseudonym] VerifiedConsent subjectPseudonym
+             * @property {samenhang.v1.Purpose|null} [purpose] VerifiedConsent purpose
+             * @property {Array.<string>|null} [scope] VerifiedConsent scope
+             * @property {samenhang.v1.ConsentStatus|null} [status] VerifiedConsent status
+             * @property {google.protobuf.Timestamp.$Properties|null} [recordedAt] VerifiedConsent recordedAt
+             * @property {string|null} [envelopeSha256] VerifiedConsent envelopeSha256
+             * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedConsent receivedAt
+             * @property {number|null} [ingressSeq] VerifiedConsent ingressSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a VerifiedConsent.
+             * @memberof samenhang.v1
+             * @interface IVerifiedConsent
+             * @augments samenhang.v1.VerifiedConsent.$Properties
+             * @deprecated Use samenhang.v1.VerifiedConsent.$Properties instead.
+             */
+
+            /**
+             * Shape of a VerifiedConsent.
+             * @typedef {samenhang.v1.VerifiedConsent.$Properties} samenhang.v1.VerifiedConsent.$Shape
+             */
+
+            /**
+             * Constructs a new VerifiedConsent.
+             * @memberof samenhang.v1
+             * @classdesc Represents a VerifiedConsent.
+             * @constructor
+             * @param {samenhang.v1.VerifiedConsent.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const VerifiedConsent = function (p) {
+                this.scope = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * VerifiedConsent consentId.
+             * @member {string} consentId
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.consentId = "";
+
+            /**
+             * VerifiedConsent agencyId.
+             * @member {string} agencyId
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.agencyId = "";
+
+            /**
+             * VerifiedConsent subjectPseudonym.
+             * @member {string} subjectPseudonym
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.subjectPseudonym = "";
+
+            /**
+             * VerifiedConsent purpose.
+             * @member {samenhang.v1.Purpose} purpose
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.purpose = 0;
+
+            /**
+             * VerifiedConsent scope.
+             * @member {Array.<string>} scope
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.scope = $util.emptyArray;
+
+            /**
+             * VerifiedConsent status.
+             * @member {samenhang.v1.ConsentStatus} status
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.status = 0;
+
+            /**
+             * VerifiedConsent recordedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} recordedAt
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.recordedAt = null;
+
+            /**
+             * VerifiedConsent envelopeSha256.
+             * @member {string} envelopeSha256
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.envelopeSha256 = "";
+
+            /**
+             * VerifiedConsent receivedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} receivedAt
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.receivedAt = null;
+
+            /**
+             * VerifiedConsent ingressSeq.
+             * @member {number} ingressSeq
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.ingressSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new VerifiedConsent instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {samenhang.v1.VerifiedConsent.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.VerifiedConsent} VerifiedConsent instance
+             * @type {{
+             *   (properties: samenhang.v1.VerifiedConsent.$Shape): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+             *   (properties?: samenhang.v1.VerifiedConsent.$Properties): samenhang.v1.VerifiedConsent;
+             * }}
+             */
+            VerifiedConsent.create = function(properties) {
+                return new VerifiedConsent(properties);
+            };
+
+            /**
+             * Encodes the specified VerifiedConsent message. Does not implicitly {@link samenhang.v1.VerifiedConsent.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {samenhang.v1.VerifiedConsent.$Properties} m VerifiedConsent message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VerifiedConsent.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.consentId != null && $Object.hasOwnProperty.call(m, "consentId") && m.consentId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.consentId);
+                if (m.agencyId != null && $Object.hasOwnProperty.call(m, "agencyId") && m.agencyId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
+                if (m.subjectPseudonym != null && $Object.hasOwnProperty.call(m, "subjectPseudonym") && m.subjectPseudonym !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.subjectPseudonym);
+                if (m.purpose != null && $Object.hasOwnProperty.call(m, "purpose") && m.purpose !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.purpose);
+                if (m.scope != null && m.scope.length) {
+                    for (var i = 0; i < m.scope.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).string(m.scope[i]);
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.status);
+                if (m.recordedAt != null && $Object.hasOwnProperty.call(m, "recordedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.recordedAt, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256") && m.envelopeSha256 !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.envelopeSha256);
+                if (m.receivedAt != null && $Object.hasOwnProperty.call(m, "receivedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                if (m.ingressSeq != null && $Object.hasOwnProperty.call(m, "ingressSeq") && (typeof m.ingressSeq === "object" ? m.ingressSeq.low || m.ingressSeq.high : m.ingressSeq !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).uint64(m.ingressSeq);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a VerifiedConsent message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape} VerifiedConsent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VerifiedConsent.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.VerifiedConsent();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.consentId = v;
+                            else
+                                delete m.consentId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agencyId = v;
+                            else
+                                delete m.agencyId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subjectPseudonym = v;
+                            else
+                                delete m.subjectPseudonym;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.purpose = v;
+                            else
+                                delete m.purpose;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.scope && m.scope.length))
+                                m.scope = [];
+                            m.scope.push(r.stringVerify());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.status = v;
+                            else
+                                delete m.status;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.recordedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.recordedAt);
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.envelopeSha256 = v;
+                            else
+                                delete m.envelopeSha256;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            m.receivedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.receivedAt);
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.ingressSeq = v;
+                            else
+                                delete m.ingressSeq;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for VerifiedConsent
+             * @function getTypeUrl
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            VerifiedConsent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.VerifiedConsent";
+            };
+
+            return VerifiedConsent;
+        })();
+
         v1.Person = (function() {
 
             /**

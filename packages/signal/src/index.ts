@@ -15,3 +15,4 @@ const ENUM_OBJECTS = { category: v1.Category, severity: v1.Severity, legalGround
 export function validateSignal(signal: v1.Signal, ctx: ValidationContext): void {
   validateWith(signal, ctx, ENUM_OBJECTS);
 }
+export { consentFromJson, validateConsent } from './consent.js';

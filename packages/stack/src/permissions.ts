@@ -44,7 +44,7 @@ export function participantPermissions(p: Participant): Permissions {
 export function servicePermissions(s: ServiceIdentity): Permissions {
   if (s.role === 'admin') return { publish: ['>'], subscribe: ['>'] };
   const writes: Record<ServiceIdentity['role'], string[]> = {
-    gateway: ['samenhang.signals.>', 'samenhang.receipts.>'],
+    gateway: ['samenhang.signals.>', 'samenhang.consents.>', 'samenhang.receipts.>'],
     consent: ['samenhang.alerts.>', 'samenhang.audit.>'],
     audit: ['samenhang.audit.>'],
     admin: [],

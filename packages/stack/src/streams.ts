@@ -23,10 +23,10 @@ export function streamConfigs(replicas: number): Partial<StreamConfig>[] {
   return [
     // Work queue: a message is gone once the gateway acked it, which it does only
     // after its receipt and verified signal are durably stored.
-    { ...common, name: STREAMS.INGRESS, subjects: ['samenhang.ingress.*'], retention: RetentionPolicy.Workqueue, duplicate_window: nanos(2 * 60_000) },
+    { ...common, name: STREAMS.INGRESS, subjects: ['samenhang.ingress.*', 'samenhang.consent.*'], retention: RetentionPolicy.Workqueue, duplicate_window: nanos(2 * 60_000) },
     // Redeliveries republish with the same Nats-Msg-Id; a long window absorbs them.
     { ...common, name: STREAMS.RECEIPTS, subjects: ['samenhang.receipts.*'], retention: RetentionPolicy.Limits, max_age: nanos(90 * 24 * HOUR), duplicate_window: nanos(HOUR) },
-    { ...common, name: STREAMS.SIGNALS, subjects: ['samenhang.signals.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true },
+    { ...common, name: STREAMS.SIGNALS, subjects: ['samenhang.signals.*', 'samenhang.consents.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true },
   ];
 }
 

@@ -4,6 +4,8 @@ export const subjects = {
   consent: (agencyId: string) => `samenhang.consent.${agencyId}`,
   receipts: (agencyId: string) => `samenhang.receipts.${agencyId}`,
   signals: (region: string) => `samenhang.signals.${region}`,
+  /** Internal: verified, pseudonymised consent records (stream SIGNALS, in order with signals). */
+  consents: (agencyId: string) => `samenhang.consents.${agencyId}`,
   alerts: (region: string) => `samenhang.alerts.${region}`,
   picture: (region: string) => `samenhang.picture.${region}`,
 } as const;

@@ -10,6 +10,7 @@ import { pseudonymise } from './pseudonymise.js';
 import { publishReceipt, type ReceiptInput } from './receipts.js';
 import { isPermanent } from './revocation-watch.js';
 import { signalKey, type SignalIndex } from './signal-index.js';
+import { checkConsent } from './verify-consent.js';
 import { checkSignal, type CheckProgress, type SignalCheckContext } from './verify-signal.js';
 
 export interface IngressDeps {
@@ -39,6 +40,7 @@ export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> 
   const base = { agencyId, envelopeSha256: sha, receivedAtMs, ingressSeq };
   let receipt: ReceiptInput;
   try {
+    const accept = m.subject.startsWith('samenhang.consent.') ? acceptConsent : acceptSignal;
     receipt = { ...base, ...(await accept(m, agencyId, sha, receivedAtMs, progress, d)) };
   } catch (e) {
     if (isPermanent(e)) {
@@ -64,27 +66,51 @@ export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> 
   return receipt.status;
 }
 
-async function accept(
-  m: JsMsg,
-  agencyId: string,
-  sha: string,
-  receivedAtMs: number,
-  progress: CheckProgress,
-  d: IngressDeps,
-): Promise<Pick<ReceiptInput, 'signalId' | 'status' | 'reason'>> {
+type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason'>;
+
+/**
+ * Claims the id in the signal index and, unless a previous delivery of this same
+ * message already did, stores the vault content and publishes the verified form.
+ */
+async function claimAndPublish(key: string, id: string, m: JsMsg, sha: string, d: IngressDeps, publish: () => Promise<void>): Promise<Accepted> {
+  const claim = await d.index.claim(key, { signalId: id, ingressSeq: m.seq, envelopeSha256: sha, state: 'claimed' });
+  if (claim.kind === 'duplicate') return { signalId: id, status: 'DUPLICATE', reason: 'this agency already sent this id' };
+  if (claim.entry.state !== 'published') {
+    await publish();
+    await d.index.markPublished(key, claim.entry, claim.revision);
+  }
+  return { signalId: id, status: 'ACCEPTED', reason: 'accepted' };
+}
+
+async function acceptSignal(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
   const checked = await checkSignal(m.data, agencyId, receivedAtMs, d.check, progress);
   const s = checked.signal;
   if (s.withdrawsSignalId !== '' && !(await d.index.has(signalKey(agencyId, s.withdrawsSignalId)))) {
     throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', { path: '/withdrawsSignalId' });
   }
   const key = signalKey(agencyId, s.signalId);
-  const claim = await d.index.claim(key, { signalId: s.signalId, ingressSeq: m.seq, envelopeSha256: sha, state: 'claimed' });
-  if (claim.kind === 'duplicate') return { signalId: s.signalId, status: 'DUPLICATE', reason: 'this agency already sent a signal with this id' };
-  if (claim.entry.state !== 'published') {
+  return claimAndPublish(key, s.signalId, m, sha, d, async () => {
     const verified = await pseudonymise(checked, { vaultRef: key, envelopeSha256: sha, receivedAt: toTimestamp(receivedAtMs), ingressSeq: m.seq }, d.pseudonyms, d.vault);
     // The message id makes a republish after a crash a no-op within the dedup window.
     await d.js.publish(subjects.signals(s.region), v1.VerifiedSignal.encode(verified).finish(), { msgID: `${agencyId}.${s.signalId}` });
-    await d.index.markPublished(key, claim.entry, claim.revision);
-  }
-  return { signalId: s.signalId, status: 'ACCEPTED', reason: 'accepted' };
+  });
+}
+
+async function acceptConsent(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
+  const { consent } = await checkConsent(m.data, agencyId, receivedAtMs, d.check, progress);
+  return claimAndPublish(signalKey(agencyId, `consent:${consent.consentId}`), consent.consentId, m, sha, d, async () => {
+    const verified = v1.VerifiedConsent.encode({
+      consentId: consent.consentId,
+      agencyId,
+      subjectPseudonym: d.pseudonyms.person(consent.bsn),
+      purpose: consent.purpose,
+      scope: consent.scope,
+      status: consent.status,
+      recordedAt: consent.recordedAt ?? toTimestamp(receivedAtMs),
+      envelopeSha256: sha,
+      receivedAt: toTimestamp(receivedAtMs),
+      ingressSeq: m.seq,
+    }).finish();
+    await d.js.publish(subjects.consents(agencyId), verified, { msgID: `consent.${agencyId}.${consent.consentId}` });
+  });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { toTimestamp, v1 } from '@samenhang/proto';
-import { nameOf, signalFromJson } from '@samenhang/signal';
+import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
 import { readStackInfo } from '@samenhang/stack';
 import { AgencyClient } from '../agency-client.js';
 import { EXIT, UsageError, out } from '../output.js';
@@ -18,27 +18,45 @@ export function receiptJson(r: v1.Receipt) {
   };
 }
 
-/** `samenhang publish --agency <id> --file <json>`: sign, publish, print each receipt. */
-export async function publish(paths: HomePaths, flags: { agency?: string; file?: string; json?: boolean; timeout?: string }): Promise<number> {
-  if (!flags.agency || !flags.file) throw new UsageError('publish needs --agency <id> and --file <signals.json>');
+type Flags = { agency?: string; file?: string; json?: boolean; timeout?: string };
+
+function readItems(flags: Flags, command: string): { items: unknown[]; array: boolean } {
+  if (!flags.agency || !flags.file) throw new UsageError(`${command} needs --agency <id> and --file <file.json>`);
   let input: unknown;
   try {
     input = JSON.parse(readFileSync(flags.file, 'utf8'));
   } catch (cause) {
     throw new SamenhangError('ERR_INPUT_INVALID', `${flags.file} cannot be read as JSON`, { cause });
   }
-  const items = Array.isArray(input) ? input : [input];
+  return Array.isArray(input) ? { items: input, array: true } : { items: [input], array: false };
+}
+
+/** `samenhang publish --agency <id> --file <json>`: sign, publish, print each receipt. */
+export async function publish(paths: HomePaths, flags: Flags): Promise<number> {
+  const { items, array } = readItems(flags, 'publish');
   // observedAt defaults to now, so a hand-written signal needs no timestamp.
   const signals = items.map((item, i) => {
-    const s = signalFromJson(item, Array.isArray(input) ? `/${i}` : '');
+    const s = signalFromJson(item, array ? `/${i}` : '');
     if (!s.observedAt) s.observedAt = toTimestamp(Date.now());
     return s;
   });
-  const client = await AgencyClient.open(paths, readStackInfo(paths).servers, flags.agency);
+  return sendAll(paths, flags, (client) => signals.map((s) => async () => client.publish(await client.sign(s), timeoutOf(flags))));
+}
+
+/** `samenhang consent --agency <id> --file <json>`: register consent, withdrawal or objection. */
+export async function consent(paths: HomePaths, flags: Flags): Promise<number> {
+  const records = readItems(flags, 'consent').items.map((item) => consentFromJson(item));
+  return sendAll(paths, flags, (client) => records.map((c) => async () => client.publishConsent(await client.signConsent(c), timeoutOf(flags))));
+}
+
+const timeoutOf = (flags: Flags) => (flags.timeout ? Number(flags.timeout) : 15_000);
+
+async function sendAll(paths: HomePaths, flags: Flags, sends: (client: AgencyClient) => (() => Promise<v1.Receipt>)[]): Promise<number> {
+  const client = await AgencyClient.open(paths, readStackInfo(paths).servers, flags.agency!);
   let rejected = 0;
   try {
-    for (const s of signals) {
-      const r = await client.publish(await client.sign(s), flags.timeout ? Number(flags.timeout) : 15_000);
+    for (const send of sends(client)) {
+      const r = await send();
       const j = receiptJson(r);
       if (j.status === 'REJECTED') rejected++;
       out(flags.json ? JSON.stringify(j) : `${j.status.padEnd(9)} ${j.signalId || '-'}${j.code ? `  ${j.code}: ${j.reason}` : ''}`);
