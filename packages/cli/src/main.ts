@@ -5,6 +5,7 @@ import { SamenhangError } from '@samenhang/errors';
 import { certs } from './commands/certs.js';
 import { doctor } from './commands/doctor.js';
 import { consent, publish } from './commands/publish.js';
+import { alerts, picture } from './commands/rvt.js';
 import { up } from './commands/up.js';
 import { EXIT, UsageError, err, out } from './output.js';
 
@@ -16,6 +17,10 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
                               sign as that agency, publish, print each receipt; exit 1 on any rejection
   consent --agency <id> --file <json> [--json]
                               register consent, a withdrawal or an objection (ConsentRecord JSON)
+  alerts --rvt <region> [--once]
+                              follow the region's alerts as its RVT (JSON lines)
+  picture --rvt <region> --household <postcode> <number> [suffix]
+                              the current family-system picture of a household (a logged disclosure)
   doctor [--json]             check prerequisites and say how to fix them
 
 State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
@@ -30,6 +35,9 @@ const OPTIONS = {
   revoke: { type: 'string' },
   registry: { type: 'string' },
   demo: { type: 'boolean' },
+  rvt: { type: 'string' },
+  household: { type: 'string' },
+  once: { type: 'boolean' },
   cluster: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -47,7 +55,7 @@ async function run(argv: string[]): Promise<number> {
     out(USAGE);
     return values.help ? EXIT.OK : EXIT.USAGE;
   }
-  if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+  if (rest.length > 0 && command !== 'picture') throw new UsageError(`unexpected argument '${rest[0]}'`);
   const env = readEnv();
   const paths = homePaths(resolveHome(values.home, env, process.cwd()));
   switch (command) {
@@ -57,6 +65,10 @@ async function run(argv: string[]): Promise<number> {
       return certs(paths, values);
     case 'publish':
       return publish(paths, values);
+    case 'alerts':
+      return alerts(paths, values);
+    case 'picture':
+      return picture(paths, values, rest);
     case 'consent':
       return consent(paths, values);
     case 'doctor':

@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 /** Entry points of the broker's services, resolved through the workspace packages. */
 export const SERVICE_ENTRIES: Readonly<Record<string, () => string>> = {
   'broker-gateway': () => require.resolve('@samenhang/broker-gateway/main'),
+  consent: () => require.resolve('@samenhang/consent/main'),
 };
 
 export interface RunningStack {

@@ -4,172 +4,150 @@ export namespace samenhang {
 
     namespace v1 {
 
-        enum Purpose {
-            PURPOSE_UNSPECIFIED = 0,
-            PURPOSE_SAFETY_ASSESSMENT = 1
+        interface IAlertPerson extends samenhang.v1.AlertPerson.$Properties {
         }
 
-        enum ConsentStatus {
-            CONSENT_STATUS_UNSPECIFIED = 0,
-            CONSENT_STATUS_GIVEN = 1,
-            CONSENT_STATUS_WITHDRAWN = 2,
-            CONSENT_STATUS_OBJECTION = 3
-        }
-
-        interface IConsentRecord extends samenhang.v1.ConsentRecord.$Properties {
-        }
-
-        class ConsentRecord {
-            constructor(p?: samenhang.v1.ConsentRecord.$Properties);
+        class AlertPerson {
+            constructor(p?: samenhang.v1.AlertPerson.$Properties);
             $unknowns?: Uint8Array[];
-            consentId: string;
-            agencyId: string;
-            bsn: string;
-            purpose: samenhang.v1.Purpose;
-            scope: string[];
-            status: samenhang.v1.ConsentStatus;
-            recordedAt?: (google.protobuf.Timestamp.$Properties|null);
-            static create(properties: samenhang.v1.ConsentRecord.$Shape): samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape;
-            static create(properties?: samenhang.v1.ConsentRecord.$Properties): samenhang.v1.ConsentRecord;
-            static encode(m: samenhang.v1.ConsentRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape;
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace ConsentRecord {
-            interface $Properties {
-                consentId?: (string|null);
-                agencyId?: (string|null);
-                bsn?: (string|null);
-                purpose?: (samenhang.v1.Purpose|null);
-                scope?: (string[]|null);
-                status?: (samenhang.v1.ConsentStatus|null);
-                recordedAt?: (google.protobuf.Timestamp.$Properties|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = samenhang.v1.ConsentRecord.$Properties;
-        }
-
-        interface IPseudonymousPerson extends samenhang.v1.PseudonymousPerson.$Properties {
-        }
-
-        class PseudonymousPerson {
-            constructor(p?: samenhang.v1.PseudonymousPerson.$Properties);
-            $unknowns?: Uint8Array[];
-            pseudonym: string;
+            name: string;
+            birthDate: string;
             relation: samenhang.v1.Relation;
-            static create(properties: samenhang.v1.PseudonymousPerson.$Shape): samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape;
-            static create(properties?: samenhang.v1.PseudonymousPerson.$Properties): samenhang.v1.PseudonymousPerson;
-            static encode(m: samenhang.v1.PseudonymousPerson.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape;
+            static create(properties: samenhang.v1.AlertPerson.$Shape): samenhang.v1.AlertPerson & samenhang.v1.AlertPerson.$Shape;
+            static create(properties?: samenhang.v1.AlertPerson.$Properties): samenhang.v1.AlertPerson;
+            static encode(m: samenhang.v1.AlertPerson.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.AlertPerson & samenhang.v1.AlertPerson.$Shape;
             static getTypeUrl(prefix?: string): string;
         }
 
-        namespace PseudonymousPerson {
+        namespace AlertPerson {
             interface $Properties {
-                pseudonym?: (string|null);
+                name?: (string|null);
+                birthDate?: (string|null);
                 relation?: (samenhang.v1.Relation|null);
                 $unknowns?: Uint8Array[];
             }
-            type $Shape = samenhang.v1.PseudonymousPerson.$Properties;
+            type $Shape = samenhang.v1.AlertPerson.$Properties;
         }
 
-        interface IVerifiedSignal extends samenhang.v1.VerifiedSignal.$Properties {
+        interface IAlertEntry extends samenhang.v1.AlertEntry.$Properties {
         }
 
-        class VerifiedSignal {
-            constructor(p?: samenhang.v1.VerifiedSignal.$Properties);
+        class AlertEntry {
+            constructor(p?: samenhang.v1.AlertEntry.$Properties);
             $unknowns?: Uint8Array[];
             signalId: string;
             agencyId: string;
             agencyKind: string;
-            region: string;
-            subjectPseudonym: string;
-            relatedPersons: samenhang.v1.PseudonymousPerson.$Properties[];
-            householdKey: string;
             category: samenhang.v1.Category;
-            severity: samenhang.v1.Severity;
-            legalGround: samenhang.v1.LegalGround;
-            meldcodeDecision: boolean;
             observedAt?: (google.protobuf.Timestamp.$Properties|null);
-            expiresAt?: (google.protobuf.Timestamp.$Properties|null);
-            withdrawsSignalId: string;
-            vaultRef: string;
-            envelopeSha256: string;
-            signerKid: string;
-            receivedAt?: (google.protobuf.Timestamp.$Properties|null);
-            ingressSeq: number;
-            static create(properties: samenhang.v1.VerifiedSignal.$Shape): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
-            static create(properties?: samenhang.v1.VerifiedSignal.$Properties): samenhang.v1.VerifiedSignal;
-            static encode(m: samenhang.v1.VerifiedSignal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
+            contact?: (samenhang.v1.Contact.$Properties|null);
+            shownAs: string;
+            outcome: string;
+            decisionId: string;
+            decidingRule: string;
+            citation: string;
+            assumption: boolean;
+            explanation: string;
+            obligations: string[];
+            severity: samenhang.v1.Severity;
+            summary: string;
+            subject?: (samenhang.v1.AlertPerson.$Properties|null);
+            address?: (samenhang.v1.Address.$Properties|null);
+            relatedPersons: samenhang.v1.AlertPerson.$Properties[];
+            static create(properties: samenhang.v1.AlertEntry.$Shape): samenhang.v1.AlertEntry & samenhang.v1.AlertEntry.$Shape;
+            static create(properties?: samenhang.v1.AlertEntry.$Properties): samenhang.v1.AlertEntry;
+            static encode(m: samenhang.v1.AlertEntry.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.AlertEntry & samenhang.v1.AlertEntry.$Shape;
             static getTypeUrl(prefix?: string): string;
         }
 
-        namespace VerifiedSignal {
+        namespace AlertEntry {
             interface $Properties {
                 signalId?: (string|null);
                 agencyId?: (string|null);
                 agencyKind?: (string|null);
-                region?: (string|null);
-                subjectPseudonym?: (string|null);
-                relatedPersons?: (samenhang.v1.PseudonymousPerson.$Properties[]|null);
-                householdKey?: (string|null);
                 category?: (samenhang.v1.Category|null);
-                severity?: (samenhang.v1.Severity|null);
-                legalGround?: (samenhang.v1.LegalGround|null);
-                meldcodeDecision?: (boolean|null);
                 observedAt?: (google.protobuf.Timestamp.$Properties|null);
-                expiresAt?: (google.protobuf.Timestamp.$Properties|null);
-                withdrawsSignalId?: (string|null);
-                vaultRef?: (string|null);
-                envelopeSha256?: (string|null);
-                signerKid?: (string|null);
-                receivedAt?: (google.protobuf.Timestamp.$Properties|null);
-                ingressSeq?: (number|null);
+                contact?: (samenhang.v1.Contact.$Properties|null);
+                shownAs?: (string|null);
+                outcome?: (string|null);
+                decisionId?: (string|null);
+                decidingRule?: (string|null);
+                citation?: (string|null);
+                assumption?: (boolean|null);
+                explanation?: (string|null);
+                obligations?: (string[]|null);
+                severity?: (samenhang.v1.Severity|null);
+                summary?: (string|null);
+                subject?: (samenhang.v1.AlertPerson.$Properties|null);
+                address?: (samenhang.v1.Address.$Properties|null);
+                relatedPersons?: (samenhang.v1.AlertPerson.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
-            type $Shape = samenhang.v1.VerifiedSignal.$Properties;
+            type $Shape = samenhang.v1.AlertEntry.$Properties;
         }
 
-        interface IVerifiedConsent extends samenhang.v1.VerifiedConsent.$Properties {
+        interface IHouseholdAlert extends samenhang.v1.HouseholdAlert.$Properties {
         }
 
-        class VerifiedConsent {
-            constructor(p?: samenhang.v1.VerifiedConsent.$Properties);
+        class HouseholdAlert {
+            constructor(p?: samenhang.v1.HouseholdAlert.$Properties);
             $unknowns?: Uint8Array[];
-            consentId: string;
-            agencyId: string;
-            subjectPseudonym: string;
-            purpose: samenhang.v1.Purpose;
-            scope: string[];
-            status: samenhang.v1.ConsentStatus;
-            recordedAt?: (google.protobuf.Timestamp.$Properties|null);
-            envelopeSha256: string;
-            receivedAt?: (google.protobuf.Timestamp.$Properties|null);
-            ingressSeq: number;
-            static create(properties: samenhang.v1.VerifiedConsent.$Shape): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
-            static create(properties?: samenhang.v1.VerifiedConsent.$Properties): samenhang.v1.VerifiedConsent;
-            static encode(m: samenhang.v1.VerifiedConsent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
-            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+            alertId: string;
+            systemId: string;
+            region: string;
+            version: number;
+            createdAt?: (google.protobuf.Timestamp.$Properties|null);
+            reason: string;
+            entries: samenhang.v1.AlertEntry.$Properties[];
+            mergedFrom: string[];
+            persons: number;
+            disclosureId: string;
+            static create(properties: samenhang.v1.HouseholdAlert.$Shape): samenhang.v1.HouseholdAlert & samenhang.v1.HouseholdAlert.$Shape;
+            static create(properties?: samenhang.v1.HouseholdAlert.$Properties): samenhang.v1.HouseholdAlert;
+            static encode(m: samenhang.v1.HouseholdAlert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.HouseholdAlert & samenhang.v1.HouseholdAlert.$Shape;
             static getTypeUrl(prefix?: string): string;
         }
 
-        namespace VerifiedConsent {
+        namespace HouseholdAlert {
             interface $Properties {
-                consentId?: (string|null);
-                agencyId?: (string|null);
-                subjectPseudonym?: (string|null);
-                purpose?: (samenhang.v1.Purpose|null);
-                scope?: (string[]|null);
-                status?: (samenhang.v1.ConsentStatus|null);
-                recordedAt?: (google.protobuf.Timestamp.$Properties|null);
-                envelopeSha256?: (string|null);
-                receivedAt?: (google.protobuf.Timestamp.$Properties|null);
-                ingressSeq?: (number|null);
+                alertId?: (string|null);
+                systemId?: (string|null);
+                region?: (string|null);
+                version?: (number|null);
+                createdAt?: (google.protobuf.Timestamp.$Properties|null);
+                reason?: (string|null);
+                entries?: (samenhang.v1.AlertEntry.$Properties[]|null);
+                mergedFrom?: (string[]|null);
+                persons?: (number|null);
+                disclosureId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
-            type $Shape = samenhang.v1.VerifiedConsent.$Properties;
+            type $Shape = samenhang.v1.HouseholdAlert.$Properties;
+        }
+
+        interface IPictureRequest extends samenhang.v1.PictureRequest.$Properties {
+        }
+
+        class PictureRequest {
+            constructor(p?: samenhang.v1.PictureRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            address?: (samenhang.v1.Address.$Properties|null);
+            static create(properties: samenhang.v1.PictureRequest.$Shape): samenhang.v1.PictureRequest & samenhang.v1.PictureRequest.$Shape;
+            static create(properties?: samenhang.v1.PictureRequest.$Properties): samenhang.v1.PictureRequest;
+            static encode(m: samenhang.v1.PictureRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.PictureRequest & samenhang.v1.PictureRequest.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PictureRequest {
+            interface $Properties {
+                address?: (samenhang.v1.Address.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.PictureRequest.$Properties;
         }
 
         interface IPerson extends samenhang.v1.Person.$Properties {
@@ -391,6 +369,174 @@ export namespace samenhang {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.SignalEnvelope.$Properties;
+        }
+
+        enum Purpose {
+            PURPOSE_UNSPECIFIED = 0,
+            PURPOSE_SAFETY_ASSESSMENT = 1
+        }
+
+        enum ConsentStatus {
+            CONSENT_STATUS_UNSPECIFIED = 0,
+            CONSENT_STATUS_GIVEN = 1,
+            CONSENT_STATUS_WITHDRAWN = 2,
+            CONSENT_STATUS_OBJECTION = 3
+        }
+
+        interface IConsentRecord extends samenhang.v1.ConsentRecord.$Properties {
+        }
+
+        class ConsentRecord {
+            constructor(p?: samenhang.v1.ConsentRecord.$Properties);
+            $unknowns?: Uint8Array[];
+            consentId: string;
+            agencyId: string;
+            bsn: string;
+            purpose: samenhang.v1.Purpose;
+            scope: string[];
+            status: samenhang.v1.ConsentStatus;
+            recordedAt?: (google.protobuf.Timestamp.$Properties|null);
+            static create(properties: samenhang.v1.ConsentRecord.$Shape): samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape;
+            static create(properties?: samenhang.v1.ConsentRecord.$Properties): samenhang.v1.ConsentRecord;
+            static encode(m: samenhang.v1.ConsentRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConsentRecord {
+            interface $Properties {
+                consentId?: (string|null);
+                agencyId?: (string|null);
+                bsn?: (string|null);
+                purpose?: (samenhang.v1.Purpose|null);
+                scope?: (string[]|null);
+                status?: (samenhang.v1.ConsentStatus|null);
+                recordedAt?: (google.protobuf.Timestamp.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.ConsentRecord.$Properties;
+        }
+
+        interface IPseudonymousPerson extends samenhang.v1.PseudonymousPerson.$Properties {
+        }
+
+        class PseudonymousPerson {
+            constructor(p?: samenhang.v1.PseudonymousPerson.$Properties);
+            $unknowns?: Uint8Array[];
+            pseudonym: string;
+            relation: samenhang.v1.Relation;
+            static create(properties: samenhang.v1.PseudonymousPerson.$Shape): samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape;
+            static create(properties?: samenhang.v1.PseudonymousPerson.$Properties): samenhang.v1.PseudonymousPerson;
+            static encode(m: samenhang.v1.PseudonymousPerson.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PseudonymousPerson {
+            interface $Properties {
+                pseudonym?: (string|null);
+                relation?: (samenhang.v1.Relation|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.PseudonymousPerson.$Properties;
+        }
+
+        interface IVerifiedSignal extends samenhang.v1.VerifiedSignal.$Properties {
+        }
+
+        class VerifiedSignal {
+            constructor(p?: samenhang.v1.VerifiedSignal.$Properties);
+            $unknowns?: Uint8Array[];
+            signalId: string;
+            agencyId: string;
+            agencyKind: string;
+            region: string;
+            subjectPseudonym: string;
+            relatedPersons: samenhang.v1.PseudonymousPerson.$Properties[];
+            householdKey: string;
+            category: samenhang.v1.Category;
+            severity: samenhang.v1.Severity;
+            legalGround: samenhang.v1.LegalGround;
+            meldcodeDecision: boolean;
+            observedAt?: (google.protobuf.Timestamp.$Properties|null);
+            expiresAt?: (google.protobuf.Timestamp.$Properties|null);
+            withdrawsSignalId: string;
+            vaultRef: string;
+            envelopeSha256: string;
+            signerKid: string;
+            receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+            ingressSeq: number;
+            static create(properties: samenhang.v1.VerifiedSignal.$Shape): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
+            static create(properties?: samenhang.v1.VerifiedSignal.$Properties): samenhang.v1.VerifiedSignal;
+            static encode(m: samenhang.v1.VerifiedSignal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace VerifiedSignal {
+            interface $Properties {
+                signalId?: (string|null);
+                agencyId?: (string|null);
+                agencyKind?: (string|null);
+                region?: (string|null);
+                subjectPseudonym?: (string|null);
+                relatedPersons?: (samenhang.v1.PseudonymousPerson.$Properties[]|null);
+                householdKey?: (string|null);
+                category?: (samenhang.v1.Category|null);
+                severity?: (samenhang.v1.Severity|null);
+                legalGround?: (samenhang.v1.LegalGround|null);
+                meldcodeDecision?: (boolean|null);
+                observedAt?: (google.protobuf.Timestamp.$Properties|null);
+                expiresAt?: (google.protobuf.Timestamp.$Properties|null);
+                withdrawsSignalId?: (string|null);
+                vaultRef?: (string|null);
+                envelopeSha256?: (string|null);
+                signerKid?: (string|null);
+                receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+                ingressSeq?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.VerifiedSignal.$Properties;
+        }
+
+        interface IVerifiedConsent extends samenhang.v1.VerifiedConsent.$Properties {
+        }
+
+        class VerifiedConsent {
+            constructor(p?: samenhang.v1.VerifiedConsent.$Properties);
+            $unknowns?: Uint8Array[];
+            consentId: string;
+            agencyId: string;
+            subjectPseudonym: string;
+            purpose: samenhang.v1.Purpose;
+            scope: string[];
+            status: samenhang.v1.ConsentStatus;
+            recordedAt?: (google.protobuf.Timestamp.$Properties|null);
+            envelopeSha256: string;
+            receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+            ingressSeq: number;
+            static create(properties: samenhang.v1.VerifiedConsent.$Shape): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+            static create(properties?: samenhang.v1.VerifiedConsent.$Properties): samenhang.v1.VerifiedConsent;
+            static encode(m: samenhang.v1.VerifiedConsent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace VerifiedConsent {
+            interface $Properties {
+                consentId?: (string|null);
+                agencyId?: (string|null);
+                subjectPseudonym?: (string|null);
+                purpose?: (samenhang.v1.Purpose|null);
+                scope?: (string[]|null);
+                status?: (samenhang.v1.ConsentStatus|null);
+                recordedAt?: (google.protobuf.Timestamp.$Properties|null);
+                envelopeSha256?: (string|null);
+                receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+                ingressSeq?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.VerifiedConsent.$Properties;
         }
 
         enum ReceiptStatus {

@@ -26,76 +26,39 @@ export const samenhang = $root.samenhang = (() => {
          */
         const v1 = {};
 
-        /**
-         * Purpose enum.
-         * @name samenhang.v1.Purpose
-         * @enum {number}
-         * @property {number} PURPOSE_UNSPECIFIED=0 PURPOSE_UNSPECIFIED value
-         * @property {number} PURPOSE_SAFETY_ASSESSMENT=1 PURPOSE_SAFETY_ASSESSMENT value
-         */
-        v1.Purpose = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "PURPOSE_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "PURPOSE_SAFETY_ASSESSMENT"] = 1;
-            return values;
-        })();
-
-        /**
-         * ConsentStatus enum.
-         * @name samenhang.v1.ConsentStatus
-         * @enum {number}
-         * @property {number} CONSENT_STATUS_UNSPECIFIED=0 CONSENT_STATUS_UNSPECIFIED value
-         * @property {number} CONSENT_STATUS_GIVEN=1 CONSENT_STATUS_GIVEN value
-         * @property {number} CONSENT_STATUS_WITHDRAWN=2 CONSENT_STATUS_WITHDRAWN value
-         * @property {number} CONSENT_STATUS_OBJECTION=3 CONSENT_STATUS_OBJECTION value
-         */
-        v1.ConsentStatus = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "CONSENT_STATUS_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "CONSENT_STATUS_GIVEN"] = 1;
-            values[valuesById[2] = "CONSENT_STATUS_WITHDRAWN"] = 2;
-            values[valuesById[3] = "CONSENT_STATUS_OBJECTION"] = 3;
-            return values;
-        })();
-
-        v1.ConsentRecord = (function() {
+        v1.AlertPerson = (function() {
 
             /**
-             * Properties of a ConsentRecord.
-             * @typedef {Object} samenhang.v1.ConsentRecord.$Properties
-             * @property {string|null} [consentId] ConsentRecord consentId
-             * @property {string|null} [agencyId] ConsentRecord agencyId
-             * @property {string|null} [bsn] ConsentRecord bsn
-             * @property {samenhang.v1.Purpose|null} [purpose] ConsentRecord purpose
-             * @property {Array.<string>|null} [scope] ConsentRecord scope
-             * @property {samenhang.v1.ConsentStatus|null} [status] ConsentRecord status
-             * @property {google.protobuf.Timestamp.$Properties|null} [recordedAt] ConsentRecord recordedAt
+             * Properties of an AlertPerson.
+             * @typedef {Object} samenhang.v1.AlertPerson.$Properties
+             * @property {string|null} [name] AlertPerson name
+             * @property {string|null} [birthDate] AlertPerson birthDate
+             * @property {samenhang.v1.Relation|null} [relation] AlertPerson relation
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
             /**
-             * Properties of a ConsentRecord.
+             * Properties of an AlertPerson.
              * @memberof samenhang.v1
-             * @interface IConsentRecord
-             * @augments samenhang.v1.ConsentRecord.$Properties
-             * @deprecated Use samenhang.v1.ConsentRecord.$Properties instead.
+             * @interface IAlertPerson
+             * @augments samenhang.v1.AlertPerson.$Properties
+             * @deprecated Use samenhang.v1.AlertPerson.$Properties instead.
              */
 
             /**
-             * Shape of a ConsentRecord.
-             * @typedef {samenhang.v1.ConsentRecord.$Properties} samenhang.v1.ConsentRecord.$Shape
+             * Shape of an AlertPerson.
+             * @typedef {samenhang.v1.AlertPerson.$Properties} samenhang.v1.AlertPerson.$Shape
              */
 
             /**
-             * Constructs a new ConsentRecord.
+             * Constructs a new AlertPerson.
              * @memberof samenhang.v1
-             * @classdesc Represents a ConsentRecord.
+             * @classdesc Represents an AlertPerson.
              * @constructor
-             * @param {samenhang.v1.ConsentRecord.$Properties=} [p] Properties to set
+             * @param {samenhang.v1.AlertPerson.$Properties=} [p] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
-            const ConsentRecord = function (p) {
-                this.scope = [];
+            const AlertPerson = function (p) {
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -103,109 +66,67 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * ConsentRecord consentId.
-             * @member {string} consentId
-             * @memberof samenhang.v1.ConsentRecord
+             * AlertPerson name.
+             * @member {string} name
+             * @memberof samenhang.v1.AlertPerson
              * @instance
              */
-            ConsentRecord.prototype.consentId = "";
+            AlertPerson.prototype.name = "";
 
             /**
-             * ConsentRecord agencyId.
-             * @member {string} agencyId
-             * @memberof samenhang.v1.ConsentRecord
+             * AlertPerson birthDate.
+             * @member {string} birthDate
+             * @memberof samenhang.v1.AlertPerson
              * @instance
              */
-            ConsentRecord.prototype.agencyId = "";
+            AlertPerson.prototype.birthDate = "";
 
             /**
-             * ConsentRecord bsn.
-             * @member {string} bsn
-             * @memberof samenhang.v1.ConsentRecord
+             * AlertPerson relation.
+             * @member {samenhang.v1.Relation} relation
+             * @memberof samenhang.v1.AlertPerson
              * @instance
              */
-            ConsentRecord.prototype.bsn = "";
+            AlertPerson.prototype.relation = 0;
 
             /**
-             * ConsentRecord purpose.
-             * @member {samenhang.v1.Purpose} purpose
-             * @memberof samenhang.v1.ConsentRecord
-             * @instance
-             */
-            ConsentRecord.prototype.purpose = 0;
-
-            /**
-             * ConsentRecord scope.
-             * @member {Array.<string>} scope
-             * @memberof samenhang.v1.ConsentRecord
-             * @instance
-             */
-            ConsentRecord.prototype.scope = $util.emptyArray;
-
-            /**
-             * ConsentRecord status.
-             * @member {samenhang.v1.ConsentStatus} status
-             * @memberof samenhang.v1.ConsentRecord
-             * @instance
-             */
-            ConsentRecord.prototype.status = 0;
-
-            /**
-             * ConsentRecord recordedAt.
-             * @member {google.protobuf.Timestamp.$Properties|null|undefined} recordedAt
-             * @memberof samenhang.v1.ConsentRecord
-             * @instance
-             */
-            ConsentRecord.prototype.recordedAt = null;
-
-            /**
-             * Creates a new ConsentRecord instance using the specified properties.
+             * Creates a new AlertPerson instance using the specified properties.
              * @function create
-             * @memberof samenhang.v1.ConsentRecord
+             * @memberof samenhang.v1.AlertPerson
              * @static
-             * @param {samenhang.v1.ConsentRecord.$Properties=} [properties] Properties to set
-             * @returns {samenhang.v1.ConsentRecord} ConsentRecord instance
+             * @param {samenhang.v1.AlertPerson.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.AlertPerson} AlertPerson instance
              * @type {{
-             *   (properties: samenhang.v1.ConsentRecord.$Shape): samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape;
-             *   (properties?: samenhang.v1.ConsentRecord.$Properties): samenhang.v1.ConsentRecord;
+             *   (properties: samenhang.v1.AlertPerson.$Shape): samenhang.v1.AlertPerson & samenhang.v1.AlertPerson.$Shape;
+             *   (properties?: samenhang.v1.AlertPerson.$Properties): samenhang.v1.AlertPerson;
              * }}
              */
-            ConsentRecord.create = function(properties) {
-                return new ConsentRecord(properties);
+            AlertPerson.create = function(properties) {
+                return new AlertPerson(properties);
             };
 
             /**
-             * Encodes the specified ConsentRecord message. Does not implicitly {@link samenhang.v1.ConsentRecord.verify|verify} messages.
+             * Encodes the specified AlertPerson message. Does not implicitly {@link samenhang.v1.AlertPerson.verify|verify} messages.
              * @function encode
-             * @memberof samenhang.v1.ConsentRecord
+             * @memberof samenhang.v1.AlertPerson
              * @static
-             * @param {samenhang.v1.ConsentRecord.$Properties} m ConsentRecord message or plain object to encode
+             * @param {samenhang.v1.AlertPerson.$Properties} m AlertPerson message or plain object to encode
              * @param {$protobuf.Writer} [w] Writer to encode to
              * @returns {$protobuf.Writer} Writer
              */
-            ConsentRecord.encode = function (m, w, q) {
+            AlertPerson.encode = function (m, w, q) {
                 if (!w)
                     w = $Writer.create();
                 if (q === $undefined)
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (m.consentId != null && $Object.hasOwnProperty.call(m, "consentId") && m.consentId !== "")
-                    w.uint32(/* id 1, wireType 2 =*/10).string(m.consentId);
-                if (m.agencyId != null && $Object.hasOwnProperty.call(m, "agencyId") && m.agencyId !== "")
-                    w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
-                if (m.bsn != null && $Object.hasOwnProperty.call(m, "bsn") && m.bsn !== "")
-                    w.uint32(/* id 3, wireType 2 =*/26).string(m.bsn);
-                if (m.purpose != null && $Object.hasOwnProperty.call(m, "purpose") && m.purpose !== 0)
-                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.purpose);
-                if (m.scope != null && m.scope.length) {
-                    for (var i = 0; i < m.scope.length; ++i)
-                        w.uint32(/* id 5, wireType 2 =*/42).string(m.scope[i]);
-                }
-                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
-                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.status);
-                if (m.recordedAt != null && $Object.hasOwnProperty.call(m, "recordedAt"))
-                    $root.google.protobuf.Timestamp.encode(m.recordedAt, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.birthDate != null && $Object.hasOwnProperty.call(m, "birthDate") && m.birthDate !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.birthDate);
+                if (m.relation != null && $Object.hasOwnProperty.call(m, "relation") && m.relation !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).int32(m.relation);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -213,17 +134,17 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * Decodes a ConsentRecord message from the specified reader or buffer.
+             * Decodes an AlertPerson message from the specified reader or buffer.
              * @function decode
-             * @memberof samenhang.v1.ConsentRecord
+             * @memberof samenhang.v1.AlertPerson
              * @static
              * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
              * @param {number} [l] Message length if known beforehand
-             * @returns {samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape} ConsentRecord
+             * @returns {samenhang.v1.AlertPerson & samenhang.v1.AlertPerson.$Shape} AlertPerson
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            ConsentRecord.decode = function (r, l, z, q, g) {
+            AlertPerson.decode = function (r, l, z, q, g) {
                 if (!(r instanceof $Reader))
                     r = $Reader.create(r);
                 if (q === $undefined)
@@ -240,7 +161,7 @@ export const samenhang = $root.samenhang = (() => {
                     l = r.len;
                     r.len = c;
                 }
-                m = g || new $root.samenhang.v1.ConsentRecord();
+                m = g || new $root.samenhang.v1.AlertPerson();
                 while (r.pos < c) {
                     var s = r.pos;
                     var t = r.tag();
@@ -254,239 +175,21 @@ export const samenhang = $root.samenhang = (() => {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.consentId = v;
+                                m.name = v;
                             else
-                                delete m.consentId;
+                                delete m.name;
                             continue;
                         }
                     case 2: {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.agencyId = v;
+                                m.birthDate = v;
                             else
-                                delete m.agencyId;
+                                delete m.birthDate;
                             continue;
                         }
                     case 3: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.bsn = v;
-                            else
-                                delete m.bsn;
-                            continue;
-                        }
-                    case 4: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.int32())
-                                m.purpose = v;
-                            else
-                                delete m.purpose;
-                            continue;
-                        }
-                    case 5: {
-                            if (u !== 2)
-                                break;
-                            if (!(m.scope && m.scope.length))
-                                m.scope = [];
-                            m.scope.push(r.stringVerify());
-                            continue;
-                        }
-                    case 6: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.int32())
-                                m.status = v;
-                            else
-                                delete m.status;
-                            continue;
-                        }
-                    case 7: {
-                            if (u !== 2)
-                                break;
-                            m.recordedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.recordedAt);
-                            continue;
-                        }
-                    }
-                    r.skipType(u, q, t);
-                    if (!r.discardUnknown) {
-                        $util.makeProp(m, "$unknowns", false);
-                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
-                    }
-                }
-                if (l !== $undefined) {
-                    if (r.pos !== c)
-                        throw $RangeError("index out of range");
-                    r.len = l;
-                }
-                if (z !== $undefined)
-                    throw $Error("missing end group");
-                return m;
-            };
-
-            /**
-             * Gets the type url for ConsentRecord
-             * @function getTypeUrl
-             * @memberof samenhang.v1.ConsentRecord
-             * @static
-             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
-             * @returns {string} The type url
-             */
-            ConsentRecord.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/samenhang.v1.ConsentRecord";
-            };
-
-            return ConsentRecord;
-        })();
-
-        v1.PseudonymousPerson = (function() {
-
-            /**
-             * Properties of a PseudonymousPerson.
-             * @typedef {Object} samenhang.v1.PseudonymousPerson.$Properties
-             * @property {string|null} [pseudonym] PseudonymousPerson pseudonym
-             * @property {samenhang.v1.Relation|null} [relation] PseudonymousPerson relation
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-
-            /**
-             * Properties of a PseudonymousPerson.
-             * @memberof samenhang.v1
-             * @interface IPseudonymousPerson
-             * @augments samenhang.v1.PseudonymousPerson.$Properties
-             * @deprecated Use samenhang.v1.PseudonymousPerson.$Properties instead.
-             */
-
-            /**
-             * Shape of a PseudonymousPerson.
-             * @typedef {samenhang.v1.PseudonymousPerson.$Properties} samenhang.v1.PseudonymousPerson.$Shape
-             */
-
-            /**
-             * Constructs a new PseudonymousPerson.
-             * @memberof samenhang.v1
-             * @classdesc Represents a PseudonymousPerson.
-             * @constructor
-             * @param {samenhang.v1.PseudonymousPerson.$Properties=} [p] Properties to set
-             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
-             */
-            const PseudonymousPerson = function (p) {
-                if (p)
-                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            };
-
-            /**
-             * PseudonymousPerson pseudonym.
-             * @member {string} pseudonym
-             * @memberof samenhang.v1.PseudonymousPerson
-             * @instance
-             */
-            PseudonymousPerson.prototype.pseudonym = "";
-
-            /**
-             * PseudonymousPerson relation.
-             * @member {samenhang.v1.Relation} relation
-             * @memberof samenhang.v1.PseudonymousPerson
-             * @instance
-             */
-            PseudonymousPerson.prototype.relation = 0;
-
-            /**
-             * Creates a new PseudonymousPerson instance using the specified properties.
-             * @function create
-             * @memberof samenhang.v1.PseudonymousPerson
-             * @static
-             * @param {samenhang.v1.PseudonymousPerson.$Properties=} [properties] Properties to set
-             * @returns {samenhang.v1.PseudonymousPerson} PseudonymousPerson instance
-             * @type {{
-             *   (properties: samenhang.v1.PseudonymousPerson.$Shape): samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape;
-             *   (properties?: samenhang.v1.PseudonymousPerson.$Properties): samenhang.v1.PseudonymousPerson;
-             * }}
-             */
-            PseudonymousPerson.create = function(properties) {
-                return new PseudonymousPerson(properties);
-            };
-
-            /**
-             * Encodes the specified PseudonymousPerson message. Does not implicitly {@link samenhang.v1.PseudonymousPerson.verify|verify} messages.
-             * @function encode
-             * @memberof samenhang.v1.PseudonymousPerson
-             * @static
-             * @param {samenhang.v1.PseudonymousPerson.$Properties} m PseudonymousPerson message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            PseudonymousPerson.encode = function (m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === $undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (m.pseudonym != null && $Object.hasOwnProperty.call(m, "pseudonym") && m.pseudonym !== "")
-                    w.uint32(/* id 1, wireType 2 =*/10).string(m.pseudonym);
-                if (m.relation != null && $Object.hasOwnProperty.call(m, "relation") && m.relation !== 0)
-                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.relation);
-                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
-                    for (var i = 0; i < m.$unknowns.length; ++i)
-                        w.raw(m.$unknowns[i]);
-                return w;
-            };
-
-            /**
-             * Decodes a PseudonymousPerson message from the specified reader or buffer.
-             * @function decode
-             * @memberof samenhang.v1.PseudonymousPerson
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape} PseudonymousPerson
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            PseudonymousPerson.decode = function (r, l, z, q, g) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (q === $undefined)
-                    q = 0;
-                if (q > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                var c, m, v;
-                if (l === $undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw $RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = g || new $root.samenhang.v1.PseudonymousPerson();
-                while (r.pos < c) {
-                    var s = r.pos;
-                    var t = r.tag();
-                    if (t === z) {
-                        z = $undefined;
-                        break;
-                    }
-                    var u = t & 7;
-                    switch (t >>>= 3) {
-                    case 1: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.pseudonym = v;
-                            else
-                                delete m.pseudonym;
-                            continue;
-                        }
-                    case 2: {
                             if (u !== 0)
                                 break;
                             if (v = r.int32())
@@ -513,71 +216,72 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * Gets the type url for PseudonymousPerson
+             * Gets the type url for AlertPerson
              * @function getTypeUrl
-             * @memberof samenhang.v1.PseudonymousPerson
+             * @memberof samenhang.v1.AlertPerson
              * @static
              * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns {string} The type url
              */
-            PseudonymousPerson.getTypeUrl = function(prefix) {
+            AlertPerson.getTypeUrl = function(prefix) {
                 if (prefix === $undefined)
                     prefix = "type.googleapis.com";
-                return prefix + "/samenhang.v1.PseudonymousPerson";
+                return prefix + "/samenhang.v1.AlertPerson";
             };
 
-            return PseudonymousPerson;
+            return AlertPerson;
         })();
 
-        v1.VerifiedSignal = (function() {
+        v1.AlertEntry = (function() {
 
             /**
-             * Properties of a VerifiedSignal.
-             * @typedef {Object} samenhang.v1.VerifiedSignal.$Properties
-             * @property {string|null} [signalId] VerifiedSignal signalId
-             * @property {string|null} [agencyId] VerifiedSignal agencyId
-             * @property {string|null} [agencyKind] VerifiedSignal agencyKind
-             * @property {string|null} [region] VerifiedSignal region
-             * @property {string|null} [subjectPseudonym] VerifiedSignal subjectPseudonym
-             * @property {Array.<samenhang.v1.PseudonymousPerson.$Properties>|null} [relatedPersons] VerifiedSignal relatedPersons
-             * @property {string|null} [householdKey] VerifiedSignal householdKey
-             * @property {samenhang.v1.Category|null} [category] VerifiedSignal category
-             * @property {samenhang.v1.Severity|null} [severity] VerifiedSignal severity
-             * @property {samenhang.v1.LegalGround|null} [legalGround] VerifiedSignal legalGround
-             * @property {boolean|null} [meldcodeDecision] VerifiedSignal meldcodeDecision
-             * @property {google.protobuf.Timestamp.$Properties|null} [observedAt] VerifiedSignal observedAt
-             * @property {google.protobuf.Timestamp.$Properties|null} [expiresAt] VerifiedSignal expiresAt
-             * @property {string|null} [withdrawsSignalId] VerifiedSignal withdrawsSignalId
-             * @property {string|null} [vaultRef] VerifiedSignal vaultRef
-             * @property {string|null} [envelopeSha256] VerifiedSignal envelopeSha256
-             * @property {string|null} [signerKid] VerifiedSignal signerKid
-             * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedSignal receivedAt
-             * @property {number|null} [ingressSeq] VerifiedSignal ingressSeq
+             * Properties of an AlertEntry.
+             * @typedef {Object} samenhang.v1.AlertEntry.$Properties
+             * @property {string|null} [signalId] AlertEntry signalId
+             * @property {string|null} [agencyId] AlertEntry agencyId
+             * @property {string|null} [agencyKind] AlertEntry agencyKind
+             * @property {samenhang.v1.Category|null} [category] AlertEntry category
+             * @property {google.protobuf.Timestamp.$Properties|null} [observedAt] AlertEntry observedAt
+             * @property {samenhang.v1.Contact.$Properties|null} [contact] AlertEntry contact
+             * @property {string|null} [shownAs] AlertEntry shownAs
+             * @property {string|null} [outcome] AlertEntry outcome
+             * @property {string|null} [decisionId] AlertEntry decisionId
+             * @property {string|null} [decidingRule] AlertEntry decidingRule
+             * @property {string|null} [citation] AlertEntry citation
+             * @property {boolean|null} [assumption] AlertEntry assumption
+             * @property {string|null} [explanation] AlertEntry explanation
+             * @property {Array.<string>|null} [obligations] AlertEntry obligations
+             * @property {samenhang.v1.Severity|null} [severity] AlertEntry severity
+             * @property {string|null} [summary] AlertEntry summary
+             * @property {samenhang.v1.AlertPerson.$Properties|null} [subject] AlertEntry subject
+             * @property {samenhang.v1.Address.$Properties|null} [address] AlertEntry address
+             * @property {Array.<samenhang.v1.AlertPerson.$Properties>|null} [relatedPersons] AlertEntry relatedPersons
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
             /**
-             * Properties of a VerifiedSignal.
+             * Properties of an AlertEntry.
              * @memberof samenhang.v1
-             * @interface IVerifiedSignal
-             * @augments samenhang.v1.VerifiedSignal.$Properties
-             * @deprecated Use samenhang.v1.VerifiedSignal.$Properties instead.
+             * @interface IAlertEntry
+             * @augments samenhang.v1.AlertEntry.$Properties
+             * @deprecated Use samenhang.v1.AlertEntry.$Properties instead.
              */
 
             /**
-             * Shape of a VerifiedSignal.
-             * @typedef {samenhang.v1.VerifiedSignal.$Properties} samenhang.v1.VerifiedSignal.$Shape
+             * Shape of an AlertEntry.
+             * @typedef {samenhang.v1.AlertEntry.$Properties} samenhang.v1.AlertEntry.$Shape
              */
 
             /**
-             * Constructs a new VerifiedSignal.
+             * Constructs a new AlertEntry.
              * @memberof samenhang.v1
-             * @classdesc Represents a VerifiedSignal.
+             * @classdesc Represents an AlertEntry.
              * @constructor
-             * @param {samenhang.v1.VerifiedSignal.$Properties=} [p] Properties to set
+             * @param {samenhang.v1.AlertEntry.$Properties=} [p] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
-            const VerifiedSignal = function (p) {
+            const AlertEntry = function (p) {
+                this.obligations = [];
                 this.relatedPersons = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
@@ -586,183 +290,183 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * VerifiedSignal signalId.
+             * AlertEntry signalId.
              * @member {string} signalId
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.signalId = "";
+            AlertEntry.prototype.signalId = "";
 
             /**
-             * VerifiedSignal agencyId.
+             * AlertEntry agencyId.
              * @member {string} agencyId
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.agencyId = "";
+            AlertEntry.prototype.agencyId = "";
 
             /**
-             * VerifiedSignal agencyKind.
+             * AlertEntry agencyKind.
              * @member {string} agencyKind
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.agencyKind = "";
+            AlertEntry.prototype.agencyKind = "";
 
             /**
-             * VerifiedSignal region.
-             * @member {string} region
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.region = "";
-
-            /**
-             * VerifiedSignal subjectPseudonym.
-             * @member {string} subjectPseudonym
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.subjectPseudonym = "";
-
-            /**
-             * VerifiedSignal relatedPersons.
-             * @member {Array.<samenhang.v1.PseudonymousPerson.$Properties>} relatedPersons
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.relatedPersons = $util.emptyArray;
-
-            /**
-             * VerifiedSignal householdKey.
-             * @member {string} householdKey
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.householdKey = "";
-
-            /**
-             * VerifiedSignal category.
+             * AlertEntry category.
              * @member {samenhang.v1.Category} category
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.category = 0;
+            AlertEntry.prototype.category = 0;
 
             /**
-             * VerifiedSignal severity.
-             * @member {samenhang.v1.Severity} severity
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.severity = 0;
-
-            /**
-             * VerifiedSignal legalGround.
-             * @member {samenhang.v1.LegalGround} legalGround
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.legalGround = 0;
-
-            /**
-             * VerifiedSignal meldcodeDecision.
-             * @member {boolean} meldcodeDecision
-             * @memberof samenhang.v1.VerifiedSignal
-             * @instance
-             */
-            VerifiedSignal.prototype.meldcodeDecision = false;
-
-            /**
-             * VerifiedSignal observedAt.
+             * AlertEntry observedAt.
              * @member {google.protobuf.Timestamp.$Properties|null|undefined} observedAt
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.observedAt = null;
+            AlertEntry.prototype.observedAt = null;
 
             /**
-             * VerifiedSignal expiresAt.
-             * @member {google.protobuf.Timestamp.$Properties|null|undefined} expiresAt
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry contact.
+             * @member {samenhang.v1.Contact.$Properties|null|undefined} contact
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.expiresAt = null;
+            AlertEntry.prototype.contact = null;
 
             /**
-             * VerifiedSignal withdrawsSignalId.
-             * @member {string} withdrawsSignalId
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry shownAs.
+             * @member {string} shownAs
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.withdrawsSignalId = "";
+            AlertEntry.prototype.shownAs = "";
 
             /**
-             * VerifiedSignal vaultRef.
-             * @member {string} vaultRef
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry outcome.
+             * @member {string} outcome
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.vaultRef = "";
+            AlertEntry.prototype.outcome = "";
 
             /**
-             * VerifiedSignal envelopeSha256.
-             * @member {string} envelopeSha256
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry decisionId.
+             * @member {string} decisionId
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.envelopeSha256 = "";
+            AlertEntry.prototype.decisionId = "";
 
             /**
-             * VerifiedSignal signerKid.
-             * @member {string} signerKid
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry decidingRule.
+             * @member {string} decidingRule
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.signerKid = "";
+            AlertEntry.prototype.decidingRule = "";
 
             /**
-             * VerifiedSignal receivedAt.
-             * @member {google.protobuf.Timestamp.$Properties|null|undefined} receivedAt
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry citation.
+             * @member {string} citation
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.receivedAt = null;
+            AlertEntry.prototype.citation = "";
 
             /**
-             * VerifiedSignal ingressSeq.
-             * @member {number} ingressSeq
-             * @memberof samenhang.v1.VerifiedSignal
+             * AlertEntry assumption.
+             * @member {boolean} assumption
+             * @memberof samenhang.v1.AlertEntry
              * @instance
              */
-            VerifiedSignal.prototype.ingressSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            AlertEntry.prototype.assumption = false;
 
             /**
-             * Creates a new VerifiedSignal instance using the specified properties.
+             * AlertEntry explanation.
+             * @member {string} explanation
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.explanation = "";
+
+            /**
+             * AlertEntry obligations.
+             * @member {Array.<string>} obligations
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.obligations = $util.emptyArray;
+
+            /**
+             * AlertEntry severity.
+             * @member {samenhang.v1.Severity} severity
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.severity = 0;
+
+            /**
+             * AlertEntry summary.
+             * @member {string} summary
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.summary = "";
+
+            /**
+             * AlertEntry subject.
+             * @member {samenhang.v1.AlertPerson.$Properties|null|undefined} subject
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.subject = null;
+
+            /**
+             * AlertEntry address.
+             * @member {samenhang.v1.Address.$Properties|null|undefined} address
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.address = null;
+
+            /**
+             * AlertEntry relatedPersons.
+             * @member {Array.<samenhang.v1.AlertPerson.$Properties>} relatedPersons
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.relatedPersons = $util.emptyArray;
+
+            /**
+             * Creates a new AlertEntry instance using the specified properties.
              * @function create
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @static
-             * @param {samenhang.v1.VerifiedSignal.$Properties=} [properties] Properties to set
-             * @returns {samenhang.v1.VerifiedSignal} VerifiedSignal instance
+             * @param {samenhang.v1.AlertEntry.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.AlertEntry} AlertEntry instance
              * @type {{
-             *   (properties: samenhang.v1.VerifiedSignal.$Shape): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
-             *   (properties?: samenhang.v1.VerifiedSignal.$Properties): samenhang.v1.VerifiedSignal;
+             *   (properties: samenhang.v1.AlertEntry.$Shape): samenhang.v1.AlertEntry & samenhang.v1.AlertEntry.$Shape;
+             *   (properties?: samenhang.v1.AlertEntry.$Properties): samenhang.v1.AlertEntry;
              * }}
              */
-            VerifiedSignal.create = function(properties) {
-                return new VerifiedSignal(properties);
+            AlertEntry.create = function(properties) {
+                return new AlertEntry(properties);
             };
 
             /**
-             * Encodes the specified VerifiedSignal message. Does not implicitly {@link samenhang.v1.VerifiedSignal.verify|verify} messages.
+             * Encodes the specified AlertEntry message. Does not implicitly {@link samenhang.v1.AlertEntry.verify|verify} messages.
              * @function encode
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @static
-             * @param {samenhang.v1.VerifiedSignal.$Properties} m VerifiedSignal message or plain object to encode
+             * @param {samenhang.v1.AlertEntry.$Properties} m AlertEntry message or plain object to encode
              * @param {$protobuf.Writer} [w] Writer to encode to
              * @returns {$protobuf.Writer} Writer
              */
-            VerifiedSignal.encode = function (m, w, q) {
+            AlertEntry.encode = function (m, w, q) {
                 if (!w)
                     w = $Writer.create();
                 if (q === $undefined)
@@ -775,40 +479,42 @@ export const samenhang = $root.samenhang = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
                 if (m.agencyKind != null && $Object.hasOwnProperty.call(m, "agencyKind") && m.agencyKind !== "")
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.agencyKind);
-                if (m.region != null && $Object.hasOwnProperty.call(m, "region") && m.region !== "")
-                    w.uint32(/* id 4, wireType 2 =*/34).string(m.region);
-                if (m.subjectPseudonym != null && $Object.hasOwnProperty.call(m, "subjectPseudonym") && m.subjectPseudonym !== "")
-                    w.uint32(/* id 5, wireType 2 =*/42).string(m.subjectPseudonym);
+                if (m.category != null && $Object.hasOwnProperty.call(m, "category") && m.category !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.category);
+                if (m.observedAt != null && $Object.hasOwnProperty.call(m, "observedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.observedAt, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.contact != null && $Object.hasOwnProperty.call(m, "contact"))
+                    $root.samenhang.v1.Contact.encode(m.contact, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.shownAs != null && $Object.hasOwnProperty.call(m, "shownAs") && m.shownAs !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.shownAs);
+                if (m.outcome != null && $Object.hasOwnProperty.call(m, "outcome") && m.outcome !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.outcome);
+                if (m.decisionId != null && $Object.hasOwnProperty.call(m, "decisionId") && m.decisionId !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.decisionId);
+                if (m.decidingRule != null && $Object.hasOwnProperty.call(m, "decidingRule") && m.decidingRule !== "")
+                    w.uint32(/* id 10, wireType 2 =*/82).string(m.decidingRule);
+                if (m.citation != null && $Object.hasOwnProperty.call(m, "citation") && m.citation !== "")
+                    w.uint32(/* id 11, wireType 2 =*/90).string(m.citation);
+                if (m.assumption != null && $Object.hasOwnProperty.call(m, "assumption") && m.assumption !== false)
+                    w.uint32(/* id 12, wireType 0 =*/96).bool(m.assumption);
+                if (m.explanation != null && $Object.hasOwnProperty.call(m, "explanation") && m.explanation !== "")
+                    w.uint32(/* id 13, wireType 2 =*/106).string(m.explanation);
+                if (m.obligations != null && m.obligations.length) {
+                    for (var i = 0; i < m.obligations.length; ++i)
+                        w.uint32(/* id 14, wireType 2 =*/114).string(m.obligations[i]);
+                }
+                if (m.severity != null && $Object.hasOwnProperty.call(m, "severity") && m.severity !== 0)
+                    w.uint32(/* id 20, wireType 0 =*/160).int32(m.severity);
+                if (m.summary != null && $Object.hasOwnProperty.call(m, "summary") && m.summary !== "")
+                    w.uint32(/* id 21, wireType 2 =*/170).string(m.summary);
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject"))
+                    $root.samenhang.v1.AlertPerson.encode(m.subject, w.uint32(/* id 22, wireType 2 =*/178).fork(), q + 1).ldelim();
+                if (m.address != null && $Object.hasOwnProperty.call(m, "address"))
+                    $root.samenhang.v1.Address.encode(m.address, w.uint32(/* id 23, wireType 2 =*/186).fork(), q + 1).ldelim();
                 if (m.relatedPersons != null && m.relatedPersons.length) {
                     for (var i = 0; i < m.relatedPersons.length; ++i)
-                        $root.samenhang.v1.PseudonymousPerson.encode(m.relatedPersons[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                        $root.samenhang.v1.AlertPerson.encode(m.relatedPersons[i], w.uint32(/* id 24, wireType 2 =*/194).fork(), q + 1).ldelim();
                 }
-                if (m.householdKey != null && $Object.hasOwnProperty.call(m, "householdKey") && m.householdKey !== "")
-                    w.uint32(/* id 7, wireType 2 =*/58).string(m.householdKey);
-                if (m.category != null && $Object.hasOwnProperty.call(m, "category") && m.category !== 0)
-                    w.uint32(/* id 8, wireType 0 =*/64).int32(m.category);
-                if (m.severity != null && $Object.hasOwnProperty.call(m, "severity") && m.severity !== 0)
-                    w.uint32(/* id 9, wireType 0 =*/72).int32(m.severity);
-                if (m.legalGround != null && $Object.hasOwnProperty.call(m, "legalGround") && m.legalGround !== 0)
-                    w.uint32(/* id 10, wireType 0 =*/80).int32(m.legalGround);
-                if (m.meldcodeDecision != null && $Object.hasOwnProperty.call(m, "meldcodeDecision") && m.meldcodeDecision !== false)
-                    w.uint32(/* id 11, wireType 0 =*/88).bool(m.meldcodeDecision);
-                if (m.observedAt != null && $Object.hasOwnProperty.call(m, "observedAt"))
-                    $root.google.protobuf.Timestamp.encode(m.observedAt, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
-                if (m.expiresAt != null && $Object.hasOwnProperty.call(m, "expiresAt"))
-                    $root.google.protobuf.Timestamp.encode(m.expiresAt, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
-                if (m.withdrawsSignalId != null && $Object.hasOwnProperty.call(m, "withdrawsSignalId") && m.withdrawsSignalId !== "")
-                    w.uint32(/* id 14, wireType 2 =*/114).string(m.withdrawsSignalId);
-                if (m.vaultRef != null && $Object.hasOwnProperty.call(m, "vaultRef") && m.vaultRef !== "")
-                    w.uint32(/* id 15, wireType 2 =*/122).string(m.vaultRef);
-                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256") && m.envelopeSha256 !== "")
-                    w.uint32(/* id 16, wireType 2 =*/130).string(m.envelopeSha256);
-                if (m.signerKid != null && $Object.hasOwnProperty.call(m, "signerKid") && m.signerKid !== "")
-                    w.uint32(/* id 17, wireType 2 =*/138).string(m.signerKid);
-                if (m.receivedAt != null && $Object.hasOwnProperty.call(m, "receivedAt"))
-                    $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 18, wireType 2 =*/146).fork(), q + 1).ldelim();
-                if (m.ingressSeq != null && $Object.hasOwnProperty.call(m, "ingressSeq") && (typeof m.ingressSeq === "object" ? m.ingressSeq.low || m.ingressSeq.high : m.ingressSeq !== 0))
-                    w.uint32(/* id 19, wireType 0 =*/152).uint64(m.ingressSeq);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -816,17 +522,17 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * Decodes a VerifiedSignal message from the specified reader or buffer.
+             * Decodes an AlertEntry message from the specified reader or buffer.
              * @function decode
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @static
              * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
              * @param {number} [l] Message length if known beforehand
-             * @returns {samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape} VerifiedSignal
+             * @returns {samenhang.v1.AlertEntry & samenhang.v1.AlertEntry.$Shape} AlertEntry
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            VerifiedSignal.decode = function (r, l, z, q, g) {
+            AlertEntry.decode = function (r, l, z, q, g) {
                 if (!(r instanceof $Reader))
                     r = $Reader.create(r);
                 if (q === $undefined)
@@ -843,7 +549,7 @@ export const samenhang = $root.samenhang = (() => {
                     l = r.len;
                     r.len = c;
                 }
-                m = g || new $root.samenhang.v1.VerifiedSignal();
+                m = g || new $root.samenhang.v1.AlertEntry();
                 while (r.pos < c) {
                     var s = r.pos;
                     var t = r.tag();
@@ -881,41 +587,6 @@ export const samenhang = $root.samenhang = (() => {
                             continue;
                         }
                     case 4: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.region = v;
-                            else
-                                delete m.region;
-                            continue;
-                        }
-                    case 5: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.subjectPseudonym = v;
-                            else
-                                delete m.subjectPseudonym;
-                            continue;
-                        }
-                    case 6: {
-                            if (u !== 2)
-                                break;
-                            if (!(m.relatedPersons && m.relatedPersons.length))
-                                m.relatedPersons = [];
-                            m.relatedPersons.push($root.samenhang.v1.PseudonymousPerson.decode(r, r.size(), $undefined, q + 1));
-                            continue;
-                        }
-                    case 7: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.stringVerify()).length)
-                                m.householdKey = v;
-                            else
-                                delete m.householdKey;
-                            continue;
-                        }
-                    case 8: {
                             if (u !== 0)
                                 break;
                             if (v = r.int32())
@@ -924,7 +595,90 @@ export const samenhang = $root.samenhang = (() => {
                                 delete m.category;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.observedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.observedAt);
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.contact = $root.samenhang.v1.Contact.decode(r, r.size(), $undefined, q + 1, m.contact);
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.shownAs = v;
+                            else
+                                delete m.shownAs;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.outcome = v;
+                            else
+                                delete m.outcome;
+                            continue;
+                        }
                     case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.decisionId = v;
+                            else
+                                delete m.decisionId;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.decidingRule = v;
+                            else
+                                delete m.decidingRule;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.citation = v;
+                            else
+                                delete m.citation;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.assumption = v;
+                            else
+                                delete m.assumption;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.explanation = v;
+                            else
+                                delete m.explanation;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.obligations && m.obligations.length))
+                                m.obligations = [];
+                            m.obligations.push(r.stringVerify());
+                            continue;
+                        }
+                    case 20: {
                             if (u !== 0)
                                 break;
                             if (v = r.int32())
@@ -933,85 +687,33 @@ export const samenhang = $root.samenhang = (() => {
                                 delete m.severity;
                             continue;
                         }
-                    case 10: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.int32())
-                                m.legalGround = v;
-                            else
-                                delete m.legalGround;
-                            continue;
-                        }
-                    case 11: {
-                            if (u !== 0)
-                                break;
-                            if (v = r.bool())
-                                m.meldcodeDecision = v;
-                            else
-                                delete m.meldcodeDecision;
-                            continue;
-                        }
-                    case 12: {
-                            if (u !== 2)
-                                break;
-                            m.observedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.observedAt);
-                            continue;
-                        }
-                    case 13: {
-                            if (u !== 2)
-                                break;
-                            m.expiresAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.expiresAt);
-                            continue;
-                        }
-                    case 14: {
+                    case 21: {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.withdrawsSignalId = v;
+                                m.summary = v;
                             else
-                                delete m.withdrawsSignalId;
+                                delete m.summary;
                             continue;
                         }
-                    case 15: {
+                    case 22: {
                             if (u !== 2)
                                 break;
-                            if ((v = r.stringVerify()).length)
-                                m.vaultRef = v;
-                            else
-                                delete m.vaultRef;
+                            m.subject = $root.samenhang.v1.AlertPerson.decode(r, r.size(), $undefined, q + 1, m.subject);
                             continue;
                         }
-                    case 16: {
+                    case 23: {
                             if (u !== 2)
                                 break;
-                            if ((v = r.stringVerify()).length)
-                                m.envelopeSha256 = v;
-                            else
-                                delete m.envelopeSha256;
+                            m.address = $root.samenhang.v1.Address.decode(r, r.size(), $undefined, q + 1, m.address);
                             continue;
                         }
-                    case 17: {
+                    case 24: {
                             if (u !== 2)
                                 break;
-                            if ((v = r.stringVerify()).length)
-                                m.signerKid = v;
-                            else
-                                delete m.signerKid;
-                            continue;
-                        }
-                    case 18: {
-                            if (u !== 2)
-                                break;
-                            m.receivedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.receivedAt);
-                            continue;
-                        }
-                    case 19: {
-                            if (u !== 0)
-                                break;
-                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
-                                m.ingressSeq = v;
-                            else
-                                delete m.ingressSeq;
+                            if (!(m.relatedPersons && m.relatedPersons.length))
+                                m.relatedPersons = [];
+                            m.relatedPersons.push($root.samenhang.v1.AlertPerson.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
                     }
@@ -1032,63 +734,64 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * Gets the type url for VerifiedSignal
+             * Gets the type url for AlertEntry
              * @function getTypeUrl
-             * @memberof samenhang.v1.VerifiedSignal
+             * @memberof samenhang.v1.AlertEntry
              * @static
              * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns {string} The type url
              */
-            VerifiedSignal.getTypeUrl = function(prefix) {
+            AlertEntry.getTypeUrl = function(prefix) {
                 if (prefix === $undefined)
                     prefix = "type.googleapis.com";
-                return prefix + "/samenhang.v1.VerifiedSignal";
+                return prefix + "/samenhang.v1.AlertEntry";
             };
 
-            return VerifiedSignal;
+            return AlertEntry;
         })();
 
-        v1.VerifiedConsent = (function() {
+        v1.HouseholdAlert = (function() {
 
             /**
-             * Properties of a VerifiedConsent.
-             * @typedef {Object} samenhang.v1.VerifiedConsent.$Properties
-             * @property {string|null} [consentId] VerifiedConsent consentId
-             * @property {string|null} [agencyId] VerifiedConsent agencyId
-             * @property {string|null} [subjectPseudonym] VerifiedConsent subjectPseudonym
-             * @property {samenhang.v1.Purpose|null} [purpose] VerifiedConsent purpose
-             * @property {Array.<string>|null} [scope] VerifiedConsent scope
-             * @property {samenhang.v1.ConsentStatus|null} [status] VerifiedConsent status
-             * @property {google.protobuf.Timestamp.$Properties|null} [recordedAt] VerifiedConsent recordedAt
-             * @property {string|null} [envelopeSha256] VerifiedConsent envelopeSha256
-             * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedConsent receivedAt
-             * @property {number|null} [ingressSeq] VerifiedConsent ingressSeq
+             * Properties of an HouseholdAlert.
+             * @typedef {Object} samenhang.v1.HouseholdAlert.$Properties
+             * @property {string|null} [alertId] HouseholdAlert alertId
+             * @property {string|null} [systemId] HouseholdAlert systemId
+             * @property {string|null} [region] HouseholdAlert region
+             * @property {number|null} [version] HouseholdAlert version
+             * @property {google.protobuf.Timestamp.$Properties|null} [createdAt] HouseholdAlert createdAt
+             * @property {string|null} [reason] HouseholdAlert reason
+             * @property {Array.<samenhang.v1.AlertEntry.$Properties>|null} [entries] HouseholdAlert entries
+             * @property {Array.<string>|null} [mergedFrom] HouseholdAlert mergedFrom
+             * @property {number|null} [persons] HouseholdAlert persons
+             * @property {string|null} [disclosureId] HouseholdAlert disclosureId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
             /**
-             * Properties of a VerifiedConsent.
+             * Properties of an HouseholdAlert.
              * @memberof samenhang.v1
-             * @interface IVerifiedConsent
-             * @augments samenhang.v1.VerifiedConsent.$Properties
-             * @deprecated Use samenhang.v1.VerifiedConsent.$Properties instead.
+             * @interface IHouseholdAlert
+             * @augments samenhang.v1.HouseholdAlert.$Properties
+             * @deprecated Use samenhang.v1.HouseholdAlert.$Properties instead.
              */
 
             /**
-             * Shape of a VerifiedConsent.
-             * @typedef {samenhang.v1.VerifiedConsent.$Properties} samenhang.v1.VerifiedConsent.$Shape
+             * Shape of an HouseholdAlert.
+             * @typedef {samenhang.v1.HouseholdAlert.$Properties} samenhang.v1.HouseholdAlert.$Shape
              */
 
             /**
-             * Constructs a new VerifiedConsent.
+             * Constructs a new HouseholdAlert.
              * @memberof samenhang.v1
-             * @classdesc Represents a VerifiedConsent.
+             * @classdesc Represents an HouseholdAlert.
              * @constructor
-             * @param {samenhang.v1.VerifiedConsent.$Properties=} [p] Properties to set
+             * @param {samenhang.v1.HouseholdAlert.$Properties=} [p] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
-            const VerifiedConsent = function (p) {
-                this.scope = [];
+            const HouseholdAlert = function (p) {
+                this.entries = [];
+                this.mergedFrom = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1096,139 +799,141 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * VerifiedConsent consentId.
-             * @member {string} consentId
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert alertId.
+             * @member {string} alertId
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.consentId = "";
+            HouseholdAlert.prototype.alertId = "";
 
             /**
-             * VerifiedConsent agencyId.
-             * @member {string} agencyId
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert systemId.
+             * @member {string} systemId
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.agencyId = "";
+            HouseholdAlert.prototype.systemId = "";
 
             /**
-             * VerifiedConsent subjectPseudonym.
-             * @member {string} subjectPseudonym
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert region.
+             * @member {string} region
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.subjectPseudonym = "";
+            HouseholdAlert.prototype.region = "";
 
             /**
-             * VerifiedConsent purpose.
-             * @member {samenhang.v1.Purpose} purpose
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert version.
+             * @member {number} version
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.purpose = 0;
+            HouseholdAlert.prototype.version = 0;
 
             /**
-             * VerifiedConsent scope.
-             * @member {Array.<string>} scope
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert createdAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} createdAt
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.scope = $util.emptyArray;
+            HouseholdAlert.prototype.createdAt = null;
 
             /**
-             * VerifiedConsent status.
-             * @member {samenhang.v1.ConsentStatus} status
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert reason.
+             * @member {string} reason
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.status = 0;
+            HouseholdAlert.prototype.reason = "";
 
             /**
-             * VerifiedConsent recordedAt.
-             * @member {google.protobuf.Timestamp.$Properties|null|undefined} recordedAt
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert entries.
+             * @member {Array.<samenhang.v1.AlertEntry.$Properties>} entries
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.recordedAt = null;
+            HouseholdAlert.prototype.entries = $util.emptyArray;
 
             /**
-             * VerifiedConsent envelopeSha256.
-             * @member {string} envelopeSha256
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert mergedFrom.
+             * @member {Array.<string>} mergedFrom
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.envelopeSha256 = "";
+            HouseholdAlert.prototype.mergedFrom = $util.emptyArray;
 
             /**
-             * VerifiedConsent receivedAt.
-             * @member {google.protobuf.Timestamp.$Properties|null|undefined} receivedAt
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert persons.
+             * @member {number} persons
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.receivedAt = null;
+            HouseholdAlert.prototype.persons = 0;
 
             /**
-             * VerifiedConsent ingressSeq.
-             * @member {number} ingressSeq
-             * @memberof samenhang.v1.VerifiedConsent
+             * HouseholdAlert disclosureId.
+             * @member {string} disclosureId
+             * @memberof samenhang.v1.HouseholdAlert
              * @instance
              */
-            VerifiedConsent.prototype.ingressSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            HouseholdAlert.prototype.disclosureId = "";
 
             /**
-             * Creates a new VerifiedConsent instance using the specified properties.
+             * Creates a new HouseholdAlert instance using the specified properties.
              * @function create
-             * @memberof samenhang.v1.VerifiedConsent
+             * @memberof samenhang.v1.HouseholdAlert
              * @static
-             * @param {samenhang.v1.VerifiedConsent.$Properties=} [properties] Properties to set
-             * @returns {samenhang.v1.VerifiedConsent} VerifiedConsent instance
+             * @param {samenhang.v1.HouseholdAlert.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.HouseholdAlert} HouseholdAlert instance
              * @type {{
-             *   (properties: samenhang.v1.VerifiedConsent.$Shape): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
-             *   (properties?: samenhang.v1.VerifiedConsent.$Properties): samenhang.v1.VerifiedConsent;
+             *   (properties: samenhang.v1.HouseholdAlert.$Shape): samenhang.v1.HouseholdAlert & samenhang.v1.HouseholdAlert.$Shape;
+             *   (properties?: samenhang.v1.HouseholdAlert.$Properties): samenhang.v1.HouseholdAlert;
              * }}
              */
-            VerifiedConsent.create = function(properties) {
-                return new VerifiedConsent(properties);
+            HouseholdAlert.create = function(properties) {
+                return new HouseholdAlert(properties);
             };
 
             /**
-             * Encodes the specified VerifiedConsent message. Does not implicitly {@link samenhang.v1.VerifiedConsent.verify|verify} messages.
+             * Encodes the specified HouseholdAlert message. Does not implicitly {@link samenhang.v1.HouseholdAlert.verify|verify} messages.
              * @function encode
-             * @memberof samenhang.v1.VerifiedConsent
+             * @memberof samenhang.v1.HouseholdAlert
              * @static
-             * @param {samenhang.v1.VerifiedConsent.$Properties} m VerifiedConsent message or plain object to encode
+             * @param {samenhang.v1.HouseholdAlert.$Properties} m HouseholdAlert message or plain object to encode
              * @param {$protobuf.Writer} [w] Writer to encode to
              * @returns {$protobuf.Writer} Writer
              */
-            VerifiedConsent.encode = function (m, w, q) {
+            HouseholdAlert.encode = function (m, w, q) {
                 if (!w)
                     w = $Writer.create();
                 if (q === $undefined)
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (m.consentId != null && $Object.hasOwnProperty.call(m, "consentId") && m.consentId !== "")
-                    w.uint32(/* id 1, wireType 2 =*/10).string(m.consentId);
-                if (m.agencyId != null && $Object.hasOwnProperty.call(m, "agencyId") && m.agencyId !== "")
-                    w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
-                if (m.subjectPseudonym != null && $Object.hasOwnProperty.call(m, "subjectPseudonym") && m.subjectPseudonym !== "")
-                    w.uint32(/* id 3, wireType 2 =*/26).string(m.subjectPseudonym);
-                if (m.purpose != null && $Object.hasOwnProperty.call(m, "purpose") && m.purpose !== 0)
-                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.purpose);
-                if (m.scope != null && m.scope.length) {
-                    for (var i = 0; i < m.scope.length; ++i)
-                        w.uint32(/* id 5, wireType 2 =*/42).string(m.scope[i]);
+                if (m.alertId != null && $Object.hasOwnProperty.call(m, "alertId") && m.alertId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.alertId);
+                if (m.systemId != null && $Object.hasOwnProperty.call(m, "systemId") && m.systemId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.systemId);
+                if (m.region != null && $Object.hasOwnProperty.call(m, "region") && m.region !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.region);
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.version);
+                if (m.createdAt != null && $Object.hasOwnProperty.call(m, "createdAt"))
+                    $root.google.protobuf.Timestamp.encode(m.createdAt, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.reason);
+                if (m.entries != null && m.entries.length) {
+                    for (var i = 0; i < m.entries.length; ++i)
+                        $root.samenhang.v1.AlertEntry.encode(m.entries[i], w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 }
-                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
-                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.status);
-                if (m.recordedAt != null && $Object.hasOwnProperty.call(m, "recordedAt"))
-                    $root.google.protobuf.Timestamp.encode(m.recordedAt, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
-                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256") && m.envelopeSha256 !== "")
-                    w.uint32(/* id 8, wireType 2 =*/66).string(m.envelopeSha256);
-                if (m.receivedAt != null && $Object.hasOwnProperty.call(m, "receivedAt"))
-                    $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
-                if (m.ingressSeq != null && $Object.hasOwnProperty.call(m, "ingressSeq") && (typeof m.ingressSeq === "object" ? m.ingressSeq.low || m.ingressSeq.high : m.ingressSeq !== 0))
-                    w.uint32(/* id 10, wireType 0 =*/80).uint64(m.ingressSeq);
+                if (m.mergedFrom != null && m.mergedFrom.length) {
+                    for (var i = 0; i < m.mergedFrom.length; ++i)
+                        w.uint32(/* id 8, wireType 2 =*/66).string(m.mergedFrom[i]);
+                }
+                if (m.persons != null && $Object.hasOwnProperty.call(m, "persons") && m.persons !== 0)
+                    w.uint32(/* id 9, wireType 0 =*/72).uint32(m.persons);
+                if (m.disclosureId != null && $Object.hasOwnProperty.call(m, "disclosureId") && m.disclosureId !== "")
+                    w.uint32(/* id 10, wireType 2 =*/82).string(m.disclosureId);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1236,17 +941,17 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * Decodes a VerifiedConsent message from the specified reader or buffer.
+             * Decodes an HouseholdAlert message from the specified reader or buffer.
              * @function decode
-             * @memberof samenhang.v1.VerifiedConsent
+             * @memberof samenhang.v1.HouseholdAlert
              * @static
              * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
              * @param {number} [l] Message length if known beforehand
-             * @returns {samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape} VerifiedConsent
+             * @returns {samenhang.v1.HouseholdAlert & samenhang.v1.HouseholdAlert.$Shape} HouseholdAlert
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            VerifiedConsent.decode = function (r, l, z, q, g) {
+            HouseholdAlert.decode = function (r, l, z, q, g) {
                 if (!(r instanceof $Reader))
                     r = $Reader.create(r);
                 if (q === $undefined)
@@ -1263,7 +968,7 @@ export const samenhang = $root.samenhang = (() => {
                     l = r.len;
                     r.len = c;
                 }
-                m = g || new $root.samenhang.v1.VerifiedConsent();
+                m = g || new $root.samenhang.v1.HouseholdAlert();
                 while (r.pos < c) {
                     var s = r.pos;
                     var t = r.tag();
@@ -1277,83 +982,85 @@ export const samenhang = $root.samenhang = (() => {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.consentId = v;
+                                m.alertId = v;
                             else
-                                delete m.consentId;
+                                delete m.alertId;
                             continue;
                         }
                     case 2: {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.agencyId = v;
+                                m.systemId = v;
                             else
-                                delete m.agencyId;
+                                delete m.systemId;
                             continue;
                         }
                     case 3: {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.subjectPseudonym = v;
+                                m.region = v;
                             else
-                                delete m.subjectPseudonym;
+                                delete m.region;
                             continue;
                         }
                     case 4: {
                             if (u !== 0)
                                 break;
-                            if (v = r.int32())
-                                m.purpose = v;
+                            if (v = r.uint32())
+                                m.version = v;
                             else
-                                delete m.purpose;
+                                delete m.version;
                             continue;
                         }
                     case 5: {
                             if (u !== 2)
                                 break;
-                            if (!(m.scope && m.scope.length))
-                                m.scope = [];
-                            m.scope.push(r.stringVerify());
+                            m.createdAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.createdAt);
                             continue;
                         }
                     case 6: {
-                            if (u !== 0)
+                            if (u !== 2)
                                 break;
-                            if (v = r.int32())
-                                m.status = v;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
                             else
-                                delete m.status;
+                                delete m.reason;
                             continue;
                         }
                     case 7: {
                             if (u !== 2)
                                 break;
-                            m.recordedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.recordedAt);
+                            if (!(m.entries && m.entries.length))
+                                m.entries = [];
+                            m.entries.push($root.samenhang.v1.AlertEntry.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
                     case 8: {
                             if (u !== 2)
                                 break;
-                            if ((v = r.stringVerify()).length)
-                                m.envelopeSha256 = v;
-                            else
-                                delete m.envelopeSha256;
+                            if (!(m.mergedFrom && m.mergedFrom.length))
+                                m.mergedFrom = [];
+                            m.mergedFrom.push(r.stringVerify());
                             continue;
                         }
                     case 9: {
-                            if (u !== 2)
+                            if (u !== 0)
                                 break;
-                            m.receivedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.receivedAt);
+                            if (v = r.uint32())
+                                m.persons = v;
+                            else
+                                delete m.persons;
                             continue;
                         }
                     case 10: {
-                            if (u !== 0)
+                            if (u !== 2)
                                 break;
-                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
-                                m.ingressSeq = v;
+                            if ((v = r.stringVerify()).length)
+                                m.disclosureId = v;
                             else
-                                delete m.ingressSeq;
+                                delete m.disclosureId;
                             continue;
                         }
                     }
@@ -1374,20 +1081,183 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             /**
-             * Gets the type url for VerifiedConsent
+             * Gets the type url for HouseholdAlert
              * @function getTypeUrl
-             * @memberof samenhang.v1.VerifiedConsent
+             * @memberof samenhang.v1.HouseholdAlert
              * @static
              * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns {string} The type url
              */
-            VerifiedConsent.getTypeUrl = function(prefix) {
+            HouseholdAlert.getTypeUrl = function(prefix) {
                 if (prefix === $undefined)
                     prefix = "type.googleapis.com";
-                return prefix + "/samenhang.v1.VerifiedConsent";
+                return prefix + "/samenhang.v1.HouseholdAlert";
             };
 
-            return VerifiedConsent;
+            return HouseholdAlert;
+        })();
+
+        v1.PictureRequest = (function() {
+
+            /**
+             * Properties of a PictureRequest.
+             * @typedef {Object} samenhang.v1.PictureRequest.$Properties
+             * @property {samenhang.v1.Address.$Properties|null} [address] PictureRequest address
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PictureRequest.
+             * @memberof samenhang.v1
+             * @interface IPictureRequest
+             * @augments samenhang.v1.PictureRequest.$Properties
+             * @deprecated Use samenhang.v1.PictureRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a PictureRequest.
+             * @typedef {samenhang.v1.PictureRequest.$Properties} samenhang.v1.PictureRequest.$Shape
+             */
+
+            /**
+             * Constructs a new PictureRequest.
+             * @memberof samenhang.v1
+             * @classdesc Represents a PictureRequest.
+             * @constructor
+             * @param {samenhang.v1.PictureRequest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PictureRequest = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PictureRequest address.
+             * @member {samenhang.v1.Address.$Properties|null|undefined} address
+             * @memberof samenhang.v1.PictureRequest
+             * @instance
+             */
+            PictureRequest.prototype.address = null;
+
+            /**
+             * Creates a new PictureRequest instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.PictureRequest
+             * @static
+             * @param {samenhang.v1.PictureRequest.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.PictureRequest} PictureRequest instance
+             * @type {{
+             *   (properties: samenhang.v1.PictureRequest.$Shape): samenhang.v1.PictureRequest & samenhang.v1.PictureRequest.$Shape;
+             *   (properties?: samenhang.v1.PictureRequest.$Properties): samenhang.v1.PictureRequest;
+             * }}
+             */
+            PictureRequest.create = function(properties) {
+                return new PictureRequest(properties);
+            };
+
+            /**
+             * Encodes the specified PictureRequest message. Does not implicitly {@link samenhang.v1.PictureRequest.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.PictureRequest
+             * @static
+             * @param {samenhang.v1.PictureRequest.$Properties} m PictureRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PictureRequest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.address != null && $Object.hasOwnProperty.call(m, "address"))
+                    $root.samenhang.v1.Address.encode(m.address, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a PictureRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.PictureRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.PictureRequest & samenhang.v1.PictureRequest.$Shape} PictureRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PictureRequest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.PictureRequest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.address = $root.samenhang.v1.Address.decode(r, r.size(), $undefined, q + 1, m.address);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for PictureRequest
+             * @function getTypeUrl
+             * @memberof samenhang.v1.PictureRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PictureRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.PictureRequest";
+            };
+
+            return PictureRequest;
         })();
 
         v1.Person = (function() {
@@ -2930,6 +2800,1370 @@ export const samenhang = $root.samenhang = (() => {
             };
 
             return SignalEnvelope;
+        })();
+
+        /**
+         * Purpose enum.
+         * @name samenhang.v1.Purpose
+         * @enum {number}
+         * @property {number} PURPOSE_UNSPECIFIED=0 PURPOSE_UNSPECIFIED value
+         * @property {number} PURPOSE_SAFETY_ASSESSMENT=1 PURPOSE_SAFETY_ASSESSMENT value
+         */
+        v1.Purpose = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "PURPOSE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "PURPOSE_SAFETY_ASSESSMENT"] = 1;
+            return values;
+        })();
+
+        /**
+         * ConsentStatus enum.
+         * @name samenhang.v1.ConsentStatus
+         * @enum {number}
+         * @property {number} CONSENT_STATUS_UNSPECIFIED=0 CONSENT_STATUS_UNSPECIFIED value
+         * @property {number} CONSENT_STATUS_GIVEN=1 CONSENT_STATUS_GIVEN value
+         * @property {number} CONSENT_STATUS_WITHDRAWN=2 CONSENT_STATUS_WITHDRAWN value
+         * @property {number} CONSENT_STATUS_OBJECTION=3 CONSENT_STATUS_OBJECTION value
+         */
+        v1.ConsentStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CONSENT_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CONSENT_STATUS_GIVEN"] = 1;
+            values[valuesById[2] = "CONSENT_STATUS_WITHDRAWN"] = 2;
+            values[valuesById[3] = "CONSENT_STATUS_OBJECTION"] = 3;
+            return values;
+        })();
+
+        v1.ConsentRecord = (function() {
+
+            /**
+             * Properties of a ConsentRecord.
+             * @typedef {Object} samenhang.v1.ConsentRecord.$Properties
+             * @property {string|null} [consentId] ConsentRecord consentId
+             * @property {string|null} [agencyId] ConsentRecord agencyId
+             * @property {string|null} [bsn] ConsentRecord bsn
+             * @property {samenhang.v1.Purpose|null} [purpose] ConsentRecord purpose
+             * @property {Array.<string>|null} [scope] ConsentRecord scope
+             * @property {samenhang.v1.ConsentStatus|null} [status] ConsentRecord status
+             * @property {google.protobuf.Timestamp.$Properties|null} [recordedAt] ConsentRecord recordedAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConsentRecord.
+             * @memberof samenhang.v1
+             * @interface IConsentRecord
+             * @augments samenhang.v1.ConsentRecord.$Properties
+             * @deprecated Use samenhang.v1.ConsentRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConsentRecord.
+             * @typedef {samenhang.v1.ConsentRecord.$Properties} samenhang.v1.ConsentRecord.$Shape
+             */
+
+            /**
+             * Constructs a new ConsentRecord.
+             * @memberof samenhang.v1
+             * @classdesc Represents a ConsentRecord.
+             * @constructor
+             * @param {samenhang.v1.ConsentRecord.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConsentRecord = function (p) {
+                this.scope = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ConsentRecord consentId.
+             * @member {string} consentId
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.consentId = "";
+
+            /**
+             * ConsentRecord agencyId.
+             * @member {string} agencyId
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.agencyId = "";
+
+            /**
+             * ConsentRecord bsn.
+             * @member {string} bsn
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.bsn = "";
+
+            /**
+             * ConsentRecord purpose.
+             * @member {samenhang.v1.Purpose} purpose
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.purpose = 0;
+
+            /**
+             * ConsentRecord scope.
+             * @member {Array.<string>} scope
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.scope = $util.emptyArray;
+
+            /**
+             * ConsentRecord status.
+             * @member {samenhang.v1.ConsentStatus} status
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.status = 0;
+
+            /**
+             * ConsentRecord recordedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} recordedAt
+             * @memberof samenhang.v1.ConsentRecord
+             * @instance
+             */
+            ConsentRecord.prototype.recordedAt = null;
+
+            /**
+             * Creates a new ConsentRecord instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.ConsentRecord
+             * @static
+             * @param {samenhang.v1.ConsentRecord.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.ConsentRecord} ConsentRecord instance
+             * @type {{
+             *   (properties: samenhang.v1.ConsentRecord.$Shape): samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape;
+             *   (properties?: samenhang.v1.ConsentRecord.$Properties): samenhang.v1.ConsentRecord;
+             * }}
+             */
+            ConsentRecord.create = function(properties) {
+                return new ConsentRecord(properties);
+            };
+
+            /**
+             * Encodes the specified ConsentRecord message. Does not implicitly {@link samenhang.v1.ConsentRecord.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.ConsentRecord
+             * @static
+             * @param {samenhang.v1.ConsentRecord.$Properties} m ConsentRecord message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConsentRecord.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.consentId != null && $Object.hasOwnProperty.call(m, "consentId") && m.consentId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.consentId);
+                if (m.agencyId != null && $Object.hasOwnProperty.call(m, "agencyId") && m.agencyId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
+                if (m.bsn != null && $Object.hasOwnProperty.call(m, "bsn") && m.bsn !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.bsn);
+                if (m.purpose != null && $Object.hasOwnProperty.call(m, "purpose") && m.purpose !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.purpose);
+                if (m.scope != null && m.scope.length) {
+                    for (var i = 0; i < m.scope.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).string(m.scope[i]);
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.status);
+                if (m.recordedAt != null && $Object.hasOwnProperty.call(m, "recordedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.recordedAt, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a ConsentRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.ConsentRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.ConsentRecord & samenhang.v1.ConsentRecord.$Shape} ConsentRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConsentRecord.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.ConsentRecord();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.consentId = v;
+                            else
+                                delete m.consentId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agencyId = v;
+                            else
+                                delete m.agencyId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.bsn = v;
+                            else
+                                delete m.bsn;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.purpose = v;
+                            else
+                                delete m.purpose;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.scope && m.scope.length))
+                                m.scope = [];
+                            m.scope.push(r.stringVerify());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.status = v;
+                            else
+                                delete m.status;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.recordedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.recordedAt);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for ConsentRecord
+             * @function getTypeUrl
+             * @memberof samenhang.v1.ConsentRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConsentRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.ConsentRecord";
+            };
+
+            return ConsentRecord;
+        })();
+
+        v1.PseudonymousPerson = (function() {
+
+            /**
+             * Properties of a PseudonymousPerson.
+             * @typedef {Object} samenhang.v1.PseudonymousPerson.$Properties
+             * @property {string|null} [pseudonym] PseudonymousPerson pseudonym
+             * @property {samenhang.v1.Relation|null} [relation] PseudonymousPerson relation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PseudonymousPerson.
+             * @memberof samenhang.v1
+             * @interface IPseudonymousPerson
+             * @augments samenhang.v1.PseudonymousPerson.$Properties
+             * @deprecated Use samenhang.v1.PseudonymousPerson.$Properties instead.
+             */
+
+            /**
+             * Shape of a PseudonymousPerson.
+             * @typedef {samenhang.v1.PseudonymousPerson.$Properties} samenhang.v1.PseudonymousPerson.$Shape
+             */
+
+            /**
+             * Constructs a new PseudonymousPerson.
+             * @memberof samenhang.v1
+             * @classdesc Represents a PseudonymousPerson.
+             * @constructor
+             * @param {samenhang.v1.PseudonymousPerson.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PseudonymousPerson = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PseudonymousPerson pseudonym.
+             * @member {string} pseudonym
+             * @memberof samenhang.v1.PseudonymousPerson
+             * @instance
+             */
+            PseudonymousPerson.prototype.pseudonym = "";
+
+            /**
+             * PseudonymousPerson relation.
+             * @member {samenhang.v1.Relation} relation
+             * @memberof samenhang.v1.PseudonymousPerson
+             * @instance
+             */
+            PseudonymousPerson.prototype.relation = 0;
+
+            /**
+             * Creates a new PseudonymousPerson instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.PseudonymousPerson
+             * @static
+             * @param {samenhang.v1.PseudonymousPerson.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.PseudonymousPerson} PseudonymousPerson instance
+             * @type {{
+             *   (properties: samenhang.v1.PseudonymousPerson.$Shape): samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape;
+             *   (properties?: samenhang.v1.PseudonymousPerson.$Properties): samenhang.v1.PseudonymousPerson;
+             * }}
+             */
+            PseudonymousPerson.create = function(properties) {
+                return new PseudonymousPerson(properties);
+            };
+
+            /**
+             * Encodes the specified PseudonymousPerson message. Does not implicitly {@link samenhang.v1.PseudonymousPerson.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.PseudonymousPerson
+             * @static
+             * @param {samenhang.v1.PseudonymousPerson.$Properties} m PseudonymousPerson message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PseudonymousPerson.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.pseudonym != null && $Object.hasOwnProperty.call(m, "pseudonym") && m.pseudonym !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.pseudonym);
+                if (m.relation != null && $Object.hasOwnProperty.call(m, "relation") && m.relation !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.relation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a PseudonymousPerson message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.PseudonymousPerson
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.PseudonymousPerson & samenhang.v1.PseudonymousPerson.$Shape} PseudonymousPerson
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PseudonymousPerson.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.PseudonymousPerson();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.pseudonym = v;
+                            else
+                                delete m.pseudonym;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.relation = v;
+                            else
+                                delete m.relation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for PseudonymousPerson
+             * @function getTypeUrl
+             * @memberof samenhang.v1.PseudonymousPerson
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PseudonymousPerson.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.PseudonymousPerson";
+            };
+
+            return PseudonymousPerson;
+        })();
+
+        v1.VerifiedSignal = (function() {
+
+            /**
+             * Properties of a VerifiedSignal.
+             * @typedef {Object} samenhang.v1.VerifiedSignal.$Properties
+             * @property {string|null} [signalId] VerifiedSignal signalId
+             * @property {string|null} [agencyId] VerifiedSignal agencyId
+             * @property {string|null} [agencyKind] VerifiedSignal agencyKind
+             * @property {string|null} [region] VerifiedSignal region
+             * @property {string|null} [subjectPseudonym] VerifiedSignal subjectPseudonym
+             * @property {Array.<samenhang.v1.PseudonymousPerson.$Properties>|null} [relatedPersons] VerifiedSignal relatedPersons
+             * @property {string|null} [householdKey] VerifiedSignal householdKey
+             * @property {samenhang.v1.Category|null} [category] VerifiedSignal category
+             * @property {samenhang.v1.Severity|null} [severity] VerifiedSignal severity
+             * @property {samenhang.v1.LegalGround|null} [legalGround] VerifiedSignal legalGround
+             * @property {boolean|null} [meldcodeDecision] VerifiedSignal meldcodeDecision
+             * @property {google.protobuf.Timestamp.$Properties|null} [observedAt] VerifiedSignal observedAt
+             * @property {google.protobuf.Timestamp.$Properties|null} [expiresAt] VerifiedSignal expiresAt
+             * @property {string|null} [withdrawsSignalId] VerifiedSignal withdrawsSignalId
+             * @property {string|null} [vaultRef] VerifiedSignal vaultRef
+             * @property {string|null} [envelopeSha256] VerifiedSignal envelopeSha256
+             * @property {string|null} [signerKid] VerifiedSignal signerKid
+             * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedSignal receivedAt
+             * @property {number|null} [ingressSeq] VerifiedSignal ingressSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a VerifiedSignal.
+             * @memberof samenhang.v1
+             * @interface IVerifiedSignal
+             * @augments samenhang.v1.VerifiedSignal.$Properties
+             * @deprecated Use samenhang.v1.VerifiedSignal.$Properties instead.
+             */
+
+            /**
+             * Shape of a VerifiedSignal.
+             * @typedef {samenhang.v1.VerifiedSignal.$Properties} samenhang.v1.VerifiedSignal.$Shape
+             */
+
+            /**
+             * Constructs a new VerifiedSignal.
+             * @memberof samenhang.v1
+             * @classdesc Represents a VerifiedSignal.
+             * @constructor
+             * @param {samenhang.v1.VerifiedSignal.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const VerifiedSignal = function (p) {
+                this.relatedPersons = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * VerifiedSignal signalId.
+             * @member {string} signalId
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.signalId = "";
+
+            /**
+             * VerifiedSignal agencyId.
+             * @member {string} agencyId
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.agencyId = "";
+
+            /**
+             * VerifiedSignal agencyKind.
+             * @member {string} agencyKind
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.agencyKind = "";
+
+            /**
+             * VerifiedSignal region.
+             * @member {string} region
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.region = "";
+
+            /**
+             * VerifiedSignal subjectPseudonym.
+             * @member {string} subjectPseudonym
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.subjectPseudonym = "";
+
+            /**
+             * VerifiedSignal relatedPersons.
+             * @member {Array.<samenhang.v1.PseudonymousPerson.$Properties>} relatedPersons
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.relatedPersons = $util.emptyArray;
+
+            /**
+             * VerifiedSignal householdKey.
+             * @member {string} householdKey
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.householdKey = "";
+
+            /**
+             * VerifiedSignal category.
+             * @member {samenhang.v1.Category} category
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.category = 0;
+
+            /**
+             * VerifiedSignal severity.
+             * @member {samenhang.v1.Severity} severity
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.severity = 0;
+
+            /**
+             * VerifiedSignal legalGround.
+             * @member {samenhang.v1.LegalGround} legalGround
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.legalGround = 0;
+
+            /**
+             * VerifiedSignal meldcodeDecision.
+             * @member {boolean} meldcodeDecision
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.meldcodeDecision = false;
+
+            /**
+             * VerifiedSignal observedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} observedAt
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.observedAt = null;
+
+            /**
+             * VerifiedSignal expiresAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} expiresAt
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.expiresAt = null;
+
+            /**
+             * VerifiedSignal withdrawsSignalId.
+             * @member {string} withdrawsSignalId
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.withdrawsSignalId = "";
+
+            /**
+             * VerifiedSignal vaultRef.
+             * @member {string} vaultRef
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.vaultRef = "";
+
+            /**
+             * VerifiedSignal envelopeSha256.
+             * @member {string} envelopeSha256
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.envelopeSha256 = "";
+
+            /**
+             * VerifiedSignal signerKid.
+             * @member {string} signerKid
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.signerKid = "";
+
+            /**
+             * VerifiedSignal receivedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} receivedAt
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.receivedAt = null;
+
+            /**
+             * VerifiedSignal ingressSeq.
+             * @member {number} ingressSeq
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.ingressSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new VerifiedSignal instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.VerifiedSignal
+             * @static
+             * @param {samenhang.v1.VerifiedSignal.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.VerifiedSignal} VerifiedSignal instance
+             * @type {{
+             *   (properties: samenhang.v1.VerifiedSignal.$Shape): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
+             *   (properties?: samenhang.v1.VerifiedSignal.$Properties): samenhang.v1.VerifiedSignal;
+             * }}
+             */
+            VerifiedSignal.create = function(properties) {
+                return new VerifiedSignal(properties);
+            };
+
+            /**
+             * Encodes the specified VerifiedSignal message. Does not implicitly {@link samenhang.v1.VerifiedSignal.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.VerifiedSignal
+             * @static
+             * @param {samenhang.v1.VerifiedSignal.$Properties} m VerifiedSignal message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VerifiedSignal.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.signalId != null && $Object.hasOwnProperty.call(m, "signalId") && m.signalId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.signalId);
+                if (m.agencyId != null && $Object.hasOwnProperty.call(m, "agencyId") && m.agencyId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
+                if (m.agencyKind != null && $Object.hasOwnProperty.call(m, "agencyKind") && m.agencyKind !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.agencyKind);
+                if (m.region != null && $Object.hasOwnProperty.call(m, "region") && m.region !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.region);
+                if (m.subjectPseudonym != null && $Object.hasOwnProperty.call(m, "subjectPseudonym") && m.subjectPseudonym !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.subjectPseudonym);
+                if (m.relatedPersons != null && m.relatedPersons.length) {
+                    for (var i = 0; i < m.relatedPersons.length; ++i)
+                        $root.samenhang.v1.PseudonymousPerson.encode(m.relatedPersons[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                }
+                if (m.householdKey != null && $Object.hasOwnProperty.call(m, "householdKey") && m.householdKey !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.householdKey);
+                if (m.category != null && $Object.hasOwnProperty.call(m, "category") && m.category !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).int32(m.category);
+                if (m.severity != null && $Object.hasOwnProperty.call(m, "severity") && m.severity !== 0)
+                    w.uint32(/* id 9, wireType 0 =*/72).int32(m.severity);
+                if (m.legalGround != null && $Object.hasOwnProperty.call(m, "legalGround") && m.legalGround !== 0)
+                    w.uint32(/* id 10, wireType 0 =*/80).int32(m.legalGround);
+                if (m.meldcodeDecision != null && $Object.hasOwnProperty.call(m, "meldcodeDecision") && m.meldcodeDecision !== false)
+                    w.uint32(/* id 11, wireType 0 =*/88).bool(m.meldcodeDecision);
+                if (m.observedAt != null && $Object.hasOwnProperty.call(m, "observedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.observedAt, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                if (m.expiresAt != null && $Object.hasOwnProperty.call(m, "expiresAt"))
+                    $root.google.protobuf.Timestamp.encode(m.expiresAt, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
+                if (m.withdrawsSignalId != null && $Object.hasOwnProperty.call(m, "withdrawsSignalId") && m.withdrawsSignalId !== "")
+                    w.uint32(/* id 14, wireType 2 =*/114).string(m.withdrawsSignalId);
+                if (m.vaultRef != null && $Object.hasOwnProperty.call(m, "vaultRef") && m.vaultRef !== "")
+                    w.uint32(/* id 15, wireType 2 =*/122).string(m.vaultRef);
+                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256") && m.envelopeSha256 !== "")
+                    w.uint32(/* id 16, wireType 2 =*/130).string(m.envelopeSha256);
+                if (m.signerKid != null && $Object.hasOwnProperty.call(m, "signerKid") && m.signerKid !== "")
+                    w.uint32(/* id 17, wireType 2 =*/138).string(m.signerKid);
+                if (m.receivedAt != null && $Object.hasOwnProperty.call(m, "receivedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 18, wireType 2 =*/146).fork(), q + 1).ldelim();
+                if (m.ingressSeq != null && $Object.hasOwnProperty.call(m, "ingressSeq") && (typeof m.ingressSeq === "object" ? m.ingressSeq.low || m.ingressSeq.high : m.ingressSeq !== 0))
+                    w.uint32(/* id 19, wireType 0 =*/152).uint64(m.ingressSeq);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a VerifiedSignal message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.VerifiedSignal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape} VerifiedSignal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VerifiedSignal.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.VerifiedSignal();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.signalId = v;
+                            else
+                                delete m.signalId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agencyId = v;
+                            else
+                                delete m.agencyId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agencyKind = v;
+                            else
+                                delete m.agencyKind;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.region = v;
+                            else
+                                delete m.region;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subjectPseudonym = v;
+                            else
+                                delete m.subjectPseudonym;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.relatedPersons && m.relatedPersons.length))
+                                m.relatedPersons = [];
+                            m.relatedPersons.push($root.samenhang.v1.PseudonymousPerson.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.householdKey = v;
+                            else
+                                delete m.householdKey;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.category = v;
+                            else
+                                delete m.category;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.severity = v;
+                            else
+                                delete m.severity;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.legalGround = v;
+                            else
+                                delete m.legalGround;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.meldcodeDecision = v;
+                            else
+                                delete m.meldcodeDecision;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            m.observedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.observedAt);
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            m.expiresAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.expiresAt);
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.withdrawsSignalId = v;
+                            else
+                                delete m.withdrawsSignalId;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.vaultRef = v;
+                            else
+                                delete m.vaultRef;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.envelopeSha256 = v;
+                            else
+                                delete m.envelopeSha256;
+                            continue;
+                        }
+                    case 17: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.signerKid = v;
+                            else
+                                delete m.signerKid;
+                            continue;
+                        }
+                    case 18: {
+                            if (u !== 2)
+                                break;
+                            m.receivedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.receivedAt);
+                            continue;
+                        }
+                    case 19: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.ingressSeq = v;
+                            else
+                                delete m.ingressSeq;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for VerifiedSignal
+             * @function getTypeUrl
+             * @memberof samenhang.v1.VerifiedSignal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            VerifiedSignal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.VerifiedSignal";
+            };
+
+            return VerifiedSignal;
+        })();
+
+        v1.VerifiedConsent = (function() {
+
+            /**
+             * Properties of a VerifiedConsent.
+             * @typedef {Object} samenhang.v1.VerifiedConsent.$Properties
+             * @property {string|null} [consentId] VerifiedConsent consentId
+             * @property {string|null} [agencyId] VerifiedConsent agencyId
+             * @property {string|null} [subjectPseudonym] VerifiedConsent subjectPseudonym
+             * @property {samenhang.v1.Purpose|null} [purpose] VerifiedConsent purpose
+             * @property {Array.<string>|null} [scope] VerifiedConsent scope
+             * @property {samenhang.v1.ConsentStatus|null} [status] VerifiedConsent status
+             * @property {google.protobuf.Timestamp.$Properties|null} [recordedAt] VerifiedConsent recordedAt
+             * @property {string|null} [envelopeSha256] VerifiedConsent envelopeSha256
+             * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedConsent receivedAt
+             * @property {number|null} [ingressSeq] VerifiedConsent ingressSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a VerifiedConsent.
+             * @memberof samenhang.v1
+             * @interface IVerifiedConsent
+             * @augments samenhang.v1.VerifiedConsent.$Properties
+             * @deprecated Use samenhang.v1.VerifiedConsent.$Properties instead.
+             */
+
+            /**
+             * Shape of a VerifiedConsent.
+             * @typedef {samenhang.v1.VerifiedConsent.$Properties} samenhang.v1.VerifiedConsent.$Shape
+             */
+
+            /**
+             * Constructs a new VerifiedConsent.
+             * @memberof samenhang.v1
+             * @classdesc Represents a VerifiedConsent.
+             * @constructor
+             * @param {samenhang.v1.VerifiedConsent.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const VerifiedConsent = function (p) {
+                this.scope = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * VerifiedConsent consentId.
+             * @member {string} consentId
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.consentId = "";
+
+            /**
+             * VerifiedConsent agencyId.
+             * @member {string} agencyId
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.agencyId = "";
+
+            /**
+             * VerifiedConsent subjectPseudonym.
+             * @member {string} subjectPseudonym
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.subjectPseudonym = "";
+
+            /**
+             * VerifiedConsent purpose.
+             * @member {samenhang.v1.Purpose} purpose
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.purpose = 0;
+
+            /**
+             * VerifiedConsent scope.
+             * @member {Array.<string>} scope
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.scope = $util.emptyArray;
+
+            /**
+             * VerifiedConsent status.
+             * @member {samenhang.v1.ConsentStatus} status
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.status = 0;
+
+            /**
+             * VerifiedConsent recordedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} recordedAt
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.recordedAt = null;
+
+            /**
+             * VerifiedConsent envelopeSha256.
+             * @member {string} envelopeSha256
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.envelopeSha256 = "";
+
+            /**
+             * VerifiedConsent receivedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} receivedAt
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.receivedAt = null;
+
+            /**
+             * VerifiedConsent ingressSeq.
+             * @member {number} ingressSeq
+             * @memberof samenhang.v1.VerifiedConsent
+             * @instance
+             */
+            VerifiedConsent.prototype.ingressSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new VerifiedConsent instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {samenhang.v1.VerifiedConsent.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.VerifiedConsent} VerifiedConsent instance
+             * @type {{
+             *   (properties: samenhang.v1.VerifiedConsent.$Shape): samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape;
+             *   (properties?: samenhang.v1.VerifiedConsent.$Properties): samenhang.v1.VerifiedConsent;
+             * }}
+             */
+            VerifiedConsent.create = function(properties) {
+                return new VerifiedConsent(properties);
+            };
+
+            /**
+             * Encodes the specified VerifiedConsent message. Does not implicitly {@link samenhang.v1.VerifiedConsent.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {samenhang.v1.VerifiedConsent.$Properties} m VerifiedConsent message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VerifiedConsent.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.consentId != null && $Object.hasOwnProperty.call(m, "consentId") && m.consentId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.consentId);
+                if (m.agencyId != null && $Object.hasOwnProperty.call(m, "agencyId") && m.agencyId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.agencyId);
+                if (m.subjectPseudonym != null && $Object.hasOwnProperty.call(m, "subjectPseudonym") && m.subjectPseudonym !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.subjectPseudonym);
+                if (m.purpose != null && $Object.hasOwnProperty.call(m, "purpose") && m.purpose !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.purpose);
+                if (m.scope != null && m.scope.length) {
+                    for (var i = 0; i < m.scope.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).string(m.scope[i]);
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.status);
+                if (m.recordedAt != null && $Object.hasOwnProperty.call(m, "recordedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.recordedAt, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.envelopeSha256 != null && $Object.hasOwnProperty.call(m, "envelopeSha256") && m.envelopeSha256 !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.envelopeSha256);
+                if (m.receivedAt != null && $Object.hasOwnProperty.call(m, "receivedAt"))
+                    $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                if (m.ingressSeq != null && $Object.hasOwnProperty.call(m, "ingressSeq") && (typeof m.ingressSeq === "object" ? m.ingressSeq.low || m.ingressSeq.high : m.ingressSeq !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).uint64(m.ingressSeq);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a VerifiedConsent message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.VerifiedConsent & samenhang.v1.VerifiedConsent.$Shape} VerifiedConsent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VerifiedConsent.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.VerifiedConsent();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.consentId = v;
+                            else
+                                delete m.consentId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agencyId = v;
+                            else
+                                delete m.agencyId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subjectPseudonym = v;
+                            else
+                                delete m.subjectPseudonym;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.purpose = v;
+                            else
+                                delete m.purpose;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.scope && m.scope.length))
+                                m.scope = [];
+                            m.scope.push(r.stringVerify());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.status = v;
+                            else
+                                delete m.status;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.recordedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.recordedAt);
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.envelopeSha256 = v;
+                            else
+                                delete m.envelopeSha256;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            m.receivedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.receivedAt);
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.ingressSeq = v;
+                            else
+                                delete m.ingressSeq;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for VerifiedConsent
+             * @function getTypeUrl
+             * @memberof samenhang.v1.VerifiedConsent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            VerifiedConsent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.VerifiedConsent";
+            };
+
+            return VerifiedConsent;
         })();
 
         /**

@@ -4,6 +4,8 @@ import { subjects } from './subjects.js';
 export interface Permissions {
   readonly publish: readonly string[];
   readonly subscribe: readonly string[];
+  /** May reply to requests it received (and only those): the consent service answers pictures. */
+  readonly allowResponses?: boolean;
 }
 
 /** Each identity gets its own inbox prefix, so no one can read another's replies. */
@@ -52,6 +54,7 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
   return {
     publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
     subscribe: [`${inboxPrefix(s.id)}.>`, ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
+    ...(s.role === 'consent' ? { allowResponses: true } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]`;
  */
 export function renderServerConfig(o: ServerConfigOptions): string {
   const users = o.users
-    .map((u) => `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)} }, subscribe: { allow: ${list(u.permissions.subscribe)} } } }`)
+    .map((u) => `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)} }, subscribe: { allow: ${list(u.permissions.subscribe)} }${u.permissions.allowResponses ? ', allow_responses: true' : ''} } }`)
     .join(',\n');
   const tls = `{ cert_file: ${q(o.paths.serverCert)}, key_file: ${q(o.paths.serverKey)}, ca_file: ${q(o.paths.caCert)}, verify_and_map: true, timeout: 5 }`;
   const cluster = o.cluster

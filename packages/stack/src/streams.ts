@@ -4,6 +4,8 @@ export const STREAMS = {
   INGRESS: 'INGRESS',
   RECEIPTS: 'RECEIPTS',
   SIGNALS: 'SIGNALS',
+  ALERTS: 'ALERTS',
+  AUDIT: 'AUDIT',
 } as const;
 
 export const BUCKETS = {
@@ -13,7 +15,15 @@ export const BUCKETS = {
   VAULT: 'VAULT',
   /** Per-person data keys, wrapped with the broker's vault key. */
   VAULT_KEYS: 'VAULT_KEYS',
+  /** Consent records per person pseudonym. */
+  CONSENTS: 'CONSENTS',
+  /** Family systems: pictures by system id, and the union-find links of persons and addresses. */
+  PICTURES: 'PICTURES',
+  FS_PERSONS: 'FS_PERSONS',
+  FS_HOUSEHOLDS: 'FS_HOUSEHOLDS',
 } as const;
+
+export const CONSENT_CONSUMER = 'consent';
 
 export const GATEWAY_CONSUMER = 'broker-gateway';
 const HOUR = 3600_000;
@@ -27,6 +37,9 @@ export function streamConfigs(replicas: number): Partial<StreamConfig>[] {
     // Redeliveries republish with the same Nats-Msg-Id; a long window absorbs them.
     { ...common, name: STREAMS.RECEIPTS, subjects: ['samenhang.receipts.*'], retention: RetentionPolicy.Limits, max_age: nanos(90 * 24 * HOUR), duplicate_window: nanos(HOUR) },
     { ...common, name: STREAMS.SIGNALS, subjects: ['samenhang.signals.*', 'samenhang.consents.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true },
+    { ...common, name: STREAMS.ALERTS, subjects: ['samenhang.alerts.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR) },
+    // The audit log: nothing may be deleted or purged (the Merkle log over it is issue 4).
+    { ...common, name: STREAMS.AUDIT, subjects: ['samenhang.audit.>'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true, deny_purge: true },
   ];
 }
 
@@ -51,6 +64,13 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     // Short enough that a crashed gateway's in-flight messages come back quickly.
+    ack_wait: nanos(10_000),
+    max_ack_pending: 1024,
+  });
+  await jsm.consumers.add(STREAMS.SIGNALS, {
+    durable_name: CONSENT_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(10_000),
     max_ack_pending: 1024,
   });

@@ -4,12 +4,12 @@ import { envelopeSha256 } from '@samenhang/envelope';
 import type { Logger } from '@samenhang/logging';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
-import { agencyOfSubject, subjects } from '@samenhang/stack';
+import { agencyOfSubject, signalKey, subjects } from '@samenhang/stack';
 import type { Vault } from '@samenhang/vault';
 import { pseudonymise } from './pseudonymise.js';
 import { publishReceipt, type ReceiptInput } from './receipts.js';
 import { isPermanent } from './revocation-watch.js';
-import { signalKey, type SignalIndex } from './signal-index.js';
+import type { SignalIndex } from './signal-index.js';
 import { checkConsent } from './verify-consent.js';
 import { checkSignal, type CheckProgress, type SignalCheckContext } from './verify-signal.js';
 

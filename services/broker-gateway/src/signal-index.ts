@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { KV } from 'nats';
 
 /**
@@ -16,11 +15,6 @@ export interface IndexEntry {
 export type Claim =
   | { readonly kind: 'new' | 'resumed'; readonly entry: IndexEntry; readonly revision: number }
   | { readonly kind: 'duplicate' };
-
-/** KV-safe key and vault reference of a signal: the agency id plus a hash of its signal id. */
-export function signalKey(agencyId: string, signalId: string): string {
-  return `${agencyId}.${createHash('sha256').update(signalId).digest('hex').slice(0, 40)}`;
-}
 
 const enc = (e: IndexEntry) => new TextEncoder().encode(JSON.stringify(e));
 const dec = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as IndexEntry;

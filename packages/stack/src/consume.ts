@@ -1,5 +1,8 @@
 import type { Consumer, JsMsg } from 'nats';
-import type { Logger } from '@samenhang/logging';
+/** The part of a pino logger this loop uses (stack does not depend on logging). */
+interface Logger {
+  error(obj: object, msg: string): void;
+}
 
 export interface Consumption {
   /** Resolves once the loop ended and every in-flight handler finished. */

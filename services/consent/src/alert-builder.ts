@@ -1,0 +1,96 @@
+import { canonicalSha256, sha256Hex } from '@samenhang/canonical';
+import type { DisclosableField } from '@samenhang/policy';
+import { toTimestamp, v1 } from '@samenhang/proto';
+import { valueOf } from '@samenhang/signal';
+import type { Vault } from '@samenhang/vault';
+import type { DisclosureRecord } from './audit-records.js';
+import type { Picture, PictureEntry } from './family/picture.js';
+import { regionEntries } from './region-view.js';
+
+function explanation(e: PictureEntry): string {
+  const d = e.decision;
+  const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
+  const assumption = rule?.assumption ? `; assumption: ${rule.assumptionNote ?? 'rests on the amended law'}` : '';
+  const why = rule ? `${d.decidingRule} (${rule.citation}${assumption}): ${rule.reason}` : d.decidingRule;
+  return d.outcome === 'HOLD' ? `held for human review, shown as index meanwhile — ${why}` : `${d.shownAs.toLowerCase()} — ${why}`;
+}
+
+/**
+ * Builds the message an RVT receives, reading from the vault only the fields each
+ * entry's decision allows. Also returns the disclosure record for it.
+ */
+export async function buildAlert(
+  p: Picture,
+  o: { region: string; recipient: string; version: number; reason: string; now: number; kind: 'alert' | 'picture'; purpose: string },
+  vault: Vault,
+): Promise<{ alert: v1.HouseholdAlert; disclosure: DisclosureRecord }> {
+  const entries = regionEntries(p, o.region);
+  const out: v1.AlertEntry.$Properties[] = [];
+  for (const e of entries) {
+    const d = e.decision;
+    const has = (f: DisclosableField) => d.fields.includes(f);
+    const content = await vault.getSignalContent(e.vaultRef, e.subjectPseudonym).catch(() => undefined);
+    const entry: v1.AlertEntry.$Properties = {
+      signalId: e.signalId,
+      agencyId: has('agency') ? e.agencyId : '',
+      agencyKind: e.agencyKind,
+      category: has('category') ? valueOf('category', e.category) ?? 0 : 0,
+      observedAt: has('observedAt') ? toTimestamp(e.observedAt) : null,
+      contact: has('contact') && content ? content.contact : null,
+      shownAs: d.shownAs,
+      outcome: d.outcome,
+      decisionId: d.decisionId,
+      decidingRule: d.decidingRule,
+      citation: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.citation ?? '',
+      assumption: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.assumption ?? false,
+      explanation: explanation(e),
+      obligations: d.obligations.map((x) => `${x.type} due ${x.dueAt}`),
+    };
+    if (d.shownAs === 'DISCLOSE') {
+      if (has('severity')) entry.severity = valueOf('severity', e.severity) ?? 0;
+      if (has('summary') && content) entry.summary = content.summary;
+      if (has('address') && content) entry.address = content.address;
+      if (has('subject.name') || has('subject.birthDate')) {
+        const person = await vault.getPerson(e.subjectPseudonym).catch(() => undefined);
+        if (person) entry.subject = { name: has('subject.name') ? person.name : '', birthDate: has('subject.birthDate') ? person.birthDate : '' };
+      }
+      if (has('relatedPersons')) {
+        entry.relatedPersons = [];
+        for (const r of e.related) {
+          const person = await vault.getPerson(r.pseudonym).catch(() => undefined);
+          if (person) entry.relatedPersons.push({ name: person.name, birthDate: person.birthDate, relation: r.relation });
+        }
+      }
+    }
+    out.push(entry);
+  }
+  const alertId = `alr_${canonicalSha256({ systemId: p.systemId, region: o.region, version: o.version, kind: o.kind, at: o.kind === 'picture' ? o.now : 0 }).slice(0, 32)}`;
+  const disclosureId = `dis_${alertId.slice(4)}`;
+  const alert: v1.HouseholdAlert.$Properties = {
+    alertId, systemId: p.systemId, region: o.region, version: o.version, createdAt: toTimestamp(o.now), reason: o.reason,
+    entries: out, mergedFrom: [...p.mergedFrom], persons: p.persons.length, disclosureId,
+  };
+  const message = v1.HouseholdAlert.create(alert);
+  const disclosure: DisclosureRecord = {
+    type: 'disclosure',
+    disclosureId,
+    kind: o.kind,
+    time: new Date(o.now).toISOString(),
+    recipient: o.recipient,
+    purpose: o.purpose,
+    decisionIds: entries.map((e) => e.decision.decisionId),
+    legalBasis: entries.map((e) => ({
+      signalId: e.signalId, rule: e.decision.decidingRule,
+      citation: e.decision.rulesEvaluated.find((r) => r.id === e.decision.decidingRule)?.citation ?? '',
+      assumption: e.decision.rulesEvaluated.find((r) => r.id === e.decision.decidingRule)?.assumption ?? false,
+    })),
+    fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: [...e.decision.fields] })),
+    // A hash of what was sent, never the content itself.
+    contentSha256: sha256Hex(v1.HouseholdAlert.encode(message).finish()),
+    sourceSignals: entries.map((e) => e.signalId),
+    pseudonyms: [...p.persons],
+    systemId: p.systemId,
+    ...(o.kind === 'alert' ? { alertId, version: o.version } : { alertId }),
+  };
+  return { alert: message, disclosure };
+}

@@ -1,0 +1,43 @@
+import { compileValidator, homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/config';
+import { readStackInfo } from '@samenhang/stack';
+
+export interface ConsentConfig {
+  readonly home: string;
+  readonly servers: readonly string[];
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Another policy file than the shipped default; with `policySha256` it must match that digest. */
+  readonly policyFile?: string;
+  readonly policySha256?: string;
+  readonly concurrency: number;
+}
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['home', 'servers', 'logLevel', 'concurrency'],
+  properties: {
+    home: { type: 'string', minLength: 1 },
+    servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
+    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    policyFile: { type: 'string', minLength: 1 },
+    policySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    concurrency: { type: 'integer', minimum: 1, maximum: 256 },
+  },
+};
+
+const validate = compileValidator<ConsentConfig>(schema, 'consent configuration');
+
+export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfig; paths: HomePaths } {
+  const home = resolveHome(undefined, env, cwd);
+  const paths = homePaths(home);
+  const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
+  const config = validate({
+    home,
+    servers,
+    logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
+    ...(env['SAMENHANG_POLICY_FILE'] ? { policyFile: env['SAMENHANG_POLICY_FILE'] } : {}),
+    ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
+    concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 1 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
+  });
+  return { config, paths };
+}

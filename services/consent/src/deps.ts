@@ -1,0 +1,22 @@
+import type { JetStreamClient } from 'nats';
+import type { Logger } from '@samenhang/logging';
+import type { Registry } from '@samenhang/pki';
+import type { Vault } from '@samenhang/vault';
+import type { AuditWriter } from './audit-records.js';
+import type { ConsentStore } from './consent-store.js';
+import type { FamilySystems } from './family/systems.js';
+import type { PolicyHolder } from './policy-holder.js';
+
+export const PURPOSE = 'SAFETY_ASSESSMENT';
+
+/** Everything the consent service's handlers need, wired once in main.ts. */
+export interface ConsentDeps {
+  readonly js: JetStreamClient;
+  readonly registry: Registry;
+  readonly policy: PolicyHolder;
+  readonly consents: ConsentStore;
+  readonly systems: FamilySystems;
+  readonly vault: Vault;
+  readonly audit: AuditWriter;
+  readonly log: Logger;
+}

@@ -1,0 +1,33 @@
+import type { SignalFacts } from '@samenhang/decision';
+import { fromTimestamp, type v1 } from '@samenhang/proto';
+import { nameOf } from '@samenhang/signal';
+import type { PictureEntry } from './family/picture.js';
+
+/** The decision-relevant facts of a verified signal (codes and pseudonyms only). */
+export function factsOf(s: v1.VerifiedSignal): SignalFacts {
+  const expiresAt = fromTimestamp(s.expiresAt);
+  return {
+    signalId: s.signalId,
+    agencyId: s.agencyId,
+    agencyKind: s.agencyKind,
+    region: s.region,
+    subjectPseudonym: s.subjectPseudonym,
+    relatedPseudonyms: s.relatedPersons.map((r) => r.pseudonym ?? ''),
+    householdKey: s.householdKey,
+    category: nameOf('category', s.category),
+    severity: nameOf('severity', s.severity),
+    legalGround: nameOf('legalGround', s.legalGround),
+    meldcodeDecision: s.meldcodeDecision,
+    observedAt: fromTimestamp(s.observedAt) ?? 0,
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+  };
+}
+
+export function factsOfEntry(e: PictureEntry): SignalFacts {
+  return {
+    signalId: e.signalId, agencyId: e.agencyId, agencyKind: e.agencyKind, region: e.region, subjectPseudonym: e.subjectPseudonym,
+    relatedPseudonyms: e.related.map((r) => r.pseudonym), householdKey: e.householdKey, category: e.category, severity: e.severity,
+    legalGround: e.legalGround, meldcodeDecision: e.meldcodeDecision, observedAt: e.observedAt,
+    ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
+  };
+}

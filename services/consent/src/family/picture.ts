@@ -1,0 +1,81 @@
+import type { DecisionRecord } from '@samenhang/decision';
+
+/** One signal in a family-system picture: facts, its decision, never content. */
+export interface PictureEntry {
+  readonly key: string;
+  readonly signalId: string;
+  readonly agencyId: string;
+  readonly agencyKind: string;
+  readonly region: string;
+  readonly subjectPseudonym: string;
+  readonly related: readonly { readonly pseudonym: string; readonly relation: number }[];
+  readonly householdKey: string;
+  readonly category: string;
+  readonly severity: string;
+  readonly legalGround: string;
+  readonly meldcodeDecision: boolean;
+  readonly observedAt: number;
+  readonly expiresAt?: number;
+  readonly vaultRef: string;
+  readonly decision: DecisionRecord;
+}
+
+export interface AlertState {
+  readonly version: number;
+  readonly contentSha256: string;
+  readonly published: number;
+}
+
+/**
+ * A family system: persons linked by a shared address or a named relation, and
+ * the signals about them. A system merged into another keeps only `mergedInto`.
+ */
+export interface Picture {
+  readonly systemId: string;
+  readonly mergedInto?: string;
+  readonly mergedFrom: readonly string[];
+  readonly persons: readonly string[];
+  readonly households: readonly string[];
+  readonly entries: Readonly<Record<string, PictureEntry>>;
+  /** Signals withdrawn by their agency: they never (re)enter the picture. */
+  readonly withdrawn: readonly string[];
+  readonly alerts: Readonly<Record<string, AlertState>>;
+}
+
+export function emptyPicture(systemId: string): Picture {
+  return { systemId, mergedFrom: [], persons: [], households: [], entries: {}, withdrawn: [], alerts: {} };
+}
+
+const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])].sort();
+
+/** The union of two pictures (merging `from` into `into`): a monotone, idempotent operation. */
+export function mergePictures(into: Picture, from: Picture): Picture {
+  const withdrawn = union(into.withdrawn, from.withdrawn);
+  const entries = { ...from.entries, ...into.entries };
+  for (const k of withdrawn) delete entries[k];
+  return {
+    ...into,
+    mergedFrom: union(into.mergedFrom, [from.systemId, ...from.mergedFrom]),
+    persons: union(into.persons, from.persons),
+    households: union(into.households, from.households),
+    entries,
+    withdrawn,
+  };
+}
+
+export function withEntry(p: Picture, e: PictureEntry): Picture {
+  if (p.withdrawn.includes(e.key)) return p;
+  const persons = [e.subjectPseudonym, ...e.related.map((r) => r.pseudonym)];
+  return {
+    ...p,
+    persons: union(p.persons, persons),
+    households: union(p.households, [e.householdKey]),
+    entries: { ...p.entries, [e.key]: e },
+  };
+}
+
+export function withWithdrawal(p: Picture, key: string): Picture {
+  const entries = { ...p.entries };
+  delete entries[key];
+  return { ...p, entries, withdrawn: union(p.withdrawn, [key]) };
+}

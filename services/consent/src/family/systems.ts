@@ -1,0 +1,126 @@
+import { sha256Hex } from '@samenhang/canonical';
+import { Conflict, JsonKv } from '../kv-json.js';
+import { emptyPicture, mergePictures, type Picture } from './picture.js';
+
+export interface HouseholdLink {
+  readonly systemId: string;
+  readonly persons: readonly string[];
+  /** Over the cap (shelter, student housing): this address no longer links anyone. */
+  readonly capped: boolean;
+}
+
+/**
+ * Family systems as a union-find over JetStream KV. Every write is a
+ * compare-and-set on the key's revision and a monotone union, so two consent
+ * instances working at once never lose an update: a loser re-reads and retries.
+ */
+export class FamilySystems {
+  constructor(
+    readonly pictures: JsonKv<Picture>,
+    private readonly persons: JsonKv<{ systemId: string }>,
+    private readonly households: JsonKv<HouseholdLink>,
+    private readonly maxPersonsPerAddress: number,
+  ) {}
+
+  /** The live system a (possibly merged) system id now belongs to. */
+  async root(systemId: string): Promise<string> {
+    let id = systemId;
+    for (let i = 0; i < 64; i++) {
+      const p = await this.pictures.get(id);
+      if (!p?.value.mergedInto) return id;
+      id = p.value.mergedInto;
+    }
+    throw new Error('merge chain too long');
+  }
+
+  async systemOf(person: string): Promise<string | undefined> {
+    const e = await this.persons.get(person);
+    return e ? this.root(e.value.systemId) : undefined;
+  }
+
+  async systemOfHousehold(household: string): Promise<string | undefined> {
+    const e = await this.households.get(household);
+    return e ? this.root(e.value.systemId) : undefined;
+  }
+
+  /**
+   * Puts the persons (and, below the cap, the household) into one system, merging
+   * systems they already belong to; returns its id. Throws Conflict on a lost race.
+   */
+  async place(persons: readonly string[], household: string): Promise<string> {
+    const roots = new Set<string>();
+    for (const p of persons) {
+      const e = await this.persons.get(p);
+      if (e) roots.add(await this.root(e.value.systemId));
+    }
+    const h = await this.households.get(household);
+    const newcomers = persons.filter((p) => !h?.value.persons.includes(p));
+    const linking = !h || (!h.value.capped && h.value.persons.length + newcomers.length <= this.maxPersonsPerAddress);
+    if (h && linking) roots.add(await this.root(h.value.systemId));
+
+    let target: string;
+    if (roots.size === 0) {
+      target = `sys_${sha256Hex(persons[0]!).slice(0, 24)}`;
+      try {
+        await this.pictures.cas(target, emptyPicture(target), 0);
+      } catch (e) {
+        if (!(e instanceof Conflict)) throw e; // exists already: fine, claims below decide
+      }
+      target = await this.root(target); // an earlier attempt's system may have been merged since
+    } else {
+      target = [...roots].sort()[0]!;
+      for (const other of roots) if (other !== target) await this.merge(other, target);
+    }
+
+    for (const p of persons) {
+      const e = await this.persons.get(p);
+      if (!e) await this.persons.cas(p, { systemId: target }, 0);
+      else if ((await this.root(e.value.systemId)) !== target) throw new Conflict(`person moved to another system`);
+    }
+    await this.households.update(household, (cur) => {
+      if (!cur) return { systemId: target, persons: [...persons], capped: false };
+      const all = [...new Set([...cur.persons, ...persons])];
+      const capped = cur.capped || all.length > this.maxPersonsPerAddress;
+      return { systemId: cur.systemId, persons: capped ? cur.persons : all, capped };
+    });
+    return target;
+  }
+
+  private async merge(from: string, into: string): Promise<void> {
+    const src = await this.pictures.get(from);
+    if (!src || src.value.mergedInto) return;
+    const dst = await this.pictures.get(into);
+    if (!dst || dst.value.mergedInto) throw new Conflict('merge target moved');
+    await this.pictures.cas(into, mergePictures(dst.value, src.value), dst.revision);
+    await this.pictures.cas(from, { ...emptyPicture(from), mergedInto: into }, src.revision);
+  }
+
+  /** Changes a live picture with compare-and-set; Conflict when it was merged away meanwhile. */
+  async change(systemId: string, fn: (p: Picture) => Picture | undefined): Promise<Picture> {
+    for (let i = 0; i < 50; i++) {
+      const cur = await this.pictures.get(systemId);
+      if (!cur || cur.value.mergedInto) throw new Conflict('system merged away');
+      const next = fn(cur.value);
+      if (next === undefined) return cur.value;
+      try {
+        await this.pictures.cas(systemId, next, cur.revision);
+        return next;
+      } catch (e) {
+        if (!(e instanceof Conflict)) throw e;
+      }
+    }
+    throw new Conflict('too many concurrent changes');
+  }
+}
+
+/** Runs a placement-and-change step until it wins its races (bounded). */
+export async function withRetries<T>(step: () => Promise<T>, attempts = 30): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await step();
+    } catch (e) {
+      if (!(e instanceof Conflict) || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * (i + 1)));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { decide, type DecisionRecord } from '@samenhang/decision';
+import { rvtOf } from '@samenhang/pki';
+import { fromTimestamp, type v1 } from '@samenhang/proto';
+import { signalKey } from '@samenhang/stack';
+import { PURPOSE, type ConsentDeps } from './deps.js';
+import { factsOf } from './facts.js';
+import { withEntry, withWithdrawal, type PictureEntry } from './family/picture.js';
+import { withRetries } from './family/systems.js';
+import { publishAlerts } from './publish-alerts.js';
+
+/** The vault reference is the gateway's signal key (agency + hash of the signal id). */
+const entryKey = (s: v1.VerifiedSignal) => s.vaultRef;
+
+/**
+ * One verified signal: decide (pure), write the decision record, place the signal
+ * in its family system's picture, and bring the alerts up to date. Idempotent:
+ * a redelivery gives the same decision id, entry key and alert versions.
+ */
+export async function handleSignal(s: v1.VerifiedSignal, now: number, d: ConsentDeps): Promise<DecisionRecord | undefined> {
+  if (s.withdrawsSignalId !== '') return handleWithdrawal(s, now, d);
+  const facts = factsOf(s);
+  const recipient = rvtOf(d.registry, s.region);
+  const expiresAt = fromTimestamp(s.expiresAt);
+  let decision: DecisionRecord | undefined;
+  let systemId = '';
+  // A consent may be stored while we decide. The consent handler stores first and then
+  // reads pictures; we store the entry first and then re-read consents: one of us sees the other.
+  for (let round = 0; round < 5; round++) {
+    const consents = await d.consents.of(s.subjectPseudonym);
+    const decided = decide(
+      { signal: facts, consents, recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' }, purpose: PURPOSE, now },
+      d.policy.policy,
+      d.policy.problem,
+    );
+    await d.audit.decision(decided);
+    const entry: PictureEntry = {
+      key: entryKey(s), signalId: s.signalId, agencyId: s.agencyId, agencyKind: s.agencyKind, region: s.region,
+      subjectPseudonym: s.subjectPseudonym, related: s.relatedPersons.map((r) => ({ pseudonym: r.pseudonym ?? '', relation: r.relation ?? 0 })),
+      householdKey: s.householdKey, category: facts.category, severity: facts.severity, legalGround: facts.legalGround,
+      meldcodeDecision: s.meldcodeDecision, observedAt: facts.observedAt, ...(expiresAt !== undefined ? { expiresAt } : {}),
+      vaultRef: s.vaultRef, decision: decided,
+    };
+    const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
+    systemId = await withRetries(async () => {
+      const id = await d.systems.place(persons, entry.householdKey);
+      await d.systems.change(id, (p) => (p.entries[entry.key]?.decision.decisionId === decided.decisionId ? undefined : withEntry(p, entry)));
+      return id;
+    });
+    decision = decided;
+    if ((await d.consents.of(s.subjectPseudonym)).length === consents.length) break;
+  }
+  await publishAlerts(systemId, now, d);
+  return decision;
+}
+
+/** A withdrawal takes the withdrawn signal out of its picture; the next alert version shows that. */
+async function handleWithdrawal(s: v1.VerifiedSignal, now: number, d: ConsentDeps): Promise<undefined> {
+  const withdrawn = signalKey(s.agencyId, s.withdrawsSignalId);
+  const systemId = await d.systems.systemOf(s.subjectPseudonym);
+  if (!systemId) return undefined;
+  await withRetries(async () => d.systems.change(await d.systems.root(systemId), (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn))));
+  await publishAlerts(systemId, now, d);
+  return undefined;
+}

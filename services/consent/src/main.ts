@@ -1,0 +1,76 @@
+// consent: decides per signal what the region's RVT may see, keeps family-system
+// pictures and sends alerts. This file only wires the parts together.
+import { readEnv } from '@samenhang/config';
+import { createLogger } from '@samenhang/logging';
+import { loadRegistry } from '@samenhang/pki';
+import { createPseudonymizer } from '@samenhang/pseudonym';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS, connectAs, consumeConcurrently, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { Vault } from '@samenhang/vault';
+import { AuditWriter } from './audit-records.js';
+import { loadConsentConfig } from './config.js';
+import { ConsentStore } from './consent-store.js';
+import type { ConsentDeps } from './deps.js';
+import { FamilySystems } from './family/systems.js';
+import { handleMessage } from './handle-message.js';
+import { JsonKv } from './kv-json.js';
+import { answerPicture } from './picture-request.js';
+import { holdPolicy } from './policy-holder.js';
+
+async function main(): Promise<void> {
+  const { config, paths } = loadConsentConfig(readEnv(), process.cwd());
+  const log = createLogger({ service: 'consent', level: config.logLevel });
+  const registry = loadRegistry(paths.registry);
+  const keys = loadBrokerKeys(paths);
+  const policy = holdPolicy(config.policyFile, config.policySha256);
+  if (policy.problem) log.error({ problem: policy.problem }, 'no valid policy: every signal is decided DENY (R0, fail closed)');
+  else log.info({ version: policy.policy!.policyVersion, digest: policy.policy!.digest }, 'policy loaded');
+
+  const nc = await connectAs({ paths, servers: config.servers, identity: 'consent' });
+  const js = nc.jetstream();
+  const kv = async (b: string) => js.views.kv(b, { bindOnly: true });
+  const deps: ConsentDeps = {
+    js,
+    registry,
+    policy,
+    consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS))),
+    systems: new FamilySystems(
+      new JsonKv(await kv(BUCKETS.PICTURES)),
+      new JsonKv(await kv(BUCKETS.FS_PERSONS)),
+      new JsonKv(await kv(BUCKETS.FS_HOUSEHOLDS)),
+      policy.policy?.linking.maxPersonsPerAddress ?? 8,
+    ),
+    vault: new Vault(keys.vaultKek, kvByteStore(await kv(BUCKETS.VAULT_KEYS)), kvByteStore(await kv(BUCKETS.VAULT))),
+    audit: new AuditWriter(js),
+    log,
+  };
+  const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
+  const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });
+  void (async () => {
+    for await (const m of pictures) {
+      const region = m.subject.split('.')[2]!;
+      await answerPicture(m, region, pseudonyms, deps).catch((e: unknown) => log.error({ err: e, region }, 'picture request failed'));
+    }
+  })();
+  const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
+  const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
+  log.info({}, 'consent ready');
+  process.send?.({ ready: 'consent' });
+
+  const shutdown = async (sig: string) => {
+    log.info({ signal: sig }, 'draining');
+    consumption.stop();
+    pictures.unsubscribe();
+    await consumption.done;
+    await nc.flush().catch(() => undefined);
+    await nc.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  const err = e as { code?: string; message?: string };
+  process.stderr.write(`consent: ${err.code ?? 'ERR_INTERNAL'}: ${err.message ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { alertDue, type AlertEntry } from '@samenhang/decision';
+import type { Policy } from '@samenhang/policy';
+import { canonicalSha256 } from '@samenhang/canonical';
+import type { Picture, PictureEntry } from './family/picture.js';
+
+/** What the RVT of one region may see of a picture: entries decided for it, not denied. */
+export function regionEntries(p: Picture, region: string): PictureEntry[] {
+  return Object.values(p.entries)
+    .filter((e) => e.region === region && e.decision.shownAs !== 'DENY')
+    .sort((a, b) => a.observedAt - b.observedAt || (a.key < b.key ? -1 : 1));
+}
+
+export function regionsOf(p: Picture): string[] {
+  return [...new Set(Object.values(p.entries).map((e) => e.region))].sort();
+}
+
+/** Identifies what an alert would show, so an unchanged picture sends no new version. */
+export function viewSha256(p: Picture, region: string): string {
+  return canonicalSha256({
+    entries: regionEntries(p, region).map((e) => [e.key, e.decision.outcome, e.decision.decidingRule, e.decision.fields]),
+    mergedFrom: p.mergedFrom,
+  });
+}
+
+export function alertReason(p: Picture, region: string, policy: Policy, now: number): { due: boolean; reason: string } {
+  const entries: AlertEntry[] = regionEntries(p, region).map((e) => ({ signalId: e.signalId, agencyId: e.agencyId, severity: e.severity, observedAt: e.observedAt }));
+  return alertDue(entries, policy, now);
+}
+
+/**
+ * The next alert states: a region gets a new version when the alert rule holds (or
+ * it was alerted before) and what it would see changed. Pure; undefined = no change.
+ */
+export function nextAlerts(p: Picture, policy: Policy, now: number): Picture | undefined {
+  let changed = false;
+  const alerts = { ...p.alerts };
+  for (const region of regionsOf(p)) {
+    const prev = alerts[region];
+    if (!prev && !alertReason(p, region, policy, now).due) continue;
+    const sha = viewSha256(p, region);
+    if (prev?.contentSha256 === sha) continue;
+    alerts[region] = { version: (prev?.version ?? 0) + 1, contentSha256: sha, published: prev?.published ?? 0 };
+    changed = true;
+  }
+  return changed ? { ...p, alerts } : undefined;
+}
