@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
-import { AgencyClient, startStack, type RunningStack } from '@samenhang/cli';
+import { AgencyClient, startStack, type RunningStack, type StackOptions } from '@samenhang/cli';
 import { connectAs } from '@samenhang/stack';
 import { ensurePki } from '@samenhang/certs-dev';
 
@@ -19,14 +19,14 @@ export interface TestStack {
  * free loopback ports) and the real service processes. close() stops every
  * process it started and removes the home.
  */
-export async function startTestStack(options: { services?: string[]; prepare?: (paths: HomePaths) => Promise<void> } = {}): Promise<TestStack> {
+export async function startTestStack(options: StackOptions & { prepare?: (paths: HomePaths) => Promise<void> } = {}): Promise<TestStack> {
   const root = mkdtempSync(join(tmpdir(), 'samenhang-test-'));
   const paths = homePaths(root);
   if (options.prepare) {
     await ensurePki(paths);
     await options.prepare(paths);
   }
-  const stack = await startStack(paths, readEnv(), options.services ? { services: options.services } : {});
+  const stack = await startStack(paths, readEnv(), options);
   const clients: AgencyClient[] = [];
   const conns: { close(): Promise<void> }[] = [];
   return {

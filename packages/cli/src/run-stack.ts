@@ -18,8 +18,8 @@ export interface RunningStack {
   readonly nats: EmbeddedNats;
   readonly servers: readonly string[];
   readonly services: Map<string, ServiceProcess>;
-  /** Starts (or restarts) one service and waits until it is ready. */
-  startService(name: string): Promise<ServiceProcess>;
+  /** Starts (or restarts) one instance of a service and waits until it is ready. */
+  startService(name: string, instance?: number): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +28,14 @@ export interface RunningStack {
  * nats-server, streams and consumers, then each service. Used by `samenhang up`
  * and by the integration tests, so both run the same stack.
  */
-export async function startStack(paths: HomePaths, env: Env, options: { services?: readonly string[]; serviceEnv?: Record<string, string> } = {}): Promise<RunningStack> {
+export interface StackOptions {
+  readonly services?: readonly string[];
+  /** Instances per service (default 1): stateless services share their durable consumers. */
+  readonly instances?: Readonly<Record<string, number>>;
+  readonly serviceEnv?: Record<string, string>;
+}
+
+export async function startStack(paths: HomePaths, env: Env, options: StackOptions = {}): Promise<RunningStack> {
   await ensurePki(paths);
   ensureBrokerKeys(paths);
   const nats = await startEmbeddedNats(paths, env);
@@ -49,11 +56,13 @@ export async function startStack(paths: HomePaths, env: Env, options: { services
     await nats.stop();
     throw e;
   }
-  const startService = async (name: string) => {
+  const startService = async (name: string, instance = 1) => {
     const entry = SERVICE_ENTRIES[name];
     if (!entry) throw new Error(`unknown service ${name}`);
-    const svc = await spawnService({ name, entry: entry(), paths, servers, ...(options.serviceEnv ? { env: options.serviceEnv } : {}) });
-    services.set(name, svc);
+    // Instance 1 keeps the plain name (logs/<name>.log); others are <name>-<n>.
+    const id = instance === 1 ? name : `${name}-${instance}`;
+    const svc = await spawnService({ name: id, entry: entry(), paths, servers, ...(options.serviceEnv ? { env: options.serviceEnv } : {}) });
+    services.set(id, svc);
     return svc;
   };
   const stop = async () => {
@@ -62,7 +71,9 @@ export async function startStack(paths: HomePaths, env: Env, options: { services
     removeStackInfo(paths);
   };
   try {
-    for (const name of options.services ?? Object.keys(SERVICE_ENTRIES)) await startService(name);
+    for (const name of options.services ?? Object.keys(SERVICE_ENTRIES)) {
+      for (let i = 1; i <= (options.instances?.[name] ?? 1); i++) await startService(name, i);
+    }
   } catch (e) {
     await stop();
     throw e;

@@ -24,23 +24,39 @@ const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
  * (AVG art. 17) purges that key, which makes every record under it unreadable.
  */
 export class Vault {
+  /** Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`. */
+  private readonly keyCache = new Map<string, { key: Uint8Array; until: number }>();
+
   constructor(
     private readonly kek: Uint8Array,
     private readonly keys: VaultStore,
     private readonly records: VaultStore,
+    private readonly keyCacheMs = 0,
+    private readonly keyCacheMax = 10_000,
   ) {
     if (kek.length !== 32) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'vault key must be 32 bytes');
   }
 
   /** The person's data key, created on first use (create-if-absent, so concurrent gateways agree). */
   private async dataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {
+    const cached = this.keyCache.get(pseudonym);
+    if (cached && cached.until > Date.now()) return cached.key;
+    const key = await this.loadDataKey(pseudonym, create);
+    if (this.keyCacheMs > 0) {
+      if (this.keyCache.size >= this.keyCacheMax) this.keyCache.delete(this.keyCache.keys().next().value!);
+      this.keyCache.set(pseudonym, { key, until: Date.now() + this.keyCacheMs });
+    }
+    return key;
+  }
+
+  private async loadDataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {
     const aad = `key:${pseudonym}`;
     const existing = await this.keys.get(pseudonym);
     if (existing) return open(this.kek, aad, existing);
     if (!create) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'no data key for this person (erased or never stored)');
     const key = randomBytes(32);
     if (await this.keys.create(pseudonym, seal(this.kek, aad, key))) return key;
-    return this.dataKey(pseudonym, false);
+    return this.loadDataKey(pseudonym, false);
   }
 
   async putPerson(pseudonym: string, person: PersonRecord): Promise<void> {
@@ -68,6 +84,7 @@ export class Vault {
 
   /** Crypto-shredding: without the data key, nothing stored under it can be read again. */
   async erasePerson(pseudonym: string): Promise<void> {
+    this.keyCache.delete(pseudonym);
     await this.keys.purge(pseudonym);
   }
 }

@@ -25,8 +25,8 @@ export async function buildAlert(
   vault: Vault,
 ): Promise<{ alert: v1.HouseholdAlert; disclosure: DisclosureRecord }> {
   const entries = regionEntries(p, o.region);
-  const out: v1.AlertEntry.$Properties[] = [];
-  for (const e of entries) {
+  // Entries are read from the vault in parallel: an alert re-reads every entry it shows.
+  const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
     const d = e.decision;
     const has = (f: DisclosableField) => d.fields.includes(f);
     const content = await vault.getSignalContent(e.vaultRef, e.subjectPseudonym).catch(() => undefined);
@@ -62,8 +62,8 @@ export async function buildAlert(
         }
       }
     }
-    out.push(entry);
-  }
+    return entry;
+  }));
   const alertId = `alr_${canonicalSha256({ systemId: p.systemId, region: o.region, version: o.version, kind: o.kind, at: o.kind === 'picture' ? o.now : 0 }).slice(0, 32)}`;
   const disclosureId = `dis_${alertId.slice(4)}`;
   const alert: v1.HouseholdAlert.$Properties = {

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
       new JsonKv(await kv(BUCKETS.FS_HOUSEHOLDS)),
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
     ),
-    vault: new Vault(keys.vaultKek, kvByteStore(await kv(BUCKETS.VAULT_KEYS)), kvByteStore(await kv(BUCKETS.VAULT))),
+    // Data keys cached for 60 s: alerts re-read every entry, erasure reaches us within a minute.
+    vault: new Vault(keys.vaultKek, kvByteStore(await kv(BUCKETS.VAULT_KEYS)), kvByteStore(await kv(BUCKETS.VAULT)), 60_000),
     audit: new AuditWriter(js),
     log,
   };
