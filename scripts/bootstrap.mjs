@@ -48,7 +48,9 @@ if (mode === 'test') {
   run('node', ['scripts/proto-gen.mjs', '--check']);
   run(join(root, 'node_modules/.bin/vitest'), ['run', ...args]);
 } else if (mode === 'start') {
-  const child = spawn('node', [join(root, 'packages/cli/bin/samenhang.js'), 'up', ...args], { stdio: 'inherit', cwd: root });
+  // `npm start` replays the Meneer M demo; `npm start -- --no-demo` starts the stack only.
+  const upArgs = args.includes('--no-demo') ? args.filter((a) => a !== '--no-demo') : ['--demo', ...args];
+  const child = spawn('node', [join(root, 'packages/cli/bin/samenhang.js'), 'up', ...upArgs], { stdio: 'inherit', cwd: root });
   // The stack stops itself on SIGINT/SIGTERM; pass them on and wait for it.
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 1));

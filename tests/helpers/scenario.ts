@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Reference scenarios, copied from shared/scenarios into the project's own fixtures. */
-export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
+export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'scenarios');
 
 export function loadScenario<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as T;

@@ -13,7 +13,7 @@ const KINDS: Record<string, string> = {
 
 interface Step { type: 'signal' | 'consent'; agency: string; daysAgo: number; signal?: any; consent?: any }
 interface Scenario { steps: Step[]; expect: { decisions: { signalId: string; outcome: string; rule: string; obligation?: string }[]; alerts: any } }
-const load = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/scenarios', `${name}.json`), 'utf8')) as Scenario;
+const load = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/scenarios', `${name}.json`), 'utf8')) as Scenario;
 
 /** Replays a scenario through the pure engine in step order, as the consent service will. */
 function replay(s: Scenario) {

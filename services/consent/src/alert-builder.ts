@@ -12,7 +12,9 @@ function explanation(e: PictureEntry): string {
   const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
   const assumption = rule?.assumption ? `; assumption: ${rule.assumptionNote ?? 'rests on the amended law'}` : '';
   const why = rule ? `${d.decidingRule} (${rule.citation}${assumption}): ${rule.reason}` : d.decidingRule;
-  return d.outcome === 'HOLD' ? `held for human review, shown as index meanwhile — ${why}` : `${d.shownAs.toLowerCase()} — ${why}`;
+  // For what is not disclosed, the first reason it could not be: that is what a professional asks.
+  const notMore = d.outcome !== 'DISCLOSE' && d.refused[0] ? `; not disclosed because ${d.refused[0].rule}: ${d.refused[0].reason}` : '';
+  return d.outcome === 'HOLD' ? `held for human review, shown as index meanwhile — ${why}${notMore}` : `${d.shownAs.toLowerCase()} — ${why}${notMore}`;
 }
 
 /**

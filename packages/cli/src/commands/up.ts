@@ -1,13 +1,14 @@
 import type { Env, HomePaths } from '@samenhang/config';
+import { runDemo } from '../demo.js';
 import { startStack } from '../run-stack.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */
 export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cluster?: string }): Promise<number> {
   if (flags.cluster !== undefined) throw new UsageError('--cluster is not available yet (issue 5)');
-  if (flags.demo) throw new UsageError('--demo needs the consent service, which is not built yet (issue 3)');
   const stack = await startStack(paths, env);
   out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);
+  if (flags.demo) await runDemo(paths, stack.servers);
   let stopping = false;
   await new Promise<void>((resolve) => {
     const stop = () => {
