@@ -9,12 +9,14 @@ export interface ConsentConfig {
   readonly policyFile?: string;
   readonly policySha256?: string;
   readonly concurrency: number;
+  /** How often signals past their retention are taken out of pictures (also once at start). */
+  readonly expirySweepMs: number;
 }
 
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: ['home', 'servers', 'logLevel', 'concurrency'],
+  required: ['home', 'servers', 'logLevel', 'concurrency', 'expirySweepMs'],
   properties: {
     home: { type: 'string', minLength: 1 },
     servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
@@ -22,6 +24,7 @@ const schema = {
     policyFile: { type: 'string', minLength: 1 },
     policySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     concurrency: { type: 'integer', minimum: 1, maximum: 256 },
+    expirySweepMs: { type: 'integer', minimum: 100, maximum: 86_400_000 },
   },
 };
 
@@ -38,6 +41,7 @@ export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfi
     ...(env['SAMENHANG_POLICY_FILE'] ? { policyFile: env['SAMENHANG_POLICY_FILE'] } : {}),
     ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
     concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 8 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
+    expirySweepMs: env['SAMENHANG_EXPIRY_SWEEP_MS'] === undefined ? 3_600_000 : Number(env['SAMENHANG_EXPIRY_SWEEP_MS']),
   });
   return { config, paths };
 }

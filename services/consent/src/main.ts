@@ -15,6 +15,7 @@ import { handleMessage } from './handle-message.js';
 import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
+import { startExpirySweeper } from './expiry-sweeper.js';
 
 async function main(): Promise<void> {
   const { config, paths } = loadConsentConfig(readEnv(), process.cwd());
@@ -54,12 +55,14 @@ async function main(): Promise<void> {
   })();
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
+  const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
   log.info({}, 'consent ready');
   process.send?.({ ready: 'consent' });
 
   const shutdown = async (sig: string) => {
     log.info({ signal: sig }, 'draining');
     consumption.stop();
+    stopSweeper();
     pictures.unsubscribe();
     await consumption.done;
     await nc.flush().catch(() => undefined);
