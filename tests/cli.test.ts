@@ -51,6 +51,27 @@ describe('samenhang command', () => {
     expect(r.stderr).toContain('ERR_INPUT_INVALID: /categroy is not a known field');
   });
 
+  it('alerts --rvt prints the region\'s alerts as JSON lines, and picture answers for a household', async () => {
+    const acute = loadScenario<{ steps: { signal: Record<string, unknown> }[] }>('acute').steps[0]!.signal;
+    const file = join(t.paths.root, 'acute.json');
+    writeFileSync(file, JSON.stringify(acute));
+    expect((await run(['publish', '--home', t.paths.root, '--agency', 'politie-oost-nederland', '--file', file])).code).toBe(0);
+    let lines: any[] = [];
+    for (let i = 0; i < 20 && lines.length === 0; i++) {
+      const r = await run(['alerts', '--home', t.paths.root, '--rvt', 'twente', '--once']);
+      lines = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    }
+    expect(lines[0]).toMatchObject({ region: 'twente', version: 1, entries: [{ signalId: 'p-9001', shownAs: 'DISCLOSE', why: { rule: 'R6' } }] });
+    expect(lines[0].entries[0].obligations[0]).toMatch(/^HUMAN_REVIEW_24H due /);
+    const other = await run(['alerts', '--home', t.paths.root, '--rvt', 'flevoland', '--once']);
+    expect(other.stdout.trim()).toBe('');
+    const picture = await run(['picture', '--home', t.paths.root, '--rvt', 'twente', '--household', '7511JK', '8']);
+    expect(picture.code).toBe(0);
+    expect(JSON.parse(picture.stdout).entries[0].subject.name).toBe('D. Kuipers');
+    const none = await run(['picture', '--home', t.paths.root, '--rvt', 'twente', '--household', '7511JK', '9']);
+    expect(none.code).toBe(1);
+  });
+
   it('exits 2 on a usage error and on an unknown command', async () => {
     expect((await run(['publish', '--home', t.paths.root])).code).toBe(2);
     expect((await run(['fly'])).code).toBe(2);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '@samenhang/decision';
+import { loadDefaultPolicy } from '@samenhang/policy';
+import { emptyPicture, mergePictures, withEntry, withWithdrawal, type PictureEntry } from '../src/family/picture.js';
+import { nextAlerts, regionEntries } from '../src/region-view.js';
+
+const policy = loadDefaultPolicy();
+const NOW = Date.parse('2026-11-22T12:00:00Z');
+
+function entry(signalId: string, agencyId: string, kind: string, over: Partial<PictureEntry> = {}): PictureEntry {
+  const facts = {
+    signalId, agencyId, agencyKind: kind, region: 'foodvalley', subjectPseudonym: 'p_m', relatedPseudonyms: [], householdKey: 'h_1',
+    category: 'HOUSING_NUISANCE', severity: 'MEDIUM', legalGround: 'STATUTORY_TASK', meldcodeDecision: false, observedAt: NOW - 86_400_000,
+  };
+  const decision = decide({ signal: facts, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy);
+  return { key: `${agencyId}.${signalId}`, ...facts, related: [], vaultRef: `${agencyId}.${signalId}`, decision, ...over };
+}
+
+describe('pictures', () => {
+  it('merge as a monotone, idempotent union', () => {
+    const a = withEntry(emptyPicture('sys_a'), entry('s1', 'politie-oost-nederland', 'POLICE'));
+    const b = withEntry(emptyPicture('sys_b'), { ...entry('s2', 'ggz-centraal', 'MENTAL_HEALTH'), subjectPseudonym: 'p_f' });
+    const ab = mergePictures(a, b);
+    expect(Object.keys(ab.entries).sort()).toEqual(['ggz-centraal.s2', 'politie-oost-nederland.s1']);
+    expect(ab.persons).toEqual(['p_f', 'p_m']);
+    expect(ab.mergedFrom).toEqual(['sys_b']);
+    expect(mergePictures(ab, b)).toEqual(ab);
+  });
+  it('keep a withdrawn signal out, even when a merge or a redelivery brings it back', () => {
+    const e = entry('s1', 'politie-oost-nederland', 'POLICE');
+    const withdrawn = withWithdrawal(withEntry(emptyPicture('sys_a'), e), e.key);
+    expect(withdrawn.entries).toEqual({});
+    expect(withEntry(withdrawn, e).entries).toEqual({});
+    expect(mergePictures(withdrawn, withEntry(emptyPicture('sys_b'), e)).entries).toEqual({});
+  });
+});
+
+describe('alert versions', () => {
+  it('do not alert a single medium signal of one agency (subsidiarity)', () => {
+    expect(nextAlerts(withEntry(emptyPicture('s'), entry('s1', 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'DEBT' })), policy, NOW)).toBeUndefined();
+  });
+  it('alert once two agencies are involved, then version every change and nothing else', () => {
+    let p = withEntry(emptyPicture('s'), entry('s1', 'politie-oost-nederland', 'POLICE'));
+    p = withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH'));
+    p = nextAlerts(p, policy, NOW)!;
+    expect(p.alerts['foodvalley']).toMatchObject({ version: 1, published: 0 });
+    expect(nextAlerts(p, policy, NOW)).toBeUndefined(); // unchanged picture: no new version
+    p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW)!;
+    expect(p.alerts['foodvalley']!.version).toBe(2); // a withdrawal from an alerted picture is a new version
+    expect(regionEntries(p, 'foodvalley').map((e) => e.signalId)).toEqual(['s1']);
+  });
+  it('show nothing the RVT may not see: denied entries stay out of the view', () => {
+    const denied = entry('s3', 'politie-oost-nederland', 'POLICE', { observedAt: NOW - 900 * 86_400_000 });
+    const fresh = entry('s1', 'politie-oost-nederland', 'POLICE');
+    const expired = { ...denied, decision: decide({ signal: { ...denied, relatedPseudonyms: [] }, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy) };
+    expect(expired.decision.decidingRule).toBe('R14');
+    expect(regionEntries(withEntry(withEntry(emptyPicture('s'), fresh), expired), 'foodvalley').map((e) => e.signalId)).toEqual(['s1']);
+  });
+});
