@@ -12,7 +12,18 @@ import { out } from './output.js';
 const DAY = 86_400_000;
 export const DEMO_SCENARIO = join(fileURLToPath(import.meta.url), '../../../../fixtures/scenarios/meneer-m.json');
 
-interface Step { type: 'signal' | 'consent'; agency: string; daysAgo: number; signal?: Record<string, unknown>; consent?: Record<string, unknown> }
+/** One step of a reference scenario (fixtures/scenarios/README.md). */
+export interface ScenarioStep { type: 'signal' | 'consent'; agency: string; daysAgo: number; signal?: Record<string, unknown>; consent?: Record<string, unknown> }
+
+/** Signs and publishes one scenario step as its agency, with `daysAgo` resolved against `now`. */
+export async function publishStep(client: AgencyClient, step: ScenarioStep, now: number): Promise<v1.Receipt> {
+  if (step.type === 'consent') {
+    const c = consentFromJson(step.consent);
+    c.recordedAt = toTimestamp(now - step.daysAgo * DAY);
+    return client.publishConsent(await client.signConsent(c));
+  }
+  return client.publish(await client.sign(signalFromJson({ ...step.signal, observedAt: new Date(now - step.daysAgo * DAY).toISOString() })));
+}
 
 /** Prints an alert the way an RVT professional would read it: what, from whom, and why it is shown. */
 export function describeAlert(a: v1.HouseholdAlert): string {
@@ -34,7 +45,7 @@ export function describeAlert(a: v1.HouseholdAlert): string {
  * merged alert is printed with why each entry is shown as it is.
  */
 export async function runDemo(paths: HomePaths, servers: readonly string[]): Promise<void> {
-  const scenario = JSON.parse(readFileSync(DEMO_SCENARIO, 'utf8')) as { story: string; steps: Step[] };
+  const scenario = JSON.parse(readFileSync(DEMO_SCENARIO, 'utf8')) as { story: string; steps: ScenarioStep[] };
   out(`\nDemo: Meneer M. ${scenario.story}\n`);
   const rvt = await connectAs({ paths, servers, identity: 'rvt-foodvalley' });
   const reader = await openFilteredReader(rvt, STREAMS.ALERTS, subjects.alerts('foodvalley'), { deliver: 'all' });
@@ -44,14 +55,7 @@ export async function runDemo(paths: HomePaths, servers: readonly string[]): Pro
     for (const step of scenario.steps) {
       const client = clients.get(step.agency) ?? (await AgencyClient.open(paths, servers, step.agency));
       clients.set(step.agency, client);
-      let r: v1.Receipt;
-      if (step.type === 'consent') {
-        const c = consentFromJson(step.consent);
-        c.recordedAt = toTimestamp(now - step.daysAgo * DAY);
-        r = await client.publishConsent(await client.signConsent(c));
-      } else {
-        r = await client.publish(await client.sign(signalFromJson({ ...step.signal, observedAt: new Date(now - step.daysAgo * DAY).toISOString() })));
-      }
+      const r = await publishStep(client, step, now);
       out(`  ${step.agency.padEnd(24)} ${step.type.padEnd(8)} ${r.signalId.padEnd(8)} ${nameOf('receiptStatus', r.status)}${r.code ? ` ${r.code}` : ''}`);
     }
     // The last alert in the stream is the current picture.

@@ -1,5 +1,5 @@
-import { compileValidator, homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/config';
-import { readStackInfo } from '@samenhang/stack';
+import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { serviceBase } from '@samenhang/stack';
 
 export interface GatewayConfig {
   readonly home: string;
@@ -30,9 +30,7 @@ const int = (v: string | undefined, fallback: number) => (v === undefined ? fall
 
 /** Builds the gateway's configuration from the environment snapshot, validated once and frozen. */
 export function loadGatewayConfig(env: Env, cwd: string): { config: GatewayConfig; paths: HomePaths } {
-  const home = resolveHome(undefined, env, cwd);
-  const paths = homePaths(home);
-  const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
+  const { home, paths, servers } = serviceBase(env, cwd);
   const config = validate({
     home,
     servers,

@@ -5,7 +5,7 @@ import { createLogger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { DEFAULT_LIMITS } from '@samenhang/signal';
-import { BUCKETS, GATEWAY_CONSUMER, STREAMS, connectAs, consumeConcurrently, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { BUCKETS, GATEWAY_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import { loadGatewayConfig } from './config.js';
 import { handleIngress } from './handle-ingress.js';
@@ -46,18 +46,7 @@ async function main(): Promise<void> {
   log.info({ certificates: certs.size }, 'broker-gateway ready');
   process.send?.({ ready: 'broker-gateway' });
 
-  const shutdown = async (sig: string) => {
-    log.info({ signal: sig }, 'draining');
-    consumption.stop();
-    clearInterval(refresher);
-    await consumption.done;
-    // In-flight handlers are done; flush their acks, then leave.
-    await nc.flush().catch(() => undefined);
-    await nc.close().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  exitGracefully({ log, consumption, nc, before: () => clearInterval(refresher) });
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,5 @@
-import { compileValidator, homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/config';
-import { readStackInfo } from '@samenhang/stack';
+import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { serviceBase } from '@samenhang/stack';
 
 export interface ConsentConfig {
   readonly home: string;
@@ -31,9 +31,7 @@ const schema = {
 const validate = compileValidator<ConsentConfig>(schema, 'consent configuration');
 
 export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfig; paths: HomePaths } {
-  const home = resolveHome(undefined, env, cwd);
-  const paths = homePaths(home);
-  const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
+  const { home, paths, servers } = serviceBase(env, cwd);
   const config = validate({
     home,
     servers,

@@ -4,7 +4,7 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { BUCKETS, CONSENT_CONSUMER, STREAMS, connectAs, consumeConcurrently, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
@@ -59,18 +59,15 @@ async function main(): Promise<void> {
   log.info({}, 'consent ready');
   process.send?.({ ready: 'consent' });
 
-  const shutdown = async (sig: string) => {
-    log.info({ signal: sig }, 'draining');
-    consumption.stop();
-    stopSweeper();
-    pictures.unsubscribe();
-    await consumption.done;
-    await nc.flush().catch(() => undefined);
-    await nc.close().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  exitGracefully({
+    log,
+    consumption,
+    nc,
+    before: () => {
+      stopSweeper();
+      pictures.unsubscribe();
+    },
+  });
 }
 
 main().catch((e: unknown) => {

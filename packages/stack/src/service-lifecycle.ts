@@ -1,0 +1,30 @@
+import type { NatsConnection } from 'nats';
+import { homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/config';
+import type { Consumption } from './consume.js';
+import { readStackInfo } from './stack-file.js';
+
+/** What every service's configuration starts from: its home and the NATS servers to use. */
+export function serviceBase(env: Env, cwd: string): { home: string; paths: HomePaths; servers: string[] } {
+  const home = resolveHome(undefined, env, cwd);
+  const paths = homePaths(home);
+  const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
+  return { home, paths, servers };
+}
+
+/**
+ * Graceful shutdown on SIGTERM/SIGINT: stop pulling, let in-flight handlers finish,
+ * flush their acks, close, exit 0. `before` stops a service's own timers and subscriptions.
+ */
+export function exitGracefully(o: { log: { info(obj: object, msg: string): void }; consumption: Consumption; nc: NatsConnection; before?: () => void }): void {
+  const shutdown = async (signal: string) => {
+    o.log.info({ signal }, 'draining');
+    o.consumption.stop();
+    o.before?.();
+    await o.consumption.done;
+    await o.nc.flush().catch(() => undefined);
+    await o.nc.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
