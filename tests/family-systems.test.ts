@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NatsConnection } from 'nats';
+import { v1 } from '@samenhang/proto';
+import { isValidBsn, signalFromJson } from '@samenhang/signal';
+import type { AgencyClient } from '@samenhang/cli';
+import { readStream } from './helpers/streams.js';
+import { AlertFollower, signalIds } from './helpers/rvt.js';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+const bsns = (() => {
+  const out: string[] = [];
+  for (let x = 999_970_000; out.length < 20; x++) if (isValidBsn(String(x))) out.push(String(x));
+  return out;
+})();
+
+function signal(id: string, bsn: string, address: { postcode: string; houseNumber: number }, over: Record<string, unknown> = {}) {
+  return signalFromJson({
+    signalId: id, agencyId: 'politie-oost-nederland', region: 'twente', subject: { bsn, name: `Person ${id}` }, address,
+    category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE', summary: `incident ${id}`, legalGround: 'VITAL_INTEREST',
+    observedAt: new Date(Date.now() - 60_000).toISOString(), contact: { name: 'F. Dijkstra', phone: '+31 900 000 007' }, ...over,
+  });
+}
+
+describe('family systems', () => {
+  let t: TestStack;
+  let police: AgencyClient;
+  let twente: AlertFollower;
+  let admin: NatsConnection;
+  beforeAll(async () => {
+    t = await startTestStack();
+    police = await t.client('politie-oost-nederland');
+    twente = await AlertFollower.open(await t.connect('rvt-twente'), 'twente');
+    admin = await t.connect('broker-admin');
+  });
+  afterAll(async () => {
+    await twente.close();
+    await t?.close();
+  });
+
+  const send = async (s: v1.Signal.$Properties) => expect((await police.publish(await police.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+
+  it('merges two alerted systems when a signal connects them, and the RVT sees the merge', async () => {
+    await send(signal('x-1', bsns[0]!, { postcode: '7511AA', houseNumber: 1 }));
+    await send(signal('y-1', bsns[1]!, { postcode: '7522BB', houseNumber: 2 }));
+    await twente.waitFor('two separate alerts', (xs) => new Set(xs.map((x) => x.systemId)).size === 2);
+    const systems = [...new Set(twente.alerts.map((x) => x.systemId))].sort();
+    // x names y as ex-partner: the two family systems are one from now on.
+    await send(signal('x-2', bsns[0]!, { postcode: '7511AA', houseNumber: 1 }, { relatedPersons: [{ person: { bsn: bsns[1]!, name: 'Y' }, relation: 'EX_PARTNER' }] }));
+    const xs = await twente.waitFor('the merged alert', (a) => signalIds(a.at(-1)!).join() === 'x-1,x-2,y-1');
+    const merged = xs.at(-1)!;
+    expect(merged.systemId).toBe(systems[0]);
+    expect(merged.mergedFrom).toEqual([systems[1]]);
+    expect(merged.persons).toBe(2);
+    expect(merged.version).toBe(Math.max(...xs.filter((x) => x.systemId === systems[0]).slice(0, -1).map((x) => x.version)) + 1);
+  });
+
+  it('stops linking at an address shared by more people than the cap (a shelter)', async () => {
+    const shelter = { postcode: '7533CC', houseNumber: 10 };
+    for (let i = 0; i < 10; i++) await send(signal(`s-${i}`, bsns[5 + i]!, shelter, { severity: 'LOW', category: 'HOUSING_PROBLEM' }));
+    await new Promise((r) => setTimeout(r, 1500));
+    const live = (await readStream(admin, 'KV_PICTURES'))
+      .map((m) => JSON.parse(Buffer.from(m.data).toString('utf8')))
+      .filter((p) => !p.mergedInto && Object.values(p.entries).some((e: any) => e.signalId.startsWith('s-')));
+    const biggest = Math.max(...live.map((p) => p.persons.length));
+    expect(biggest).toBe(8); // the default policy's cap: the ninth and tenth resident stay apart
+    expect(live.length).toBe(3);
+  });
+});
