@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { loadScenario } from './helpers/scenario.js';
 import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
-import { readStream } from './helpers/streams.js';
+import { consumerIdle, readStream } from './helpers/streams.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -34,7 +34,9 @@ describe.each(['meneer-m', 'single-low-signal', 'acute'])('scenario %s end to en
     admin = await t.connect('broker-admin');
     for (const r of REGIONS) followers[r] = await AlertFollower.open(await t.connect(`rvt-${r}`), r);
     await publishSteps(t, scenario.steps, Date.now(), async (step) => {
-      await sleep(300); // let the pipeline settle, so "no alert before X" is observable
+      // Each step is fully decided and alerted before the next: "no alert before X" is then exact.
+      await consumerIdle(admin, 'SIGNALS', 'consent');
+      await sleep(100); // the RVT's reader receives what was just published
       if (step.signal) seenAfterStep[String(step.signal['signalId'])] = followers[scenario.expect.alerts.region]!.alerts.length;
     });
   });

@@ -34,3 +34,15 @@ export async function verifiedConsents(nc: NatsConnection): Promise<v1.VerifiedC
 export async function receipts(nc: NatsConnection): Promise<v1.Receipt[]> {
   return (await readStream(nc, 'RECEIPTS')).map((m) => v1.Receipt.decode(m.data));
 }
+
+/** Waits until a durable consumer has nothing pending or unacknowledged (its service is idle). */
+export async function consumerIdle(nc: NatsConnection, stream: string, consumer: string, timeoutMs = 30_000): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const c = await jsm.consumers.info(stream, consumer);
+    if (c.num_pending === 0 && c.num_ack_pending === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${stream}/${consumer} still busy after ${timeoutMs} ms`);
+}
