@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/** RFC 9162 §2.1.1: leaf = SHA-256(0x00 || data), node = SHA-256(0x01 || left || right). */
+export function leafHash(data: Uint8Array): Uint8Array {
+  return createHash('sha256').update(Uint8Array.of(0)).update(data).digest();
+}
+
+export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+  return createHash('sha256').update(Uint8Array.of(1)).update(left).update(right).digest();
+}
+
+/** The hash of an empty tree: SHA-256 of the empty string. */
+export const EMPTY_ROOT: Uint8Array = createHash('sha256').digest();
+
+export const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+export const fromHex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
+
+export function equal(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/** The largest power of two smaller than n (n ≥ 2): where RFC 9162 splits a tree. */
+export function split(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}

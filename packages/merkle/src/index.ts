@@ -1,0 +1,4 @@
+export { EMPTY_ROOT, equal, fromHex, leafHash, nodeHash, toHex } from './hash.js';
+export { MerkleTree } from './tree.js';
+export { verifyConsistency, verifyInclusion } from './verify.js';
+export { CompactTree } from './compact.js';

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { CompactTree, MerkleTree, equal, leafHash, verifyConsistency, verifyInclusion } from '@samenhang/merkle';
+
+/** A seeded generator (mulberry32): random, yet the same sizes on every run. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = rng(20261122);
+const all = Array.from({ length: 1000 }, (_, i) => leafHash(Buffer.from(`audit record ${i}`)));
+const big = new MerkleTree(all);
+// Every size up to 70 (all the small shapes) plus 20 random sizes up to 1,000.
+const sizes = [...Array.from({ length: 70 }, (_, i) => i + 1), ...Array.from({ length: 20 }, () => 1 + Math.floor(random() * 1000)), 1000];
+
+describe('properties over tree sizes 1..1,000', () => {
+  it('every inclusion proof verifies, and fails for any other leaf', () => {
+    for (const n of sizes) {
+      const root = big.root(n);
+      for (let i = 0; i < n; i++) {
+        const proof = big.inclusionProof(i, n);
+        expect(verifyInclusion(i, n, all[i]!, proof, root), `leaf ${i} of ${n}`).toBe(true);
+        if (n > 1) expect(verifyInclusion(i, n, all[(i + 1) % n]!, proof, root)).toBe(false);
+      }
+    }
+  });
+  it('every consistency proof verifies, and fails against a different later tree', () => {
+    for (const n of sizes) {
+      const root = big.root(n);
+      // The same size with its last record rewritten: no earlier head is consistent with it.
+      const forkedRoot = new MerkleTree([...all.slice(0, n - 1), leafHash(Buffer.from('rewritten'))]).root(n);
+      for (let m = 1; m <= n; m++) {
+        const proof = big.consistencyProof(m, n);
+        expect(verifyConsistency(m, n, big.root(m), root, proof), `${m} → ${n}`).toBe(true);
+        if (m < n) expect(verifyConsistency(m, n, big.root(m), forkedRoot, proof), `${m} → forked ${n}`).toBe(false);
+      }
+    }
+  });
+  it('the compact tree agrees with the full tree at every size', () => {
+    const c = CompactTree.empty();
+    for (let n = 1; n <= 1000; n++) {
+      c.append(all[n - 1]!);
+      if (n % 37 === 0 || n < 70) expect(equal(c.root(), big.root(n)), `size ${n}`).toBe(true);
+    }
+    expect(equal(CompactTree.fromState(c.state()).root(), big.root())).toBe(true);
+  });
+});
