@@ -6,6 +6,7 @@ import { certs } from './commands/certs.js';
 import { doctor } from './commands/doctor.js';
 import { consent, publish } from './commands/publish.js';
 import { alerts, picture } from './commands/rvt.js';
+import { audit } from './commands/audit.js';
 import { up } from './commands/up.js';
 import { EXIT, UsageError, err, out } from './output.js';
 
@@ -21,6 +22,8 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
                               follow the region's alerts as its RVT (JSON lines)
   picture --rvt <region> --household <postcode> <number> [suffix]
                               the current family-system picture of a household (a logged disclosure)
+  audit verify [--file <copy>] | audit export --out <file>
+                              privacy officer: verify the Merkle log and its signed checkpoints
   doctor [--json]             check prerequisites and say how to fix them
 
 State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
@@ -38,6 +41,7 @@ const OPTIONS = {
   rvt: { type: 'string' },
   household: { type: 'string' },
   once: { type: 'boolean' },
+  out: { type: 'string' },
   cluster: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -55,7 +59,7 @@ async function run(argv: string[]): Promise<number> {
     out(USAGE);
     return values.help ? EXIT.OK : EXIT.USAGE;
   }
-  if (rest.length > 0 && command !== 'picture') throw new UsageError(`unexpected argument '${rest[0]}'`);
+  if (rest.length > (command === 'audit' ? 1 : 0) && command !== 'picture') throw new UsageError(`unexpected argument '${rest[0]}'`);
   const env = readEnv();
   const paths = homePaths(resolveHome(values.home, env, process.cwd()));
   switch (command) {
@@ -71,6 +75,8 @@ async function run(argv: string[]): Promise<number> {
       return picture(paths, values, rest);
     case 'consent':
       return consent(paths, values);
+    case 'audit':
+      return audit(paths, rest[0], values);
     case 'doctor':
       return doctor(paths, env, values);
     default:

@@ -12,6 +12,7 @@ const require = createRequire(import.meta.url);
 export const SERVICE_ENTRIES: Readonly<Record<string, () => string>> = {
   'broker-gateway': () => require.resolve('@samenhang/broker-gateway/main'),
   consent: () => require.resolve('@samenhang/consent/main'),
+  audit: () => require.resolve('@samenhang/audit/main'),
 };
 
 export interface RunningStack {

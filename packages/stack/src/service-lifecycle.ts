@@ -15,12 +15,20 @@ export function serviceBase(env: Env, cwd: string): { home: string; paths: HomeP
  * Graceful shutdown on SIGTERM/SIGINT: stop pulling, let in-flight handlers finish,
  * flush their acks, close, exit 0. `before` stops a service's own timers and subscriptions.
  */
-export function exitGracefully(o: { log: { info(obj: object, msg: string): void }; consumption: Consumption; nc: NatsConnection; before?: () => void }): void {
+export function exitGracefully(o: {
+  log: { info(obj: object, msg: string): void };
+  consumption: Consumption;
+  nc: NatsConnection;
+  before?: () => void;
+  /** Last work after in-flight handlers finished and before the connection closes. */
+  final?: () => Promise<void>;
+}): void {
   const shutdown = async (signal: string) => {
     o.log.info({ signal }, 'draining');
     o.consumption.stop();
     o.before?.();
     await o.consumption.done;
+    await o.final?.().catch(() => undefined);
     await o.nc.flush().catch(() => undefined);
     await o.nc.close().catch(() => undefined);
     process.exit(0);

@@ -21,9 +21,12 @@ export const BUCKETS = {
   PICTURES: 'PICTURES',
   FS_PERSONS: 'FS_PERSONS',
   FS_HOUSEHOLDS: 'FS_HOUSEHOLDS',
+  /** The audit log's compact Merkle state (one key). */
+  AUDIT_STATE: 'AUDIT_STATE',
 } as const;
 
 export const CONSENT_CONSUMER = 'consent';
+export const AUDIT_CONSUMER = 'audit';
 
 export const GATEWAY_CONSUMER = 'broker-gateway';
 const HOUR = 3600_000;
@@ -66,6 +69,15 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
     // Short enough that a crashed gateway's in-flight messages come back quickly.
     ack_wait: nanos(10_000),
     max_ack_pending: 1024,
+  });
+  // One record at a time: the log's order is the stream's order, also across redeliveries.
+  await jsm.consumers.add(STREAMS.AUDIT, {
+    durable_name: AUDIT_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: 'samenhang.audit.>',
+    ack_wait: nanos(10_000),
+    max_ack_pending: 1,
   });
   await jsm.consumers.add(STREAMS.SIGNALS, {
     durable_name: CONSENT_CONSUMER,

@@ -1,0 +1,66 @@
+import type { JetStreamClient, JsMsg } from 'nats';
+import type { KeyObject } from 'node:crypto';
+import { CHECKPOINT_SUBJECT, ORIGIN, signCheckpoint } from '@samenhang/audit-log';
+import type { Logger } from '@samenhang/logging';
+import { leafHash } from '@samenhang/merkle';
+import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js';
+
+/**
+ * Appends audit records to the Merkle log in stream order and signs checkpoints.
+ * Each append persists the compact state before the record is acknowledged, so a
+ * crash loses nothing and a redelivery is skipped by its stream sequence.
+ */
+export class Appender {
+  private firstUncoveredAt = 0;
+  private busy: Promise<void> = Promise.resolve();
+
+  constructor(
+    private state: LogState,
+    private readonly store: LogStore,
+    private readonly js: JetStreamClient,
+    private readonly signer: { key: KeyObject; certPem: string },
+    private readonly every: number,
+    private readonly log: Logger,
+  ) {}
+
+  /** Serialises work: appends and checkpoints never interleave. */
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.busy.then(fn);
+    this.busy = next.then(() => undefined, () => undefined);
+    return next;
+  }
+
+  handle(m: JsMsg): Promise<void> {
+    return this.run(async () => {
+      if (m.subject === CHECKPOINT_SUBJECT || m.seq <= this.state.lastSeq) {
+        m.ack();
+        return;
+      }
+      const next = appendLeaf(this.state, m.seq, leafHash(m.data));
+      await this.store.save(next);
+      this.state = next;
+      m.ack();
+      if (this.state.pending.length === 1) this.firstUncoveredAt = Date.now();
+      if (this.state.pending.length >= this.every) await this.checkpointNow();
+    });
+  }
+
+  /** Signs a checkpoint when records are uncovered and `maxAgeMs` has passed (0: now). */
+  checkpoint(maxAgeMs = 0): Promise<void> {
+    return this.run(async () => {
+      if (this.state.pending.length > 0 && Date.now() - this.firstUncoveredAt >= maxAgeMs) await this.checkpointNow();
+    });
+  }
+
+  private async checkpointNow(): Promise<void> {
+    const s = this.state;
+    const head = { treeSize: s.size, rootHash: rootOf(s) };
+    const jws = await signCheckpoint({ origin: ORIGIN, ...head, time: new Date().toISOString(), previous: s.checkpoint, leaves: s.pending }, this.signer.key, this.signer.certPem);
+    // The message id makes a retried checkpoint of the same size a no-op.
+    await this.js.publish(CHECKPOINT_SUBJECT, jws, { msgID: `ckpt.${head.treeSize}` });
+    const next = { ...s, pending: [], checkpoint: head };
+    await this.store.save(next);
+    this.state = next;
+    this.log.info(head, 'checkpoint signed');
+  }
+}

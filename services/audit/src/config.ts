@@ -1,0 +1,42 @@
+import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { serviceBase } from '@samenhang/stack';
+
+export interface AuditConfig {
+  readonly home: string;
+  readonly servers: readonly string[];
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** A signed checkpoint after this many new records … */
+  readonly checkpointEvery: number;
+  /** … or this long after the first uncovered record, whichever comes first. */
+  readonly checkpointMs: number;
+}
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['home', 'servers', 'logLevel', 'checkpointEvery', 'checkpointMs'],
+  properties: {
+    home: { type: 'string', minLength: 1 },
+    servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
+    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    checkpointEvery: { type: 'integer', minimum: 1, maximum: 100_000 },
+    checkpointMs: { type: 'integer', minimum: 100, maximum: 3_600_000 },
+  },
+};
+
+const validate = compileValidator<AuditConfig>(schema, 'audit configuration');
+
+export function loadAuditConfig(env: Env, cwd: string): { config: AuditConfig; paths: HomePaths } {
+  const { home, paths, servers } = serviceBase(env, cwd);
+  const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
+  return {
+    paths,
+    config: validate({
+      home,
+      servers,
+      logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
+      checkpointEvery: num(env['SAMENHANG_CHECKPOINT_EVERY'], 64),
+      checkpointMs: num(env['SAMENHANG_CHECKPOINT_MS'], 5000),
+    }),
+  };
+}

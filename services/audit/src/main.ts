@@ -1,0 +1,41 @@
+// audit: appends every audit record to a Merkle log (RFC 9162) and signs checkpoints.
+// This file only wires the parts together.
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { identityFiles, readEnv } from '@samenhang/config';
+import { createLogger } from '@samenhang/logging';
+import { AUDIT_CONSUMER, BUCKETS, STREAMS, connectAs, consumeConcurrently, exitGracefully } from '@samenhang/stack';
+import { Appender } from './appender.js';
+import { loadAuditConfig } from './config.js';
+import { LogStore } from './log-state.js';
+
+async function main(): Promise<void> {
+  const { config, paths } = loadAuditConfig(readEnv(), process.cwd());
+  const log = createLogger({ service: 'audit', level: config.logLevel });
+  const files = identityFiles(paths, 'audit');
+  const signer = { key: createPrivateKey(readFileSync(files.key)), certPem: readFileSync(files.cert, 'utf8') };
+  const nc = await connectAs({ paths, servers: config.servers, identity: 'audit' });
+  const js = nc.jetstream();
+  const store = new LogStore(await js.views.kv(BUCKETS.AUDIT_STATE, { bindOnly: true }));
+  const state = await store.load();
+  const appender = new Appender(state, store, js, signer, config.checkpointEvery, log);
+  const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
+  const consumption = await consumeConcurrently(consumer, 1, (m) => appender.handle(m), log);
+  const timer = setInterval(() => void appender.checkpoint(config.checkpointMs).catch((e: unknown) => log.warn({ err: e }, 'checkpoint failed')), Math.min(1000, config.checkpointMs));
+  log.info({ treeSize: state.size }, 'audit ready');
+  process.send?.({ ready: 'audit' });
+  exitGracefully({
+    log,
+    consumption,
+    nc,
+    // A final checkpoint on shutdown, so every record ends up covered by a signature.
+    before: () => clearInterval(timer),
+    final: () => appender.checkpoint(0),
+  });
+}
+
+main().catch((e: unknown) => {
+  const err = e as { code?: string; message?: string };
+  process.stderr.write(`audit: ${err.code ?? 'ERR_INTERNAL'}: ${err.message ?? String(e)}\n`);
+  process.exit(1);
+});
