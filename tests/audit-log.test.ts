@@ -117,4 +117,61 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     expect(r.stdout).toMatch(/audit log FAILED: entry 1 was modified/);
     expect(r.stdout).toMatch(/first bad entry: index 1, stream sequence \d+, record (dec|dis)_/);
   });
+
+  it('access-report for M lists all five signals with outcome and rule', async () => {
+    const r = await cli(['audit', 'access-report', '--json', '--home', t.paths.root, '--bsn', '999990007']);
+    const report = JSON.parse(r.stdout);
+    expect(report.signals.map((s: any) => [s.signalId, s.outcome, s.rule, s.role])).toEqual([
+      ['m-001', 'DISCLOSE', 'R1', 'the subject'],
+      ['p-2031', 'DISCLOSE', 'R7', 'the subject'],
+      ['g-77', 'INDEX', 'R5', 'the subject'],
+      ['j-5110', 'INDEX', 'R8', 'the subject'],
+      ['l-301', 'DISCLOSE', 'R9', 'the subject'],
+    ]);
+    expect(report.signals.every((s: any) => s.recipients.length > 0 && s.recipients.every((x: any) => x.recipient === 'rvt-foodvalley'))).toBe(true);
+    expect(JSON.stringify(report)).not.toContain('999990007');
+  });
+
+  it("access-report for his father shows only the RVT signal that names him, and withholds M's other signals with the ground", async () => {
+    const r = await cli(['audit', 'access-report', '--json', '--home', t.paths.root, '--bsn', '999990019']);
+    const report = JSON.parse(r.stdout);
+    expect(report.signals.map((s: any) => [s.signalId, s.role, s.outcome, s.rule])).toEqual([['m-001', 'named as a related person', 'DISCLOSE', 'R1']]);
+    expect(report.withheld[0]).toEqual({ what: '4 signal(s) about other persons in the same family-system picture', ground: 'AVG art. 15(4): the rights and freedoms of others' });
+    expect(report.withheld.some((w: any) => /reported a concern/.test(w.what))).toBe(true);
+    for (const other of ['p-2031', 'g-77', 'j-5110', 'l-301']) expect(JSON.stringify(report.signals)).not.toContain(other);
+  });
+
+  it('audit decisions says why a signal was shown as it was', async () => {
+    const r = await cli(['audit', 'decisions', '--home', t.paths.root, '--signal', 'j-5110']);
+    expect(r.stdout).toMatch(/j-5110 from reclassering-nederland \(JUSTICE, CRIMINAL_CASE\) {2}→ rvt-foodvalley: INDEX/);
+    expect(r.stdout).toMatch(/decided by R8 — Wjsg art\. 39f \[assumption: amended law, not yet enacted\]/);
+    expect(r.stdout).toMatch(/not DISCLOSE under R8: severity MEDIUM is below HIGH/);
+    expect(r.stdout).toMatch(/policy 2026\.11-1 [0-9a-f]{16}/);
+  });
+
+  it('audit disclosures filters by person, household and recipient, as a table or CSV', async () => {
+    const byFather = await cli(['audit', 'disclosures', '--csv', '--home', t.paths.root, '--bsn', '999990019']);
+    const rows = byFather.stdout.trim().split('\n');
+    expect(rows[0]).toBe('time,disclosureId,kind,recipient,version,signals,legalBasis,contentSha256');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(1).every((l) => l.includes(',alert,rvt-foodvalley,'))).toBe(true);
+    const byHousehold = await cli(['audit', 'disclosures', '--json', '--home', t.paths.root, '--household', '6717CD', '3', 'B']);
+    expect(byHousehold.stdout.trim().split('\n').length).toBe(rows.length - 1);
+    const twente = await cli(['audit', 'disclosures', '--json', '--home', t.paths.root, '--recipient', 'twente']);
+    expect(twente.stdout.trim()).toBe('');
+  });
+
+  it('prove writes a proof that verify-proof checks offline, and a changed proof fails', async () => {
+    const first = JSON.parse((await cli(['audit', 'disclosures', '--json', '--home', t.paths.root])).stdout.split('\n')[0]!);
+    const file = join(t.paths.root, 'proof.json');
+    expect((await cli(['audit', 'prove', '--home', t.paths.root, '--record', first.disclosureId, '--out', file])).code).toBe(0);
+    // Offline: only the proof file and the trust anchor (the CA certificate).
+    const ok = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringMatching(/^proof OK: record \d+ is in the audit log of \d+ records/)]);
+    const proof = JSON.parse(readFileSync(file, 'utf8'));
+    const record = JSON.parse(Buffer.from(proof.record, 'base64').toString());
+    writeFileSync(file, JSON.stringify({ ...proof, record: Buffer.from(JSON.stringify({ ...record, recipient: 'rvt-twente' })).toString('base64') }));
+    const bad = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
+    expect([bad.code, bad.stdout.trim()]).toEqual([1, 'proof FAILED: the record is not in the signed tree (record or proof altered)']);
+  });
 });

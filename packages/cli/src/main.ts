@@ -22,8 +22,12 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
                               follow the region's alerts as its RVT (JSON lines)
   picture --rvt <region> --household <postcode> <number> [suffix]
                               the current family-system picture of a household (a logged disclosure)
-  audit verify [--file <copy>] | audit export --out <file>
-                              privacy officer: verify the Merkle log and its signed checkpoints
+  audit verify [--file <copy>]           privacy officer: verify the Merkle log and its signed checkpoints
+  audit decisions [--signal <id>] [--since <date>] [--until <date>] [--json]
+  audit disclosures [--bsn <bsn> | --household <postcode> <number> | --recipient <id>] [--since] [--until] [--json|--csv]
+  audit access-report --bsn <bsn> [--json]   the statement for a citizen's access request (AVG art. 15)
+  audit prove --record <id> [--out <file>] | audit verify-proof <file> [--ca <trust anchor>]
+  audit export --out <file>              a copy of the log (JSON lines)
   doctor [--json]             check prerequisites and say how to fix them
 
 State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
@@ -42,6 +46,14 @@ const OPTIONS = {
   household: { type: 'string' },
   once: { type: 'boolean' },
   out: { type: 'string' },
+  signal: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  bsn: { type: 'string' },
+  recipient: { type: 'string' },
+  csv: { type: 'boolean' },
+  record: { type: 'string' },
+  ca: { type: 'string' },
   cluster: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -59,7 +71,7 @@ async function run(argv: string[]): Promise<number> {
     out(USAGE);
     return values.help ? EXIT.OK : EXIT.USAGE;
   }
-  if (rest.length > (command === 'audit' ? 1 : 0) && command !== 'picture') throw new UsageError(`unexpected argument '${rest[0]}'`);
+  if (rest.length > 0 && command !== 'picture' && command !== 'audit') throw new UsageError(`unexpected argument '${rest[0]}'`);
   const env = readEnv();
   const paths = homePaths(resolveHome(values.home, env, process.cwd()));
   switch (command) {
@@ -76,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
     case 'consent':
       return consent(paths, values);
     case 'audit':
-      return audit(paths, rest[0], values);
+      return audit(paths, rest[0], values, rest.slice(1));
     case 'doctor':
       return doctor(paths, env, values);
     default:

@@ -24,6 +24,7 @@ function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha2
     subjectPseudonym: s.subjectPseudonym,
     relatedPseudonyms: [...s.relatedPseudonyms],
     householdKey: s.householdKey,
+    facts: { category: s.category, severity: s.severity, observedAt: new Date(s.observedAt).toISOString() },
     recipient: input.recipient.id,
     purpose: input.purpose,
     policy: policy ? { version: policy.policyVersion, digest: policy.digest } : null,

@@ -31,6 +31,8 @@ export interface DecisionRecord {
   readonly subjectPseudonym: string;
   readonly relatedPseudonyms: readonly string[];
   readonly householdKey: string;
+  /** Codes that say which signal this is to a person (never content). */
+  readonly facts: { readonly category: string; readonly severity: string; readonly observedAt: string };
   readonly recipient: string;
   readonly purpose: string;
   readonly outcome: Outcome;

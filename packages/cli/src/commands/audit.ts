@@ -1,22 +1,46 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { verifyLog } from '@samenhang/audit-log';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { proveRecord, verifyLog, verifyProofFile } from '@samenhang/audit-log';
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
 import { loadRemembered, readAuditLog, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, UsageError, out } from '../output.js';
+import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
-type Flags = { file?: string; out?: string; json?: boolean };
+type Flags = ReportFlags & { file?: string; out?: string; record?: string; ca?: string };
 
 /**
  * `samenhang audit verify [--file <copy>]`: recomputes the Merkle tree, checks every
  * signed checkpoint and consistency with the last verified one; names the first
  * bad entry. `audit export --out <file>` writes a copy of the log.
  */
-export async function audit(paths: HomePaths, sub: string | undefined, flags: Flags): Promise<number> {
+export async function audit(paths: HomePaths, sub: string | undefined, flags: Flags, rest: string[] = []): Promise<number> {
   switch (sub) {
     case 'verify':
       return verify(paths, flags);
+    case 'decisions':
+      return decisions(paths, flags);
+    case 'disclosures':
+      return disclosures(paths, flags, rest);
+    case 'access-report':
+      return accessReport(paths, flags);
+    case 'prove': {
+      if (!flags.record) throw new UsageError('audit prove needs --record <decision or disclosure id> [--out <file>]');
+      const proof = await proveRecord(await readAuditLog(paths), flags.record, trustOf(paths));
+      const file = flags.out ?? `${flags.record}.proof.json`;
+      writeFileSync(file, JSON.stringify(proof, null, 2) + '\n');
+      out(`proof of ${flags.record} (entry ${proof.index} of ${proof.treeSize}) written to ${file}`);
+      return EXIT.OK;
+    }
+    case 'verify-proof': {
+      const file = rest[0];
+      if (!file) throw new UsageError('audit verify-proof <file> [--ca <trust anchor>]');
+      const p = JSON.parse(readFileSync(file, 'utf8'));
+      const caFile = flags.ca ?? paths.caCert;
+      const r = await verifyProofFile(p, { ca: new X509Certificate(readFileSync(caFile)), trustDomain: 'samenhang.dev' });
+      out(r.ok ? `proof OK: ${r.what}` : `proof FAILED: ${r.what}`);
+      return r.ok ? EXIT.OK : EXIT.FAIL;
+    }
     case 'export': {
       if (!flags.out) throw new UsageError('audit export needs --out <file>');
       const entries = await readAuditLog(paths);
@@ -25,13 +49,15 @@ export async function audit(paths: HomePaths, sub: string | undefined, flags: Fl
       return EXIT.OK;
     }
     default:
-      throw new UsageError(`unknown audit command '${sub ?? ''}' (verify, export)`);
+      throw new UsageError(`unknown audit command '${sub ?? ''}' (verify, decisions, disclosures, access-report, prove, verify-proof, export)`);
   }
 }
 
+const trustOf = (paths: HomePaths) => ({ ca: new X509Certificate(readFileSync(paths.caCert)), trustDomain: loadRegistry(paths.registry).trustDomain });
+
 async function verify(paths: HomePaths, flags: Flags): Promise<number> {
   const entries = flags.file ? readLogFile(flags.file) : await readAuditLog(paths);
-  const trust = { ca: new X509Certificate(readFileSync(paths.caCert)), trustDomain: loadRegistry(paths.registry).trustDomain };
+  const trust = trustOf(paths);
   const remembered = loadRemembered(paths);
   const report = await verifyLog(entries, trust, remembered);
   // Only a verified live log moves the remembered checkpoint forward.

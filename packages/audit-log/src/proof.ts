@@ -1,0 +1,61 @@
+import type { X509Certificate } from 'node:crypto';
+import { MerkleTree, fromHex, leafHash, toHex, verifyInclusion } from '@samenhang/merkle';
+import { verifyCheckpoint } from './checkpoint.js';
+import { CHECKPOINT_SUBJECT, type LogEntry } from './verify-log.js';
+
+/** Everything needed to prove, offline, that a record is in the signed log. */
+export interface InclusionProofFile {
+  readonly type: 'samenhang-inclusion-proof';
+  readonly version: 1;
+  readonly record: string; // base64 of the record bytes as logged (canonical JSON)
+  readonly index: number;
+  readonly treeSize: number;
+  readonly proof: readonly string[];
+  readonly checkpoint: string; // the signed checkpoint (JWS) whose tree contains the record
+}
+
+const idOf = (data: Uint8Array) => {
+  try {
+    const r = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
+    return (r['decisionId'] ?? r['disclosureId']) as string | undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Builds the proof for the record with this decision or disclosure id, against the latest checkpoint covering it. */
+export async function proveRecord(entries: readonly LogEntry[], recordId: string, trust: { ca: X509Certificate; trustDomain: string }): Promise<InclusionProofFile> {
+  const records = entries.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
+  const index = records.findIndex((r) => idOf(r.data) === recordId);
+  if (index < 0) throw new Error(`no record ${recordId} in the audit log`);
+  const cps = entries.filter((e) => e.subject === CHECKPOINT_SUBJECT);
+  for (const e of [...cps].reverse()) {
+    const jws = Buffer.from(e.data).toString('utf8');
+    const c = await verifyCheckpoint(jws, trust.ca, trust.trustDomain);
+    if (c.treeSize <= index) break; // checkpoints grow; older ones cover less
+    const tree = new MerkleTree(records.slice(0, c.treeSize).map((r) => leafHash(r.data)));
+    if (toHex(tree.root()) !== c.rootHash) throw new Error('the log does not match its latest checkpoint: run audit verify');
+    return {
+      type: 'samenhang-inclusion-proof', version: 1, record: Buffer.from(records[index]!.data).toString('base64'),
+      index, treeSize: c.treeSize, proof: tree.inclusionProof(index).map(toHex), checkpoint: jws,
+    };
+  }
+  throw new Error(`record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`);
+}
+
+/** Checks a proof file with nothing but the trust anchor: checkpoint signature, then the Merkle path. */
+export async function verifyProofFile(p: InclusionProofFile, trust: { ca: X509Certificate; trustDomain: string }): Promise<{ ok: boolean; what: string; record?: unknown }> {
+  if (p.type !== 'samenhang-inclusion-proof' || p.version !== 1) return { ok: false, what: 'not a Samenhang inclusion proof' };
+  let c;
+  try {
+    c = await verifyCheckpoint(p.checkpoint, trust.ca, trust.trustDomain);
+  } catch (e) {
+    return { ok: false, what: `checkpoint: ${(e as Error).message}` };
+  }
+  if (c.treeSize !== p.treeSize) return { ok: false, what: 'the proof is for another tree size than its checkpoint' };
+  const record = Buffer.from(p.record, 'base64');
+  if (!verifyInclusion(p.index, p.treeSize, leafHash(record), p.proof.map(fromHex), fromHex(c.rootHash))) {
+    return { ok: false, what: 'the record is not in the signed tree (record or proof altered)' };
+  }
+  return { ok: true, what: `record ${p.index} is in the audit log of ${c.treeSize} records signed at ${c.time}`, record: JSON.parse(record.toString('utf8')) };
+}
