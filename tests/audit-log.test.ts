@@ -174,4 +174,15 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     const bad = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
     expect([bad.code, bad.stdout.trim()]).toEqual([1, 'proof FAILED: the record is not in the signed tree (record or proof altered)']);
   });
+
+  it('proves offline that an earlier signed log is a prefix of the latest one', async () => {
+    const first = (await verifyLog(log.slice(0, log.indexOf(checkpoints()[0]!) + 1), trust, null)).latest!;
+    const file = join(t.paths.root, 'consistency.json');
+    expect((await cli(['audit', 'prove', '--home', t.paths.root, '--consistency', String(first.treeSize), '--out', file])).code).toBe(0);
+    const ok = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
+    expect(ok.stdout).toMatch(new RegExp(`^proof OK: the log of ${first.treeSize} records signed at .* is a prefix of the log of \\d+`));
+    const proof = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...proof, proof: proof.proof.map((h: string, i: number) => (i === 0 ? 'ab'.repeat(32) : h)) }));
+    expect((await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert])).code).toBe(1);
+  });
 });

@@ -26,7 +26,8 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
   audit decisions [--signal <id>] [--since <date>] [--until <date>] [--json]
   audit disclosures [--bsn <bsn> | --household <postcode> <number> | --recipient <id>] [--since] [--until] [--json|--csv]
   audit access-report --bsn <bsn> [--json]   the statement for a citizen's access request (AVG art. 15)
-  audit prove --record <id> [--out <file>] | audit verify-proof <file> [--ca <trust anchor>]
+  audit prove --record <id> | --consistency <tree size> [--to <size>]  [--out <file>]
+  audit verify-proof <file> [--ca <trust anchor>]   inclusion or consistency, offline
   audit export --out <file>              a copy of the log (JSON lines)
   doctor [--json]             check prerequisites and say how to fix them
 
@@ -54,6 +55,8 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   record: { type: 'string' },
   ca: { type: 'string' },
+  consistency: { type: 'string' },
+  to: { type: 'string' },
   cluster: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -1,13 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { proveRecord, verifyLog, verifyProofFile } from '@samenhang/audit-log';
+import { proveConsistency, proveRecord, verifyConsistencyFile, verifyLog, verifyProofFile } from '@samenhang/audit-log';
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
 import { loadRemembered, readAuditLog, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, UsageError, out } from '../output.js';
 import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
-type Flags = ReportFlags & { file?: string; out?: string; record?: string; ca?: string };
+type Flags = ReportFlags & { file?: string; out?: string; record?: string; ca?: string; consistency?: string; to?: string };
 
 /**
  * `samenhang audit verify [--file <copy>]`: recomputes the Merkle tree, checks every
@@ -25,7 +25,14 @@ export async function audit(paths: HomePaths, sub: string | undefined, flags: Fl
     case 'access-report':
       return accessReport(paths, flags);
     case 'prove': {
-      if (!flags.record) throw new UsageError('audit prove needs --record <decision or disclosure id> [--out <file>]');
+      if (flags.consistency) {
+        const proof = await proveConsistency(await readAuditLog(paths), Number(flags.consistency), flags.to ? Number(flags.to) : undefined, trustOf(paths));
+        const file = flags.out ?? `consistency-${flags.consistency}.proof.json`;
+        writeFileSync(file, JSON.stringify(proof, null, 2) + '\n');
+        out(`consistency proof from tree size ${flags.consistency} written to ${file}`);
+        return EXIT.OK;
+      }
+      if (!flags.record) throw new UsageError('audit prove needs --record <decision or disclosure id> or --consistency <tree size> [--to <size>], and [--out <file>]');
       const proof = await proveRecord(await readAuditLog(paths), flags.record, trustOf(paths));
       const file = flags.out ?? `${flags.record}.proof.json`;
       writeFileSync(file, JSON.stringify(proof, null, 2) + '\n');
@@ -37,7 +44,8 @@ export async function audit(paths: HomePaths, sub: string | undefined, flags: Fl
       if (!file) throw new UsageError('audit verify-proof <file> [--ca <trust anchor>]');
       const p = JSON.parse(readFileSync(file, 'utf8'));
       const caFile = flags.ca ?? paths.caCert;
-      const r = await verifyProofFile(p, { ca: new X509Certificate(readFileSync(caFile)), trustDomain: 'samenhang.dev' });
+      const trust = { ca: new X509Certificate(readFileSync(caFile)), trustDomain: 'samenhang.dev' };
+      const r = p.type === 'samenhang-consistency-proof' ? await verifyConsistencyFile(p, trust) : await verifyProofFile(p, trust);
       out(r.ok ? `proof OK: ${r.what}` : `proof FAILED: ${r.what}`);
       return r.ok ? EXIT.OK : EXIT.FAIL;
     }
