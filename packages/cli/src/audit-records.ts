@@ -1,22 +1,7 @@
-import { CHECKPOINT_SUBJECT, type LogEntry } from '@samenhang/audit-log';
-import type { DecisionRecord } from '@samenhang/decision';
+import { CHECKPOINT_SUBJECT, type DisclosureRecord, type LogEntry } from '@samenhang/audit-log';
 
-/** The shape of a disclosure record on samenhang.audit.disclosures (docs/policy.md). */
-export interface DisclosureRecord {
-  readonly disclosureId: string;
-  readonly kind: 'alert' | 'picture';
-  readonly time: string;
-  readonly recipient: string;
-  readonly purpose: string;
-  readonly decisionIds: readonly string[];
-  readonly legalBasis: readonly { signalId: string; rule: string; citation: string; assumption: boolean }[];
-  readonly fieldsSent: readonly { signalId: string; fields: readonly string[] }[];
-  readonly contentSha256: string;
-  readonly sourceSignals: readonly string[];
-  readonly pseudonyms: readonly string[];
-  readonly systemId: string;
-  readonly version?: number;
-}
+export type { DisclosureRecord } from '@samenhang/audit-log';
+import type { DecisionRecord } from '@samenhang/decision';
 
 export interface AuditRecords {
   readonly decisions: DecisionRecord[];

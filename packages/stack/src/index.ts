@@ -24,4 +24,4 @@ export type { ServiceProcess } from './service-process.js';
 export { signalKey } from './signal-key.js';
 export { consumeConcurrently } from './consume.js';
 export type { Consumption } from './consume.js';
-export { exitGracefully, serviceBase } from './service-lifecycle.js';
+export { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, exitGracefully, serviceBase } from './service-lifecycle.js';

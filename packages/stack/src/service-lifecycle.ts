@@ -3,6 +3,14 @@ import { homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/con
 import type { Consumption } from './consume.js';
 import { readStackInfo } from './stack-file.js';
 
+/** Schema properties every service configuration shares (each adds its own). */
+export const SERVICE_CONFIG_PROPERTIES = {
+  home: { type: 'string', minLength: 1 },
+  servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
+  logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+} as const;
+export const SERVICE_CONFIG_REQUIRED = ['home', 'servers', 'logLevel'] as const;
+
 /** What every service's configuration starts from: its home and the NATS servers to use. */
 export function serviceBase(env: Env, cwd: string): { home: string; paths: HomePaths; servers: string[] } {
   const home = resolveHome(undefined, env, cwd);

@@ -1,5 +1,5 @@
 import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
-import { serviceBase } from '@samenhang/stack';
+import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface AuditConfig {
   readonly home: string;
@@ -14,11 +14,9 @@ export interface AuditConfig {
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: ['home', 'servers', 'logLevel', 'checkpointEvery', 'checkpointMs'],
+  required: [...SERVICE_CONFIG_REQUIRED, 'checkpointEvery', 'checkpointMs'],
   properties: {
-    home: { type: 'string', minLength: 1 },
-    servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
-    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    ...SERVICE_CONFIG_PROPERTIES,
     checkpointEvery: { type: 'integer', minimum: 1, maximum: 100_000 },
     checkpointMs: { type: 'integer', minimum: 100, maximum: 3_600_000 },
   },

@@ -1,5 +1,5 @@
 import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
-import { serviceBase } from '@samenhang/stack';
+import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface GatewayConfig {
   readonly home: string;
@@ -13,13 +13,11 @@ export interface GatewayConfig {
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: ['home', 'servers', 'maxEnvelopeBytes', 'concurrency', 'logLevel', 'maxSummaryChars'],
+  required: [...SERVICE_CONFIG_REQUIRED, 'maxEnvelopeBytes', 'concurrency', 'maxSummaryChars'],
   properties: {
-    home: { type: 'string', minLength: 1 },
-    servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
+    ...SERVICE_CONFIG_PROPERTIES,
     maxEnvelopeBytes: { type: 'integer', minimum: 1024, maximum: 1_048_576 },
     concurrency: { type: 'integer', minimum: 1, maximum: 1024 },
-    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
     maxSummaryChars: { type: 'integer', minimum: 100, maximum: 20_000 },
   },
 };

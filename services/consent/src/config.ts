@@ -1,5 +1,5 @@
 import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
-import { serviceBase } from '@samenhang/stack';
+import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface ConsentConfig {
   readonly home: string;
@@ -16,11 +16,9 @@ export interface ConsentConfig {
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: ['home', 'servers', 'logLevel', 'concurrency', 'expirySweepMs'],
+  required: [...SERVICE_CONFIG_REQUIRED, 'concurrency', 'expirySweepMs'],
   properties: {
-    home: { type: 'string', minLength: 1 },
-    servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
-    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+    ...SERVICE_CONFIG_PROPERTIES,
     policyFile: { type: 'string', minLength: 1 },
     policySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     concurrency: { type: 'integer', minimum: 1, maximum: 256 },
