@@ -46,6 +46,8 @@ run(join(root, 'node_modules/.bin/tsc'), ['-b']);
 
 if (mode === 'test') {
   run('node', ['scripts/proto-gen.mjs', '--check']);
+  // Tests are TypeScript too: they compile strictly before they run.
+  run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.test.json']);
   run(join(root, 'node_modules/.bin/vitest'), ['run', ...args]);
 } else if (mode === 'start') {
   // `npm start` replays the Meneer M demo; `npm start -- --no-demo` starts the stack only.

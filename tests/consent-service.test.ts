@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { v1, toTimestamp } from '@samenhang/proto';
@@ -70,7 +69,7 @@ describe('consent service on the Meneer M family system', () => {
     const xs = await foodvalley.waitFor('l-301 held', (a) => a.length > before && a.at(-1)!.entries.find((e) => e.signalId === 'l-301')?.outcome === 'HOLD');
     const l301 = xs.at(-1)!.entries.find((e) => e.signalId === 'l-301')!;
     expect([l301.shownAs, l301.decidingRule, l301.summary]).toEqual(['INDEX', 'R15', '']);
-    expect(l301.obligations[0]).toMatch(/^HUMAN_DECISION due /);
+    expect(l301.obligations?.[0]).toMatch(/^HUMAN_DECISION due /);
   });
 
   it('lets no RVT read another region\'s alerts or ask for its pictures', async () => {
@@ -115,6 +114,5 @@ describe('consent service on the Meneer M family system', () => {
       for (const id of d.decisionIds) expect(decisions.some((x) => x.decisionId === id), id).toBe(true);
       expect(d.legalBasis.every((b: any) => b.citation.length > 0)).toBe(true);
     }
-    await sleep(10);
   });
 });

@@ -3,7 +3,7 @@ import type { NatsConnection } from 'nats';
 import { v1 } from '@samenhang/proto';
 import { isValidBsn, signalFromJson } from '@samenhang/signal';
 import type { AgencyClient } from '@samenhang/cli';
-import { readStream } from './helpers/streams.js';
+import { consumerIdle, readStream } from './helpers/streams.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -57,7 +57,7 @@ describe('family systems', () => {
   it('stops linking at an address shared by more people than the cap (a shelter)', async () => {
     const shelter = { postcode: '7533CC', houseNumber: 10 };
     for (let i = 0; i < 10; i++) await send(signal(`s-${i}`, bsns[5 + i]!, shelter, { severity: 'LOW', category: 'HOUSING_PROBLEM' }));
-    await new Promise((r) => setTimeout(r, 1500));
+    await consumerIdle(admin, 'SIGNALS', 'consent');
     const live = (await readStream(admin, 'KV_PICTURES'))
       .map((m) => JSON.parse(Buffer.from(m.data).toString('utf8')))
       .filter((p) => !p.mergedInto && Object.values(p.entries).some((e: any) => e.signalId.startsWith('s-')));
