@@ -37,7 +37,13 @@ export class Appender {
         return;
       }
       const next = appendLeaf(this.state, m.seq, leafHash(m.data));
-      await this.store.save(next);
+      try {
+        await this.store.save(next);
+      } catch (e) {
+        // Another instance appended meanwhile: take its state; the redelivery decides again.
+        this.state = await this.store.load();
+        throw e;
+      }
       this.state = next;
       m.ack();
       if (this.state.pending.length === 1) this.firstUncoveredAt = Date.now();
@@ -59,7 +65,12 @@ export class Appender {
     // The message id makes a retried checkpoint of the same size a no-op.
     await this.js.publish(CHECKPOINT_SUBJECT, jws, { msgID: `ckpt.${head.treeSize}` });
     const next = { ...s, pending: [], checkpoint: head };
-    await this.store.save(next);
+    try {
+      await this.store.save(next);
+    } catch (e) {
+      this.state = await this.store.load();
+      throw e;
+    }
     this.state = next;
     this.log.info(head, 'checkpoint signed');
   }
