@@ -44,7 +44,7 @@ describe('no one where they do not belong (nats-server permissions from the regi
 
   it('refuses a connection from a revoked identity once the server is reloaded', async () => {
     await revokeIdentity(t.paths, 'lokaalteam-almere');
-    await refreshNatsUsers(t.paths, readStackInfo(t.paths).nats);
+    await refreshNatsUsers(t.paths, readStackInfo(t.paths).natsNodes);
     // The reload is asynchronous: keep trying until the server refuses (bounded).
     let refused = false;
     for (let i = 0; i < 50 && !refused; i++) {

@@ -12,7 +12,7 @@ import { EXIT, UsageError, err, out } from './output.js';
 
 const USAGE = `usage: samenhang <command> [--home <dir>] [options]
 
-  up                          start nats-server (JetStream, mutual TLS) and every service; prints 'ready'
+  up [--demo] [--instances N]  start nats-server (JetStream, mutual TLS) and every service (N copies each); prints 'ready'
   certs [--revoke <id>]       create the development PKI anew, or revoke an identity
   publish --agency <id> --file <json> [--json]
                               sign as that agency, publish, print each receipt; exit 1 on any rejection
@@ -58,6 +58,7 @@ const OPTIONS = {
   consistency: { type: 'string' },
   to: { type: 'string' },
   cluster: { type: 'string' },
+  instances: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -16,7 +16,9 @@ export const SERVICE_ENTRIES: Readonly<Record<string, () => string>> = {
 };
 
 export interface RunningStack {
+  /** The first node; `natsNodes` has all of a cluster. */
   readonly nats: EmbeddedNats;
+  readonly natsNodes: readonly EmbeddedNats[];
   readonly servers: readonly string[];
   readonly services: Map<string, ServiceProcess>;
   /** Starts (or restarts) one instance of a service and waits until it is ready. */
@@ -34,50 +36,58 @@ export interface StackOptions {
   /** Instances per service (default 1): stateless services share their durable consumers. */
   readonly instances?: Readonly<Record<string, number>>;
   readonly serviceEnv?: Record<string, string>;
+  /** Nodes of nats-server: 1 (embedded) or 3 (a JetStream cluster, every stream with 3 replicas). */
+  readonly cluster?: number;
 }
 
 export async function startStack(paths: HomePaths, env: Env, options: StackOptions = {}): Promise<RunningStack> {
   await ensurePki(paths);
   ensureBrokerKeys(paths);
-  const nats = await startEmbeddedNats(paths, env);
-  const servers = [nats.url];
+  const natsNodes = await startEmbeddedNats(paths, env, options.cluster ?? 1);
+  const nats = natsNodes[0]!;
+  const servers = natsNodes.map((n) => n.url);
   const services = new Map<string, ServiceProcess>();
   try {
     const admin = await connectAs({ paths, servers, identity: 'broker-admin' });
-    await ensureStreams(admin);
+    await ensureStreams(admin, natsNodes.length === 1 ? 1 : 3);
     await admin.close();
     writeStackInfo(paths, {
       servers,
-      monitorUrls: [nats.monitorUrl],
+      monitorUrls: natsNodes.map((n) => n.monitorUrl),
       pid: process.pid,
       startedAt: new Date().toISOString(),
-      nats: { pid: nats.pid, port: nats.port, monitorPort: nats.monitorPort },
+      natsNodes: natsNodes.map((n) => ({ pid: n.pid, spec: n.spec })),
     });
   } catch (e) {
-    await nats.stop();
+    await Promise.all(natsNodes.map((n) => n.stop()));
     throw e;
   }
+  // nats-server < 2.9.21 does not serialise compare-and-set on replicated streams
+  // (issue #4320): in a cluster, one consent and one audit writer, mutating one at a time.
+  const clustered = natsNodes.length > 1;
+  const serviceEnv = { ...options.serviceEnv, ...(clustered ? { SAMENHANG_EXCLUSIVE_WRITES: '1' } : {}) };
   const startService = async (name: string, instance = 1) => {
     const entry = SERVICE_ENTRIES[name];
     if (!entry) throw new Error(`unknown service ${name}`);
     // Instance 1 keeps the plain name (logs/<name>.log); others are <name>-<n>.
     const id = instance === 1 ? name : `${name}-${instance}`;
-    const svc = await spawnService({ name: id, entry: entry(), paths, servers, ...(options.serviceEnv ? { env: options.serviceEnv } : {}) });
+    const svc = await spawnService({ name: id, entry: entry(), paths, servers, env: serviceEnv });
     services.set(id, svc);
     return svc;
   };
   const stop = async () => {
     await Promise.all([...services.values()].map((s) => s.stop()));
-    await nats.stop();
+    await Promise.all(natsNodes.map((n) => n.stop()));
     removeStackInfo(paths);
   };
   try {
     for (const name of options.services ?? Object.keys(SERVICE_ENTRIES)) {
-      for (let i = 1; i <= (options.instances?.[name] ?? 1); i++) await startService(name, i);
+      const single = clustered && (name === 'consent' || name === 'audit');
+      for (let i = 1; i <= (single ? 1 : options.instances?.[name] ?? 1); i++) await startService(name, i);
     }
   } catch (e) {
     await stop();
     throw e;
   }
-  return { nats, servers, services, startService, stop };
+  return { nats, natsNodes, servers, services, startService, stop };
 }

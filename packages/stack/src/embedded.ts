@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env, HomePaths } from '@samenhang/config';
 import { loadRegistry, verifyRevocationList } from '@samenhang/pki';
@@ -7,7 +7,7 @@ import { requireNatsServer } from './nats-binary.js';
 import { natsUsers } from './permissions.js';
 import { freePort } from './ports.js';
 import { renderServerConfig } from './server-config.js';
-import { startNatsProcess, type NatsProcess } from './nats-process.js';
+import { startNatsProcess, waitHealthy, type NatsProcess } from './nats-process.js';
 
 /** Identities whose access was revoked as a whole (`samenhang certs --revoke <id>`). */
 export async function revokedIdentityIds(paths: HomePaths): Promise<Set<string>> {
@@ -16,43 +16,85 @@ export async function revokedIdentityIds(paths: HomePaths): Promise<Set<string>>
   return new Set(list.revoked.filter((r) => r.scope === 'identity').map((r) => r.id));
 }
 
-export interface EmbeddedNats extends NatsProcess {
+/** Everything needed to (re)write one node's configuration. */
+export interface NodeSpec {
+  readonly name: string;
   readonly port: number;
   readonly monitorPort: number;
+  readonly storeDir: string;
+  readonly configFile: string;
+  readonly logFile: string;
+  readonly cluster?: { readonly name: string; readonly port: number; readonly routes: readonly string[] };
 }
 
-async function renderEmbedded(paths: HomePaths, port: number, monitorPort: number): Promise<string> {
+export interface EmbeddedNats extends NatsProcess {
+  readonly spec: NodeSpec;
+}
+
+async function render(paths: HomePaths, spec: NodeSpec): Promise<string> {
   return renderServerConfig({
     paths,
-    serverName: 'samenhang-0',
-    port,
-    monitorPort,
-    storeDir: paths.natsStore,
+    serverName: spec.name,
+    port: spec.port,
+    monitorPort: spec.monitorPort,
+    storeDir: spec.storeDir,
     users: natsUsers(loadRegistry(paths.registry), await revokedIdentityIds(paths)),
+    ...(spec.cluster ? { cluster: spec.cluster } : {}),
   });
-}
-
-/** Starts the single embedded nats-server of a home on free loopback ports. */
-export async function startEmbeddedNats(paths: HomePaths, env: Env, ports?: { port: number; monitorPort: number }): Promise<EmbeddedNats> {
-  const binary = requireNatsServer(env);
-  const port = ports?.port ?? (await freePort());
-  const monitorPort = ports?.monitorPort ?? (await freePort());
-  const proc = await startNatsProcess({
-    binary,
-    configFile: paths.natsConfig,
-    config: await renderEmbedded(paths, port, monitorPort),
-    port,
-    monitorPort,
-    logFile: join(paths.logs, 'nats-server.log'),
-  });
-  return { ...proc, port, monitorPort };
 }
 
 /**
- * Rewrites the running server's users from the registry and revocation list and
+ * Node specs for a home: one node keeps the home's single store; a cluster gets one
+ * store per node, distinct client, route and monitoring ports, and routes to all others.
+ */
+async function nodeSpecs(paths: HomePaths, count: number): Promise<NodeSpec[]> {
+  const ports: { port: number; monitorPort: number; routePort: number }[] = [];
+  for (let i = 0; i < count; i++) ports.push({ port: await freePort(), monitorPort: await freePort(), routePort: await freePort() });
+  return ports.map((p, i) => {
+    const dir = count === 1 ? paths.nats : join(paths.nats, `node-${i + 1}`);
+    return {
+      name: `samenhang-${i + 1}`,
+      port: p.port,
+      monitorPort: p.monitorPort,
+      storeDir: count === 1 ? paths.natsStore : join(dir, 'store'),
+      configFile: count === 1 ? paths.natsConfig : join(dir, 'server.conf'),
+      logFile: join(paths.logs, count === 1 ? 'nats-server.log' : `nats-server-${i + 1}.log`),
+      ...(count === 1
+        ? {}
+        : { cluster: { name: 'samenhang', port: p.routePort, routes: ports.filter((_, j) => j !== i).map((o) => `nats-route://127.0.0.1:${o.routePort}`) } }),
+    };
+  });
+}
+
+/**
+ * Starts the embedded nats-server of a home — one node, or a cluster of `count`
+ * on loopback — and waits until every node is healthy (a cluster: a meta leader).
+ */
+export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1): Promise<EmbeddedNats[]> {
+  const binary = requireNatsServer(env);
+  const specs = await nodeSpecs(paths, count);
+  const nodes: EmbeddedNats[] = [];
+  try {
+    for (const spec of specs) {
+      mkdirSync(spec.storeDir, { recursive: true });
+      const proc = await startNatsProcess({ binary, configFile: spec.configFile, config: await render(paths, spec), port: spec.port, monitorPort: spec.monitorPort, logFile: spec.logFile, waitReady: false });
+      nodes.push({ ...proc, spec });
+    }
+    await Promise.all(nodes.map((n) => waitHealthy(n.monitorUrl, count === 1 ? 15_000 : 30_000, n.child)));
+    return nodes;
+  } catch (e) {
+    await Promise.all(nodes.map((n) => n.stop(2000)));
+    throw e;
+  }
+}
+
+/**
+ * Rewrites every running node's users from the registry and revocation list and
  * reloads it (SIGHUP): a revoked identity's new connections are refused.
  */
-export async function refreshNatsUsers(paths: HomePaths, nats: { pid: number; port: number; monitorPort: number }): Promise<void> {
-  writeFileSync(paths.natsConfig, await renderEmbedded(paths, nats.port, nats.monitorPort), { mode: 0o600 });
-  process.kill(nats.pid, 'SIGHUP');
+export async function refreshNatsUsers(paths: HomePaths, nodes: readonly { pid: number; spec: NodeSpec }[]): Promise<void> {
+  for (const n of nodes) {
+    writeFileSync(n.spec.configFile, await render(paths, n.spec), { mode: 0o600 });
+    process.kill(n.pid, 'SIGHUP');
+  }
 }

@@ -15,7 +15,7 @@ export type { StackInfo } from './stack-file.js';
 export { ensureBrokerKeys, loadBrokerKeys } from './broker-keys.js';
 export type { BrokerKeys } from './broker-keys.js';
 export { refreshNatsUsers, revokedIdentityIds, startEmbeddedNats } from './embedded.js';
-export type { EmbeddedNats } from './embedded.js';
+export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
 export type { FilteredReader } from './filtered-reader.js';
 export { kvByteStore } from './kv-store.js';

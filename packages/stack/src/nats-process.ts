@@ -58,6 +58,8 @@ export async function startNatsProcess(options: {
   monitorPort: number;
   logFile: string;
   readyTimeoutMs?: number;
+  /** false: return once spawned (a cluster member is healthy only when a quorum runs). */
+  waitReady?: boolean;
 }): Promise<NatsProcess> {
   mkdirSync(dirname(options.configFile), { recursive: true });
   mkdirSync(dirname(options.logFile), { recursive: true });
@@ -66,11 +68,13 @@ export async function startNatsProcess(options: {
   const child = spawn(options.binary, ['-c', options.configFile], { stdio: ['ignore', log, log] });
   closeSync(log);
   const monitorUrl = `http://127.0.0.1:${options.monitorPort}`;
-  try {
-    await waitHealthy(monitorUrl, options.readyTimeoutMs ?? 15_000, child);
-  } catch (e) {
-    child.kill('SIGKILL');
-    throw e;
+  if (options.waitReady !== false) {
+    try {
+      await waitHealthy(monitorUrl, options.readyTimeoutMs ?? 15_000, child);
+    } catch (e) {
+      child.kill('SIGKILL');
+      throw e;
+    }
   }
   return {
     url: `tls://127.0.0.1:${options.port}`,

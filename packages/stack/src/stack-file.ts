@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
+import type { NodeSpec } from './embedded.js';
 
 /** What client commands need to find the running stack of a home (DESIGN §4). */
 export interface StackInfo {
@@ -8,8 +9,8 @@ export interface StackInfo {
   readonly monitorUrls: readonly string[];
   readonly pid: number;
   readonly startedAt: string;
-  /** The embedded nats-server, so `certs --revoke` can rewrite its users and reload it. */
-  readonly nats: { readonly pid: number; readonly port: number; readonly monitorPort: number };
+  /** The embedded nats-server node(s), so `certs --revoke` can rewrite their users and reload them. */
+  readonly natsNodes: readonly { readonly pid: number; readonly spec: NodeSpec }[];
 }
 
 export function writeStackInfo(paths: HomePaths, info: StackInfo): void {

@@ -11,18 +11,21 @@ export interface ConsentConfig {
   readonly concurrency: number;
   /** How often signals past their retention are taken out of pictures (also once at start). */
   readonly expirySweepMs: number;
+  /** One picture mutation at a time (a JetStream cluster on nats-server < 2.9.21; exclusive.ts). */
+  readonly exclusiveWrites: boolean;
 }
 
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: [...SERVICE_CONFIG_REQUIRED, 'concurrency', 'expirySweepMs'],
+  required: [...SERVICE_CONFIG_REQUIRED, 'concurrency', 'expirySweepMs', 'exclusiveWrites'],
   properties: {
     ...SERVICE_CONFIG_PROPERTIES,
     policyFile: { type: 'string', minLength: 1 },
     policySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     concurrency: { type: 'integer', minimum: 1, maximum: 256 },
     expirySweepMs: { type: 'integer', minimum: 100, maximum: 86_400_000 },
+    exclusiveWrites: { type: 'boolean' },
   },
 };
 
@@ -38,6 +41,7 @@ export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfi
     ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
     concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 8 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
     expirySweepMs: env['SAMENHANG_EXPIRY_SWEEP_MS'] === undefined ? 3_600_000 : Number(env['SAMENHANG_EXPIRY_SWEEP_MS']),
+    exclusiveWrites: env['SAMENHANG_EXCLUSIVE_WRITES'] === '1',
   });
   return { config, paths };
 }

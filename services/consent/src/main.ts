@@ -15,6 +15,7 @@ import { handleMessage } from './handle-message.js';
 import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
+import { concurrent, sequential } from './exclusive.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
 
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     vault: new Vault(keys.vaultKek, kvByteStore(await kv(BUCKETS.VAULT_KEYS)), kvByteStore(await kv(BUCKETS.VAULT)), 60_000),
     audit: new AuditWriter(js),
     log,
+    exclusive: config.exclusiveWrites ? sequential() : concurrent,
   };
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });

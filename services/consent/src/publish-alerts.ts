@@ -15,10 +15,10 @@ import { alertReason, nextAlerts } from './region-view.js';
 export async function publishAlerts(systemId: string, now: number, d: ConsentDeps): Promise<void> {
   const policy = d.policy.policy;
   if (!policy) return;
-  const picture = await withRetries(async () => {
+  const picture = await d.exclusive(() => withRetries(async () => {
     const root = await d.systems.root(systemId);
     return d.systems.change(root, (p) => nextAlerts(p, policy, now));
-  });
+  }));
   for (const [region, state] of Object.entries(picture.alerts)) {
     if (state.published >= state.version) continue;
     const rvt = rvtOf(d.registry, region);
@@ -30,13 +30,13 @@ export async function publishAlerts(systemId: string, now: number, d: ConsentDep
     );
     await d.audit.disclosure(disclosure); // no audit record, no alert (fail closed)
     await d.js.publish(subjects.alerts(region), v1.HouseholdAlert.encode(alert).finish(), { msgID: `alert.${picture.systemId}.${region}.${state.version}` });
-    await withRetries(() =>
+    await d.exclusive(() => withRetries(() =>
       d.systems.change(picture.systemId, (p) => {
         const cur = p.alerts[region];
         if (!cur || cur.published >= state.version) return undefined;
         return { ...p, alerts: { ...p.alerts, [region]: { ...cur, published: state.version } } };
       }),
-    ).catch(() => undefined); // merged away meanwhile: the target system alerts on its own
+    )).catch(() => undefined); // merged away meanwhile: the target system alerts on its own
     d.log.info({ systemId: picture.systemId, region, version: state.version, entries: alert.entries.length }, 'alert published');
   }
 }

@@ -10,7 +10,7 @@ export async function certs(paths: HomePaths, flags: { revoke?: string; registry
     const added = await revokeIdentity(paths, flags.revoke);
     out(`revoked ${flags.revoke}: ${added.map((r) => r.kid.slice(0, 16)).join(', ')}`);
     if (existsSync(paths.stackFile)) {
-      await refreshNatsUsers(paths, readStackInfo(paths).nats);
+      await refreshNatsUsers(paths, readStackInfo(paths).natsNodes);
       out('running nats-server reloaded: the identity can no longer connect');
     }
     return EXIT.OK;

@@ -4,9 +4,13 @@ import { startStack } from '../run-stack.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */
-export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cluster?: string }): Promise<number> {
-  if (flags.cluster !== undefined) throw new UsageError('--cluster is not available yet (issue 5)');
-  const stack = await startStack(paths, env);
+export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cluster?: string; instances?: string }): Promise<number> {
+  const cluster = flags.cluster === undefined ? 1 : Number(flags.cluster);
+  if (cluster !== 1 && cluster !== 3) throw new UsageError('--cluster takes 3 (a 3-node JetStream cluster)');
+  const n = flags.instances === undefined ? 1 : Number(flags.instances);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError('--instances takes a whole number from 1 to 8');
+  // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
+  const stack = await startStack(paths, env, { cluster, instances: { 'broker-gateway': n, consent: n, audit: n } });
   out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);
   if (flags.demo) await runDemo(paths, stack.servers);
   let stopping = false;
@@ -18,6 +22,13 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
     // `on`, not `once`: a second Ctrl-C during shutdown must not kill us half-way.
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // A cluster survives one node's loss (R3); a single node's loss stops the stack.
+    if (stack.natsNodes.length === 1) {
+      stack.nats.child.once('exit', (code, sig) => {
+        if (!stopping) out(`nats-server stopped unexpectedly (${sig ?? code}); stopping the stack`);
+        stop();
+      });
+    }
     for (const s of stack.services.values()) {
       s.child.once('exit', (code, sig) => {
         if (!stopping) out(`${s.name} stopped unexpectedly (${sig ?? code}); stopping the stack`);
