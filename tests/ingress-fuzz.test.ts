@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rng } from './helpers/rng.js';
 import type { NatsConnection } from 'nats';
 import { ERROR_CODES } from '@samenhang/errors';
 import { envelopeSha256 } from '@samenhang/envelope';
@@ -11,15 +12,6 @@ import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const FUZZ = 10_000;
 
-/** A seeded generator, so a failing case can be reproduced. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('ingress fuzzing: 10,000 random and mutated envelopes', () => {
   let t: TestStack;

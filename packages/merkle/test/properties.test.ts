@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../../tests/helpers/rng.js';
 import { CompactTree, MerkleTree, equal, leafHash, verifyConsistency, verifyInclusion } from '@samenhang/merkle';
 
-/** A seeded generator (mulberry32): random, yet the same sizes on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = rng(20261122);
 const all = Array.from({ length: 1000 }, (_, i) => leafHash(Buffer.from(`audit record ${i}`)));

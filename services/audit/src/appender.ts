@@ -36,15 +36,7 @@ export class Appender {
         m.ack();
         return;
       }
-      const next = appendLeaf(this.state, m.seq, leafHash(m.data));
-      try {
-        await this.store.save(next);
-      } catch (e) {
-        // Another instance appended meanwhile: take its state; the redelivery decides again.
-        this.state = await this.store.load();
-        throw e;
-      }
-      this.state = next;
+      await this.commit(appendLeaf(this.state, m.seq, leafHash(m.data)));
       m.ack();
       if (this.state.pending.length === 1) this.firstUncoveredAt = Date.now();
       if (this.state.pending.length >= this.every) await this.checkpointNow();
@@ -64,14 +56,18 @@ export class Appender {
     const jws = await signCheckpoint({ origin: ORIGIN, ...head, time: new Date().toISOString(), previous: s.checkpoint, leaves: s.pending }, this.signer.key, this.signer.certPem);
     // The message id makes a retried checkpoint of the same size a no-op.
     await this.js.publish(CHECKPOINT_SUBJECT, jws, { msgID: `ckpt.${head.treeSize}` });
-    const next = { ...s, pending: [], checkpoint: head };
+    await this.commit({ ...s, pending: [], checkpoint: head });
+    this.log.info(head, 'checkpoint signed');
+  }
+
+  /** Saves the next state (compare-and-set); if another instance wrote meanwhile, takes its state and fails. */
+  private async commit(next: LogState): Promise<void> {
     try {
       await this.store.save(next);
     } catch (e) {
-      this.state = await this.store.load();
+      this.state = await this.store.load(); // the redelivery decides again against the current log
       throw e;
     }
     this.state = next;
-    this.log.info(head, 'checkpoint signed');
   }
 }
