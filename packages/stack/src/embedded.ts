@@ -71,6 +71,18 @@ async function nodeSpecs(paths: HomePaths, count: number): Promise<NodeSpec[]> {
  * on loopback — and waits until every node is healthy (a cluster: a meta leader).
  */
 export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1): Promise<EmbeddedNats[]> {
+  // A free port is only free until someone binds it; if another process took one
+  // first, the node exits at once: try again on fresh ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startNodes(paths, env, count);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+async function startNodes(paths: HomePaths, env: Env, count: number): Promise<EmbeddedNats[]> {
   const binary = requireNatsServer(env);
   const specs = await nodeSpecs(paths, count);
   const nodes: EmbeddedNats[] = [];
