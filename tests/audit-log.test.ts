@@ -60,7 +60,14 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
   });
 
   it('names a modified record', async () => {
-    const r = await verifyLog(withRecords((rs) => rs.map((e, i) => (i === 2 ? { ...e, data: Buffer.from(Buffer.from(e.data).toString().replace('"DENY"', '"DISCLOSE"').replace('"INDEX"', '"DISCLOSE"')) } : e))), trust, null);
+    // Every record (decision or disclosure) names its purpose: rewrite it.
+    const tamper = (e: LogEntry) => {
+      const text = Buffer.from(e.data).toString();
+      const changed = text.replace('"purpose":"SAFETY_ASSESSMENT"', '"purpose":"MARKETING"');
+      expect(changed).not.toBe(text);
+      return { ...e, data: Buffer.from(changed) };
+    };
+    const r = await verifyLog(withRecords((rs) => rs.map((e, i) => (i === 2 ? tamper(e) : e))), trust, null);
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ index: 2, seq: records()[2]!.seq });
     expect(r.problem!.what).toMatch(/entry 2 was modified/);
