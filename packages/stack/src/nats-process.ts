@@ -85,5 +85,3 @@ export async function startNatsProcess(options: {
     stop: (graceMs = 10_000) => stopChild(child, graceMs),
   };
 }
-
-export { sleep };
