@@ -46,6 +46,10 @@ export class FamilySystems {
   /**
    * Puts the persons (and, below the cap, the household) into one system, merging
    * systems they already belong to; returns its id. Throws Conflict on a lost race.
+   *
+   * The household entry is written first, with compare-and-set on the revision the
+   * cap was judged on: two residents arriving at once cannot both take the last
+   * place, and nobody joins the address's system before the address admitted them.
    */
   async place(persons: readonly string[], household: string): Promise<string> {
     const roots = new Set<string>();
@@ -58,37 +62,37 @@ export class FamilySystems {
     const linking = !h || (!h.value.capped && h.value.persons.length + newcomers.length <= this.maxPersonsPerAddress);
     if (h && linking) roots.add(await this.root(h.value.systemId));
 
-    let target: string;
-    if (roots.size === 0) {
-      target = `sys_${sha256Hex(persons[0]!).slice(0, 24)}`;
-      try {
-        await this.pictures.cas(target, emptyPicture(target), 0);
-      } catch (e) {
-        if (!(e instanceof Conflict)) throw e; // exists already: fine, claims below decide
-      }
-      target = await this.root(target); // an earlier attempt's system may have been merged since
-    } else {
-      target = [...roots].sort()[0]!;
-      for (const other of roots) if (other !== target) await this.merge(other, target);
-    }
+    let target = roots.size === 0 ? `sys_${sha256Hex(persons[0]!).slice(0, 24)}` : [...roots].sort()[0]!;
+    if (!h) await this.households.cas(household, { systemId: target, persons: [...persons], capped: false }, 0);
+    else if (linking && newcomers.length > 0) await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
+    else if (!linking && !h.value.capped) await this.households.cas(household, { ...h.value, capped: true }, h.revision);
+
+    await this.ensurePicture(target);
+    target = await this.root(target); // an earlier attempt's system may have been merged since
+    for (const other of roots) if (other !== target) await this.merge(other, target);
 
     for (const p of persons) {
       const e = await this.persons.get(p);
       if (!e) await this.persons.cas(p, { systemId: target }, 0);
       else if ((await this.root(e.value.systemId)) !== target) throw new Conflict(`person moved to another system`);
     }
-    await this.households.update(household, (cur) => {
-      if (!cur) return { systemId: target, persons: [...persons], capped: false };
-      const all = [...new Set([...cur.persons, ...persons])];
-      const capped = cur.capped || all.length > this.maxPersonsPerAddress;
-      return { systemId: cur.systemId, persons: capped ? cur.persons : all, capped };
-    });
     return target;
+  }
+
+  /** Creates an empty picture unless one exists (a crash may have left a household pointing at none). */
+  private async ensurePicture(systemId: string): Promise<void> {
+    if (await this.pictures.get(systemId)) return;
+    try {
+      await this.pictures.cas(systemId, emptyPicture(systemId), 0);
+    } catch (e) {
+      if (!(e instanceof Conflict)) throw e; // created meanwhile: fine
+    }
   }
 
   private async merge(from: string, into: string): Promise<void> {
     const src = await this.pictures.get(from);
     if (!src || src.value.mergedInto) return;
+    await this.ensurePicture(into);
     const dst = await this.pictures.get(into);
     if (!dst || dst.value.mergedInto) throw new Conflict('merge target moved');
     await this.pictures.cas(into, mergePictures(dst.value, src.value), dst.revision);
