@@ -24,6 +24,15 @@ describe('samenhang command', () => {
   });
   afterAll(async () => t?.close());
 
+  it('health lists every service instance as ready and exits 0', async () => {
+    const r = await run(['health', '--home', t.paths.root, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.ready).toBe(true);
+    expect(report.instances.map((i: { instance: string; ready: boolean }) => [i.instance, i.ready])).toEqual([['audit', true], ['broker-gateway', true], ['consent', true]]);
+    expect(report.instances[0].checks).toEqual({ nats: 'ok', consumer: 'ok', lifecycle: 'ok' });
+  });
+
   it('publish prints one receipt per signal and exits 0 when all are accepted', async () => {
     const base = loadScenario<{ base: Record<string, unknown> }>('bad-inputs').base;
     const file = join(t.paths.root, 'ok.json');

@@ -10,7 +10,7 @@ describe('samenhang on a 3-node JetStream cluster', () => {
   let t: TestStack;
   let admin: NatsConnection;
   beforeAll(async () => {
-    t = await startTestStack({ cluster: 3, instances: { 'broker-gateway': 2 } });
+    t = await startTestStack({ cluster: 3 });
     admin = await t.connect('broker-admin');
   });
   afterAll(async () => t?.close());

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
+import { healthReports } from '@samenhang/cli';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { readStream } from './helpers/streams.js';
 import { AlertFollower } from './helpers/rvt.js';
@@ -39,6 +40,10 @@ describe.each([
       expect((await readStream(admin, 'AUDIT')).filter((m) => m.subject === 'samenhang.audit.disclosures')).toEqual([]);
       expect(t.stack.services.get('consent')!.child.exitCode).toBeNull();
       expect(readFileSync(join(t.paths.logs, 'consent.log'), 'utf8')).toMatch(logged);
+      // Running, but not ready: health says why, and the other services are fine.
+      const health = await healthReports(t.paths);
+      expect(health.find((h) => h.service === 'consent')).toMatchObject({ ready: false, checks: { policy: expect.stringMatching(/^fail-closed \(ERR_POLICY_[A-Z_]+\)$/) } });
+      expect(health.filter((h) => h.ready).map((h) => h.service).sort()).toEqual(['audit', 'broker-gateway']);
       await twente.close();
     } finally {
       await t.close();

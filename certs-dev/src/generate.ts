@@ -88,7 +88,7 @@ export async function generatePki(paths: HomePaths, registryFile: string = DEFAU
   // Cluster routes reuse the server certificate, so it needs clientAuth too (NOTES).
   const serverPem = issueCertificate(
     {
-      commonName: 'nats-server', dnsNames: ['localhost'], ips: ['127.0.0.1'], serverAuth: true, clientAuth: true,
+      commonName: 'nats-server', dnsNames: ['localhost', 'nats-1', 'nats-2', 'nats-3'], ips: ['127.0.0.1'], serverAuth: true, clientAuth: true,
       notBefore: new Date(now - 60_000), notAfter: new Date(now + 365 * DAY),
     },
     serverKey,

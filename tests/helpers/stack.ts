@@ -10,7 +10,8 @@ export interface TestStack {
   readonly paths: HomePaths;
   readonly stack: RunningStack;
   client(agencyId: string, certName?: string): Promise<AgencyClient>;
-  connect(identity: string): ReturnType<typeof connectAs>;
+  /** `reconnect`: keep reconnecting (to another node of a cluster) instead of closing. */
+  connect(identity: string, o?: { reconnect?: boolean }): ReturnType<typeof connectAs>;
   close(): Promise<void>;
 }
 
@@ -37,8 +38,8 @@ export async function startTestStack(options: StackOptions & { prepare?: (paths:
       clients.push(c);
       return c;
     },
-    async connect(identity) {
-      const nc = await connectAs({ paths, servers: stack.servers, identity, maxReconnectAttempts: 0 });
+    async connect(identity, o) {
+      const nc = await connectAs({ paths, servers: stack.servers, identity, maxReconnectAttempts: o?.reconnect ? -1 : 0 });
       conns.push(nc);
       return nc;
     },

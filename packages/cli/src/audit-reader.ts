@@ -21,7 +21,8 @@ export async function readAuditLog(paths: HomePaths): Promise<LogEntry[]> {
         out.push({ seq: m.seq, subject: m.subject, data: m.data });
         n++;
       }
-      if (n === 0) break;
+      // Caught up when nothing is left to deliver (no need to wait out an empty fetch).
+      if (n === 0 || (await reader.consumer.info()).num_pending === 0) break;
     }
     await reader.close();
     return out;

@@ -2,9 +2,13 @@
 import { parseArgs } from 'node:util';
 import { homePaths, readEnv, resolveHome } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
+import { bench } from './commands/bench.js';
 import { certs } from './commands/certs.js';
+import { deploy, streams } from './commands/deploy.js';
 import { doctor } from './commands/doctor.js';
+import { health } from './commands/health.js';
 import { consent, publish } from './commands/publish.js';
+import { replay } from './commands/replay.js';
 import { alerts, picture } from './commands/rvt.js';
 import { audit } from './commands/audit.js';
 import { up } from './commands/up.js';
@@ -12,7 +16,8 @@ import { EXIT, UsageError, err, out } from './output.js';
 
 const USAGE = `usage: samenhang <command> [--home <dir>] [options]
 
-  up [--demo] [--instances N]  start nats-server (JetStream, mutual TLS) and every service (N copies each); prints 'ready'
+  up [--demo] [--instances N | --cluster 3]
+                              start nats-server (JetStream, mutual TLS) and every service (N copies each); prints 'ready'
   certs [--revoke <id>]       create the development PKI anew, or revoke an identity
   publish --agency <id> --file <json> [--json]
                               sign as that agency, publish, print each receipt; exit 1 on any rejection
@@ -30,6 +35,13 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
   audit verify-proof <file> [--ca <trust anchor>]   inclusion or consistency, offline
   audit export --out <file>              a copy of the log (JSON lines)
   doctor [--json]             check prerequisites and say how to fix them
+  deploy --out <dir>          files for docker-compose.yml: PKI and broker keys, three nats-server configs
+  streams                     create streams, buckets and consumers on $SAMENHANG_SERVERS (compose init)
+  bench [--signals N] [--systems N] [--agencies N] [--rate R] [--latency-signals N] [--replay N] [--cluster 3] [--out <file>] [--json]
+                              measure pipeline, raw JetStream baseline, latency, verification, replay, RSS (own stack)
+  replay --policy <file> [--as-of <date>] [--json]
+                              re-decide every stored signal under another policy: what would change (writes nothing)
+  health [--json]             every service instance: ready, or why not; exit 1 unless each service has one ready
 
 State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
 Exit codes: 0 success, 1 failure or rejection, 2 usage error.`;
@@ -59,6 +71,14 @@ const OPTIONS = {
   to: { type: 'string' },
   cluster: { type: 'string' },
   instances: { type: 'string' },
+  signals: { type: 'string' },
+  systems: { type: 'string' },
+  agencies: { type: 'string' },
+  rate: { type: 'string' },
+  'latency-signals': { type: 'string' },
+  replay: { type: 'string' },
+  policy: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -95,6 +115,16 @@ async function run(argv: string[]): Promise<number> {
       return audit(paths, rest[0], values, rest.slice(1));
     case 'doctor':
       return doctor(paths, env, values);
+    case 'health':
+      return health(paths, values);
+    case 'bench':
+      return bench(env, values);
+    case 'replay':
+      return replay(paths, values);
+    case 'deploy':
+      return deploy(values);
+    case 'streams':
+      return streams(paths, env);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

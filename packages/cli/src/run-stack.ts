@@ -63,9 +63,10 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
     throw e;
   }
   // nats-server < 2.9.21 does not serialise compare-and-set on replicated streams
-  // (issue #4320): in a cluster, one consent and one audit writer, mutating one at a time.
+  // (issue #4320): in a cluster, one instance of each service, whose writes to one key
+  // go one at a time (serialWrites); several instances are for a single node.
   const clustered = natsNodes.length > 1;
-  const serviceEnv = { ...options.serviceEnv, ...(clustered ? { SAMENHANG_EXCLUSIVE_WRITES: '1' } : {}) };
+  const serviceEnv = options.serviceEnv ?? {};
   const startService = async (name: string, instance = 1) => {
     const entry = SERVICE_ENTRIES[name];
     if (!entry) throw new Error(`unknown service ${name}`);
@@ -82,8 +83,7 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
   };
   try {
     for (const name of options.services ?? Object.keys(SERVICE_ENTRIES)) {
-      const single = clustered && (name === 'consent' || name === 'audit');
-      for (let i = 1; i <= (single ? 1 : options.instances?.[name] ?? 1); i++) await startService(name, i);
+      for (let i = 1; i <= (clustered ? 1 : options.instances?.[name] ?? 1); i++) await startService(name, i);
     }
   } catch (e) {
     await stop();

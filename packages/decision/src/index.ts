@@ -6,3 +6,5 @@ export { retentionEnd } from './retention.js';
 export { severityRank } from './conditions.js';
 export type { ConsentFact, DecisionInput, Recipient, SignalFacts } from './facts.js';
 export type { DecisionObligation, DecisionRecord, RuleEvaluation } from './record.js';
+export { emptyTally, replayBatch } from './replay.js';
+export type { ReplayTally, ReplayedDecision, StoredDecision } from './replay.js';

@@ -18,19 +18,29 @@ export async function openFilteredReader(
   filter: string,
   options: { deliver?: 'new' | 'all'; startTime?: Date } = {},
 ): Promise<FilteredReader> {
-  const jsm = await nc.jetstreamManager({ checkAPI: false });
-  const name = `r${nuid.next()}`;
+  // nats-server 2.9 may place a one-replica consumer of a replicated stream on a peer
+  // that is down; its creation then times out. A new name is placed afresh: retry.
+  const jsm = await nc.jetstreamManager({ checkAPI: false, timeout: 2000 });
   const deliver = options.startTime ? DeliverPolicy.StartTime : options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New;
-  await jsm.consumers.add(stream, {
-    name,
-    filter_subject: filter,
-    ack_policy: AckPolicy.None,
-    deliver_policy: deliver,
-    ...(options.startTime ? { opt_start_time: options.startTime.toISOString() } : {}),
-    inactive_threshold: nanos(30_000),
-    mem_storage: true,
-    num_replicas: 1,
-  });
+  let name = '';
+  for (let attempt = 1; ; attempt++) {
+    name = `r${nuid.next()}`;
+    try {
+      await jsm.consumers.add(stream, {
+        name,
+        filter_subject: filter,
+        ack_policy: AckPolicy.None,
+        deliver_policy: deliver,
+        ...(options.startTime ? { opt_start_time: options.startTime.toISOString() } : {}),
+        inactive_threshold: nanos(30_000),
+        mem_storage: true,
+        num_replicas: 1,
+      });
+      break;
+    } catch (e) {
+      if (attempt >= 8 || !isTimeout(e)) throw e;
+    }
+  }
   const consumer = await nc.jetstream().consumers.get(stream, name);
   return {
     consumer,
@@ -39,4 +49,8 @@ export async function openFilteredReader(
       await jsm.consumers.delete(stream, name).catch(() => undefined);
     },
   };
+}
+
+function isTimeout(e: unknown): boolean {
+  return (e as { code?: string }).code === 'TIMEOUT';
 }

@@ -18,10 +18,13 @@ export { refreshNatsUsers, revokedIdentityIds, startEmbeddedNats } from './embed
 export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
 export type { FilteredReader } from './filtered-reader.js';
-export { kvByteStore } from './kv-store.js';
+export { isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
+export { KeyedLock } from './keyed-lock.js';
 export { spawnService } from './service-process.js';
 export type { ServiceProcess } from './service-process.js';
 export { signalKey } from './signal-key.js';
 export { consumeConcurrently } from './consume.js';
 export type { Consumption } from './consume.js';
 export { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, exitGracefully, serviceBase } from './service-lifecycle.js';
+export { HEALTH_SERVICE_PREFIX, healthSubject, serveHealth } from './health.js';
+export type { Health, HealthChecks, HealthReport } from './health.js';

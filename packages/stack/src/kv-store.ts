@@ -1,4 +1,10 @@
 import type { KV } from 'nats';
+import { KeyedLock } from './keyed-lock.js';
+
+/** A KV create or update lost a compare-and-set: someone else wrote the key first. */
+export function isCasFailure(e: unknown): boolean {
+  return /wrong last sequence|key exists/i.test((e as Error).message ?? '');
+}
 
 /** A byte store over a JetStream KV bucket (shape of @samenhang/vault's VaultStore). */
 export function kvByteStore(kv: KV) {
@@ -15,7 +21,7 @@ export function kvByteStore(kv: KV) {
         await kv.create(key, value);
         return true;
       } catch (e) {
-        if (/wrong last sequence|key exists/i.test((e as Error).message)) return false;
+        if (isCasFailure(e)) return false;
         throw e;
       }
     },
@@ -23,4 +29,27 @@ export function kvByteStore(kv: KV) {
       await kv.purge(key);
     },
   };
+}
+
+const WRITES = new Set(['put', 'create', 'update', 'delete', 'purge']);
+
+/**
+ * The bucket with writes to one key sent one at a time (each waits for the one
+ * before to be acknowledged). nats-server < 2.9.21 checks a replicated stream's
+ * expected revision before Raft applies earlier proposals (issue #4320), so two
+ * compare-and-sets of one key in flight at once could both succeed; one at a
+ * time, the second sees the first. Different keys still go in parallel.
+ */
+export function serialWrites(kv: KV): KV {
+  const lock = new KeyedLock();
+  return new Proxy(kv, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      if (typeof prop === 'string' && WRITES.has(prop)) {
+        return (key: string, ...rest: unknown[]) => lock.run(key, () => (value as (...a: unknown[]) => Promise<unknown>).call(target, key, ...rest));
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
 }

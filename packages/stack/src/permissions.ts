@@ -53,8 +53,9 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
   };
   return {
     publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
-    subscribe: [`${inboxPrefix(s.id)}.>`, ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
-    ...(s.role === 'consent' ? { allowResponses: true } : {}),
+    // $SRV and samenhang.health: every service answers health requests (health.ts).
+    subscribe: [`${inboxPrefix(s.id)}.>`, '$SRV.>', `samenhang.health.${s.id}`, ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
+    allowResponses: true,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { NatsConnection } from 'nats';
 import { homePaths, resolveHome, type Env, type HomePaths } from '@samenhang/config';
 import type { Consumption } from './consume.js';
+import type { Health } from './health.js';
 import { readStackInfo } from './stack-file.js';
 
 /** Schema properties every service configuration shares (each adds its own). */
@@ -8,15 +9,16 @@ export const SERVICE_CONFIG_PROPERTIES = {
   home: { type: 'string', minLength: 1 },
   servers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(tls|nats)://' } },
   logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+  instance: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
 } as const;
-export const SERVICE_CONFIG_REQUIRED = ['home', 'servers', 'logLevel'] as const;
+export const SERVICE_CONFIG_REQUIRED = ['home', 'servers', 'logLevel', 'instance'] as const;
 
-/** What every service's configuration starts from: its home and the NATS servers to use. */
-export function serviceBase(env: Env, cwd: string): { home: string; paths: HomePaths; servers: string[] } {
+/** What every service's configuration starts from: its home, the NATS servers to use, its instance name. */
+export function serviceBase(env: Env, cwd: string): { home: string; paths: HomePaths; servers: string[]; instance: string } {
   const home = resolveHome(undefined, env, cwd);
   const paths = homePaths(home);
   const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
-  return { home, paths, servers };
+  return { home, paths, servers, instance: env['SAMENHANG_INSTANCE'] ?? `pid-${process.pid}` };
 }
 
 /**
@@ -27,12 +29,14 @@ export function exitGracefully(o: {
   log: { info(obj: object, msg: string): void };
   consumption: Consumption;
   nc: NatsConnection;
+  health?: Health;
   before?: () => void;
   /** Last work after in-flight handlers finished and before the connection closes. */
   final?: () => Promise<void>;
 }): void {
   const shutdown = async (signal: string) => {
     o.log.info({ signal }, 'draining');
+    o.health?.draining();
     o.consumption.stop();
     o.before?.();
     await o.consumption.done;

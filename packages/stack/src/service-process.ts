@@ -28,7 +28,7 @@ export async function spawnService(o: {
   const log = openSync(join(o.paths.logs, `${o.name}.log`), 'a');
   const child = fork(o.entry, [], {
     stdio: ['ignore', log, log, 'ipc'],
-    env: { ...process.env, ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(',') },
+    env: { ...process.env, ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(','), SAMENHANG_INSTANCE: o.name },
   });
   closeSync(log);
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { CHECKPOINT_SUBJECT, ORIGIN, signCheckpoint } from '@samenhang/audit-log';
 import type { Logger } from '@samenhang/logging';
 import { leafHash } from '@samenhang/merkle';
+import { isCasFailure } from '@samenhang/stack';
 import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js';
 
 /**
@@ -32,11 +33,22 @@ export class Appender {
 
   handle(m: JsMsg): Promise<void> {
     return this.run(async () => {
-      if (m.subject === CHECKPOINT_SUBJECT || m.seq <= this.state.lastSeq) {
-        m.ack();
-        return;
+      // With two instances the other one may have appended the records before this one
+      // (the consumer hands out one record at a time): a lost compare-and-set reloads
+      // its state, and we append against that at once instead of waiting for a redelivery.
+      for (let attempt = 1; ; attempt++) {
+        await this.publishClaimed();
+        if (m.subject === CHECKPOINT_SUBJECT || m.seq <= this.state.lastSeq) {
+          m.ack();
+          return;
+        }
+        try {
+          await this.commit(appendLeaf(this.state, m.seq, leafHash(m.data)));
+          break;
+        } catch (e) {
+          if (attempt >= 3 || !isCasFailure(e)) throw e;
+        }
       }
-      await this.commit(appendLeaf(this.state, m.seq, leafHash(m.data)));
       m.ack();
       if (this.state.pending.length === 1) this.firstUncoveredAt = Date.now();
       if (this.state.pending.length >= this.every) await this.checkpointNow();
@@ -46,18 +58,41 @@ export class Appender {
   /** Signs a checkpoint when records are uncovered and `maxAgeMs` has passed (0: now). */
   checkpoint(maxAgeMs = 0): Promise<void> {
     return this.run(async () => {
+      await this.publishClaimed();
       if (this.state.pending.length > 0 && Date.now() - this.firstUncoveredAt >= maxAgeMs) await this.checkpointNow();
     });
   }
 
+  /**
+   * Claims the checkpoint in the log state first (compare-and-set), then publishes it:
+   * an instance with a stale view of the log can never put its checkpoint on the
+   * stream. A crash in between leaves it in `unpublished`, sent by whoever goes next.
+   */
   private async checkpointNow(): Promise<void> {
     const s = this.state;
     const head = { treeSize: s.size, rootHash: rootOf(s) };
     const jws = await signCheckpoint({ origin: ORIGIN, ...head, time: new Date().toISOString(), previous: s.checkpoint, leaves: s.pending }, this.signer.key, this.signer.certPem);
-    // The message id makes a retried checkpoint of the same size a no-op.
-    await this.js.publish(CHECKPOINT_SUBJECT, jws, { msgID: `ckpt.${head.treeSize}` });
-    await this.commit({ ...s, pending: [], checkpoint: head });
+    try {
+      await this.commit({ ...s, pending: [], checkpoint: head, unpublished: jws });
+    } catch (e) {
+      if (isCasFailure(e)) return; // another instance moved the log on: its state (now ours) decides
+      throw e;
+    }
+    await this.publishClaimed();
     this.log.info(head, 'checkpoint signed');
+  }
+
+  /** Puts a claimed checkpoint on the stream; the message id makes sending it twice a no-op. */
+  private async publishClaimed(): Promise<void> {
+    for (let attempt = 1; this.state.unpublished; attempt++) {
+      const { unpublished, ...rest } = this.state;
+      await this.js.publish(CHECKPOINT_SUBJECT, unpublished, { msgID: `ckpt.${rest.checkpoint?.treeSize}` });
+      try {
+        await this.commit(rest);
+      } catch (e) {
+        if (attempt >= 3 || !isCasFailure(e)) throw e; // reloaded: maybe someone else's claim to send
+      }
+    }
   }
 
   /** Saves the next state (compare-and-set); if another instance wrote meanwhile, takes its state and fails. */

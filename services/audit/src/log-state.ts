@@ -9,6 +9,8 @@ export interface LogState {
   readonly lastSeq: number;
   readonly pending: readonly string[];
   readonly checkpoint: { readonly treeSize: number; readonly rootHash: string } | null;
+  /** The JWS of `checkpoint` when it was claimed but is not yet known to be on the stream. */
+  readonly unpublished?: string;
 }
 
 const KEY = 'log';

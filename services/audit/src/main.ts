@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { AUDIT_CONSUMER, BUCKETS, STREAMS, connectAs, consumeConcurrently, exitGracefully } from '@samenhang/stack';
+import { AUDIT_CONSUMER, BUCKETS, STREAMS, connectAs, consumeConcurrently, exitGracefully, serveHealth } from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
 import { LogStore } from './log-state.js';
@@ -22,12 +22,14 @@ async function main(): Promise<void> {
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, 1, (m) => appender.handle(m), log);
   const timer = setInterval(() => void appender.checkpoint(config.checkpointMs).catch((e: unknown) => log.warn({ err: e }, 'checkpoint failed')), Math.min(1000, config.checkpointMs));
+  const health = await serveHealth(nc, { service: 'audit', instance: config.instance, consumption });
   log.info({ treeSize: state.size }, 'audit ready');
   process.send?.({ ready: 'audit' });
   exitGracefully({
     log,
     consumption,
     nc,
+    health,
     // A final checkpoint on shutdown, so every record ends up covered by a signature.
     before: () => clearInterval(timer),
     final: () => appender.checkpoint(0),

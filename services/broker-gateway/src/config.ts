@@ -4,6 +4,8 @@ import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from 
 export interface GatewayConfig {
   readonly home: string;
   readonly servers: readonly string[];
+  /** This process's name among its service's instances (e.g. consent-2), for health reports. */
+  readonly instance: string;
   readonly maxEnvelopeBytes: number;
   readonly concurrency: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -28,10 +30,11 @@ const int = (v: string | undefined, fallback: number) => (v === undefined ? fall
 
 /** Builds the gateway's configuration from the environment snapshot, validated once and frozen. */
 export function loadGatewayConfig(env: Env, cwd: string): { config: GatewayConfig; paths: HomePaths } {
-  const { home, paths, servers } = serviceBase(env, cwd);
+  const { home, paths, servers, instance } = serviceBase(env, cwd);
   const config = validate({
     home,
     servers,
+    instance,
     maxEnvelopeBytes: int(env['SAMENHANG_MAX_ENVELOPE_BYTES'], 64 * 1024),
     concurrency: int(env['SAMENHANG_GATEWAY_CONCURRENCY'], 64),
     logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',

@@ -5,7 +5,7 @@ import { createLogger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { DEFAULT_LIMITS } from '@samenhang/signal';
-import { BUCKETS, GATEWAY_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { BUCKETS, GATEWAY_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import { loadGatewayConfig } from './config.js';
 import { handleIngress } from './handle-ingress.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 
   const nc = await connectAs({ paths, servers: config.servers, identity: 'broker-gateway' });
   const js = nc.jetstream();
-  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map((b) => js.views.kv(b, { bindOnly: true })));
+  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await js.views.kv(b, { bindOnly: true }))));
   const deps = {
     js,
     check: {
@@ -43,10 +43,11 @@ async function main(): Promise<void> {
   const consumer = await js.consumers.get(STREAMS.INGRESS, GATEWAY_CONSUMER);
   const refresher = setInterval(() => void revocations.refresh(), 1000);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleIngress(m, deps), log);
+  const health = await serveHealth(nc, { service: 'broker-gateway', instance: config.instance, consumption });
   log.info({ certificates: certs.size }, 'broker-gateway ready');
   process.send?.({ ready: 'broker-gateway' });
 
-  exitGracefully({ log, consumption, nc, before: () => clearInterval(refresher) });
+  exitGracefully({ log, consumption, nc, health, before: () => clearInterval(refresher) });
 }
 
 main().catch((e: unknown) => {

@@ -4,6 +4,8 @@ import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from 
 export interface ConsentConfig {
   readonly home: string;
   readonly servers: readonly string[];
+  /** This process's name among its service's instances (e.g. consent-2), for health reports. */
+  readonly instance: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Another policy file than the shipped default; with `policySha256` it must match that digest. */
   readonly policyFile?: string;
@@ -11,37 +13,34 @@ export interface ConsentConfig {
   readonly concurrency: number;
   /** How often signals past their retention are taken out of pictures (also once at start). */
   readonly expirySweepMs: number;
-  /** One picture mutation at a time (a JetStream cluster on nats-server < 2.9.21; exclusive.ts). */
-  readonly exclusiveWrites: boolean;
 }
 
 const schema = {
   type: 'object',
   additionalProperties: false,
-  required: [...SERVICE_CONFIG_REQUIRED, 'concurrency', 'expirySweepMs', 'exclusiveWrites'],
+  required: [...SERVICE_CONFIG_REQUIRED, 'concurrency', 'expirySweepMs'],
   properties: {
     ...SERVICE_CONFIG_PROPERTIES,
     policyFile: { type: 'string', minLength: 1 },
     policySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     concurrency: { type: 'integer', minimum: 1, maximum: 256 },
     expirySweepMs: { type: 'integer', minimum: 100, maximum: 86_400_000 },
-    exclusiveWrites: { type: 'boolean' },
   },
 };
 
 const validate = compileValidator<ConsentConfig>(schema, 'consent configuration');
 
 export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfig; paths: HomePaths } {
-  const { home, paths, servers } = serviceBase(env, cwd);
+  const { home, paths, servers, instance } = serviceBase(env, cwd);
   const config = validate({
     home,
     servers,
+    instance,
     logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
     ...(env['SAMENHANG_POLICY_FILE'] ? { policyFile: env['SAMENHANG_POLICY_FILE'] } : {}),
     ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
     concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 8 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
     expirySweepMs: env['SAMENHANG_EXPIRY_SWEEP_MS'] === undefined ? 3_600_000 : Number(env['SAMENHANG_EXPIRY_SWEEP_MS']),
-    exclusiveWrites: env['SAMENHANG_EXCLUSIVE_WRITES'] === '1',
   });
   return { config, paths };
 }

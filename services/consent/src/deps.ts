@@ -6,7 +6,7 @@ import type { AuditWriter } from './audit-records.js';
 import type { ConsentStore } from './consent-store.js';
 import type { FamilySystems } from './family/systems.js';
 import type { PolicyHolder } from './policy-holder.js';
-import type { Exclusive } from './exclusive.js';
+import type { KeyedLock } from '@samenhang/stack';
 
 export const PURPOSE = 'SAFETY_ASSESSMENT';
 
@@ -20,6 +20,6 @@ export interface ConsentDeps {
   readonly vault: Vault;
   readonly audit: AuditWriter;
   readonly log: Logger;
-  /** Wraps every picture mutation (see exclusive.ts). */
-  readonly exclusive: Exclusive;
+  /** Sends one system's alerts to one region in order: never an older version after a newer one. */
+  readonly alertLock: KeyedLock;
 }

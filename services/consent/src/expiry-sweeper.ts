@@ -28,7 +28,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<number>
       ),
     }));
     for (const x of decisions) await d.audit.decision(x.decision);
-    await d.exclusive(() => withRetries(() =>
+    await withRetries(() =>
       d.systems.change(systemId, (p) => {
         const entries = { ...p.entries };
         let changed = false;
@@ -40,7 +40,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<number>
         }
         return changed ? { ...p, entries } : undefined;
       }),
-    )).catch(() => undefined); // merged meanwhile: the next sweep finds the entries in the target
+    ).catch(() => undefined); // merged meanwhile: the next sweep finds the entries in the target
     await publishAlerts(systemId, now, d);
     expired += due.length;
   }

@@ -20,12 +20,12 @@ export async function handleConsent(c: v1.VerifiedConsent, now: number, d: Conse
     status: nameOf('consentStatus', c.status) as ConsentFact['status'],
     recordedAt: fromTimestamp(c.recordedAt) ?? now,
   };
-  await d.exclusive(() => d.consents.add(c.subjectPseudonym, fact));
+  await d.consents.add(c.subjectPseudonym, fact);
   const systemId = await d.systems.systemOf(c.subjectPseudonym);
   if (!systemId) return;
   const consents = await d.consents.of(c.subjectPseudonym);
 
-  await d.exclusive(() => withRetries(async () => {
+  await withRetries(async () => {
     const root = await d.systems.root(systemId);
     const current = await d.systems.pictures.get(root);
     if (!current) return;
@@ -54,6 +54,6 @@ export async function handleConsent(c: v1.VerifiedConsent, now: number, d: Conse
       }
       return changed ? { ...p, entries } : undefined;
     });
-  }));
+  });
   await publishAlerts(systemId, now, d);
 }

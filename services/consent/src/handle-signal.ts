@@ -41,11 +41,11 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
       vaultRef: s.vaultRef, decision: decided,
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
-    systemId = await d.exclusive(() => withRetries(async () => {
+    systemId = await withRetries(async () => {
       const id = await d.systems.place(persons, entry.householdKey);
       await d.systems.change(id, (p) => (p.entries[entry.key]?.decision.decisionId === decided.decisionId ? undefined : withEntry(p, entry)));
       return id;
-    }));
+    });
     decision = decided;
     if ((await d.consents.of(s.subjectPseudonym)).length === consents.length) break;
   }
@@ -58,7 +58,7 @@ async function handleWithdrawal(s: v1.VerifiedSignal, now: number, d: ConsentDep
   const withdrawn = signalKey(s.agencyId, s.withdrawsSignalId);
   const systemId = await d.systems.systemOf(s.subjectPseudonym);
   if (!systemId) return undefined;
-  await d.exclusive(() => withRetries(async () => d.systems.change(await d.systems.root(systemId), (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn)))));
+  await withRetries(async () => d.systems.change(await d.systems.root(systemId), (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn))));
   await publishAlerts(systemId, now, d);
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { KV } from 'nats';
+import { isCasFailure } from '@samenhang/stack';
 
 /** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
 export class Conflict extends Error {
@@ -7,10 +8,6 @@ export class Conflict extends Error {
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
-
-export function isCasFailure(e: unknown): boolean {
-  return /wrong last sequence|key exists/i.test((e as Error).message ?? '');
-}
 
 /** A JSON value in a KV bucket, with its revision for compare-and-set. */
 export class JsonKv<T> {

@@ -4,7 +4,7 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { BUCKETS, CONSENT_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, KeyedLock, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
@@ -15,7 +15,6 @@ import { handleMessage } from './handle-message.js';
 import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
-import { concurrent, sequential } from './exclusive.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
 
 async function main(): Promise<void> {
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
 
   const nc = await connectAs({ paths, servers: config.servers, identity: 'consent' });
   const js = nc.jetstream();
-  const kv = async (b: string) => js.views.kv(b, { bindOnly: true });
+  const kv = async (b: string) => serialWrites(await js.views.kv(b, { bindOnly: true }));
   const deps: ConsentDeps = {
     js,
     registry,
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
     vault: new Vault(keys.vaultKek, kvByteStore(await kv(BUCKETS.VAULT_KEYS)), kvByteStore(await kv(BUCKETS.VAULT)), 60_000),
     audit: new AuditWriter(js),
     log,
-    exclusive: config.exclusiveWrites ? sequential() : concurrent,
+    alertLock: new KeyedLock(),
   };
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });
@@ -58,6 +57,8 @@ async function main(): Promise<void> {
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
+  // Without a valid policy the service runs, but fails closed: not ready.
+  const health = await serveHealth(nc, { service: 'consent', instance: config.instance, consumption, checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }) });
   log.info({}, 'consent ready');
   process.send?.({ ready: 'consent' });
 
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     log,
     consumption,
     nc,
+    health,
     before: () => {
       stopSweeper();
       pictures.unsubscribe();

@@ -3,6 +3,7 @@ import { nameOf } from '@samenhang/signal';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { STREAMS, connectAs, openFilteredReader, readStackInfo, subjects } from '@samenhang/stack';
+import { NewestAlerts } from '../newest-alerts.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 const iso = (ts: Parameters<typeof fromTimestamp>[0]) => {
@@ -49,8 +50,10 @@ export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boo
     idle = setTimeout(stop, 1500); // --once: print what is there, then stop
   };
   arm();
+  const newest = new NewestAlerts();
   for await (const m of messages) {
-    out(JSON.stringify(alertJson(v1.HouseholdAlert.decode(m.data))));
+    const a = v1.HouseholdAlert.decode(m.data);
+    if (newest.accept(a)) out(JSON.stringify(alertJson(a)));
     arm();
   }
   clearTimeout(idle);

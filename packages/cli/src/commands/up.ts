@@ -9,6 +9,7 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
   if (cluster !== 1 && cluster !== 3) throw new UsageError('--cluster takes 3 (a 3-node JetStream cluster)');
   const n = flags.instances === undefined ? 1 : Number(flags.instances);
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError('--instances takes a whole number from 1 to 8');
+  if (cluster === 3 && n > 1) throw new UsageError('--instances is for a single node: on a cluster of nats-server 2.9 each service runs once (docs/architecture.md)');
   // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
   const stack = await startStack(paths, env, { cluster, instances: { 'broker-gateway': n, consent: n, audit: n } });
   out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);

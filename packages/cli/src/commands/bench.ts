@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { NatsConnection } from 'nats';
+import { homePaths, type Env } from '@samenhang/config';
+import { CertStore, loadRegistry } from '@samenhang/pki';
+import { loadDefaultPolicy } from '@samenhang/policy';
+import { connectAs, natsServerVersion, requireNatsServer } from '@samenhang/stack';
+import { benchBaseline } from '../bench/baseline.js';
+import { benchLatency } from '../bench/latency.js';
+import { benchPipeline } from '../bench/pipeline.js';
+import { Progress } from '../bench/progress.js';
+import { benchReplay } from '../bench/replay-stage.js';
+import { formatReport, type BenchReport } from '../bench/report.js';
+import { peakRssMiB } from '../bench/stats.js';
+import { benchVerify } from '../bench/verify-stage.js';
+import { signWorkload, type SignedItem } from '../load-publisher.js';
+import { startStack } from '../run-stack.js';
+import { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, type WorkloadItem } from '../workload.js';
+import { EXIT, UsageError, out } from '../output.js';
+
+export interface BenchFlags {
+  signals?: string;
+  systems?: string;
+  agencies?: string;
+  rate?: string;
+  'latency-signals'?: string;
+  replay?: string;
+  cluster?: string;
+  out?: string;
+  json?: boolean;
+}
+
+function int(flags: BenchFlags, name: keyof BenchFlags, fallback: number, min = 1): number {
+  const raw = flags[name];
+  const v = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(v) || v < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}`);
+  return v;
+}
+
+async function signWithProgress(paths: ReturnType<typeof homePaths>, items: readonly WorkloadItem[], label: string): Promise<SignedItem[]> {
+  const progress = new Progress(label, items.length);
+  const out: SignedItem[] = [];
+  for (let i = 0; i < items.length; i += 2000) {
+    out.push(...(await signWorkload(paths, items.slice(i, i + 2000))));
+    progress.update(out.length);
+  }
+  progress.done();
+  return out;
+}
+
+/**
+ * `samenhang bench`: starts its own stack in a temporary home, pre-signs synthetic
+ * signals, and measures in one run the full pipeline, a raw JetStream baseline, the
+ * ingress-to-alert latency at a fixed rate, the verification stage against bare
+ * node:crypto, replay's evaluation, and each process's peak RSS. Reports, never asserts.
+ */
+export async function bench(env: Env, flags: BenchFlags): Promise<number> {
+  const signals = int(flags, 'signals', 100_000);
+  const systems = int(flags, 'systems', Math.max(1, Math.round(signals / 10)));
+  const agencyCount = int(flags, 'agencies', 5);
+  if (agencyCount > Object.keys(WORKLOAD_AGENCIES).length) throw new UsageError(`--agencies takes at most ${Object.keys(WORKLOAD_AGENCIES).length}`);
+  const rate = int(flags, 'rate', 500);
+  const latencySignals = int(flags, 'latency-signals', rate * 5);
+  const replayN = int(flags, 'replay', 1_000_000);
+  const cluster = flags.cluster === undefined ? 1 : Number(flags.cluster);
+  if (cluster !== 1 && cluster !== 3) throw new UsageError('--cluster takes 3');
+  const agencies = Object.keys(WORKLOAD_AGENCIES).slice(0, agencyCount);
+
+  const root = mkdtempSync(join(tmpdir(), 'samenhang-bench-'));
+  const paths = homePaths(root);
+  const conns: NatsConnection[] = [];
+  const stack = await startStack(paths, env, { cluster });
+  try {
+    const connect = async (identity: string) => {
+      const nc = await connectAs({ paths, servers: stack.servers, identity });
+      conns.push(nc);
+      return nc;
+    };
+    // Signed before any clock starts: agencies sign, the broker verifies.
+    const items = syntheticWorkload({ systems, perSystem: Math.max(1, Math.ceil(signals / systems)), agencies }).slice(0, signals);
+    const signed = await signWithProgress(paths, items, 'signing the load');
+    const acute = acuteSignals(latencySignals, { idPrefix: 'lat' });
+    const acuteSigned = (await signWithProgress(paths, acute, 'signing latency load')).map((s, i) => ({ ...s, signalId: acute[i]!.signal['signalId'] as string }));
+    const byAgency = new Map<string, NatsConnection>();
+    for (const a of new Set([...agencies, 'politie-oost-nederland'])) byAgency.set(a, await connect(a));
+    const admin = await connect('broker-admin');
+
+    const pipeline = await benchPipeline(admin, byAgency, signed);
+    const latency = await benchLatency(await connect('rvt-foodvalley'), 'foodvalley', byAgency, acuteSigned, rate);
+    const peak: Record<string, number | undefined> = {};
+    for (const [name, svc] of stack.services) peak[name] = peakRssMiB(svc.child.pid!);
+    stack.natsNodes.forEach((n, i) => (peak[stack.natsNodes.length === 1 ? 'nats-server' : `nats-server-${i + 1}`] = peakRssMiB(n.pid)));
+    const baseline = await benchBaseline(admin, signals, pipeline.bytes, cluster === 3 ? 3 : 1);
+    const certs = CertStore.load(paths.caCert, paths.identities, loadRegistry(paths.registry));
+    const verification = await benchVerify(certs, signed.slice(0, 20_000).map((s) => s.envelope));
+    const replay = benchReplay(replayN, loadDefaultPolicy());
+    peak['bench (this process)'] = peakRssMiB(process.pid);
+
+    const report: BenchReport = {
+      at: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version, natsServer: `nats-server ${natsServerVersion(requireNatsServer(env))}${cluster === 3 ? ' ×3' : ''}` },
+      options: { signals, systems, agencies: agencyCount, rate, latencySignals, replay: replayN, cluster },
+      pipeline, baseline, ratio: Math.round((pipeline.signalsPerSecond / baseline.perSecond) * 100) / 100,
+      latency, verification, replay, peakRssMiB: peak,
+    };
+    const file = resolve(flags.out ?? join('bench-results', `bench-${report.at.replace(/[:.]/g, '-')}.json`));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    out(flags.json ? JSON.stringify(report, null, 2) : `${formatReport(report)}\n\nJSON: ${file}`);
+    return EXIT.OK;
+  } finally {
+    await Promise.allSettled(conns.map((c) => c.close()));
+    await stack.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

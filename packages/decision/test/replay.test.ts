@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decide, emptyTally, replayBatch, type StoredDecision } from '@samenhang/decision';
+import { DEFAULT_POLICY_FILE, loadDefaultPolicy, parsePolicy } from '@samenhang/policy';
+import { facts, NOW } from './helpers.js';
+
+const current = loadDefaultPolicy();
+/** A what-if: the mental-health rule (R5) is gone, so GGZ signals fall to the default rule. */
+const withoutR5 = (() => {
+  const p = JSON.parse(readFileSync(DEFAULT_POLICY_FILE, 'utf8'));
+  p.policyVersion = `${p.policyVersion}-what-if`;
+  p.rules = p.rules.filter((r: { id: string }) => r.id !== 'R5');
+  p.precedence = p.precedence.filter((id: string) => id !== 'R5');
+  return parsePolicy(JSON.stringify(p));
+})();
+
+function stored(over: Parameters<typeof facts>[0]): StoredDecision {
+  const f = facts(over);
+  const recipient = { id: 'rvt-foodvalley', region: 'foodvalley' };
+  const d = decide({ signal: f, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', now: NOW }, current);
+  return { facts: f, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', current: { outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule } };
+}
+
+const batch = [
+  stored({ signalId: 'ggz', agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'PSYCHIATRIC_CRISIS' }),
+  stored({ signalId: 'police', agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'DOMESTIC_VIOLENCE' }),
+  stored({ signalId: 'debt' }),
+];
+
+describe('replayBatch', () => {
+  it('finds no change under the policy that made the decisions', () => {
+    const tally = emptyTally();
+    replayBatch(batch, current, NOW, tally);
+    expect(tally).toEqual({ evaluated: 3, changed: 0, byChange: {} });
+  });
+
+  it('tallies each changed decision by rule and outcome under another policy', () => {
+    const tally = emptyTally();
+    const out = replayBatch(batch, withoutR5, NOW, tally);
+    expect(tally).toEqual({ evaluated: 3, changed: 1, byChange: { 'R5 INDEX → R2 INDEX': 1 } });
+    expect(out.find((r) => r.signalId === 'ggz')).toMatchObject({ from: { outcome: 'INDEX', rule: 'R5' }, to: { outcome: 'INDEX', rule: 'R2' } });
+    expect(out.find((r) => r.signalId === 'police')!.to.rule).toBe('R7');
+  });
+
+  it('decides as of the given moment: past its retention a signal is R14 DENY', () => {
+    const tally = emptyTally();
+    replayBatch(batch, current, NOW + 20 * 365 * 86_400_000, tally);
+    expect(Object.keys(tally.byChange).every((k) => k.endsWith('→ R14 DENY'))).toBe(true);
+    expect(tally.changed).toBe(3);
+  });
+});
