@@ -72,6 +72,52 @@ function minimise(fields: readonly DisclosableField[], ctx: ConditionContext, po
   return { kept, minimisation: { rule: m.id, removed, reason } };
 }
 
+function contextOf(input: DecisionInput, policy: LoadedPolicy): ConditionContext {
+  const s = input.signal;
+  return {
+    signal: s,
+    sourceIsRecipient: s.agencyKind === 'RVT' && s.agencyId === input.recipient.id,
+    consent: consentStateFor(input.consents, s.agencyId, input.purpose, input.now),
+    expired: retentionEnd(s, policy) <= input.now,
+  };
+}
+
+const ORDERED = new WeakMap<LoadedPolicy, readonly Rule[]>();
+
+/** The rules in precedence order (looked up once per policy). */
+function rulesInOrder(policy: LoadedPolicy): readonly Rule[] {
+  let rules = ORDERED.get(policy);
+  if (!rules) ORDERED.set(policy, (rules = policy.precedence.map((id) => policy.rules.find((r) => r.id === id)!)));
+  return rules;
+}
+
+export interface Judgement {
+  readonly outcome: Outcome;
+  readonly shownAs: Exclude<Outcome, 'HOLD'>;
+  readonly decidingRule: string;
+}
+
+/**
+ * Only the outcome and deciding rule of what decide() would record — the same
+ * rules, the same order — without hashing inputs or explaining every rule. For
+ * replay, which re-decides a whole signal base and writes nothing.
+ */
+export function judge(input: DecisionInput, policy: LoadedPolicy): Judgement {
+  const denied: Judgement = { outcome: 'DENY', shownAs: 'DENY', decidingRule: FAIL_CLOSED.id };
+  try {
+    if (unknownInput(input, policy)) return denied;
+    const ctx = contextOf(input, policy);
+    for (const rule of rulesInOrder(policy)) {
+      if (!evaluate(rule.when, ctx).holds) continue;
+      const outcome: Outcome = rule.discloseWhen && evaluate(rule.discloseWhen, ctx).holds ? 'DISCLOSE' : rule.outcome;
+      return { outcome, shownAs: outcome === 'HOLD' ? 'INDEX' : outcome, decidingRule: rule.id };
+    }
+    return denied;
+  } catch {
+    return denied;
+  }
+}
+
 /**
  * Decides what the recipient RVT may see of one signal (DESIGN §5). Pure and
  * synchronous: the same input and policy always give the same record. Any
@@ -84,15 +130,8 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
     const unknown = unknownInput(input, policy);
     if (unknown) return failClosed(input, policy, inputsSha256, unknown);
 
-    const s = input.signal;
-    const ctx: ConditionContext = {
-      signal: s,
-      sourceIsRecipient: s.agencyKind === 'RVT' && s.agencyId === input.recipient.id,
-      consent: consentStateFor(input.consents, s.agencyId, input.purpose, input.now),
-      expired: retentionEnd(s, policy) <= input.now,
-    };
-    const rules = policy.precedence.map((id) => policy.rules.find((r) => r.id === id)!);
-    const evaluated = rules.map((rule) => ({ rule, ...evaluate(rule.when, ctx) }));
+    const ctx = contextOf(input, policy);
+    const evaluated = rulesInOrder(policy).map((rule) => ({ rule, ...evaluate(rule.when, ctx) }));
     const deciding = evaluated.find((e) => e.holds);
     const evaluations: RuleEvaluation[] = evaluated.map(({ rule, holds, reason }) => ({
       id: rule.id, applies: holds, reason, citation: rule.citation, assumption: rule.assumption,

@@ -1,5 +1,5 @@
 import type { LoadedPolicy, Outcome } from '@samenhang/policy';
-import { decide } from './decide.js';
+import { judge } from './decide.js';
 import type { ConsentFact, Recipient, SignalFacts } from './facts.js';
 
 /** A signal as stored, with the decision that is live for it now. */
@@ -35,7 +35,7 @@ export const emptyTally = (): ReplayTally => ({ evaluated: 0, changed: 0, byChan
 export function replayBatch(batch: readonly StoredDecision[], policy: LoadedPolicy, asOf: number, tally: ReplayTally): ReplayedDecision[] {
   const out: ReplayedDecision[] = [];
   for (const s of batch) {
-    const d = decide({ signal: s.facts, consents: s.consents, recipient: s.recipient, purpose: s.purpose, now: asOf }, policy);
+    const d = judge({ signal: s.facts, consents: s.consents, recipient: s.recipient, purpose: s.purpose, now: asOf }, policy);
     const r: ReplayedDecision = {
       signalId: s.facts.signalId, agencyId: s.facts.agencyId,
       from: { outcome: s.current.outcome, rule: s.current.decidingRule },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decide, emptyTally, replayBatch, type StoredDecision } from '@samenhang/decision';
+import { decide, emptyTally, judge, replayBatch, type StoredDecision } from '@samenhang/decision';
 import { DEFAULT_POLICY_FILE, loadDefaultPolicy, parsePolicy } from '@samenhang/policy';
-import { facts, NOW } from './helpers.js';
+import { consent, facts, input, NOW } from './helpers.js';
 
 const current = loadDefaultPolicy();
 /** A what-if: the mental-health rule (R5) is gone, so GGZ signals fall to the default rule. */
@@ -47,5 +47,32 @@ describe('replayBatch', () => {
     replayBatch(batch, current, NOW + 20 * 365 * 86_400_000, tally);
     expect(Object.keys(tally.byChange).every((k) => k.endsWith('→ R14 DENY'))).toBe(true);
     expect(tally.changed).toBe(3);
+  });
+});
+
+describe('judge', () => {
+  it('gives exactly the outcome and deciding rule decide() records, over every combination of facts', () => {
+    const kinds: [string, string][] = [['politie-oost-nederland', 'POLICE'], ['ggz-centraal', 'MENTAL_HEALTH'], ['lokaalteam-ede', 'LOCAL_TEAM'], ['rvt-foodvalley', 'RVT'], ['reclassering-nederland', 'JUSTICE'], ['x', 'UNKNOWN_KIND']];
+    const consents = [[], [consent('GIVEN', ['ggz-centraal', 'lokaalteam-ede'])], [consent('OBJECTION', ['ggz-centraal'])]];
+    let n = 0;
+    for (const policy of [current, withoutR5]) {
+      for (const [agencyId, agencyKind] of kinds) {
+        for (const category of ['DOMESTIC_VIOLENCE', 'CHILD_ABUSE', 'DEBT', 'PSYCHIATRIC_CRISIS', 'NOT_A_CATEGORY']) {
+          for (const severity of ['LOW', 'MEDIUM', 'HIGH', 'ACUTE']) {
+            for (const meldcodeDecision of [false, true]) {
+              for (const c of consents) {
+                for (const age of [10, 5000]) {
+                  const x = input({ agencyId, agencyKind, category, severity, meldcodeDecision, observedAt: NOW - age * 86_400_000 }, c);
+                  const d = decide(x, policy);
+                  expect(judge(x, policy), `${agencyKind} ${category} ${severity}`).toEqual({ outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule });
+                  n++;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(n).toBe(2 * 6 * 5 * 4 * 2 * 3 * 2);
   });
 });

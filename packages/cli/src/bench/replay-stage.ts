@@ -1,4 +1,4 @@
-import { emptyTally, replayBatch, type StoredDecision } from '@samenhang/decision';
+import { emptyTally, judge, replayBatch, type StoredDecision } from '@samenhang/decision';
 import type { LoadedPolicy } from '@samenhang/policy';
 import { WORKLOAD_AGENCIES } from '../workload.js';
 import { Progress } from './progress.js';
@@ -18,33 +18,32 @@ const KINDS: Record<string, string> = {
 };
 
 /** Stored facts as the consent service keeps them (pseudonyms and codes), made up in bulk. */
-function storedBatch(from: number, count: number, current: LoadedPolicy, now: number): StoredDecision[] {
+function storedBatch(from: number, count: number, policy: LoadedPolicy, now: number): StoredDecision[] {
   const agencies = Object.keys(WORKLOAD_AGENCIES);
   return Array.from({ length: count }, (_, j) => {
     const i = from + j;
     const agency = agencies[i % agencies.length]!;
     const system = Math.floor(i / 5);
-    return {
-      facts: {
-        signalId: `s-${i}`, agencyId: agency, agencyKind: KINDS[agency]!, region: 'foodvalley',
-        subjectPseudonym: `p_${system}_${i % 3}`, relatedPseudonyms: [], householdKey: `h_${system}`,
-        category: WORKLOAD_AGENCIES[agency as keyof typeof WORKLOAD_AGENCIES], severity: SEVERITIES[i % 4]!,
-        legalGround: i % 2 ? 'STATUTORY_TASK' : 'VITAL_INTEREST', meldcodeDecision: i % 7 === 0,
-        observedAt: now - (i % 60) * 86_400_000,
-      },
-      consents: [],
-      recipient: { id: 'rvt-foodvalley', region: 'foodvalley' },
-      purpose: 'SAFETY_ASSESSMENT',
-      current: { outcome: 'INDEX', shownAs: 'INDEX', decidingRule: current.rules[0]?.id ?? 'R0' },
+    const facts = {
+      signalId: `s-${i}`, agencyId: agency, agencyKind: KINDS[agency]!, region: 'foodvalley',
+      subjectPseudonym: `p_${system}_${i % 3}`, relatedPseudonyms: [], householdKey: `h_${system}`,
+      category: WORKLOAD_AGENCIES[agency as keyof typeof WORKLOAD_AGENCIES], severity: SEVERITIES[i % 4]!,
+      legalGround: i % 2 ? 'STATUTORY_TASK' : 'VITAL_INTEREST', meldcodeDecision: i % 7 === 0,
+      observedAt: now - (i % 60) * 86_400_000,
     };
+    const recipient = { id: 'rvt-foodvalley', region: 'foodvalley' };
+    // What is live now: decided under the current policy when the signal came in.
+    const current = judge({ signal: facts, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', now }, policy);
+    return { facts, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', current };
   });
 }
 
 /**
  * `replay`'s evaluation over `n` stored signals, in batches of 10,000: the facts are made
- * outside the measured time, the decisions inside it.
+ * outside the measured time, the decisions inside it. `whatIf` is the policy replayed
+ * against (the current one again by default: then nothing changes).
  */
-export function benchReplay(n: number, policy: LoadedPolicy): ReplayBenchResult {
+export function benchReplay(n: number, policy: LoadedPolicy, whatIf: LoadedPolicy = policy): ReplayBenchResult {
   const tally = emptyTally();
   const progress = new Progress('replay', n);
   const now = Date.now();
@@ -52,7 +51,7 @@ export function benchReplay(n: number, policy: LoadedPolicy): ReplayBenchResult 
   for (let i = 0; i < n; i += 10_000) {
     const batch = storedBatch(i, Math.min(10_000, n - i), policy, now);
     const t = performance.now();
-    replayBatch(batch, policy, now, tally);
+    replayBatch(batch, whatIf, now, tally);
     ms += performance.now() - t;
     progress.update(i + batch.length);
   }
