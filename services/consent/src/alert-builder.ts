@@ -9,11 +9,11 @@ import { regionEntries } from './region-view.js';
 
 function explanation(e: PictureEntry): string {
   const d = e.decision;
-  const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
+  const rule = d.rule;
   const assumption = rule?.assumption ? `; assumption: ${rule.assumptionNote ?? 'rests on the amended law'}` : '';
   const why = rule ? `${d.decidingRule} (${rule.citation}${assumption}): ${rule.reason}` : d.decidingRule;
   // For what is not disclosed, the first reason it could not be: that is what a professional asks.
-  const notMore = d.outcome !== 'DISCLOSE' && d.refused[0] ? `; not disclosed because ${d.refused[0].rule}: ${d.refused[0].reason}` : '';
+  const notMore = d.outcome !== 'DISCLOSE' && d.refused ? `; not disclosed because ${d.refused.rule}: ${d.refused.reason}` : '';
   return d.outcome === 'HOLD' ? `held for human review, shown as index meanwhile — ${why}${notMore}` : `${d.shownAs.toLowerCase()} — ${why}${notMore}`;
 }
 
@@ -43,8 +43,8 @@ export async function buildAlert(
       outcome: d.outcome,
       decisionId: d.decisionId,
       decidingRule: d.decidingRule,
-      citation: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.citation ?? '',
-      assumption: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.assumption ?? false,
+      citation: d.rule?.citation ?? '',
+      assumption: d.rule?.assumption ?? false,
       explanation: explanation(e),
       obligations: d.obligations.map((x) => `${x.type} due ${x.dueAt}`),
     };
@@ -83,8 +83,8 @@ export async function buildAlert(
     decisionIds: entries.map((e) => e.decision.decisionId),
     legalBasis: entries.map((e) => ({
       signalId: e.signalId, rule: e.decision.decidingRule,
-      citation: e.decision.rulesEvaluated.find((r) => r.id === e.decision.decidingRule)?.citation ?? '',
-      assumption: e.decision.rulesEvaluated.find((r) => r.id === e.decision.decidingRule)?.assumption ?? false,
+      citation: e.decision.rule?.citation ?? '',
+      assumption: e.decision.rule?.assumption ?? false,
     })),
     fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: [...e.decision.fields] })),
     // A hash of what was sent, never the content itself.

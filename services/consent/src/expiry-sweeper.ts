@@ -3,6 +3,7 @@ import { rvtOf } from '@samenhang/pki';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { factsOfEntry } from './facts.js';
 import { withRetries } from './family/systems.js';
+import { pictureDecision } from './family/picture.js';
 import { publishAlerts } from './publish-alerts.js';
 
 /**
@@ -34,7 +35,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<number>
         let changed = false;
         for (const x of decisions) {
           if (entries[x.key]?.decision.decisionId === x.from) {
-            entries[x.key] = { ...entries[x.key]!, decision: x.decision };
+            entries[x.key] = { ...entries[x.key]!, decision: pictureDecision(x.decision) };
             changed = true;
           }
         }

@@ -5,6 +5,7 @@ import { nameOf } from '@samenhang/signal';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { factsOfEntry } from './facts.js';
 import { withRetries } from './family/systems.js';
+import { pictureDecision } from './family/picture.js';
 import { publishAlerts } from './publish-alerts.js';
 
 /**
@@ -48,7 +49,7 @@ export async function handleConsent(c: v1.VerifiedConsent, now: number, d: Conse
       for (const r of redecided) {
         const e = entries[r.key];
         if (e && e.decision.decisionId === r.from) {
-          entries[r.key] = { ...e, decision: r.decision };
+          entries[r.key] = { ...e, decision: pictureDecision(r.decision) };
           changed = true;
         }
       }

@@ -4,7 +4,7 @@ import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { signalKey } from '@samenhang/stack';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { factsOf } from './facts.js';
-import { withEntry, withWithdrawal, type PictureEntry } from './family/picture.js';
+import { pictureDecision, withEntry, withWithdrawal, type PictureEntry } from './family/picture.js';
 import { withRetries } from './family/systems.js';
 import { publishAlerts } from './publish-alerts.js';
 
@@ -38,7 +38,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
       subjectPseudonym: s.subjectPseudonym, related: s.relatedPersons.map((r) => ({ pseudonym: r.pseudonym ?? '', relation: r.relation ?? 0 })),
       householdKey: s.householdKey, category: facts.category, severity: facts.severity, legalGround: facts.legalGround,
       meldcodeDecision: s.meldcodeDecision, observedAt: facts.observedAt, ...(expiresAt !== undefined ? { expiresAt } : {}),
-      vaultRef: s.vaultRef, decision: decided,
+      vaultRef: s.vaultRef, decision: pictureDecision(decided),
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
     systemId = await withRetries(async () => {

@@ -9,19 +9,41 @@ export class Conflict extends Error {
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
 
-/** A JSON value in a KV bucket, with its revision for compare-and-set. */
+/**
+ * A JSON value in a KV bucket, with its revision for compare-and-set. Parsed values
+ * are kept by revision (a picture is read several times per signal, and parsing it
+ * was the service's largest CPU cost): callers treat values as immutable.
+ */
 export class JsonKv<T> {
-  constructor(readonly kv: KV) {}
+  private readonly parsed = new Map<string, { revision: number; value: T }>();
+
+  constructor(readonly kv: KV, private readonly cacheSize = 4096) {}
 
   async get(key: string): Promise<{ value: T; revision: number } | undefined> {
     const e = await this.kv.get(key);
-    return e && e.operation === 'PUT' ? { value: dec<T>(e.value), revision: e.revision } : undefined;
+    if (!e || e.operation !== 'PUT') {
+      this.parsed.delete(key);
+      return undefined;
+    }
+    const hit = this.parsed.get(key);
+    if (hit?.revision === e.revision) return { value: hit.value, revision: e.revision };
+    const value = dec<T>(e.value);
+    this.remember(key, e.revision, value);
+    return { value, revision: e.revision };
+  }
+
+  private remember(key: string, revision: number, value: T): void {
+    this.parsed.delete(key); // re-inserted last: the map's order is least recently used first
+    this.parsed.set(key, { revision, value });
+    if (this.parsed.size > this.cacheSize) this.parsed.delete(this.parsed.keys().next().value!);
   }
 
   /** Writes only if the key is still at `revision` (0: only if absent); else throws Conflict. */
   async cas(key: string, value: T, revision: number): Promise<number> {
     try {
-      return revision === 0 ? await this.kv.create(key, enc(value)) : await this.kv.update(key, enc(value), revision);
+      const next = revision === 0 ? await this.kv.create(key, enc(value)) : await this.kv.update(key, enc(value), revision);
+      this.remember(key, next, value);
+      return next;
     } catch (e) {
       if (isCasFailure(e)) throw new Conflict(`${key} changed concurrently`);
       throw e;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '@samenhang/decision';
 import { loadDefaultPolicy } from '@samenhang/policy';
-import { emptyPicture, mergePictures, withEntry, withWithdrawal, type PictureEntry } from '../src/family/picture.js';
+import { emptyPicture, mergePictures, pictureDecision, withEntry, withWithdrawal, type PictureEntry } from '../src/family/picture.js';
 import { nextAlerts, regionEntries } from '../src/region-view.js';
 
 const policy = loadDefaultPolicy();
@@ -12,7 +12,7 @@ function entry(signalId: string, agencyId: string, kind: string, over: Partial<P
     signalId, agencyId, agencyKind: kind, region: 'foodvalley', subjectPseudonym: 'p_m', relatedPseudonyms: [], householdKey: 'h_1',
     category: 'HOUSING_NUISANCE', severity: 'MEDIUM', legalGround: 'STATUTORY_TASK', meldcodeDecision: false, observedAt: NOW - 86_400_000,
   };
-  const decision = decide({ signal: facts, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy);
+  const decision = pictureDecision(decide({ signal: facts, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy));
   return { key: `${agencyId}.${signalId}`, ...facts, related: [], vaultRef: `${agencyId}.${signalId}`, decision, ...over };
 }
 
@@ -52,7 +52,7 @@ describe('alert versions', () => {
   it('show nothing the RVT may not see: denied entries stay out of the view', () => {
     const denied = entry('s3', 'politie-oost-nederland', 'POLICE', { observedAt: NOW - 900 * 86_400_000 });
     const fresh = entry('s1', 'politie-oost-nederland', 'POLICE');
-    const expired = { ...denied, decision: decide({ signal: { ...denied, relatedPseudonyms: [] }, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy) };
+    const expired = { ...denied, decision: pictureDecision(decide({ signal: { ...denied, relatedPseudonyms: [] }, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy)) };
     expect(expired.decision.decidingRule).toBe('R14');
     expect(regionEntries(withEntry(withEntry(emptyPicture('s'), fresh), expired), 'foodvalley').map((e) => e.signalId)).toEqual(['s1']);
   });

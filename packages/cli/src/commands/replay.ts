@@ -11,7 +11,7 @@ import { EXIT, UsageError, out } from '../output.js';
 interface StoredPicture {
   readonly systemId: string;
   readonly mergedInto?: string;
-  readonly entries: Record<string, { signalId: string; agencyId: string; agencyKind: string; region: string; subjectPseudonym: string; related: { pseudonym: string }[]; householdKey: string; category: string; severity: string; legalGround: string; meldcodeDecision: boolean; observedAt: number; expiresAt?: number; decision: DecisionRecord }>;
+  readonly entries: Record<string, { signalId: string; agencyId: string; agencyKind: string; region: string; subjectPseudonym: string; related: { pseudonym: string }[]; householdKey: string; category: string; severity: string; legalGround: string; meldcodeDecision: boolean; observedAt: number; expiresAt?: number; decision: Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule'> }>;
   readonly alerts: Record<string, { version: number }>;
 }
 
@@ -67,7 +67,7 @@ export async function replay(paths: HomePaths, flags: { policy?: string; 'as-of'
         },
         consents: consents.get(x.subjectPseudonym) ?? [],
         recipient: { id: rvtOf(registry, x.region)?.id ?? 'none', region: rvtOf(registry, x.region) ? x.region : 'none' },
-        purpose: x.decision.purpose,
+        purpose: policy.purpose, // the one purpose signals are decided for (DESIGN §5)
         current: { outcome: x.decision.outcome, shownAs: x.decision.shownAs, decidingRule: x.decision.decidingRule },
       }));
       const t = performance.now();

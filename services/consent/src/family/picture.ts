@@ -1,4 +1,30 @@
-import type { DecisionRecord } from '@samenhang/decision';
+import type { DecisionRecord, RuleEvaluation } from '@samenhang/decision';
+
+/**
+ * What a picture keeps of a decision: enough to show and explain it. The full record
+ * (every rule evaluated) is in the audit log; a picture is read and written for every
+ * signal of its system, so it stays small.
+ */
+export interface PictureDecision {
+  readonly decisionId: string;
+  readonly outcome: DecisionRecord['outcome'];
+  readonly shownAs: DecisionRecord['shownAs'];
+  readonly decidingRule: string;
+  readonly fields: DecisionRecord['fields'];
+  readonly obligations: DecisionRecord['obligations'];
+  /** The deciding rule's evaluation: citation, assumption, why it applies. */
+  readonly rule?: RuleEvaluation;
+  /** The first more intrusive outcome refused, and why. */
+  readonly refused?: DecisionRecord['refused'][number];
+}
+
+export function pictureDecision(d: DecisionRecord): PictureDecision {
+  const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
+  return {
+    decisionId: d.decisionId, outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule, fields: d.fields, obligations: d.obligations,
+    ...(rule ? { rule } : {}), ...(d.refused[0] ? { refused: d.refused[0] } : {}),
+  };
+}
 
 /** One signal in a family-system picture: facts, its decision, never content. */
 export interface PictureEntry {
@@ -17,7 +43,7 @@ export interface PictureEntry {
   readonly observedAt: number;
   readonly expiresAt?: number;
   readonly vaultRef: string;
-  readonly decision: DecisionRecord;
+  readonly decision: PictureDecision;
 }
 
 export interface AlertState {
