@@ -3,8 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 import { loadScenario } from './helpers/scenario.js';
+import { consumerIdle } from './helpers/streams.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 const run = async (args: string[]) => {
@@ -107,5 +109,25 @@ describe('samenhang command', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL nats-server\s+not found/);
     expect(r.stdout).toContain('fix: sudo apt-get update && sudo apt-get install -y nats-server');
+  });
+
+  it('replay re-decides stored signals under a policy and a date, and writes nothing', async () => {
+    const admin = await t.connect('broker-admin');
+    await consumerIdle(admin, 'SIGNALS', 'consent');
+    const jsm = await admin.jetstreamManager();
+    const state = async () => Promise.all(['AUDIT', 'ALERTS', 'KV_PICTURES', 'SIGNALS'].map(async (s) => (await jsm.streams.info(s)).state.last_seq));
+    const before = await state();
+    const same = await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--json']);
+    expect(same.code, same.stderr).toBe(0);
+    const a = JSON.parse(same.stdout);
+    expect(a.evaluated).toBeGreaterThanOrEqual(2); // the signals published above
+    expect(a).toMatchObject({ changed: 0, byChange: {}, alerts: {} });
+    // Far in the future every signal is past its retention: each would become R14 DENY.
+    const later = JSON.parse((await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--as-of', '2100-01-01', '--json'])).stdout);
+    expect(later.changed).toBe(later.evaluated);
+    expect(Object.keys(later.byChange).every((k) => k.endsWith('→ R14 DENY'))).toBe(true);
+    expect(later.changes.map((c: { signalId: string }) => c.signalId)).toContain('cli-1');
+    expect(await state()).toEqual(before); // no record, alert, picture or signal written
+    expect((await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--as-of', 'someday'])).code).toBe(2);
   });
 });

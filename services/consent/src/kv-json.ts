@@ -17,7 +17,7 @@ const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
 export class JsonKv<T> {
   private readonly parsed = new Map<string, { revision: number; value: T }>();
 
-  constructor(readonly kv: KV, private readonly cacheSize = 4096) {}
+  constructor(readonly kv: KV, private readonly cacheSize = 256) {}
 
   async get(key: string): Promise<{ value: T; revision: number } | undefined> {
     const e = await this.kv.get(key);
