@@ -4,6 +4,7 @@ import { subjects } from '@samenhang/stack';
 import { buildAlert } from './alert-builder.js';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { withRetries } from './family/systems.js';
+import { Conflict } from './kv-json.js';
 import { alertReason, nextAlerts } from './region-view.js';
 
 /**
@@ -16,9 +17,16 @@ import { alertReason, nextAlerts } from './region-view.js';
 export async function publishAlerts(systemId: string, now: number, d: ConsentDeps): Promise<void> {
   const policy = d.policy.policy;
   if (!policy) return;
+  // Usually `systemId` is live (the caller just placed a signal in it); only when it was
+  // merged away meanwhile is its root looked up.
+  let root = systemId;
   const picture = await withRetries(async () => {
-    const root = await d.systems.root(systemId);
-    return d.systems.change(root, (p) => nextAlerts(p, policy, now));
+    try {
+      return await d.systems.change(root, (p) => nextAlerts(p, policy, now));
+    } catch (e) {
+      if (e instanceof Conflict) root = await d.systems.root(systemId);
+      throw e;
+    }
   });
   for (const [region, state] of Object.entries(picture.alerts)) {
     if (state.published >= state.version) continue;

@@ -13,9 +13,9 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
   // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
   const stack = await startStack(paths, env, { cluster, instances: { 'broker-gateway': n, consent: n, audit: n } });
   out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);
-  if (flags.demo) await runDemo(paths, stack.servers);
   let stopping = false;
-  await new Promise<void>((resolve) => {
+  // Handlers first, then the demo: a Ctrl-C while (or right after) it prints must stop us cleanly.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       stopping = true;
       resolve();
@@ -37,6 +37,8 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
       });
     }
   });
+  if (flags.demo) await Promise.race([runDemo(paths, stack.servers), stopped]);
+  await stopped;
   await stack.stop();
   out('samenhang stopped');
   return EXIT.OK;

@@ -24,13 +24,7 @@ export class FamilySystems {
 
   /** The live system a (possibly merged) system id now belongs to. */
   async root(systemId: string): Promise<string> {
-    let id = systemId;
-    for (let i = 0; i < 64; i++) {
-      const p = await this.pictures.get(id);
-      if (!p?.value.mergedInto) return id;
-      id = p.value.mergedInto;
-    }
-    throw new Error('merge chain too long');
+    return (await this.rootInfo(systemId)).id;
   }
 
   async systemOf(person: string): Promise<string | undefined> {
@@ -52,31 +46,53 @@ export class FamilySystems {
    * place, and nobody joins the address's system before the address admitted them.
    */
   async place(persons: readonly string[], household: string): Promise<string> {
-    const roots = new Set<string>();
+    // One lookup per system in this attempt: roots are read again only by the next attempt.
+    const seen = new Map<string, Promise<{ id: string; live: boolean }>>();
+    const rootOf = (id: string) => seen.get(id) ?? seen.set(id, this.rootInfo(id)).get(id)!;
+    const roots = new Map<string, boolean>();
+    const known = new Set<string>();
     for (const p of persons) {
       const e = await this.persons.get(p);
-      if (e) roots.add(await this.root(e.value.systemId));
+      if (!e) continue;
+      known.add(p);
+      const r = await rootOf(e.value.systemId);
+      roots.set(r.id, r.live);
     }
     const h = await this.households.get(household);
     const newcomers = persons.filter((p) => !h?.value.persons.includes(p));
     const linking = !h || (!h.value.capped && h.value.persons.length + newcomers.length <= this.maxPersonsPerAddress);
-    if (h && linking) roots.add(await this.root(h.value.systemId));
+    if (h && linking) {
+      const r = await rootOf(h.value.systemId);
+      roots.set(r.id, r.live);
+    }
 
-    let target = roots.size === 0 ? `sys_${sha256Hex(persons[0]!).slice(0, 24)}` : [...roots].sort()[0]!;
+    let target = roots.size === 0 ? `sys_${sha256Hex(persons[0]!).slice(0, 24)}` : [...roots.keys()].sort()[0]!;
     if (!h) await this.households.cas(household, { systemId: target, persons: [...persons], capped: false }, 0);
     else if (linking && newcomers.length > 0) await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
     else if (!linking && !h.value.capped) await this.households.cas(household, { ...h.value, capped: true }, h.revision);
 
-    await this.ensurePicture(target);
-    target = await this.root(target); // an earlier attempt's system may have been merged since
-    for (const other of roots) if (other !== target) await this.merge(other, target);
-
-    for (const p of persons) {
-      const e = await this.persons.get(p);
-      if (!e) await this.persons.cas(p, { systemId: target }, 0);
-      else if ((await this.root(e.value.systemId)) !== target) throw new Conflict(`person moved to another system`);
+    if (!roots.get(target)) {
+      await this.ensurePicture(target);
+      target = await this.root(target); // an earlier attempt's system may have been merged since
     }
+    for (const other of roots.keys()) if (other !== target) await this.merge(other, target);
+
+    // Persons seen above now root at the target (systems only ever merge); if the target
+    // itself was merged away meanwhile, the caller's change() says so and all is retried.
+    for (const p of persons) if (!known.has(p)) await this.persons.cas(p, { systemId: target }, 0);
     return target;
+  }
+
+  /** The live system of `systemId`, and whether its picture exists yet. */
+  private async rootInfo(systemId: string): Promise<{ id: string; live: boolean }> {
+    let id = systemId;
+    for (let i = 0; i < 64; i++) {
+      const p = await this.pictures.get(id);
+      if (!p) return { id, live: false };
+      if (!p.value.mergedInto) return { id, live: true };
+      id = p.value.mergedInto;
+    }
+    throw new Error('merge chain too long');
   }
 
   /** Creates an empty picture unless one exists (a crash may have left a household pointing at none). */
