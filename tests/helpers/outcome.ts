@@ -6,7 +6,7 @@ import { verifyLog, type VerifyReport } from '@samenhang/audit-log';
 import { readAuditLog } from '@samenhang/cli';
 import type { HomePaths } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
-import { BUCKETS } from '@samenhang/stack';
+import { BUCKETS, retryOnTimeout } from '@samenhang/stack';
 import { readStream } from './streams.js';
 
 /** Waits until the consent service has taken and acknowledged `total` signals. */
@@ -79,16 +79,3 @@ export async function auditOutcome(paths: HomePaths, minRecords: number, timeout
   }
 }
 
-/**
- * Listing keys makes a one-replica consumer, which nats-server 2.9 may place on a
- * cluster peer that is down (it then times out); a new one is placed afresh.
- */
-async function retryOnTimeout<T>(f: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await f();
-    } catch (e) {
-      if (i >= attempts || (e as { code?: string }).code !== 'TIMEOUT') throw e;
-    }
-  }
-}

@@ -1,4 +1,5 @@
 import { AckPolicy, DeliverPolicy, nanos, nuid, type Consumer, type NatsConnection } from 'nats';
+import { retryOnTimeout } from './retry-timeout.js';
 
 export interface FilteredReader {
   readonly consumer: Consumer;
@@ -18,29 +19,23 @@ export async function openFilteredReader(
   filter: string,
   options: { deliver?: 'new' | 'all'; startTime?: Date } = {},
 ): Promise<FilteredReader> {
-  // nats-server 2.9 may place a one-replica consumer of a replicated stream on a peer
-  // that is down; its creation then times out. A new name is placed afresh: retry.
+  // A short timeout: a consumer placed on a dead cluster peer is retried under a new name.
   const jsm = await nc.jetstreamManager({ checkAPI: false, timeout: 2000 });
   const deliver = options.startTime ? DeliverPolicy.StartTime : options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New;
-  let name = '';
-  for (let attempt = 1; ; attempt++) {
-    name = `r${nuid.next()}`;
-    try {
-      await jsm.consumers.add(stream, {
-        name,
-        filter_subject: filter,
-        ack_policy: AckPolicy.None,
-        deliver_policy: deliver,
-        ...(options.startTime ? { opt_start_time: options.startTime.toISOString() } : {}),
-        inactive_threshold: nanos(30_000),
-        mem_storage: true,
-        num_replicas: 1,
-      });
-      break;
-    } catch (e) {
-      if (attempt >= 8 || !isTimeout(e)) throw e;
-    }
-  }
+  const name = await retryOnTimeout(async () => {
+    const fresh = `r${nuid.next()}`;
+    await jsm.consumers.add(stream, {
+      name: fresh,
+      filter_subject: filter,
+      ack_policy: AckPolicy.None,
+      deliver_policy: deliver,
+      ...(options.startTime ? { opt_start_time: options.startTime.toISOString() } : {}),
+      inactive_threshold: nanos(30_000),
+      mem_storage: true,
+      num_replicas: 1,
+    });
+    return fresh;
+  });
   const consumer = await nc.jetstream().consumers.get(stream, name);
   return {
     consumer,
@@ -51,6 +46,3 @@ export async function openFilteredReader(
   };
 }
 
-function isTimeout(e: unknown): boolean {
-  return (e as { code?: string }).code === 'TIMEOUT';
-}

@@ -17,6 +17,7 @@ export type { BrokerKeys } from './broker-keys.js';
 export { refreshNatsUsers, revokedIdentityIds, startEmbeddedNats } from './embedded.js';
 export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
+export { retryOnTimeout } from './retry-timeout.js';
 export type { FilteredReader } from './filtered-reader.js';
 export { isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
 export { KeyedLock } from './keyed-lock.js';

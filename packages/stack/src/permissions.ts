@@ -1,4 +1,5 @@
 import { identityUri, type Participant, type Registry, type ServiceIdentity } from '@samenhang/pki';
+import { healthSubject } from './health.js';
 import { subjects } from './subjects.js';
 
 export interface Permissions {
@@ -54,7 +55,7 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
   return {
     publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
     // $SRV and samenhang.health: every service answers health requests (health.ts).
-    subscribe: [`${inboxPrefix(s.id)}.>`, '$SRV.>', `samenhang.health.${s.id}`, ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
+    subscribe: [`${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id), ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
     allowResponses: true,
   };
 }

@@ -3,7 +3,7 @@ import { alertDue, emptyTally, replayBatch, type ConsentFact, type DecisionRecor
 import { SamenhangError } from '@samenhang/errors';
 import { loadPolicy } from '@samenhang/policy';
 import { loadRegistry, rvtOf } from '@samenhang/pki';
-import { BUCKETS, connectAs, readStackInfo } from '@samenhang/stack';
+import { BUCKETS, connectAs, readStackInfo, retryOnTimeout } from '@samenhang/stack';
 import { Progress } from '../bench/progress.js';
 import { EXIT, UsageError, out } from '../output.js';
 
@@ -40,10 +40,14 @@ export async function replay(paths: HomePaths, flags: { policy?: string; 'as-of'
     const js = nc.jetstream();
     const pictures = await js.views.kv(BUCKETS.PICTURES, { bindOnly: true });
     const consentsKv = await js.views.kv(BUCKETS.CONSENTS, { bindOnly: true });
-    const keys: string[] = [];
-    for await (const k of await pictures.keys()) keys.push(k);
+    const list = (kv: typeof pictures) => retryOnTimeout(async () => {
+      const out: string[] = [];
+      for await (const k of await kv.keys()) out.push(k);
+      return out;
+    });
+    const keys = await list(pictures);
     const consents = new Map<string, ConsentFact[]>();
-    for await (const k of await consentsKv.keys()) {
+    for (const k of await list(consentsKv)) {
       const e = await consentsKv.get(k);
       if (e?.operation === 'PUT') consents.set(k, dec<ConsentFact[]>(e.value));
     }
