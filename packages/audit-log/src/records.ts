@@ -2,7 +2,8 @@
 export interface DisclosureRecord {
   readonly type: 'disclosure';
   readonly disclosureId: string;
-  readonly kind: 'alert' | 'picture';
+  /** alert or picture: sent by the consent service; view: shown on a console page. */
+  readonly kind: 'alert' | 'picture' | 'view';
   readonly time: string;
   readonly recipient: string;
   readonly purpose: string;
@@ -15,4 +16,23 @@ export interface DisclosureRecord {
   readonly systemId: string;
   readonly alertId?: string;
   readonly version?: number;
+  /** For a view: the disclosure whose content was shown, and the signed-in identity. */
+  readonly viewOf?: string;
+  readonly viewer?: string;
+}
+
+/**
+ * A human decision recorded in the console, e.g. the review of an ACUTE disclosure
+ * that the policy requires within 24 h. A fixed choice, no free text (no personal data).
+ */
+export interface ReviewRecord {
+  readonly type: 'review';
+  readonly reviewId: string;
+  readonly time: string;
+  readonly reviewer: string;
+  readonly obligation: string;
+  readonly decisionId: string;
+  readonly signalId: string;
+  readonly alertId: string;
+  readonly outcome: 'UPHELD' | 'WITHDRAW';
 }

@@ -26,7 +26,7 @@ function recordId(data: Uint8Array | undefined): string | undefined {
   if (!data) return undefined;
   try {
     const r = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
-    return (r['decisionId'] ?? r['disclosureId']) as string | undefined;
+    return (r['decisionId'] ?? r['disclosureId'] ?? r['reviewId']) as string | undefined;
   } catch {
     return undefined;
   }

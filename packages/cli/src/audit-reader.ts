@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { HomePaths } from '@samenhang/config';
 import type { LogEntry } from '@samenhang/audit-log';
 import { SamenhangError } from '@samenhang/errors';
-import { STREAMS, connectAs, openFilteredReader, readStackInfo } from '@samenhang/stack';
+import { STREAMS, connectAs, readAll, readStackInfo } from '@samenhang/stack';
 
 /**
  * Reads the whole AUDIT stream as the privacy officer (the only identity allowed
@@ -12,20 +12,7 @@ import { STREAMS, connectAs, openFilteredReader, readStackInfo } from '@samenhan
 export async function readAuditLog(paths: HomePaths): Promise<LogEntry[]> {
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'privacy-officer' });
   try {
-    const reader = await openFilteredReader(nc, STREAMS.AUDIT, 'samenhang.audit.>', { deliver: 'all' });
-    const out: LogEntry[] = [];
-    for (;;) {
-      const batch = await reader.consumer.fetch({ max_messages: 1000, expires: 1000 });
-      let n = 0;
-      for await (const m of batch) {
-        out.push({ seq: m.seq, subject: m.subject, data: m.data });
-        n++;
-      }
-      // Caught up when nothing is left to deliver (no need to wait out an empty fetch).
-      if (n === 0 || (await reader.consumer.info()).num_pending === 0) break;
-    }
-    await reader.close();
-    return out;
+    return await readAll(nc, STREAMS.AUDIT, 'samenhang.audit.>');
   } finally {
     await nc.close();
   }

@@ -1,6 +1,6 @@
 export { AgencyClient, loadSigner } from './agency-client.js';
 export type { SignerKey } from './agency-client.js';
-export { SERVICE_ENTRIES, startStack } from './run-stack.js';
+export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
 export type { RunningStack, StackOptions } from './run-stack.js';
 export { readAuditLog } from './audit-reader.js';
 export { describeAlert, publishStep, runDemo } from './demo.js';

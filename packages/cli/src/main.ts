@@ -5,6 +5,7 @@ import { SamenhangError } from '@samenhang/errors';
 import { bench } from './commands/bench.js';
 import { certs } from './commands/certs.js';
 import { deploy, streams } from './commands/deploy.js';
+import { consoleLogin } from './commands/console.js';
 import { doctor } from './commands/doctor.js';
 import { health } from './commands/health.js';
 import { consent, publish } from './commands/publish.js';
@@ -41,6 +42,7 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
                               measure pipeline, raw JetStream baseline, latency, verification, replay, RSS (own stack)
   replay --policy <file> [--as-of <date>] [--json]
                               re-decide every stored signal under another policy: what would change (writes nothing)
+  console --as <identity>     a one-time sign-in link (60 s) for the web console, signed with that identity's key
   health [--json]             every service instance: ready, or why not; exit 1 unless each service has one ready
 
 State lives in --home <dir>, else $SAMENHANG_HOME, else .samenhang/ here.
@@ -79,6 +81,7 @@ const OPTIONS = {
   replay: { type: 'string' },
   policy: { type: 'string' },
   'as-of': { type: 'string' },
+  as: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -123,6 +126,8 @@ async function run(argv: string[]): Promise<number> {
       return replay(paths, values);
     case 'deploy':
       return deploy(values);
+    case 'console':
+      return consoleLogin(paths, values);
     case 'streams':
       return streams(paths, env);
     default:

@@ -13,7 +13,11 @@ export const SERVICE_ENTRIES: Readonly<Record<string, () => string>> = {
   'broker-gateway': () => require.resolve('@samenhang/broker-gateway/main'),
   consent: () => require.resolve('@samenhang/consent/main'),
   audit: () => require.resolve('@samenhang/audit/main'),
+  console: () => require.resolve('@samenhang/console/main'),
 };
+
+/** What a stack runs unless told otherwise; `samenhang up` adds the console. */
+export const CORE_SERVICES = ['broker-gateway', 'consent', 'audit'] as const;
 
 export interface RunningStack {
   /** The first node; `natsNodes` has all of a cluster. */
@@ -82,7 +86,7 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
     removeStackInfo(paths);
   };
   try {
-    for (const name of options.services ?? Object.keys(SERVICE_ENTRIES)) {
+    for (const name of options.services ?? CORE_SERVICES) {
       for (let i = 1; i <= (clustered ? 1 : options.instances?.[name] ?? 1); i++) await startService(name, i);
     }
   } catch (e) {

@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   'ERR_RECEIPT_TIMEOUT',
   'ERR_NATS_SERVER_MISSING',
   'ERR_STACK_NOT_RUNNING',
+  // HTTPS API and console (issue 7)
+  'ERR_UNAUTHENTICATED',
+  'ERR_FORBIDDEN',
+  'ERR_LOGIN_INVALID',
+  'ERR_MEDIA_TYPE',
+  'ERR_NOT_FOUND',
   // anything unexpected; never carries detail to the client
   'ERR_INTERNAL',
 ] as const;

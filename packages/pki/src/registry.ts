@@ -15,7 +15,7 @@ export interface Participant {
 
 export interface ServiceIdentity {
   readonly id: string;
-  readonly role: 'gateway' | 'consent' | 'audit' | 'admin';
+  readonly role: 'gateway' | 'consent' | 'audit' | 'console' | 'admin';
 }
 
 export interface Registry {
@@ -58,7 +58,7 @@ export const registrySchema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'role'],
-        properties: { id: ID, role: { enum: ['gateway', 'consent', 'audit', 'admin'] } },
+        properties: { id: ID, role: { enum: ['gateway', 'consent', 'audit', 'console', 'admin'] } },
       },
     },
   },

@@ -29,3 +29,6 @@ export type { Consumption } from './consume.js';
 export { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, exitGracefully, serviceBase } from './service-lifecycle.js';
 export { HEALTH_SERVICE_PREFIX, healthSubject, serveHealth } from './health.js';
 export type { Health, HealthChecks, HealthReport } from './health.js';
+export { permitsPublish, readSubject, subjectMatches } from './subject-match.js';
+export { readAll } from './read-all.js';
+export type { StoredMessage } from './read-all.js';

@@ -50,12 +50,20 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
     gateway: ['samenhang.signals.>', 'samenhang.consents.>', 'samenhang.receipts.>'],
     consent: ['samenhang.alerts.>', 'samenhang.audit.>'],
     audit: ['samenhang.audit.>'],
+    // The HTTPS API and web console act for signed-in identities, after checking
+    // each action against that identity's own permissions (services/console).
+    console: ['samenhang.ingress.*', 'samenhang.consent.*', 'samenhang.picture.*', 'samenhang.audit.>'],
     admin: [],
   };
   return {
     publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
     // $SRV and samenhang.health: every service answers health requests (health.ts).
-    subscribe: [`${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id), ...(s.role === 'consent' ? ['samenhang.picture.>'] : [])],
+    subscribe: [
+      `${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id),
+      ...(s.role === 'consent' ? ['samenhang.picture.>'] : []),
+      // The console answers an API call with its receipt as the gateway publishes it.
+      ...(s.role === 'console' ? ['samenhang.receipts.*'] : []),
+    ],
     allowResponses: true,
   };
 }

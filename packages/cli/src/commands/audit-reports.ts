@@ -1,9 +1,9 @@
 import type { HomePaths } from '@samenhang/config';
+import { accessReport as buildAccessReport, inRange, parseRecords, type DisclosureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { loadBrokerKeys } from '@samenhang/stack';
 import { readAuditLog } from '../audit-reader.js';
-import { inRange, latestDecisions, parseRecords, type DisclosureRecord } from '../audit-records.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 export type ReportFlags = { signal?: string; since?: string; until?: string; bsn?: string; household?: string; recipient?: string; json?: boolean; csv?: boolean };
@@ -78,32 +78,8 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
 export async function accessReport(paths: HomePaths, flags: ReportFlags): Promise<number> {
   if (!flags.bsn) throw new UsageError('access-report needs --bsn <bsn>');
   const person = createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster).person(flags.bsn);
-  const { decisions: ds, disclosures: all } = parseRecords(await readAuditLog(paths));
-  const concerning = [...latestDecisions(ds).values()]
-    .filter((d) => d.subjectPseudonym === person || d.relatedPseudonyms.includes(person))
-    .sort((a, b) => (a.facts?.observedAt ?? '').localeCompare(b.facts?.observedAt ?? ''));
-  const mine = new Set(concerning.map((d) => d.signalId));
-  const signals = concerning.map((d) => ({
-    signalId: d.signalId,
-    agency: d.sourceAgency,
-    category: d.facts?.category,
-    observedAt: d.facts?.observedAt,
-    role: d.subjectPseudonym === person ? 'the subject' : 'named as a related person',
-    outcome: d.outcome,
-    rule: d.decidingRule,
-    citation: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.citation,
-    assumption: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.assumption ?? false,
-    assumptionNote: d.rulesEvaluated.find((r) => r.id === d.decidingRule)?.assumptionNote,
-    recipients: all
-      .filter((x) => x.sourceSignals.includes(d.signalId))
-      .map((x) => ({ recipient: x.recipient, time: x.time, kind: x.kind, fields: x.fieldsSent.find((f) => f.signalId === d.signalId)?.fields ?? [] })),
-  }));
-  const otherSignals = new Set(all.filter((x) => x.sourceSignals.some((s) => mine.has(s))).flatMap((x) => x.sourceSignals).filter((s) => !mine.has(s)));
-  const withheld = [
-    ...(otherSignals.size > 0 ? [{ what: `${otherSignals.size} signal(s) about other persons in the same family-system picture`, ground: 'AVG art. 15(4): the rights and freedoms of others' }] : []),
-    { what: 'the identity of any person who reported a concern', ground: 'Jeugdwet art. 7.3.11; AVG art. 23(1)(i)' },
-  ];
-  const report = { subject: 'the requesting person (identified by BSN; not repeated here)', generatedAt: new Date().toISOString(), signals, withheld };
+  const report = buildAccessReport(parseRecords(await readAuditLog(paths)), person);
+  const { signals, withheld } = report;
   if (flags.json) {
     out(JSON.stringify(report, null, 2));
     return EXIT.OK;

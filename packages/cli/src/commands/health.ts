@@ -1,6 +1,6 @@
 import type { HomePaths } from '@samenhang/config';
 import { HEALTH_SERVICE_PREFIX, connectAs, readStackInfo, type HealthReport } from '@samenhang/stack';
-import { SERVICE_ENTRIES } from '../run-stack.js';
+import { CORE_SERVICES } from '../run-stack.js';
 import { EXIT, out } from '../output.js';
 
 /** Every running instance's readiness report, asked with `$SRV.STATS` as the operator (broker-admin). */
@@ -22,7 +22,7 @@ export async function healthReports(paths: HomePaths): Promise<HealthReport[]> {
 /** `samenhang health`: each instance of each service, ready or why not; exit 1 unless every service has a ready instance. */
 export async function health(paths: HomePaths, flags: { json?: boolean }): Promise<number> {
   const reports = await healthReports(paths);
-  const missing = Object.keys(SERVICE_ENTRIES).filter((name) => !reports.some((r) => r.service === name && r.ready));
+  const missing = CORE_SERVICES.filter((name) => !reports.some((r) => r.service === name && r.ready));
   if (flags.json) out(JSON.stringify({ ready: missing.length === 0, instances: reports, notReady: missing }, null, 2));
   else {
     for (const r of reports) {

@@ -1,6 +1,7 @@
 import type { Env, HomePaths } from '@samenhang/config';
+import { readConsoleInfo } from '@samenhang/console';
 import { runDemo } from '../demo.js';
-import { startStack } from '../run-stack.js';
+import { CORE_SERVICES, startStack } from '../run-stack.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */
@@ -11,8 +12,10 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError('--instances takes a whole number from 1 to 8');
   if (cluster === 3 && n > 1) throw new UsageError('--instances is for a single node: on a cluster of nats-server 2.9 each service runs once (docs/architecture.md)');
   // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
-  const stack = await startStack(paths, env, { cluster, instances: { 'broker-gateway': n, consent: n, audit: n } });
+  const stack = await startStack(paths, env, { cluster, services: [...CORE_SERVICES, 'console'], instances: { 'broker-gateway': n, consent: n, audit: n } });
   out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);
+  const consoleInfo = readConsoleInfo(paths);
+  out(`console ${consoleInfo.webUrl} (sign in: samenhang console --as <identity>); agency API ${consoleInfo.apiUrl}`);
   let stopping = false;
   // Handlers first, then the demo: a Ctrl-C while (or right after) it prints must stop us cleanly.
   const stopped = new Promise<void>((resolve) => {

@@ -1,0 +1,54 @@
+import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
+
+export interface ConsoleConfig {
+  readonly home: string;
+  readonly servers: readonly string[];
+  readonly instance: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Loopback by default: put a reverse proxy or a firewall rule in front to expose it. */
+  readonly host: string;
+  /** Agency systems: mutual TLS required at the handshake. 0 = any free port. */
+  readonly apiPort: number;
+  /** Browsers: server TLS, sign-in by a one-time link signed with the identity's key. */
+  readonly webPort: number;
+  readonly sessionTtlSeconds: number;
+  /** How long POST /v1/signals waits for the receipt before answering 202. */
+  readonly receiptTimeoutMs: number;
+}
+
+const port = { type: 'integer', minimum: 0, maximum: 65535 };
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...SERVICE_CONFIG_REQUIRED, 'host', 'apiPort', 'webPort', 'sessionTtlSeconds', 'receiptTimeoutMs'],
+  properties: {
+    ...SERVICE_CONFIG_PROPERTIES,
+    host: { type: 'string', minLength: 1 },
+    apiPort: port,
+    webPort: port,
+    sessionTtlSeconds: { type: 'integer', minimum: 1, maximum: 43_200 },
+    receiptTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 },
+  },
+};
+
+const validate = compileValidator<ConsoleConfig>(schema, 'console configuration');
+const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
+
+export function loadConsoleConfig(env: Env, cwd: string): { config: ConsoleConfig; paths: HomePaths } {
+  const { home, paths, servers, instance } = serviceBase(env, cwd);
+  const config = validate({
+    home,
+    servers,
+    instance,
+    logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
+    host: env['SAMENHANG_CONSOLE_HOST'] ?? '127.0.0.1',
+    // Any free port unless set: the URLs are printed by `up` and kept in <home>/console.json.
+    apiPort: num(env['SAMENHANG_API_PORT'], 0),
+    webPort: num(env['SAMENHANG_CONSOLE_PORT'], 0),
+    // Short by default: a console left open on a shared desk signs out by itself.
+    sessionTtlSeconds: num(env['SAMENHANG_SESSION_TTL_SECONDS'], 900),
+    receiptTimeoutMs: num(env['SAMENHANG_RECEIPT_TIMEOUT_MS'], 5000),
+  });
+  return { config, paths };
+}

@@ -1,0 +1,94 @@
+// console: the HTTPS interface for agency systems (mutual TLS) and the web console
+// for RVT staff and privacy officers. This file only wires the parts together.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { readEnv } from '@samenhang/config';
+import { createLogger } from '@samenhang/logging';
+import { CertStore, loadRegistry } from '@samenhang/pki';
+import { createPseudonymizer } from '@samenhang/pseudonym';
+import { connectAs, loadBrokerKeys } from '@samenhang/stack';
+import { Revocations } from './access/identity.js';
+import { Sessions } from './access/sessions.js';
+import { ReceiptWaiter } from './api/receipt-waiter.js';
+import { handleApi } from './api/routes.js';
+import { loadConsoleConfig } from './config.js';
+import { removeConsoleInfo, writeConsoleInfo } from './console-file.js';
+import { AlertsFeed } from './web/alerts-feed.js';
+import { AuditView } from './web/audit-view.js';
+import { WebConsole } from './web/routes.js';
+import { ConsoleAudit } from './web/view-records.js';
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+async function main(): Promise<void> {
+  const { config, paths } = loadConsoleConfig(readEnv(), process.cwd());
+  const log = createLogger({ service: 'console', level: config.logLevel });
+  const registry = loadRegistry(paths.registry);
+  const tls = { key: readFileSync(paths.serverKey), cert: readFileSync(paths.serverCert), minVersion: 'TLSv1.2' as const };
+  const ca = readFileSync(paths.caCert);
+  const nc = await connectAs({ paths, servers: config.servers, identity: 'console' });
+  const js = nc.jetstream();
+  const revocations = new Revocations(paths);
+  const receipts = new ReceiptWaiter(nc);
+  const openapi = readFileSync(fileURLToPath(new URL('../openapi.json', import.meta.url)), 'utf8');
+
+  // Agency systems: no certificate from the broker's CA, no connection.
+  const api = createServer({ ...tls, ca, requestCert: true, rejectUnauthorized: true });
+  api.on('request', (req, res) => void handleApi(req, res, { js, registry, revocations, receipts, receiptTimeoutMs: config.receiptTimeoutMs, openapi, log }));
+  const apiPort = await listen(api, config.apiPort, config.host);
+
+  const web = createServer(tls);
+  const webPort = await listen(web, config.webPort, config.host);
+  const origin = `https://${config.host}:${webPort}`;
+  const feed = new AlertsFeed(nc, log);
+  await feed.start();
+  const webConsole = new WebConsole({
+    nc,
+    registry,
+    certs: CertStore.load(paths.caCert, paths.identities, registry),
+    revocations,
+    sessions: new Sessions(config.sessionTtlSeconds * 1000),
+    feed,
+    audit: new ConsoleAudit(js),
+    auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),
+    pseudonyms: createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster),
+    origin,
+    assetsDir: fileURLToPath(new URL('../assets', import.meta.url)),
+    purpose: 'SAFETY_ASSESSMENT',
+    log,
+  });
+  web.on('request', (req, res) => void webConsole.handle(req, res));
+
+  const apiUrl = `https://${config.host}:${apiPort}`;
+  writeConsoleInfo(paths, { webUrl: origin, apiUrl, pid: process.pid });
+  log.info({ apiUrl, webUrl: origin }, 'console ready');
+  process.send?.({ ready: 'console' });
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'draining');
+    feed.stop();
+    receipts.close();
+    for (const s of [api, web]) {
+      s.close();
+      s.closeAllConnections();
+    }
+    removeConsoleInfo(paths);
+    await nc.drain().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  const err = e as { code?: string; message?: string };
+  process.stderr.write(`console: ${err.code ?? 'ERR_INTERNAL'}: ${err.message ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import type { NatsConnection } from 'nats';
+import type { Logger } from '@samenhang/logging';
+import { v1 } from '@samenhang/proto';
+import { STREAMS, openFilteredReader } from '@samenhang/stack';
+
+type Listener = (a: v1.HouseholdAlert) => void;
+
+/**
+ * The newest alert version of every family system per region, from the ALERTS
+ * stream (an ordered consumer from the start), and live listeners per region.
+ * Versions only grow: an older version arriving late never replaces a newer one.
+ */
+export class AlertsFeed {
+  private readonly byRegion = new Map<string, Map<string, v1.HouseholdAlert>>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private stopped = false;
+  private stopConsume: (() => void) | undefined;
+
+  constructor(private readonly nc: NatsConnection, private readonly log: Logger) {}
+
+  async start(): Promise<void> {
+    const reader = await openFilteredReader(this.nc, STREAMS.ALERTS, 'samenhang.alerts.*', { deliver: 'all' });
+    const messages = await reader.consumer.consume();
+    this.stopConsume = () => {
+      messages.stop();
+      void reader.close();
+    };
+    void (async () => {
+      for await (const m of messages) {
+        try {
+          this.accept(v1.HouseholdAlert.decode(m.data));
+        } catch (e) {
+          this.log.warn({ err: e, seq: m.seq }, 'unreadable alert skipped');
+        }
+      }
+    })();
+  }
+
+  accept(a: v1.HouseholdAlert): void {
+    const systems = this.byRegion.get(a.region) ?? new Map<string, v1.HouseholdAlert>();
+    this.byRegion.set(a.region, systems);
+    if ((systems.get(a.systemId)?.version ?? 0) >= a.version) return;
+    systems.set(a.systemId, a);
+    for (const l of this.listeners.get(a.region) ?? []) l(a);
+  }
+
+  /** Newest first. */
+  current(region: string): v1.HouseholdAlert[] {
+    return [...(this.byRegion.get(region)?.values() ?? [])].sort((a, b) => Number(b.createdAt?.seconds ?? 0) - Number(a.createdAt?.seconds ?? 0));
+  }
+
+  find(region: string, alertId: string): v1.HouseholdAlert | undefined {
+    return this.current(region).find((a) => a.alertId === alertId);
+  }
+
+  listen(region: string, l: Listener): () => void {
+    const set = this.listeners.get(region) ?? new Set<Listener>();
+    this.listeners.set(region, set);
+    set.add(l);
+    return () => set.delete(l);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopConsume?.();
+  }
+}

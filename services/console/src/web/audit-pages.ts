@@ -1,0 +1,90 @@
+import type { AccessReport, Checkpoint, DisclosureRecord, VerifyReport } from '@samenhang/audit-log';
+import type { DecisionRecord } from '@samenhang/decision';
+import { h, type Raw } from './html.js';
+import type { translator } from './i18n.js';
+
+type T = ReturnType<typeof translator>;
+
+export function statusBody(t: T, csrf: string, cp: Checkpoint | undefined, last: { at: string; report: VerifyReport } | undefined): Raw {
+  const r = last?.report;
+  return h`<section aria-labelledby="cp"><h2 id="cp">${t('latestCheckpoint')}</h2>
+${cp ? h`<dl><dt>${t('treeSize')}</dt><dd id="tree-size">${cp.treeSize}</dd><dt>${t('rootHash')}</dt><dd class="hash">${cp.rootHash}</dd><dt>${t('time')}</dt><dd>${cp.time}</dd></dl>` : h`<p>—</p>`}
+</section>
+<section aria-labelledby="lv"><h2 id="lv">${t('lastVerification')}</h2>
+${!last ? h`<p>${t('never')}</p>` : r!.ok ? h`<p id="verify-result" class="ok" role="status">${t('verifyOk', r!.records, r!.checkpoints)} — ${last.at}</p>` : h`<p id="verify-result" class="problem" role="alert">${t('verifyFailed', r!.problem?.what ?? '')} — ${last.at}</p>`}
+<form method="post" action="/audit/verify"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">${t('verifyNow')}</button></form>
+</section>`;
+}
+
+export interface Filters {
+  readonly recipient?: string;
+  readonly signal?: string;
+  readonly since?: string;
+  readonly until?: string;
+}
+
+function filterForm(t: T, action: string, f: Filters, withRecipient: boolean): Raw {
+  return h`<form method="get" action="${action}">
+${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label>` : ''}
+<label>${t('signal')} <input name="signal" value="${f.signal ?? ''}"></label>
+<label>${t('since')} <input type="date" name="since" value="${f.since ?? ''}"></label>
+<label>${t('until')} <input type="date" name="until" value="${f.until ?? ''}"></label>
+<button type="submit">${t('filter')}</button></form>`;
+}
+
+export function disclosuresBody(t: T, f: Filters, rows: readonly DisclosureRecord[]): Raw {
+  return h`${filterForm(t, '/audit/disclosures', f, true)}
+<table><caption>${t('disclosures')} (${rows.length})</caption><thead><tr><th scope="col">${t('time')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('recipient')}</th><th scope="col">${t('signal')}</th><th scope="col">${t('rule')}</th></tr></thead>
+<tbody>${rows.map((d) => h`<tr><td>${d.time}</td><td>${d.kind}</td><td>${d.recipient}${d.viewer ? ` (${d.viewer})` : ''}</td><td>${d.sourceSignals.join(', ')}</td><td>${d.legalBasis.map((b) => `${b.signalId}: ${b.rule}`).join('; ')}</td></tr>`)}</tbody></table>`;
+}
+
+export function decisionsBody(t: T, f: Filters, rows: readonly DecisionRecord[]): Raw {
+  return h`${filterForm(t, '/audit/decisions', f, false)}
+<p>${t('decisions')}: ${rows.length}</p>
+${rows.map((d) => {
+  const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
+  return h`<article class="alert" aria-labelledby="d-${d.decisionId}"><h2 id="d-${d.decisionId}">${d.signalId} — ${d.outcome}</h2>
+<dl><dt>${t('time')}</dt><dd>${d.decidedAt}</dd><dt>${t('agency')}</dt><dd>${d.sourceAgency} (${d.sourceKind})</dd><dt>${t('recipient')}</dt><dd>${d.recipient}</dd>
+<dt>${t('rule')}</dt><dd>${d.decidingRule}</dd><dt>${t('citation')}</dt><dd>${rule?.citation ?? ''}</dd><dt>${t('fields')}</dt><dd>${d.fields.join(', ') || t('none')}</dd></dl>
+${rule?.assumption ? h`<p class="assumption">${t('assumption')} ${rule.assumptionNote ?? ''}</p>` : ''}
+<details><summary>${t('why')}</summary><p>${rule?.reason ?? d.failClosedReason ?? ''}</p>
+<ul>${d.refused.map((x) => h`<li>${x.outcome} — ${x.rule}: ${x.reason}</li>`)}</ul>
+<p>${t('obligations')}: ${d.obligations.map((o) => `${o.type} ${o.dueAt}`).join('; ') || t('none')}</p>
+<p class="hash">policy ${d.policy?.version ?? '—'} · ${d.decisionId}</p></details></article>`;
+})}`;
+}
+
+export function accessReportBody(t: T, csrf: string, bsnGiven: boolean, report?: AccessReport, problem?: string): Raw {
+  // POST: a BSN never travels in a URL (history, proxies).
+  return h`<form method="post" action="/audit/access-report"><input type="hidden" name="csrf" value="${csrf}"><label>${t('bsn')} <input name="bsn" required inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label><button type="submit">${t('show')}</button></form>
+${problem ? h`<p class="problem" role="alert">${problem}</p>` : ''}
+${bsnGiven && report ? h`<section id="report" aria-labelledby="rep"><h2 id="rep">${t('signalsConcern', report.signals.length)}</h2>
+<p class="noprint"><button type="button" data-print>${t('print')}</button></p>
+<p>${report.subject} — ${report.generatedAt}</p>
+<ul>${report.signals.map((s) => h`<li data-signal="${s.signalId}"><strong>${s.signalId}</strong>: ${s.category ?? ''} · ${s.agency} · ${s.observedAt?.slice(0, 10) ?? ''} · ${s.role}<br>
+${t('outcome')}: ${s.outcome} — ${s.rule} (${s.citation ?? ''})${s.assumption ? h` <span class="assumption">${t('assumption')}</span>` : ''}
+<ul>${s.recipients.length ? s.recipients.map((r) => h`<li>${t('shownTo', r.recipient, r.time, r.kind, r.fields.join(', ') || t('none'))}</li>`) : h`<li>${t('notShown')}</li>`}</ul></li>`)}</ul>
+<h2>${t('withheld')}</h2><ul>${report.withheld.map((w) => h`<li>${w.what} — ${t('ground')}: ${w.ground}</li>`)}</ul></section>` : ''}`;
+}
+
+export interface ReplayResult {
+  readonly policy: { readonly version: string; readonly digest: string };
+  readonly asOf: string;
+  readonly evaluated: number;
+  readonly changed: number;
+  readonly byChange: Record<string, number>;
+  readonly alerts: Record<string, number>;
+}
+
+export function whatIfBody(t: T, csrf: string, result?: ReplayResult, problem?: string): Raw {
+  return h`<p>${t('whatIfHelp')}</p>
+<form method="post" action="/audit/what-if"><input type="hidden" name="csrf" value="${csrf}">
+<label for="replay-file">${t('replayFile')}</label> <input type="file" id="replay-file" accept="application/json,.json"><br>
+<label for="replay-json">${t('replayFile')}</label><textarea id="replay-json" name="replay" required></textarea>
+<button type="submit">${t('evaluate')}</button></form>
+${problem ? h`<p class="problem" role="alert">${t('invalidInput', problem)}</p>` : ''}
+${result ? h`<section id="what-if-result" aria-labelledby="wi"><h2 id="wi">${t('whatIfSummary', result.policy.version, result.asOf, result.evaluated, result.changed)}</h2>
+<table><thead><tr><th scope="col">${t('change')}</th><th scope="col">${t('count')}</th></tr></thead><tbody>
+${Object.entries(result.byChange).sort((a, b) => b[1] - a[1]).map(([k, n]) => h`<tr><td>${k}</td><td>${n}</td></tr>`)}
+${Object.entries(result.alerts).map(([k, n]) => h`<tr><td>${t('alertChanges')}: ${k}</td><td>${n}</td></tr>`)}</tbody></table></section>` : ''}`;
+}

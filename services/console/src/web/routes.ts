@@ -1,0 +1,302 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NatsConnection } from 'nats';
+import { accessReport, inRange, type ReviewRecord } from '@samenhang/audit-log';
+import { verifyLogin } from '@samenhang/envelope';
+import { SamenhangError } from '@samenhang/errors';
+import type { Logger } from '@samenhang/logging';
+import type { CertStore, Registry } from '@samenhang/pki';
+import { v1 } from '@samenhang/proto';
+import type { Pseudonymizer } from '@samenhang/pseudonym';
+import { isValidBsn } from '@samenhang/signal';
+import { subjects } from '@samenhang/stack';
+import { participant, type Identity, type Revocations } from '../access/identity.js';
+import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
+import type { Session, Sessions } from '../access/sessions.js';
+import { cookieValue, readBody } from '../http.js';
+import type { AlertsFeed } from './alerts-feed.js';
+import { accessReportBody, decisionsBody, disclosuresBody, statusBody, whatIfBody, type Filters, type ReplayResult } from './audit-pages.js';
+import type { AuditView } from './audit-view.js';
+import { h } from './html.js';
+import { langOf, translator, type Lang } from './i18n.js';
+import { page, type PageContext } from './layout.js';
+import { alertCard, alertsBody, pictureBody } from './rvt-pages.js';
+import { entriesOf, type ConsoleAudit } from './view-records.js';
+
+export interface WebDeps {
+  readonly nc: NatsConnection;
+  readonly registry: Registry;
+  readonly certs: CertStore;
+  readonly revocations: Revocations;
+  readonly sessions: Sessions;
+  readonly feed: AlertsFeed;
+  readonly audit: ConsoleAudit;
+  readonly auditView: AuditView;
+  readonly pseudonyms: Pseudonymizer;
+  /** The console's own origin: the audience a login assertion must name. */
+  readonly origin: string;
+  readonly assetsDir: string;
+  readonly purpose: string;
+  readonly log: Logger;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+const ASSETS: Record<string, string> = { '/assets/console.css': 'text/css; charset=utf-8', '/assets/console.js': 'text/javascript; charset=utf-8' };
+const COOKIE = 'samenhang_session';
+
+interface Req {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly lang: Lang;
+  readonly t: ReturnType<typeof translator>;
+}
+interface Authed extends Req {
+  readonly session: Session;
+  readonly who: Identity;
+  readonly ctx: PageContext;
+}
+
+function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers });
+  res.end(html);
+}
+const redirect = (res: ServerResponse, to: string, headers: Record<string, string> = {}) => {
+  res.writeHead(303, { location: to, ...SECURITY_HEADERS, ...headers });
+  res.end();
+};
+
+async function form(req: IncomingMessage): Promise<URLSearchParams> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) throw new SamenhangError('ERR_MEDIA_TYPE', 'a form post is expected');
+  return new URLSearchParams((await readBody(req, 8 * 1024 * 1024)).toString('utf8'));
+}
+
+/** The web console (server TLS; identities sign in with a one-time link, see /login). */
+export class WebConsole {
+  private readonly reviews = new Map<string, ReviewRecord>();
+
+  constructor(private readonly d: WebDeps) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.d.origin);
+    const chosen = langOf(url.searchParams.get('lang'));
+    const lang = chosen ?? langOf(cookieValue(req, 'samenhang_lang')) ?? 'nl';
+    const langCookie: Record<string, string> = chosen ? { 'set-cookie': `samenhang_lang=${chosen}; Path=/; Secure; SameSite=Strict; Max-Age=31536000` } : {};
+    url.searchParams.delete('lang');
+    const r: Req = { req, res, url, lang, t: translator(lang) };
+    try {
+      if (req.method === 'GET' && ASSETS[url.pathname]) {
+        res.writeHead(200, { 'content-type': ASSETS[url.pathname]!, ...SECURITY_HEADERS, 'cache-control': 'max-age=300' });
+        return void res.end(readFileSync(`${this.d.assetsDir}/${url.pathname.slice(8)}`));
+      }
+      if (req.method === 'GET' && url.pathname === '/login') return await this.login(r, langCookie);
+      const session = this.d.sessions.get(cookieValue(req, COOKIE));
+      if (!session) {
+        const expired = cookieValue(req, COOKIE) !== undefined;
+        return send(res, 401, page({ lang, path: url.pathname }, r.t('loginTitle'), h`<p role="alert">${expired ? r.t('sessionExpired') : ''}</p><p>${r.t('loginHelp')}</p>`), langCookie);
+      }
+      const who = participant(this.d.registry, session.identity);
+      if ((await this.d.revocations.current()).has(who.id)) {
+        this.d.sessions.end(session.id);
+        return send(res, 401, page({ lang, path: url.pathname }, r.t('loginTitle'), h`<p role="alert">${r.t('sessionExpired')}</p>`));
+      }
+      if (req.method === 'POST') {
+        const f = await form(req);
+        if (f.get('csrf') !== session.csrf) throw new SamenhangError('ERR_FORBIDDEN', 'form token mismatch');
+        (r as { body?: URLSearchParams }).body = f;
+      }
+      const nav = [
+        ...(alertRegions(who, this.d.registry).length ? [{ href: '/rvt', label: r.t('rvtNav') }, { href: '/rvt/picture', label: r.t('pictureNav') }] : []),
+        ...(mayReadAudit(who) ? [
+          { href: '/audit', label: r.t('auditTitle') }, { href: '/audit/disclosures', label: r.t('disclosures') }, { href: '/audit/decisions', label: r.t('decisions') },
+          { href: '/audit/access-report', label: r.t('accessReport') }, { href: '/audit/what-if', label: r.t('whatIf') },
+        ] : []),
+      ];
+      const a: Authed = { ...r, session, who, ctx: { lang, who, csrf: session.csrf, nav, path: url.pathname + url.search } };
+      if (!(await this.route(a, (r as { body?: URLSearchParams }).body))) send(res, 404, page(a.ctx, '404', h`<p>—</p>`));
+    } catch (e) {
+      const code = e instanceof SamenhangError ? e.code : 'ERR_INTERNAL';
+      if (code === 'ERR_INTERNAL') this.d.log.error({ err: e, path: url.pathname }, 'console request failed');
+      const status = code === 'ERR_FORBIDDEN' ? 403 : code === 'ERR_INTERNAL' ? 503 : 400;
+      const text = code === 'ERR_FORBIDDEN' ? r.t('forbidden') : code === 'ERR_INTERNAL' ? r.t('auditUnavailable') : r.t('invalidInput', code);
+      if (!res.headersSent) send(res, status, page({ lang, path: url.pathname }, String(status), h`<p role="alert">${text}</p>`));
+      else res.end();
+    }
+  }
+
+  /** A one-time link: a login assertion signed with the identity's own key (samenhang console --as). */
+  private async login(r: Req, headers: Record<string, string>): Promise<void> {
+    try {
+      const claims = await verifyLogin(r.url.searchParams.get('token') ?? '', { certs: this.d.certs, revoked: await this.d.revocations.current(), aud: this.d.origin });
+      const who = participant(this.d.registry, claims.sub);
+      if (!alertRegions(who, this.d.registry).length && !mayReadAudit(who)) throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this identity');
+      if (!this.d.sessions.firstUse(claims.jti, claims.exp * 1000)) throw new SamenhangError('ERR_LOGIN_INVALID', 'login link already used');
+      const s = this.d.sessions.create(who.id);
+      this.d.log.info({ identity: who.id }, 'signed in');
+      redirect(r.res, '/', { ...headers, 'set-cookie': this.d.sessions.cookie(s) });
+    } catch (e) {
+      this.d.log.warn({ code: (e as SamenhangError).code ?? 'ERR_INTERNAL' }, 'sign-in refused');
+      send(r.res, 401, page({ lang: r.lang, path: '/login' }, r.t('loginTitle'), h`<p role="alert">${r.t('loginFailed')}</p><p>${r.t('loginHelp')}</p>`), headers);
+    }
+  }
+
+  private async route(a: Authed, body: URLSearchParams | undefined): Promise<boolean> {
+    const { url, req, res, t, who } = a;
+    const key = `${req.method} ${url.pathname}`;
+    const region = alertRegions(who, this.d.registry)[0];
+    const rvt = () => {
+      if (!region) throw new SamenhangError('ERR_FORBIDDEN', 'not an RVT');
+      return region;
+    };
+    const auditor = () => {
+      if (!mayReadAudit(who)) throw new SamenhangError('ERR_FORBIDDEN', 'not a privacy officer');
+    };
+    switch (key) {
+      case 'GET /':
+        redirect(res, region ? '/rvt' : '/audit');
+        return true;
+      case 'POST /logout':
+        this.d.sessions.end(a.session.id);
+        redirect(res, '/login', { 'set-cookie': `${COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0` });
+        return true;
+      case 'GET /rvt': {
+        const alerts = this.d.feed.current(rvt());
+        // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
+        for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session.id, this.d.purpose);
+        send(res, 200, page(a.ctx, t('alertsTitle', region), alertsBody(t, alerts, a.session.csrf, this.reviews)));
+        return true;
+      }
+      case 'GET /rvt/events':
+        this.events(a, rvt());
+        return true;
+      case 'GET /rvt/picture':
+        await this.picture(a, rvt());
+        return true;
+      case 'POST /rvt/reviews': {
+        const alert = this.d.feed.find(rvt(), body!.get('alertId') ?? '');
+        const e = alert && entriesOf(alert).find((x) => x.decisionId === body!.get('decisionId'));
+        const outcome = body!.get('outcome');
+        const obligation = e?.obligations.find((o) => o.startsWith('HUMAN_REVIEW'));
+        if (!alert || !e || !obligation || (outcome !== 'UPHELD' && outcome !== 'WITHDRAW')) throw new SamenhangError('ERR_INPUT_INVALID', 'no such review due');
+        const rec = await this.d.audit.review({ reviewer: who.id, obligation: obligation.split(' ')[0]!, decisionId: e.decisionId, signalId: e.signalId, alertId: alert.alertId, outcome });
+        this.reviews.set(e.decisionId, rec);
+        redirect(res, '/rvt');
+        return true;
+      }
+      case 'GET /audit': {
+        auditor();
+        send(res, 200, page(a.ctx, t('auditTitle'), statusBody(t, a.session.csrf, await this.d.auditView.latestCheckpoint(), this.d.auditView.lastVerification)));
+        return true;
+      }
+      case 'POST /audit/verify':
+        auditor();
+        await this.d.auditView.verify();
+        redirect(res, '/audit');
+        return true;
+      case 'GET /audit/disclosures':
+      case 'GET /audit/decisions': {
+        auditor();
+        const f: Filters = Object.fromEntries(['recipient', 'signal', 'since', 'until'].map((k) => [k, url.searchParams.get(k) || undefined]).filter(([, v]) => v));
+        const until = f.until ? `${f.until}T23:59:59.999Z` : undefined;
+        const recs = await this.d.auditView.records();
+        if (url.pathname.endsWith('disclosures')) {
+          const rows = recs.disclosures.filter((d) => (!f.recipient || d.recipient === f.recipient || d.recipient === `rvt-${f.recipient}`) && (!f.signal || d.sourceSignals.includes(f.signal)) && inRange(d.time, f.since, until));
+          send(res, 200, page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows)));
+        } else {
+          const rows = recs.decisions.filter((d) => (!f.signal || d.signalId === f.signal) && inRange(d.decidedAt, f.since, until));
+          send(res, 200, page(a.ctx, t('decisions'), decisionsBody(t, f, rows)));
+        }
+        return true;
+      }
+      case 'GET /audit/access-report':
+        auditor();
+        send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, false)));
+        return true;
+      case 'POST /audit/access-report': {
+        auditor();
+        const bsn = (body!.get('bsn') ?? '').trim();
+        if (!isValidBsn(bsn)) {
+          send(res, 400, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, false, undefined, t('invalidInput', t('bsn')))));
+          return true;
+        }
+        const person = this.d.pseudonyms.person(bsn);
+        const report = accessReport(await this.d.auditView.records(), person);
+        await this.d.audit.viewedAccessReport(report, person, who, a.session.id);
+        send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, true, report)));
+        return true;
+      }
+      case 'GET /audit/what-if':
+      case 'POST /audit/what-if': {
+        auditor();
+        let result: ReplayResult | undefined;
+        let problem: string | undefined;
+        if (body) {
+          try {
+            result = parseReplay(body.get('replay') ?? '');
+          } catch {
+            problem = 'samenhang replay --json';
+          }
+        }
+        send(res, problem ? 400 : 200, page(a.ctx, t('whatIf'), whatIfBody(t, a.session.csrf, result, problem)));
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Server-sent events: each new alert version is recorded as a view, then pushed to the page. */
+  private events(a: Authed, region: string): void {
+    const { res, req, who, t } = a;
+    res.writeHead(200, { 'content-type': 'text/event-stream', ...SECURITY_HEADERS, connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    let chain = Promise.resolve();
+    const stop = this.d.feed.listen(region, (alert) => {
+      chain = chain.then(async () => {
+        if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
+        await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
+        res.write(`event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.reviews).html })}\n\n`);
+      }).catch((e: unknown) => {
+        this.d.log.error({ err: e }, 'live alert not shown: audit record failed');
+        res.end();
+      });
+    });
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    const close = () => {
+      clearInterval(beat);
+      stop();
+    };
+    req.once('close', close);
+    res.once('close', close);
+  }
+
+  private async picture(a: Authed, region: string): Promise<void> {
+    const { url, res, t, who } = a;
+    if (!mayAskPicture(who, region)) throw new SamenhangError('ERR_FORBIDDEN', 'may not ask for pictures');
+    const q = { postcode: url.searchParams.get('postcode') ?? undefined, number: url.searchParams.get('number') ?? undefined, suffix: url.searchParams.get('suffix') ?? undefined };
+    if (!q.postcode || !q.number) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
+    const houseNumber = Number.parseInt(q.number, 10);
+    if (!/^[0-9]{4} ?[A-Za-z]{2}$/.test(q.postcode) || !Number.isInteger(houseNumber)) throw new SamenhangError('ERR_INPUT_INVALID', 'postcode and house number');
+    const request = v1.PictureRequest.encode({ address: { postcode: q.postcode.replace(/\s+/g, '').toUpperCase(), houseNumber, houseNumberSuffix: q.suffix ?? '' } }).finish();
+    // The consent service decides and records this disclosure; the console records the view.
+    const reply = v1.HouseholdAlert.decode((await this.d.nc.request(subjects.picture(region), request, { timeout: 10_000 })).data);
+    if (reply.entries.length === 0) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { empty: reply.reason })));
+    await this.d.audit.viewedAlert(reply, who, a.session.id, this.d.purpose);
+    send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { alert: reply }, a.session.csrf)));
+  }
+}
+
+/** The summary of `samenhang replay --json` output; anything else is refused. */
+function parseReplay(text: string): ReplayResult {
+  const o = JSON.parse(text) as ReplayResult;
+  const counts = (x: unknown) => typeof x === 'object' && x !== null && Object.values(x).every((n) => Number.isInteger(n));
+  if (typeof o?.policy?.version !== 'string' || typeof o.asOf !== 'string' || !Number.isInteger(o.evaluated) || !Number.isInteger(o.changed) || !counts(o.byChange) || !counts(o.alerts)) {
+    throw new Error('not a replay result');
+  }
+  return { policy: { version: o.policy.version, digest: String(o.policy.digest) }, asOf: o.asOf, evaluated: o.evaluated, changed: o.changed, byChange: o.byChange, alerts: o.alerts };
+}

@@ -1,0 +1,75 @@
+import type { ReviewRecord } from '@samenhang/audit-log';
+import { fromTimestamp, type v1 } from '@samenhang/proto';
+import { nameOf } from '@samenhang/signal';
+import { h, type Raw } from './html.js';
+import { entriesOf } from './view-records.js';
+import type { translator } from './i18n.js';
+
+type T = ReturnType<typeof translator>;
+const day = (ts: v1.AlertEntry['observedAt']) => {
+  const ms = fromTimestamp(ts);
+  return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10);
+};
+const row = (label: string, value: unknown) => (value ? h`<dt>${label}</dt><dd>${value}</dd>` : '');
+
+function contact(c: v1.AlertEntry['contact']): Raw | string {
+  if (!c || !(c.name || c.phone || c.email)) return '';
+  return h`${c.name}${c.phone ? h` — <a href="tel:${c.phone}">${c.phone}</a>` : ''}${c.email ? h` — <a href="mailto:${c.email}">${c.email}</a>` : ''}`;
+}
+
+/** One entry: INDEX and DISCLOSE look different (border, badge, text), and say why they are shown. */
+function entry(t: T, a: v1.HouseholdAlert, e: v1.AlertEntry, csrf: string, reviews: ReadonlyMap<string, ReviewRecord>): Raw {
+  const disclose = e.shownAs === 'DISCLOSE';
+  const review = reviews.get(e.decisionId);
+  const needsReview = e.obligations.some((o) => o.startsWith('HUMAN_REVIEW'));
+  return h`<section class="entry ${disclose ? 'disclose' : 'index'}" data-signal="${e.signalId}" data-shown-as="${e.shownAs}" aria-label="${t('signal')} ${e.signalId}">
+<p><span class="badge">${disclose ? t('entryDisclose') : t('entryIndex')}</span> ${e.agencyKind}${e.category ? h` · ${nameOf('category', e.category)}` : ''} · ${day(e.observedAt)}</p>
+${disclose ? '' : h`<p>${t('indexExplain')}</p>`}
+<dl>
+${row(t('agency'), e.agencyId)}
+${row(t('contact'), contact(e.contact))}
+${row(t('severity'), e.severity ? nameOf('severity', e.severity) : '')}
+${row(t('summary'), e.summary)}
+${row(t('subject'), e.subject?.name ? `${e.subject.name}${e.subject.birthDate ? ` (${e.subject.birthDate})` : ''}` : '')}
+${row(t('address'), e.address?.postcode ? `${e.address.postcode} ${e.address.houseNumber}${e.address.houseNumberSuffix ?? ''}` : '')}
+${row(t('related'), (e.relatedPersons ?? []).map((p) => `${p.name}${p.birthDate ? ` (${p.birthDate})` : ''}, ${nameOf('relation', p.relation ?? 0)}`).join('; '))}
+</dl>
+<details class="why"><summary>${t('why')}</summary>
+<dl>${row(t('rule'), e.decidingRule)}${row(t('citation'), e.citation)}</dl>
+${e.assumption ? h`<p class="assumption">${t('assumption')}</p>` : ''}
+<p>${e.explanation}</p></details>
+${e.obligations.length ? h`<p><strong>${t('obligations')}:</strong> ${e.obligations.join('; ')}</p>` : ''}
+${review ? h`<p class="ok" role="status">${t('reviewDone', review.outcome === 'UPHELD' ? t('reviewUpheld') : t('reviewWithdraw'))}</p>` : ''}
+${needsReview && !review ? h`<form method="post" action="/rvt/reviews"><fieldset><legend>${t('reviewLegend')} (${e.signalId})</legend>
+<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="alertId" value="${a.alertId}"><input type="hidden" name="decisionId" value="${e.decisionId}">
+<label><input type="radio" name="outcome" value="UPHELD" required> ${t('reviewUpheld')}</label>
+<label><input type="radio" name="outcome" value="WITHDRAW"> ${t('reviewWithdraw')}</label>
+<button type="submit">${t('reviewSave')}</button></fieldset></form>` : ''}
+</section>`;
+}
+
+export function alertCard(t: T, a: v1.HouseholdAlert, csrf: string, reviews: ReadonlyMap<string, ReviewRecord>): Raw {
+  return h`<article class="alert" data-system="${a.systemId}" data-version="${a.version}" aria-labelledby="a-${a.alertId}">
+<h2 id="a-${a.alertId}">${t('alertVersion', a.systemId.slice(0, 12), a.version)}</h2>
+<p>${t('persons', a.persons)}${a.reason ? h` · ${t('reason')}: ${a.reason}` : ''}</p>
+${entriesOf(a).map((e) => entry(t, a, e, csrf, reviews))}
+</article>`;
+}
+
+export function alertsBody(t: T, alerts: readonly v1.HouseholdAlert[], csrf: string, reviews: ReadonlyMap<string, ReviewRecord>): Raw {
+  return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
+<div id="alerts" data-live="/rvt/events">
+${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
+${alerts.map((a) => alertCard(t, a, csrf, reviews))}
+</div>`;
+}
+
+export function pictureBody(t: T, q: { postcode?: string; number?: string; suffix?: string }, result?: { alert?: v1.HouseholdAlert; empty?: string }, csrf = ''): Raw {
+  return h`<form method="get" action="/rvt/picture">
+<label>${t('postcode')} <input name="postcode" required pattern="[0-9]{4} ?[A-Za-z]{2}" value="${q.postcode ?? ''}" autocomplete="off"></label>
+<label>${t('houseNumber')} <input name="number" required inputmode="numeric" pattern="[0-9]+" value="${q.number ?? ''}" autocomplete="off"></label>
+<label>${t('suffix')} <input name="suffix" value="${q.suffix ?? ''}" autocomplete="off"></label>
+<button type="submit">${t('show')}</button></form>
+${result?.empty ? h`<p role="status">${t('noPicture', result.empty)}</p>` : ''}
+${result?.alert ? alertCard(t, result.alert, csrf, new Map()) : ''}`;
+}

@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { JetStreamClient } from 'nats';
+import type { AccessReport, DisclosureRecord, ReviewRecord } from '@samenhang/audit-log';
+import { canonicalJson, sha256Hex } from '@samenhang/canonical';
+import { SamenhangError } from '@samenhang/errors';
+import { v1 } from '@samenhang/proto';
+import type { Identity } from '../access/identity.js';
+
+/** Decoded alerts carry full entries (protobufjs types them loosely). */
+export const entriesOf = (a: v1.HouseholdAlert) => a.entries as v1.AlertEntry[];
+
+/** Which disclosable fields an alert entry carries (what the page shows of it). */
+export function fieldsShown(e: v1.AlertEntry): string[] {
+  const f: string[] = [];
+  if (e.agencyId) f.push('agency');
+  if (e.category) f.push('category');
+  if (e.observedAt) f.push('observedAt');
+  if (e.contact) f.push('contact');
+  if (e.severity) f.push('severity');
+  if (e.summary) f.push('summary');
+  if (e.address) f.push('address');
+  if (e.subject?.name) f.push('subject.name');
+  if (e.subject?.birthDate) f.push('subject.birthDate');
+  if (e.relatedPersons?.length) f.push('relatedPersons');
+  return f;
+}
+
+/** A session's tag in the log: linkable across its views, not back to the cookie. */
+export const sessionTag = (sessionId: string) => `session:${createHash('sha256').update(sessionId).digest('hex').slice(0, 16)}`;
+
+/**
+ * Audit records of what the console shows and what people decide in it. Each is
+ * written (and acknowledged by JetStream) before the page with the content is sent:
+ * no record, no page (fail closed). Pseudonyms, ids and hashes only.
+ */
+export class ConsoleAudit {
+  constructor(private readonly js: JetStreamClient) {}
+
+  async viewedAlert(a: v1.HouseholdAlert, who: Identity, session: string, purpose: string): Promise<void> {
+    const entries = entriesOf(a);
+    const record: DisclosureRecord = {
+      type: 'disclosure',
+      disclosureId: `dis_view_${randomBytes(12).toString('hex')}`,
+      kind: 'view',
+      time: new Date().toISOString(),
+      recipient: who.id,
+      purpose,
+      decisionIds: entries.map((e) => e.decisionId),
+      legalBasis: entries.map((e) => ({ signalId: e.signalId, rule: e.decidingRule, citation: e.citation, assumption: e.assumption })),
+      fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: fieldsShown(e) })),
+      contentSha256: sha256Hex(v1.HouseholdAlert.encode(a).finish()),
+      sourceSignals: entries.map((e) => e.signalId),
+      pseudonyms: [],
+      systemId: a.systemId,
+      alertId: a.alertId,
+      version: a.version,
+      viewOf: a.disclosureId,
+      viewer: sessionTag(session),
+    };
+    await this.write('samenhang.audit.disclosures', record, record.disclosureId);
+  }
+
+  /** An access report shown to the privacy officer concerns one person: that is a disclosure too. */
+  async viewedAccessReport(r: AccessReport, person: string, who: Identity, session: string): Promise<void> {
+    const record: DisclosureRecord = {
+      type: 'disclosure',
+      disclosureId: `dis_view_${randomBytes(12).toString('hex')}`,
+      kind: 'view',
+      time: new Date().toISOString(),
+      recipient: who.id,
+      purpose: 'ACCESS_REQUEST',
+      decisionIds: [],
+      legalBasis: r.signals.map((s) => ({ signalId: s.signalId, rule: 'AVG-15', citation: 'AVG art. 15 (recht van inzage)', assumption: false })),
+      fieldsSent: r.signals.map((s) => ({ signalId: s.signalId, fields: ['agency', 'category', 'observedAt'] })),
+      contentSha256: sha256Hex(canonicalJson(r)),
+      sourceSignals: r.signals.map((s) => s.signalId),
+      pseudonyms: [person],
+      systemId: '',
+      viewer: sessionTag(session),
+    };
+    await this.write('samenhang.audit.disclosures', record, record.disclosureId);
+  }
+
+  async review(r: Omit<ReviewRecord, 'type' | 'reviewId' | 'time'>): Promise<ReviewRecord> {
+    const record: ReviewRecord = { type: 'review', reviewId: `rev_${randomBytes(12).toString('hex')}`, time: new Date().toISOString(), ...r };
+    await this.write('samenhang.audit.decisions', record, record.reviewId);
+    return record;
+  }
+
+  private async write(subject: string, record: object, id: string): Promise<void> {
+    try {
+      await this.js.publish(subject, canonicalJson(record), { msgID: id, timeout: 5000 });
+    } catch (cause) {
+      throw new SamenhangError('ERR_INTERNAL', 'the audit log did not accept the record; nothing is shown', { cause });
+    }
+  }
+}

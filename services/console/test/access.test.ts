@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '@samenhang/pki';
+import { STREAMS, subjectMatches, subjects } from '@samenhang/stack';
+import { alertRegions, may, mayAskPicture, mayReadAudit } from '../src/access/may.js';
+import { participant } from '../src/access/identity.js';
+import { Sessions } from '../src/access/sessions.js';
+
+const registry = loadRegistry(join(import.meta.dirname, '../../../certs-dev/registry.json'));
+const who = (id: string) => participant(registry, id);
+
+describe('NATS subject matching', () => {
+  it.each([
+    ['samenhang.ingress.*', 'samenhang.ingress.ggz-centraal', true],
+    ['samenhang.ingress.*', 'samenhang.ingress.a.b', false],
+    ['samenhang.audit.>', 'samenhang.audit.decisions', true],
+    ['samenhang.audit.>', 'samenhang.audit', false],
+    ['a.b', 'a.b', true],
+    ['a.b', 'a.b.c', false],
+    ['a.*.c', 'a.x.c', true],
+    ['>', 'anything.at.all', true],
+  ])('%s vs %s → %s', (pattern, subject, expected) => expect(subjectMatches(pattern, subject)).toBe(expected));
+});
+
+describe('console permissions are the identity\'s NATS permissions', () => {
+  // The same cells as tests/authorisation-matrix.test.ts, which proves them against nats-server.
+  const cells = (id: string) => ({
+    ingressOwn: may.publish(who(id), subjects.ingress(id)),
+    ingressOther: may.publish(who(id), subjects.ingress('lokaalteam-almere')),
+    alertsFoodvalley: may.read(who(id), STREAMS.ALERTS, subjects.alerts('foodvalley')),
+    alertsTwente: may.read(who(id), STREAMS.ALERTS, subjects.alerts('twente')),
+    pictureFoodvalley: mayAskPicture(who(id), 'foodvalley'),
+    audit: mayReadAudit(who(id)),
+  });
+  it('an agency may send for itself only, and sees no alerts or audit', () => {
+    expect(cells('ggz-centraal')).toEqual({ ingressOwn: true, ingressOther: false, alertsFoodvalley: false, alertsTwente: false, pictureFoodvalley: false, audit: false });
+  });
+  it('an RVT sees only its own region', () => {
+    expect(cells('rvt-foodvalley')).toEqual({ ingressOwn: true, ingressOther: false, alertsFoodvalley: true, alertsTwente: false, pictureFoodvalley: true, audit: false });
+    expect(alertRegions(who('rvt-twente'), registry)).toEqual(['twente']);
+  });
+  it('a privacy officer only reads the audit log', () => {
+    expect(cells('privacy-officer')).toEqual({ ingressOwn: false, ingressOther: false, alertsFoodvalley: false, alertsTwente: false, pictureFoodvalley: false, audit: true });
+    expect(alertRegions(who('privacy-officer'), registry)).toEqual([]);
+  });
+  it('services cannot sign in', () => {
+    expect(() => participant(registry, 'consent')).toThrow(expect.objectContaining({ code: 'ERR_FORBIDDEN' }));
+  });
+});
+
+describe('sessions', () => {
+  it('expire on the server, whatever the browser keeps', () => {
+    const s = new Sessions(1000);
+    const session = s.create('rvt-foodvalley', 0);
+    expect(s.get(session.id, 999)?.identity).toBe('rvt-foodvalley');
+    expect(s.get(session.id, 1000)).toBeUndefined();
+    expect(s.get(session.id, 10)).toBeUndefined(); // gone for good once expired
+  });
+  it('a login assertion works once', () => {
+    const s = new Sessions(1000);
+    expect(s.firstUse('jti-1', 60_000, 0)).toBe(true);
+    expect(s.firstUse('jti-1', 60_000, 1)).toBe(false);
+  });
+  it('sets a cookie that scripts and other sites cannot use', () => {
+    const s = new Sessions(900_000);
+    const c = s.cookie(s.create('privacy-officer'));
+    for (const attr of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Max-Age=900', 'Path=/']) expect(c).toContain(attr);
+  });
+});
