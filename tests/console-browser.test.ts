@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRecords } from '@samenhang/audit-log';
+import { SERVICE_ENTRIES } from '@samenhang/cli';
+import { readConsoleInfo } from '@samenhang/console';
+import { STREAMS, readAll, spawnService, type ServiceProcess } from '@samenhang/stack';
+import { personalValues } from './helpers/personal.js';
+import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
+import { loadScenario } from './helpers/scenario.js';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+const CLI = join(import.meta.dirname, '..', 'packages', 'cli', 'bin', 'samenhang.js');
+const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
+const meneerM = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
+const acute = loadScenario<{ steps: ScenarioStep[] }>('acute');
+const M_SIGNALS = ['m-001', 'p-2031', 'g-77', 'j-5110', 'l-301'];
+const SHORT_TTL_S = 3;
+
+/** The one-time sign-in link, made the way a user makes it: `samenhang console --as <identity>`. */
+async function loginLink(t: TestStack, identity: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'console', '--as', identity, '--home', t.paths.root]);
+  return stdout.trim();
+}
+
+describe('web console in headless Chromium (real stack, real TLS)', () => {
+  let t: TestStack;
+  let browser: Browser;
+  let shortConsole: ServiceProcess | undefined;
+  const contexts: BrowserContext[] = [];
+  const open = async (): Promise<Page> => {
+    // The console's certificate is issued by the broker's dev CA, which this browser profile does not know.
+    const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+    contexts.push(ctx);
+    return ctx.newPage();
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await startTestStack({ services: ['broker-gateway', 'consent', 'audit', 'console'] });
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await Promise.allSettled(contexts.map((c) => c.close()));
+    await browser?.close();
+    await shortConsole?.stop();
+    await t?.close();
+  });
+
+  it('Food Valley: the alert appears without reload; the GGZ entry is index-only and explains R5', async () => {
+    const page = await open();
+    await page.goto(await loginLink(t, 'rvt-foodvalley'));
+    expect(new URL(page.url()).pathname).toBe('/rvt');
+    await expect(page.locator('h1').textContent()).resolves.toContain('foodvalley');
+    await page.locator('#no-alerts').waitFor();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+    await publishSteps(t, meneerM.steps);
+    const final = page.locator('section[data-signal="l-301"]');
+    await final.waitFor({ timeout: 60_000 });
+    // Same document: pushed over server-sent events, no reload.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    for (const id of M_SIGNALS) await expect(page.locator(`section[data-signal="${id}"]`).count()).resolves.toBe(1);
+
+    const ggz = page.locator('section[data-signal="g-77"]');
+    await expect(ggz.getAttribute('data-shown-as')).resolves.toBe('INDEX');
+    await expect(ggz.getAttribute('class')).resolves.toContain('index');
+    await expect(ggz.locator('.badge').textContent()).resolves.toBe('Alleen index');
+    await ggz.locator('summary').click();
+    const why = await ggz.locator('details').innerText();
+    expect(why).toContain('R5');
+    expect(await ggz.innerText()).not.toContain('Samenvatting'); // no content of an index entry
+    await expect(page.locator('section[data-signal="m-001"]').getAttribute('data-shown-as')).resolves.toBe('DISCLOSE');
+    await shot(page, 'rvt-foodvalley');
+  });
+
+  it('Twente sees nothing of Meneer M, and records the review an ACUTE disclosure requires', async () => {
+    await publishSteps(t, acute.steps);
+    const page = await open();
+    await page.goto(await loginLink(t, 'rvt-twente'));
+    await page.locator('section[data-signal="p-9001"]').waitFor({ timeout: 30_000 });
+    const text = await page.locator('main').innerText();
+    for (const id of M_SIGNALS) expect(text).not.toContain(id);
+    expect(text).not.toContain('Visser');
+    // The RVT of Twente cannot open Food Valley's pictures or the audit views.
+    expect((await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit`))?.status()).toBe(403);
+    await page.goBack();
+    await page.getByLabel('Delen terecht').check();
+    await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await page.locator('section[data-signal="p-9001"] .ok').waitFor();
+    await shot(page, 'rvt-twente');
+  });
+
+  it('the privacy officer verifies the log and opens M\'s access report', async () => {
+    const page = await open();
+    await page.goto(await loginLink(t, 'privacy-officer'));
+    expect(new URL(page.url()).pathname).toBe('/audit');
+    await page.getByRole('button', { name: 'Nu verifiëren' }).click();
+    await expect(page.locator('#verify-result').getAttribute('class')).resolves.toBe('ok');
+    await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit/access-report`);
+    await page.getByLabel('BSN').fill('999990007');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    const report = await page.locator('#report').innerText();
+    for (const id of M_SIGNALS) expect(report).toContain(id);
+    expect(report).toContain('Jeugdwet art. 7.3.11'); // the reporter's identity is withheld, with its ground
+    await shot(page, 'privacy-officer-access-report');
+    // English is one click away.
+    await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit?lang=en`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Audit log');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await shot(page, 'privacy-officer-status-en');
+  });
+
+  it('every page view that showed personal data is a disclosure record; the console logs none', async () => {
+    const po = await t.connect('privacy-officer');
+    const records = parseRecords(await readAll(po, STREAMS.AUDIT, 'samenhang.audit.>'));
+    const views = records.disclosures.filter((d) => d.kind === 'view');
+    const fv = views.filter((d) => d.recipient === 'rvt-foodvalley');
+    // The final Food Valley alert (all five signals) was shown, and recorded as shown to a session of that RVT.
+    expect(fv.some((d) => M_SIGNALS.every((s) => d.sourceSignals.includes(s)) && d.viewOf && d.viewer?.startsWith('session:'))).toBe(true);
+    for (const d of fv) expect(records.disclosures.some((x) => x.disclosureId === d.viewOf && x.recipient === 'rvt-foodvalley')).toBe(true);
+    expect(views.some((d) => d.recipient === 'rvt-twente' && d.sourceSignals.includes('p-9001'))).toBe(true);
+    expect(views.some((d) => d.recipient === 'rvt-twente' && d.sourceSignals.some((s) => M_SIGNALS.includes(s)))).toBe(false);
+    expect(views.some((d) => d.recipient === 'privacy-officer' && d.purpose === 'ACCESS_REQUEST' && d.pseudonyms.length === 1)).toBe(true);
+    expect(records.reviews).toEqual([expect.objectContaining({ reviewer: 'rvt-twente', signalId: 'p-9001', outcome: 'UPHELD', obligation: 'HUMAN_REVIEW_24H' })]);
+    const log = readFileSync(join(t.paths.logs, 'console.log'), 'utf8');
+    const audit = records.disclosures.map((d) => JSON.stringify(d)).join('\n');
+    for (const v of personalValues([...meneerM.steps, ...acute.steps].flatMap((s) => (s.signal ? [s.signal] : [])))) {
+      expect(log, 'console log').not.toContain(v);
+      expect(audit, 'audit records').not.toContain(v);
+    }
+  });
+
+  it('a login link works once, and a session cookie cannot be replayed after it expired', async () => {
+    // A second console with a 3 s session lifetime (the default is 15 minutes).
+    shortConsole = await spawnService({ name: 'console-short', entry: SERVICE_ENTRIES['console']!(), paths: t.paths, servers: t.stack.servers, env: { SAMENHANG_SESSION_TTL_SECONDS: String(SHORT_TTL_S) } });
+    const link = await loginLink(t, 'rvt-foodvalley');
+    const page = await open();
+    await page.goto(link);
+    expect(new URL(page.url()).pathname).toBe('/rvt');
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'samenhang_session')!;
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+
+    const replayLink = await open();
+    expect((await replayLink.goto(link))?.status()).toBe(401);
+
+    await sleep(SHORT_TTL_S * 1000 + 500);
+    const thief = await open();
+    await thief.context().addCookies([{ ...session, expires: -1 }]); // the browser would keep it; the server must not
+    const answer = await thief.goto(new URL('/rvt', link).toString());
+    expect(answer?.status()).toBe(401);
+    const text = await thief.locator('main').innerText();
+    expect(text).toContain('Uw sessie is verlopen');
+    for (const id of M_SIGNALS) expect(text).not.toContain(id);
+    await shot(thief, 'session-expired');
+  });
+});
