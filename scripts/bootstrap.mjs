@@ -45,6 +45,12 @@ if (!natsServer()) {
 run(join(root, 'node_modules/.bin/tsc'), ['-b']);
 
 if (mode === 'test') {
+  // The console's browser tests drive Debian's Chromium (playwright-core downloads none).
+  if (!existsSync('/usr/bin/chromium') && process.getuid?.() === 0) {
+    console.log('bootstrap: installing chromium with apt-get (browser tests)');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
   run('node', ['scripts/proto-gen.mjs', '--check']);
   // Tests are TypeScript too: they compile strictly before they run.
   run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.test.json']);
