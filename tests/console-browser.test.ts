@@ -61,13 +61,13 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     expect(new URL(page.url()).pathname).toBe('/rvt');
     await expect(page.locator('h1').textContent()).resolves.toContain('foodvalley');
     await page.locator('#no-alerts').waitFor();
-    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
 
     await publishSteps(t, meneerM.steps);
     const final = page.locator('section[data-signal="l-301"]');
     await final.waitFor({ timeout: 60_000 });
     // Same document: pushed over server-sent events, no reload.
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
     for (const id of M_SIGNALS) await expect(page.locator(`section[data-signal="${id}"]`).count()).resolves.toBe(1);
 
     const ggz = page.locator('section[data-signal="g-77"]');
