@@ -105,11 +105,8 @@ export class WebConsole {
         this.d.sessions.end(session.id);
         return send(res, 401, page({ lang, path: url.pathname }, r.t('loginTitle'), h`<p role="alert">${r.t('sessionExpired')}</p>`));
       }
-      if (req.method === 'POST') {
-        const f = await form(req);
-        if (f.get('csrf') !== session.csrf) throw new SamenhangError('ERR_FORBIDDEN', 'form token mismatch');
-        (r as { body?: URLSearchParams }).body = f;
-      }
+      const body = req.method === 'POST' ? await form(req) : undefined;
+      if (body && body.get('csrf') !== session.csrf) throw new SamenhangError('ERR_FORBIDDEN', 'form token mismatch');
       const nav = [
         ...(alertRegions(who, this.d.registry).length ? [{ href: '/rvt', label: r.t('rvtNav') }, { href: '/rvt/picture', label: r.t('pictureNav') }] : []),
         ...(mayReadAudit(who) ? [
@@ -118,7 +115,7 @@ export class WebConsole {
         ] : []),
       ];
       const a: Authed = { ...r, session, who, ctx: { lang, who, csrf: session.csrf, nav, path: url.pathname + url.search } };
-      if (!(await this.route(a, (r as { body?: URLSearchParams }).body))) send(res, 404, page(a.ctx, '404', h`<p>—</p>`));
+      if (!(await this.route(a, body))) send(res, 404, page(a.ctx, '404', h`<p>—</p>`));
     } catch (e) {
       const code = e instanceof SamenhangError ? e.code : 'ERR_INTERNAL';
       if (code === 'ERR_INTERNAL') this.d.log.error({ err: e, path: url.pathname }, 'console request failed');

@@ -28,6 +28,17 @@ export function fieldsShown(e: v1.AlertEntry): string[] {
 /** A session's tag in the log: linkable across its views, not back to the cookie. */
 export const sessionTag = (sessionId: string) => `session:${createHash('sha256').update(sessionId).digest('hex').slice(0, 16)}`;
 
+/** What every view record starts with: a fresh id, now, the identity and its session's tag. */
+const viewBase = (who: Identity, session: string, purpose: string) => ({
+  type: 'disclosure' as const,
+  disclosureId: `dis_view_${randomBytes(12).toString('hex')}`,
+  kind: 'view' as const,
+  time: new Date().toISOString(),
+  recipient: who.id,
+  purpose,
+  viewer: sessionTag(session),
+});
+
 /**
  * Audit records of what the console shows and what people decide in it. Each is
  * written (and acknowledged by JetStream) before the page with the content is sent:
@@ -39,12 +50,7 @@ export class ConsoleAudit {
   async viewedAlert(a: v1.HouseholdAlert, who: Identity, session: string, purpose: string): Promise<void> {
     const entries = entriesOf(a);
     const record: DisclosureRecord = {
-      type: 'disclosure',
-      disclosureId: `dis_view_${randomBytes(12).toString('hex')}`,
-      kind: 'view',
-      time: new Date().toISOString(),
-      recipient: who.id,
-      purpose,
+      ...viewBase(who, session, purpose),
       decisionIds: entries.map((e) => e.decisionId),
       legalBasis: entries.map((e) => ({ signalId: e.signalId, rule: e.decidingRule, citation: e.citation, assumption: e.assumption })),
       fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: fieldsShown(e) })),
@@ -55,7 +61,6 @@ export class ConsoleAudit {
       alertId: a.alertId,
       version: a.version,
       viewOf: a.disclosureId,
-      viewer: sessionTag(session),
     };
     await this.write('samenhang.audit.disclosures', record, record.disclosureId);
   }
@@ -63,12 +68,7 @@ export class ConsoleAudit {
   /** An access report shown to the privacy officer concerns one person: that is a disclosure too. */
   async viewedAccessReport(r: AccessReport, person: string, who: Identity, session: string): Promise<void> {
     const record: DisclosureRecord = {
-      type: 'disclosure',
-      disclosureId: `dis_view_${randomBytes(12).toString('hex')}`,
-      kind: 'view',
-      time: new Date().toISOString(),
-      recipient: who.id,
-      purpose: 'ACCESS_REQUEST',
+      ...viewBase(who, session, 'ACCESS_REQUEST'),
       decisionIds: [],
       legalBasis: r.signals.map((s) => ({ signalId: s.signalId, rule: 'AVG-15', citation: 'AVG art. 15 (recht van inzage)', assumption: false })),
       fieldsSent: r.signals.map((s) => ({ signalId: s.signalId, fields: ['agency', 'category', 'observedAt'] })),
@@ -76,7 +76,6 @@ export class ConsoleAudit {
       sourceSignals: r.signals.map((s) => s.signalId),
       pseudonyms: [person],
       systemId: '',
-      viewer: sessionTag(session),
     };
     await this.write('samenhang.audit.disclosures', record, record.disclosureId);
   }
