@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_SUBJECT, signCheckpoint, verifyLog, type LogEntry } from '@samenhang/audit-log';
 import { identityFiles } from '@samenhang/config';
+import { STREAMS, readAll } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
 import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
@@ -25,16 +26,17 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     await publishSteps(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
     trust = { ca: new X509Certificate(readFileSync(t.paths.caCert)), trustDomain: 'samenhang.dev' };
     const file = join(t.paths.root, 'copy.jsonl');
-    for (let i = 0; i < 100; i++) {
-      const r = await cli(['audit', 'verify', '--json', '--home', t.paths.root]);
-      const report = JSON.parse(r.stdout);
+    // Wait until every record is covered by a checkpoint. Polled in-process: a CLI process per
+    // poll costs a second each while the fault test loads the other core.
+    const po = await t.connect('privacy-officer');
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
+      const report = await verifyLog(await readAll(po, STREAMS.AUDIT, 'samenhang.audit.>'), trust, null);
       if (report.ok && report.records >= 9 && report.uncovered === 0) break;
-      await sleep(200);
     }
     await cli(['audit', 'export', '--home', t.paths.root, '--out', file]);
     const { readLogFile } = await import('../packages/cli/dist/audit-reader.js');
     log = readLogFile(file);
-  });
+  }, 150_000);
   afterAll(async () => t?.close());
 
   const records = () => log.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
