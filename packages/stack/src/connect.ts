@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect, type NatsConnection } from 'nats';
 import { identityFiles, type HomePaths } from '@samenhang/config';
 import { inboxPrefix } from './permissions.js';
+import { quietCancelledErrors } from './quiet-cancel.js';
 
 export interface ConnectOptions {
   readonly paths: HomePaths;
@@ -17,6 +18,7 @@ export interface ConnectOptions {
 
 /** Connects with mutual TLS as one identity; the certificate decides who we are. */
 export function connectAs(o: ConnectOptions): Promise<NatsConnection> {
+  quietCancelledErrors();
   const files = identityFiles(o.paths, o.certName ?? o.identity);
   return connect({
     servers: [...o.servers],

@@ -19,7 +19,7 @@ export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
 export { retryOnTimeout } from './retry-timeout.js';
 export type { FilteredReader } from './filtered-reader.js';
-export { isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
+export { bindKv, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
 export { KeyedLock } from './keyed-lock.js';
 export { spawnService } from './service-process.js';
 export type { ServiceProcess } from './service-process.js';

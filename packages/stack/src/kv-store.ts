@@ -1,4 +1,4 @@
-import type { KV } from 'nats';
+import type { JetStreamClient, KV } from 'nats';
 import { KeyedLock } from './keyed-lock.js';
 
 /** A KV create or update lost a compare-and-set: someone else wrote the key first. */
@@ -52,4 +52,16 @@ export function serialWrites(kv: KV): KV {
       return (value as (...a: unknown[]) => unknown).bind(target);
     },
   });
+}
+
+/**
+ * Binds to an existing bucket (created by ensureStreams, with allow_direct). With
+ * `bindOnly` nats.js would read through the JetStream API ($JS.API.STREAM.MSG.GET);
+ * a direct get is answered by the stream itself, cheaper. On replicated buckets any
+ * replica answers a direct get, possibly one a write behind, so there reads stay
+ * with the stream leader: read-after-write is what the services' checks rely on.
+ */
+export async function bindKv(js: JetStreamClient, bucket: string): Promise<KV> {
+  const info = await (await js.jetstreamManager()).streams.info(`KV_${bucket}`);
+  return js.views.kv(bucket, { bindOnly: true, allow_direct: info.config.num_replicas === 1 && info.config.allow_direct === true });
 }

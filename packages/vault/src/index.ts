@@ -1,3 +1,5 @@
+export { cacheReads, vaultFreshness } from './cached-store.js';
+export type { Freshness } from './cached-store.js';
 export { open, seal } from './seal.js';
 export { MemoryVaultStore } from './store.js';
 export type { VaultStore } from './store.js';

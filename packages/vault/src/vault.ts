@@ -26,6 +26,7 @@ const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
 export class Vault {
   /** Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`. */
   private readonly keyCache = new Map<string, { key: Uint8Array; until: number }>();
+  private readonly loading = new Map<string, { key: Promise<Uint8Array>; create: boolean }>();
 
   constructor(
     private readonly kek: Uint8Array,
@@ -41,12 +42,21 @@ export class Vault {
   private async dataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {
     const cached = this.keyCache.get(pseudonym);
     if (cached && cached.until > Date.now()) return cached.key;
-    const key = await this.loadDataKey(pseudonym, create);
-    if (this.keyCacheMs > 0) {
-      if (this.keyCache.size >= this.keyCacheMax) this.keyCache.delete(this.keyCache.keys().next().value!);
-      this.keyCache.set(pseudonym, { key, until: Date.now() + this.keyCacheMs });
+    // A signal stores its subject's record and its content at once: one load serves both.
+    const pending = this.loading.get(pseudonym);
+    if (pending && (pending.create || !create)) return pending.key;
+    const key = this.loadDataKey(pseudonym, create);
+    this.loading.set(pseudonym, { key, create });
+    try {
+      const loaded = await key;
+      if (this.keyCacheMs > 0) {
+        if (this.keyCache.size >= this.keyCacheMax) this.keyCache.delete(this.keyCache.keys().next().value!);
+        this.keyCache.set(pseudonym, { key: loaded, until: Date.now() + this.keyCacheMs });
+      }
+      return loaded;
+    } finally {
+      if (this.loading.get(pseudonym)?.key === key) this.loading.delete(pseudonym);
     }
-    return key;
   }
 
   private async loadDataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {

@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { AUDIT_CONSUMER, BUCKETS, STREAMS, connectAs, consumeConcurrently, exitGracefully, serveHealth } from '@samenhang/stack';
+import { AUDIT_CONSUMER, BUCKETS, STREAMS, bindKv, connectAs, consumeConcurrently, exitGracefully, serveHealth } from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
 import { LogStore } from './log-state.js';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const signer = { key: createPrivateKey(readFileSync(files.key)), certPem: readFileSync(files.cert, 'utf8') };
   const nc = await connectAs({ paths, servers: config.servers, identity: 'audit' });
   const js = nc.jetstream();
-  const store = new LogStore(await js.views.kv(BUCKETS.AUDIT_STATE, { bindOnly: true }));
+  const store = new LogStore(await bindKv(js, BUCKETS.AUDIT_STATE));
   const state = await store.load();
   const appender = new Appender(state, store, js, signer, config.checkpointEvery, log);
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);

@@ -5,7 +5,7 @@ import { createLogger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { DEFAULT_LIMITS } from '@samenhang/signal';
-import { BUCKETS, GATEWAY_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
+import { BUCKETS, GATEWAY_CONSUMER, STREAMS, bindKv, connectAs, consumeConcurrently, exitGracefully, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import { loadGatewayConfig } from './config.js';
 import { handleIngress } from './handle-ingress.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 
   const nc = await connectAs({ paths, servers: config.servers, identity: 'broker-gateway' });
   const js = nc.jetstream();
-  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await js.views.kv(b, { bindOnly: true }))));
+  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await bindKv(js, b))));
   const deps = {
     js,
     check: {
@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     },
     index: new SignalIndex(indexKv!),
     pseudonyms: createPseudonymizer(keys.pseudonymMaster),
-    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!)),
+    // Data keys remembered for 60 s (every signal names one to three persons): after an
+    // erasure, content written within that minute is under the erased key, so unreadable.
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!), 60_000),
     log,
     maxInternalRetries: 5,
   };

@@ -5,8 +5,9 @@ import { JsonKv } from './kv-json.js';
 export class ConsentStore {
   constructor(private readonly kv: JsonKv<ConsentFact[]>) {}
 
-  async of(pseudonym: string): Promise<ConsentFact[]> {
-    return (await this.kv.get(pseudonym))?.value ?? [];
+  /** `cached`: from memory if known (may miss another instance's newest record). */
+  async of(pseudonym: string, o: { cached?: boolean } = {}): Promise<ConsentFact[]> {
+    return (await this.kv.get(pseudonym, o))?.value ?? [];
   }
 
   /** Adds a record once (idempotent by registering agency and consent id). */

@@ -7,6 +7,7 @@ import { factsOf } from './facts.js';
 import { pictureDecision, withEntry, withWithdrawal, type PictureEntry } from './family/picture.js';
 import { withRetries } from './family/systems.js';
 import { publishAlerts } from './publish-alerts.js';
+import { nextAlerts } from './region-view.js';
 
 /** The vault reference is the gateway's signal key (agency + hash of the signal id). */
 const entryKey = (s: v1.VerifiedSignal) => s.vaultRef;
@@ -21,12 +22,14 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
   const facts = factsOf(s);
   const recipient = rvtOf(d.registry, s.region);
   const expiresAt = fromTimestamp(s.expiresAt);
+  const policy = d.policy.policy;
   let decision: DecisionRecord | undefined;
   let systemId = '';
   // A consent may be stored while we decide. The consent handler stores first and then
   // reads pictures; we store the entry first and then re-read consents: one of us sees the other.
   for (let round = 0; round < 5; round++) {
-    const consents = await d.consents.of(s.subjectPseudonym);
+    // The first read may come from memory; the re-read below asks the server.
+    const consents = await d.consents.of(s.subjectPseudonym, { cached: round === 0 });
     const decided = decide(
       { signal: facts, consents, recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' }, purpose: PURPOSE, now },
       d.policy.policy,
@@ -43,7 +46,11 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
     systemId = await withRetries(async () => {
       const id = await d.systems.place(persons, entry.householdKey);
-      await d.systems.change(id, (p) => (p.entries[entry.key]?.decision.decisionId === decided.decisionId ? undefined : withEntry(p, entry)));
+      // The entry and the alert versions it calls for in one compare-and-set.
+      await d.systems.change(id, (p) => {
+        const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
+        return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
+      });
       return id;
     });
     decision = decided;

@@ -9,54 +9,79 @@ export class Conflict extends Error {
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
 
+export interface Read<T> {
+  readonly value: T;
+  readonly revision: number;
+}
+
+/** A remembered read: `value` undefined means the key was absent (revision 0). */
+type Remembered<T> = { readonly revision: number; readonly value: T | undefined };
+
 /**
- * A JSON value in a KV bucket, with its revision for compare-and-set. Parsed values
- * are kept by revision (a picture is read several times per signal, and parsing it
- * was the service's largest CPU cost): callers treat values as immutable.
+ * A JSON value in a KV bucket, with its revision for compare-and-set, and an LRU
+ * memory of what this process last read or wrote (callers treat values as immutable).
+ *
+ * `get(key)` asks the server; `get(key, { cached: true })` may answer from memory.
+ * A remembered value can be stale only when another instance wrote since, and every
+ * write is a compare-and-set on the remembered revision: a stale read makes the write
+ * fail, the key is forgotten, and the retry reads it fresh. So cached reads are for
+ * values that lead to a write (or never change); a check that must see another
+ * instance's write (the consent re-read, the consent handler's pictures) asks the server.
  */
 export class JsonKv<T> {
-  private readonly parsed = new Map<string, { revision: number; value: T }>();
+  private readonly memory = new Map<string, Remembered<T>>();
 
   constructor(readonly kv: KV, private readonly cacheSize = 256) {}
 
-  async get(key: string): Promise<{ value: T; revision: number } | undefined> {
+  async get(key: string, o: { cached?: boolean } = {}): Promise<Read<T> | undefined> {
+    const hit = o.cached ? this.memory.get(key) : undefined;
+    if (hit) {
+      this.remember(key, hit);
+      return hit.value === undefined ? undefined : { value: hit.value, revision: hit.revision };
+    }
     const e = await this.kv.get(key);
     if (!e || e.operation !== 'PUT') {
-      this.parsed.delete(key);
+      this.remember(key, { revision: e?.revision ?? 0, value: undefined });
       return undefined;
     }
-    const hit = this.parsed.get(key);
-    if (hit?.revision === e.revision) return { value: hit.value, revision: e.revision };
-    const value = dec<T>(e.value);
-    this.remember(key, e.revision, value);
+    const known = this.memory.get(key);
+    const value = known?.revision === e.revision && known.value !== undefined ? known.value : dec<T>(e.value);
+    this.remember(key, { revision: e.revision, value });
     return { value, revision: e.revision };
   }
 
-  private remember(key: string, revision: number, value: T): void {
-    this.parsed.delete(key); // re-inserted last: the map's order is least recently used first
-    this.parsed.set(key, { revision, value });
-    if (this.parsed.size > this.cacheSize) this.parsed.delete(this.parsed.keys().next().value!);
+  private remember(key: string, r: Remembered<T>): void {
+    this.memory.delete(key); // re-inserted last: the map's order is least recently used first
+    this.memory.set(key, r);
+    if (this.memory.size > this.cacheSize) this.memory.delete(this.memory.keys().next().value!);
+  }
+
+  /** Forgets a key: its next read asks the server. */
+  forget(key: string): void {
+    this.memory.delete(key);
   }
 
   /** Writes only if the key is still at `revision` (0: only if absent); else throws Conflict. */
   async cas(key: string, value: T, revision: number): Promise<number> {
     try {
       const next = revision === 0 ? await this.kv.create(key, enc(value)) : await this.kv.update(key, enc(value), revision);
-      this.remember(key, next, value);
+      this.remember(key, { revision: next, value });
       return next;
     } catch (e) {
+      this.forget(key);
       if (isCasFailure(e)) throw new Conflict(`${key} changed concurrently`);
       throw e;
     }
   }
 
   /**
-   * Read-modify-write until it sticks. `change` returns the new value, or undefined
-   * for "nothing to do"; it may run several times, so it must be a pure function.
+   * Read-modify-write until it sticks: the first attempt starts from memory, every
+   * later one from the server. `change` returns the new value, or undefined for
+   * "nothing to do"; it may run several times, so it must be a pure function.
    */
   async update(key: string, change: (current: T | undefined) => T | undefined, attempts = 50): Promise<T | undefined> {
     for (let i = 0; i < attempts; i++) {
-      const current = await this.get(key);
+      const current = await this.get(key, { cached: i === 0 });
       const next = change(current?.value);
       if (next === undefined) return current?.value;
       try {

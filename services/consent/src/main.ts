@@ -4,8 +4,8 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { BUCKETS, CONSENT_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, KeyedLock, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
-import { Vault } from '@samenhang/vault';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, connectAs, consumeConcurrently, exitGracefully, KeyedLock, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
+import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
 import { ConsentStore } from './consent-store.js';
@@ -28,20 +28,29 @@ async function main(): Promise<void> {
 
   const nc = await connectAs({ paths, servers: config.servers, identity: 'consent' });
   const js = nc.jetstream();
-  const kv = async (b: string) => serialWrites(await js.views.kv(b, { bindOnly: true }));
+  const kv = async (b: string) => serialWrites(await bindKv(js, b));
   const deps: ConsentDeps = {
     js,
     registry,
     policy,
-    consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS))),
+    // Memory sizes (entries) keep the service well under 300 MiB: persons and addresses are
+    // small and read for every signal; a picture is larger and re-read while it is busy.
+    consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 20_000)),
     systems: new FamilySystems(
-      new JsonKv(await kv(BUCKETS.PICTURES)),
-      new JsonKv(await kv(BUCKETS.FS_PERSONS)),
-      new JsonKv(await kv(BUCKETS.FS_HOUSEHOLDS)),
+      new JsonKv(await kv(BUCKETS.PICTURES), 1_024),
+      new JsonKv(await kv(BUCKETS.FS_PERSONS), 100_000),
+      new JsonKv(await kv(BUCKETS.FS_HOUSEHOLDS), 50_000),
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
     ),
-    // Data keys cached for 60 s: alerts re-read every entry, erasure reaches us within a minute.
-    vault: new Vault(keys.vaultKek, kvByteStore(await kv(BUCKETS.VAULT_KEYS)), kvByteStore(await kv(BUCKETS.VAULT)), 60_000),
+    // Alerts re-read every entry they show. Data keys and person records are remembered for
+    // 60 s (an erasure or a corrected name reaches alerts within a minute); signal contents
+    // never change. Only sealed bytes are remembered: opening them still needs the key.
+    vault: new Vault(
+      keys.vaultKek,
+      kvByteStore(await kv(BUCKETS.VAULT_KEYS)),
+      cacheReads(kvByteStore(await kv(BUCKETS.VAULT)), { freshness: vaultFreshness(60_000), max: 50_000 }),
+      60_000,
+    ),
     audit: new AuditWriter(js),
     log,
     alertLock: new KeyedLock(),

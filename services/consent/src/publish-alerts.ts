@@ -35,7 +35,7 @@ export async function publishAlerts(systemId: string, now: number, d: ConsentDep
     await d.alertLock.run(`${picture.systemId}/${region}`, async () => {
       // Re-read under the lock: a newer version (or this one) may have been sent meanwhile;
       // then this one is superseded and must not follow it onto the stream.
-      const latest = (await d.systems.pictures.get(picture.systemId))?.value.alerts[region];
+      const latest = (await d.systems.pictures.get(picture.systemId, { cached: true }))?.value.alerts[region];
       if (!latest || latest.version !== state.version || latest.published >= state.version) return;
       const { alert, disclosure } = await buildAlert(
         picture,

@@ -3,7 +3,7 @@ import { alertDue, emptyTally, replayBatch, type ConsentFact, type DecisionRecor
 import { SamenhangError } from '@samenhang/errors';
 import { loadPolicy } from '@samenhang/policy';
 import { loadRegistry, rvtOf } from '@samenhang/pki';
-import { BUCKETS, connectAs, readStackInfo, retryOnTimeout } from '@samenhang/stack';
+import { BUCKETS, bindKv, connectAs, readStackInfo, retryOnTimeout } from '@samenhang/stack';
 import { Progress } from '../bench/progress.js';
 import { EXIT, UsageError, out } from '../output.js';
 
@@ -38,8 +38,8 @@ export async function replay(paths: HomePaths, flags: { policy?: string; 'as-of'
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'broker-admin', maxReconnectAttempts: 0 });
   try {
     const js = nc.jetstream();
-    const pictures = await js.views.kv(BUCKETS.PICTURES, { bindOnly: true });
-    const consentsKv = await js.views.kv(BUCKETS.CONSENTS, { bindOnly: true });
+    const pictures = await bindKv(js, BUCKETS.PICTURES);
+    const consentsKv = await bindKv(js, BUCKETS.CONSENTS);
     const list = (kv: typeof pictures) => retryOnTimeout(async () => {
       const out: string[] = [];
       for await (const k of await kv.keys()) out.push(k);

@@ -24,7 +24,7 @@ export class FamilySystems {
 
   /** The live system a (possibly merged) system id now belongs to. */
   async root(systemId: string): Promise<string> {
-    return (await this.rootInfo(systemId)).id;
+    return (await this.rootInfo(systemId, false)).id;
   }
 
   async systemOf(person: string): Promise<string | undefined> {
@@ -48,17 +48,19 @@ export class FamilySystems {
   async place(persons: readonly string[], household: string): Promise<string> {
     // One lookup per system in this attempt: roots are read again only by the next attempt.
     const seen = new Map<string, Promise<{ id: string; live: boolean }>>();
-    const rootOf = (id: string) => seen.get(id) ?? seen.set(id, this.rootInfo(id)).get(id)!;
+    // Reads come from memory where possible: every write below is a compare-and-set on
+    // the revision read, so a stale read fails the attempt and the retry reads afresh.
+    const rootOf = (id: string) => seen.get(id) ?? seen.set(id, this.rootInfo(id, true)).get(id)!;
     const roots = new Map<string, boolean>();
     const known = new Set<string>();
     for (const p of persons) {
-      const e = await this.persons.get(p);
+      const e = await this.persons.get(p, { cached: true }); // a person's first system never changes
       if (!e) continue;
       known.add(p);
       const r = await rootOf(e.value.systemId);
       roots.set(r.id, r.live);
     }
-    const h = await this.households.get(household);
+    const h = await this.households.get(household, { cached: true });
     const newcomers = persons.filter((p) => !h?.value.persons.includes(p));
     const linking = !h || (!h.value.capped && h.value.persons.length + newcomers.length <= this.maxPersonsPerAddress);
     if (h && linking) {
@@ -84,10 +86,10 @@ export class FamilySystems {
   }
 
   /** The live system of `systemId`, and whether its picture exists yet. */
-  private async rootInfo(systemId: string): Promise<{ id: string; live: boolean }> {
+  private async rootInfo(systemId: string, cached: boolean): Promise<{ id: string; live: boolean }> {
     let id = systemId;
     for (let i = 0; i < 64; i++) {
-      const p = await this.pictures.get(id);
+      const p = await this.pictures.get(id, { cached });
       if (!p) return { id, live: false };
       if (!p.value.mergedInto) return { id, live: true };
       id = p.value.mergedInto;
@@ -118,7 +120,7 @@ export class FamilySystems {
   /** Changes a live picture with compare-and-set; Conflict when it was merged away meanwhile. */
   async change(systemId: string, fn: (p: Picture) => Picture | undefined): Promise<Picture> {
     for (let i = 0; i < 50; i++) {
-      const cur = await this.pictures.get(systemId);
+      const cur = await this.pictures.get(systemId, { cached: i === 0 });
       if (!cur || cur.value.mergedInto) throw new Conflict('system merged away');
       const next = fn(cur.value);
       if (next === undefined) return cur.value;

@@ -1,0 +1,52 @@
+import type { VaultStore } from './store.js';
+
+/** How long a record's sealed bytes may be remembered: 0 never, Infinity while in memory. */
+export type Freshness = (key: string) => number;
+
+/**
+ * Remembers sealed bytes read from (or written to) the store, so an alert that shows
+ * ten entries does not read ten records again. Only ciphertext is kept: opening it
+ * still needs the person's data key, so crypto-shredding a person works as before.
+ */
+export function cacheReads(store: VaultStore, o: { freshness: Freshness; max: number }): VaultStore {
+  const memory = new Map<string, { value: Uint8Array; until: number }>();
+  const remember = (key: string, value: Uint8Array) => {
+    const ttl = o.freshness(key);
+    if (ttl <= 0) return;
+    memory.delete(key);
+    memory.set(key, { value, until: Date.now() + ttl });
+    if (memory.size > o.max) memory.delete(memory.keys().next().value!);
+  };
+  return {
+    async get(key) {
+      const hit = memory.get(key);
+      if (hit && hit.until > Date.now()) return hit.value;
+      const value = await store.get(key);
+      if (value) remember(key, value);
+      else memory.delete(key);
+      return value;
+    },
+    async put(key, value) {
+      await store.put(key, value);
+      remember(key, value);
+    },
+    async create(key, value) {
+      const created = await store.create(key, value);
+      if (created) remember(key, value);
+      return created;
+    },
+    async purge(key) {
+      memory.delete(key);
+      await store.purge(key);
+    },
+  };
+}
+
+/**
+ * The consent service's freshness: a signal's content is written once per signal
+ * reference and never changes; a person's record is rewritten by later signals (a
+ * corrected name), so it is re-read after `personMs` — as data keys are.
+ */
+export function vaultFreshness(personMs: number): Freshness {
+  return (key) => (key.startsWith('signal.') ? Infinity : key.startsWith('person.') ? personMs : 0);
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MemoryVaultStore, Vault, cacheReads, vaultFreshness } from '@samenhang/vault';
+
+const person = { bsn: '999990007', name: 'M. Visser', birthDate: '1991-05-14' };
+const content = { summary: 'Rent arrears.', contact: { name: 'L. Mulder', phone: '+31 318 000 005', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' } };
+
+/** A memory store that counts reads, to see which reads the cache answered. */
+class CountingStore extends MemoryVaultStore {
+  reads = 0;
+  creates = 0;
+  override async get(key: string) {
+    this.reads++;
+    return super.get(key);
+  }
+  override async create(key: string, value: Uint8Array) {
+    this.creates++;
+    return super.create(key, value);
+  }
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('cacheReads (sealed bytes only)', () => {
+  it('reads a signal content from the store once, a person again after its freshness', async () => {
+    vi.useFakeTimers();
+    const kek = randomBytes(32);
+    const keys = new MemoryVaultStore();
+    const store = new CountingStore();
+    const writer = new Vault(kek, keys, store);
+    await writer.putPerson('p_m', person);
+    await writer.putSignalContent('ede.1', 'p_m', content);
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), max: 100 }), 60_000);
+    store.reads = 0;
+    for (let i = 0; i < 5; i++) expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
+    expect(store.reads).toBe(1);
+    await reader.getPerson('p_m');
+    await reader.getPerson('p_m');
+    expect(store.reads).toBe(2);
+    await writer.putPerson('p_m', { ...person, name: 'M. Visser-de Boer' });
+    vi.advanceTimersByTime(60_001);
+    expect((await reader.getPerson('p_m'))?.name).toBe('M. Visser-de Boer');
+    expect(store.reads).toBe(3);
+  });
+
+  it('keeps only ciphertext: after crypto-shredding, a remembered record no longer opens', async () => {
+    vi.useFakeTimers();
+    const kek = randomBytes(32);
+    const keys = new MemoryVaultStore();
+    const store = new MemoryVaultStore();
+    await new Vault(kek, keys, store).putSignalContent('ede.1', 'p_m', content);
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), max: 100 }), 60_000);
+    expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
+    await new Vault(kek, keys, store).erasePerson('p_m');
+    vi.advanceTimersByTime(60_001); // the reader's data key expires
+    await expect(reader.getSignalContent('ede.1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
+  });
+
+  it('forgets the least recently used record beyond `max`, and anything purged', async () => {
+    const store = new CountingStore();
+    const cached = cacheReads(store, { freshness: () => Infinity, max: 2 });
+    for (const k of ['signal.a', 'signal.b', 'signal.c']) await cached.put(k, new Uint8Array([1]));
+    store.reads = 0;
+    await cached.get('signal.c');
+    await cached.get('signal.a'); // evicted
+    expect(store.reads).toBe(1);
+    await cached.purge('signal.c');
+    expect(await cached.get('signal.c')).toBeUndefined();
+  });
+});
+
+describe('data keys', () => {
+  it('one load serves a signal that stores its subject and its content at once', async () => {
+    const keys = new CountingStore();
+    const v = new Vault(randomBytes(32), keys, new MemoryVaultStore(), 60_000);
+    await Promise.all([v.putPerson('p_m', person), v.putSignalContent('ede.1', 'p_m', content)]);
+    expect(keys.creates).toBe(1);
+    expect(keys.reads).toBe(1);
+    expect(await v.getSignalContent('ede.1', 'p_m')).toEqual(content);
+  });
+});
