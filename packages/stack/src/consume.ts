@@ -39,3 +39,46 @@ export async function consumeConcurrently(
   })();
   return { done, stop: () => messages.stop() };
 }
+
+/**
+ * Pulls from a durable consumer and hands over the messages in batches: whatever
+ * arrived while the previous batch was being handled, up to `maxBatch`, sorted by
+ * stream sequence. One batch at a time, so a handler may treat it as one unit of work
+ * (one state write and many acks instead of one round trip per message).
+ */
+export async function consumeInBatches(
+  consumer: Consumer,
+  maxBatch: number,
+  handle: (batch: JsMsg[]) => Promise<void>,
+  log: Logger,
+): Promise<Consumption> {
+  const messages = await consumer.consume({ max_messages: maxBatch });
+  const buffer: JsMsg[] = [];
+  let wake: (() => void) | undefined;
+  let ended = false;
+  const worker = (async () => {
+    for (;;) {
+      if (buffer.length === 0) {
+        if (ended) return;
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      const batch = buffer.splice(0, maxBatch).sort((a, b) => a.seq - b.seq);
+      await handle(batch).catch((e: unknown) => {
+        log.error({ err: e, first: batch[0]!.seq, size: batch.length }, 'unexpected batch failure');
+        for (const m of batch) m.nak(1000);
+      });
+    }
+  })();
+  const done = (async () => {
+    for await (const m of messages) {
+      buffer.push(m);
+      wake?.();
+      wake = undefined;
+    }
+    ended = true;
+    wake?.();
+    await worker;
+  })();
+  return { done, stop: () => messages.stop() };
+}

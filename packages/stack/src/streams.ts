@@ -27,6 +27,8 @@ export const BUCKETS = {
 
 export const CONSENT_CONSUMER = 'consent';
 export const AUDIT_CONSUMER = 'audit';
+/** Records the audit service appends with one state write (and may hold unacknowledged). */
+export const AUDIT_BATCH = 256;
 
 export const GATEWAY_CONSUMER = 'broker-gateway';
 const HOUR = 3600_000;
@@ -70,14 +72,15 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
     ack_wait: nanos(10_000),
     max_ack_pending: 1024,
   });
-  // One record at a time: the log's order is the stream's order, also across redeliveries.
+  // Batches of records; the audit service appends them in stream order only (a record
+  // still pending elsewhere stops a batch), so the log's order is the stream's order.
   await jsm.consumers.add(STREAMS.AUDIT, {
     durable_name: AUDIT_CONSUMER,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     filter_subject: 'samenhang.audit.>',
     ack_wait: nanos(10_000),
-    max_ack_pending: 1,
+    max_ack_pending: AUDIT_BATCH,
   });
   await jsm.consumers.add(STREAMS.SIGNALS, {
     durable_name: CONSENT_CONSUMER,

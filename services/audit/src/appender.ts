@@ -14,6 +14,8 @@ import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js
 export class Appender {
   private firstUncoveredAt = 0;
   private busy: Promise<void> = Promise.resolve();
+  /** Sequences of checkpoint messages seen above the last record: gaps they explain are no gaps. */
+  private readonly checkpointSeqs = new Set<number>();
 
   constructor(
     private state: LogState,
@@ -22,6 +24,8 @@ export class Appender {
     private readonly signer: { key: KeyObject; certPem: string },
     private readonly every: number,
     private readonly log: Logger,
+    /** Whether the stream message at a sequence is a checkpoint (asked only after a restart or another instance's work). */
+    private readonly isCheckpoint: (seq: number) => Promise<boolean>,
   ) {}
 
   /** Serialises work: appends and checkpoints never interleave. */
@@ -31,28 +35,70 @@ export class Appender {
     return next;
   }
 
-  handle(m: JsMsg): Promise<void> {
+  /**
+   * Appends a batch of records (in stream order) with one state write, then acknowledges
+   * them. A record is appended only right after the one before it in the stream: a gap
+   * that is not a checkpoint (a record still pending, or appended by another instance)
+   * stops the batch there, and the rest comes back, so no record is ever passed over.
+   */
+  handleBatch(batch: readonly JsMsg[]): Promise<void> {
     return this.run(async () => {
-      // With two instances the other one may have appended the records before this one
-      // (the consumer hands out one record at a time): a lost compare-and-set reloads
-      // its state, and we append against that at once instead of waiting for a redelivery.
+      await this.publishClaimed();
+      const wasCovered = this.state.pending.length === 0;
       for (let attempt = 1; ; attempt++) {
-        await this.publishClaimed();
-        if (m.subject === CHECKPOINT_SUBJECT || m.seq <= this.state.lastSeq) {
-          m.ack();
-          return;
-        }
+        const { next, done, rest } = await this.appendInOrder(batch);
         try {
-          await this.commit(appendLeaf(this.state, m.seq, leafHash(m.data)));
-          break;
+          if (next !== this.state) await this.commit(next);
         } catch (e) {
-          if (attempt >= 3 || !isCasFailure(e)) throw e;
+          // Another instance appended meanwhile: commit() took its state; decide again.
+          if (attempt < 3 && isCasFailure(e)) continue;
+          throw e;
         }
+        for (const m of done) m.ack();
+        for (const m of rest) m.nak(200);
+        if (wasCovered && this.state.pending.length > 0) this.firstUncoveredAt = Date.now();
+        if (this.state.pending.length >= this.every) await this.checkpointNow();
+        return;
       }
-      m.ack();
-      if (this.state.pending.length === 1) this.firstUncoveredAt = Date.now();
-      if (this.state.pending.length >= this.every) await this.checkpointNow();
     });
+  }
+
+  private async appendInOrder(batch: readonly JsMsg[]): Promise<{ next: LogState; done: JsMsg[]; rest: JsMsg[] }> {
+    let next = this.state;
+    const done: JsMsg[] = [];
+    for (const [i, m] of batch.entries()) {
+      if (m.subject === CHECKPOINT_SUBJECT) {
+        this.checkpointSeqs.add(m.seq);
+        done.push(m);
+        continue;
+      }
+      if (m.seq <= next.lastSeq) {
+        done.push(m); // appended before (a redelivery)
+        continue;
+      }
+      if (!(await this.onlyCheckpointsBetween(next.lastSeq, m.seq))) {
+        if (next === this.state && i === 0) this.state = next = await this.store.load(); // another instance may be ahead
+        if (m.seq <= next.lastSeq) {
+          done.push(m);
+          continue;
+        }
+        if (!(await this.onlyCheckpointsBetween(next.lastSeq, m.seq))) return { next, done, rest: batch.slice(i) };
+      }
+      next = appendLeaf(next, m.seq, leafHash(m.data));
+      done.push(m);
+    }
+    for (const s of this.checkpointSeqs) if (s <= next.lastSeq) this.checkpointSeqs.delete(s);
+    return { next, done, rest: [] };
+  }
+
+  /** True when every stream message strictly between `from` and `to` is a checkpoint. */
+  private async onlyCheckpointsBetween(from: number, to: number): Promise<boolean> {
+    for (let s = from + 1; s < to; s++) {
+      if (this.checkpointSeqs.has(s)) continue;
+      if (!(await this.isCheckpoint(s))) return false;
+      this.checkpointSeqs.add(s);
+    }
+    return true;
   }
 
   /** Signs a checkpoint when records are uncovered and `maxAgeMs` has passed (0: now). */

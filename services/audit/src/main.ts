@@ -4,7 +4,8 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { AUDIT_CONSUMER, BUCKETS, STREAMS, bindKv, connectAs, consumeConcurrently, exitGracefully, serveHealth } from '@samenhang/stack';
+import { CHECKPOINT_SUBJECT } from '@samenhang/audit-log';
+import { AUDIT_BATCH, AUDIT_CONSUMER, BUCKETS, STREAMS, bindKv, connectAs, consumeInBatches, exitGracefully, serveHealth } from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
 import { LogStore } from './log-state.js';
@@ -18,9 +19,12 @@ async function main(): Promise<void> {
   const js = nc.jetstream();
   const store = new LogStore(await bindKv(js, BUCKETS.AUDIT_STATE));
   const state = await store.load();
-  const appender = new Appender(state, store, js, signer, config.checkpointEvery, log);
+  const jsm = await nc.jetstreamManager();
+  const isCheckpoint = async (seq: number) => (await jsm.streams.getMessage(STREAMS.AUDIT, { seq })).subject === CHECKPOINT_SUBJECT;
+  const appender = new Appender(state, store, js, signer, config.checkpointEvery, log, isCheckpoint);
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
-  const consumption = await consumeConcurrently(consumer, 1, (m) => appender.handle(m), log);
+  // Batches of what arrived meanwhile: one state write per batch, not per record.
+  const consumption = await consumeInBatches(consumer, AUDIT_BATCH, (batch) => appender.handleBatch(batch), log);
   const timer = setInterval(() => void appender.checkpoint(config.checkpointMs).catch((e: unknown) => log.warn({ err: e }, 'checkpoint failed')), Math.min(1000, config.checkpointMs));
   const health = await serveHealth(nc, { service: 'audit', instance: config.instance, consumption });
   log.info({ treeSize: state.size }, 'audit ready');

@@ -39,7 +39,7 @@ export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfi
     logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
     ...(env['SAMENHANG_POLICY_FILE'] ? { policyFile: env['SAMENHANG_POLICY_FILE'] } : {}),
     ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
-    concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 8 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
+    concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 64 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
     expirySweepMs: env['SAMENHANG_EXPIRY_SWEEP_MS'] === undefined ? 3_600_000 : Number(env['SAMENHANG_EXPIRY_SWEEP_MS']),
   });
   return { config, paths };

@@ -40,19 +40,23 @@ export class JsonKv<T> {
       return hit.value === undefined ? undefined : { value: hit.value, revision: hit.revision };
     }
     const e = await this.kv.get(key);
-    if (!e || e.operation !== 'PUT') {
-      this.remember(key, { revision: e?.revision ?? 0, value: undefined });
-      return undefined;
-    }
+    const revision = e?.revision ?? 0;
     const known = this.memory.get(key);
-    const value = known?.revision === e.revision && known.value !== undefined ? known.value : dec<T>(e.value);
-    this.remember(key, { revision: e.revision, value });
-    return { value, revision: e.revision };
+    // Our own write may have landed after this read was answered: keep the newer revision
+    // (and reuse the parsed value of the same revision).
+    const r: Remembered<T> =
+      known && (known.revision > revision || (known.revision === revision && known.value !== undefined))
+        ? known
+        : { revision, value: e && e.operation === 'PUT' ? dec<T>(e.value) : undefined };
+    this.remember(key, r);
+    return r.value === undefined ? undefined : { value: r.value, revision: r.revision };
   }
 
+  /** Memory never goes back to an older revision than it holds (reads and writes may finish out of order). */
   private remember(key: string, r: Remembered<T>): void {
+    const known = this.memory.get(key);
     this.memory.delete(key); // re-inserted last: the map's order is least recently used first
-    this.memory.set(key, r);
+    this.memory.set(key, known && known.revision > r.revision ? known : r);
     if (this.memory.size > this.cacheSize) this.memory.delete(this.memory.keys().next().value!);
   }
 

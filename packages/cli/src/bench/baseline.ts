@@ -39,7 +39,7 @@ export async function benchBaseline(admin: NatsConnection, n: number, bytes: Pip
     m.ack();
   }, quiet);
   let relayed = 0;
-  const relay2 = await consumeConcurrently(await durable('BENCH_MID', 'relay2', 'bench.mid.signal'), 8, async (m) => {
+  const relay2 = await consumeConcurrently(await durable('BENCH_MID', 'relay2', 'bench.mid.signal'), 64, async (m) => {
     await Promise.all([js.publish('bench.out.audit', audit, { msgID: `a${m.seq}` }), js.publish('bench.out.alert', alert, { msgID: `l${m.seq}` })]);
     m.ack();
     relayed++;
