@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
 import { readAuditLog } from '@samenhang/cli';
 import { loadScenario } from './helpers/scenario.js';
-import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
+import { publishStepsOneByOne, type ScenarioStep } from './helpers/publish-scenario.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 describe('two audit instances', () => {
@@ -16,7 +16,7 @@ describe('two audit instances', () => {
   afterAll(async () => t?.close());
 
   it('build one verifiable log: no record twice, none lost', async () => {
-    await publishSteps(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
+    await publishStepsOneByOne(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
     const trust = { ca: new X509Certificate(readFileSync(t.paths.caCert)), trustDomain: 'samenhang.dev' };
     let report = await verifyLog(await readAuditLog(t.paths), trust, null);
     for (const deadline = Date.now() + 60_000; !(report.ok && report.uncovered === 0 && report.records >= 9) && Date.now() < deadline; ) {

@@ -9,7 +9,7 @@ import { CHECKPOINT_SUBJECT, signCheckpoint, verifyLog, type LogEntry } from '@s
 import { identityFiles } from '@samenhang/config';
 import { STREAMS, readAll } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
-import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
+import { publishStepsOneByOne, type ScenarioStep } from './helpers/publish-scenario.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
@@ -23,7 +23,7 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
   beforeAll(async () => {
     // Small checkpoint intervals, so the log has several signed checkpoints.
     t = await startTestStack({ serviceEnv: { SAMENHANG_CHECKPOINT_EVERY: '4', SAMENHANG_CHECKPOINT_MS: '300' } });
-    await publishSteps(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
+    await publishStepsOneByOne(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
     trust = { ca: new X509Certificate(readFileSync(t.paths.caCert)), trustDomain: 'samenhang.dev' };
     const file = join(t.paths.root, 'copy.jsonl');
     // Wait until every record is covered by a checkpoint. Polled in-process: a CLI process per

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { v1 } from '@samenhang/proto';
 import { publishStep, type ScenarioStep } from '@samenhang/cli';
+import { consumerIdle } from './streams.js';
 import type { TestStack } from './stack.js';
 
 export type { ScenarioStep } from '@samenhang/cli';
@@ -12,4 +13,14 @@ export async function publishSteps(t: TestStack, steps: ScenarioStep[], now = Da
     expect(r.status, `${r.signalId}: ${r.code} ${r.reason}`).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     await after?.(step);
   }
+}
+
+/**
+ * Publishes every step and waits after each until the consent service handled it, so
+ * each signal gets its own alert version (signals handled together may share one) and
+ * the audit log's record count is the same on every run.
+ */
+export async function publishStepsOneByOne(t: TestStack, steps: ScenarioStep[]): Promise<void> {
+  const admin = await t.connect('broker-admin');
+  await publishSteps(t, steps, Date.now(), () => consumerIdle(admin, 'SIGNALS', 'consent'));
 }

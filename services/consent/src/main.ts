@@ -16,6 +16,7 @@ import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
+import { flushMarks, startMarkFlusher } from './mark-flusher.js';
 
 async function main(): Promise<void> {
   const { config, paths } = loadConsentConfig(readEnv(), process.cwd());
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
+  // Marks of sent alerts ride on the pictures' next writes; those still unstored after 30 s are written.
+  const stopFlusher = startMarkFlusher(30_000, deps.systems, log);
   // Without a valid policy the service runs, but fails closed: not ready.
   const health = await serveHealth(nc, { service: 'consent', instance: config.instance, consumption, checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }) });
   log.info({}, 'consent ready');
@@ -78,8 +81,10 @@ async function main(): Promise<void> {
     health,
     before: () => {
       stopSweeper();
+      stopFlusher();
       pictures.unsubscribe();
     },
+    final: () => flushMarks(deps.systems),
   });
 }
 

@@ -10,9 +10,10 @@ import { alertReason, nextAlerts } from './region-view.js';
 /**
  * Brings a system's alerts up to date: records the next version per region in the
  * picture (compare-and-set), then for each version not yet published writes the
- * disclosure record and only then publishes the alert. Message ids make a retry
- * after a crash publish each version once; a version superseded before it was sent
- * is skipped (versions only increase); without a policy nothing is sent.
+ * disclosure record and only then publishes the alert, and remembers it as sent (the
+ * picture's next write stores that). Message ids make a retry after a crash publish
+ * each version once; a version superseded before it was sent is skipped (versions only
+ * increase); without a policy nothing is sent.
  */
 export async function publishAlerts(systemId: string, now: number, d: ConsentDeps): Promise<void> {
   const policy = d.policy.policy;
@@ -29,14 +30,14 @@ export async function publishAlerts(systemId: string, now: number, d: ConsentDep
     }
   });
   for (const [region, state] of Object.entries(picture.alerts)) {
-    if (state.published >= state.version) continue;
+    if (state.published >= state.version || d.systems.marks.sent(picture.systemId, region, state.version)) continue;
     const rvt = rvtOf(d.registry, region);
     if (!rvt) continue;
     await d.alertLock.run(`${picture.systemId}/${region}`, async () => {
       // Re-read under the lock: a newer version (or this one) may have been sent meanwhile;
       // then this one is superseded and must not follow it onto the stream.
       const latest = (await d.systems.pictures.get(picture.systemId, { cached: true }))?.value.alerts[region];
-      if (!latest || latest.version !== state.version || latest.published >= state.version) return;
+      if (!latest || latest.version !== state.version || latest.published >= state.version || d.systems.marks.sent(picture.systemId, region, state.version)) return;
       const { alert, disclosure } = await buildAlert(
         picture,
         { region, recipient: rvt.id, version: state.version, reason: alertReason(picture, region, policy, now).reason, now, kind: 'alert', purpose: PURPOSE },
@@ -44,13 +45,7 @@ export async function publishAlerts(systemId: string, now: number, d: ConsentDep
       );
       await d.audit.disclosure(disclosure); // no audit record, no alert (fail closed)
       await d.js.publish(subjects.alerts(region), v1.HouseholdAlert.encode(alert).finish(), { msgID: `alert.${picture.systemId}.${region}.${state.version}` });
-      await withRetries(() =>
-        d.systems.change(picture.systemId, (p) => {
-          const cur = p.alerts[region];
-          if (!cur || cur.published >= state.version) return undefined;
-          return { ...p, alerts: { ...p.alerts, [region]: { ...cur, published: state.version } } };
-        }),
-      ).catch(() => undefined); // merged away meanwhile: the target system alerts on its own
+      d.systems.marks.add(picture.systemId, region, state.version); // stored with the picture's next write
       d.log.info({ systemId: picture.systemId, region, version: state.version, entries: alert.entries.length }, 'alert published');
     });
   }

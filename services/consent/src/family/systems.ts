@@ -1,5 +1,6 @@
 import { sha256Hex } from '@samenhang/canonical';
 import { Conflict, JsonKv } from '../kv-json.js';
+import { PublishedMarks } from '../published-marks.js';
 import { emptyPicture, mergePictures, type Picture } from './picture.js';
 
 export interface HouseholdLink {
@@ -20,6 +21,8 @@ export class FamilySystems {
     private readonly persons: JsonKv<{ systemId: string }>,
     private readonly households: JsonKv<HouseholdLink>,
     private readonly maxPersonsPerAddress: number,
+    /** Alert versions sent but not yet marked: every picture write carries them. */
+    readonly marks = new PublishedMarks(),
   ) {}
 
   /** The live system a (possibly merged) system id now belongs to. */
@@ -122,10 +125,12 @@ export class FamilySystems {
     for (let i = 0; i < 50; i++) {
       const cur = await this.pictures.get(systemId, { cached: i === 0 });
       if (!cur || cur.value.mergedInto) throw new Conflict('system merged away');
-      const next = fn(cur.value);
-      if (next === undefined) return cur.value;
+      const changed = fn(cur.value);
+      if (changed === undefined) return cur.value;
+      const next = this.marks.apply(changed);
       try {
         await this.pictures.cas(systemId, next, cur.revision);
+        this.marks.settle(next);
         return next;
       } catch (e) {
         if (!(e instanceof Conflict)) throw e;
