@@ -14,7 +14,7 @@ import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js
 export class Appender {
   private firstUncoveredAt = 0;
   private busy: Promise<void> = Promise.resolve();
-  /** Sequences of checkpoint messages seen above the last record: gaps they explain are no gaps. */
+  /** Sequences of checkpoint messages seen above the last record: no record to fetch there. */
   private readonly checkpointSeqs = new Set<number>();
 
   constructor(
@@ -24,8 +24,8 @@ export class Appender {
     private readonly signer: { key: KeyObject; certPem: string },
     private readonly every: number,
     private readonly log: Logger,
-    /** Whether the stream message at a sequence is a checkpoint (asked only after a restart or another instance's work). */
-    private readonly isCheckpoint: (seq: number) => Promise<boolean>,
+    /** The AUDIT stream's message at a sequence (read only for records this instance was not handed). */
+    private readonly readStream: (seq: number) => Promise<{ subject: string; data: Uint8Array }>,
   ) {}
 
   /** Serialises work: appends and checkpoints never interleave. */
@@ -37,67 +37,60 @@ export class Appender {
 
   /**
    * Appends a batch of records (in stream order) with one state write, then acknowledges
-   * them. A record is appended only right after the one before it in the stream: a gap
-   * that is not a checkpoint (a record still pending, or appended by another instance)
-   * stops the batch there, and the rest comes back, so no record is ever passed over.
+   * them. The log follows the stream exactly: records before a batch's first one that
+   * this instance was not handed (another instance holds them, or they await
+   * redelivery) are read from the stream by sequence and appended first. Whoever is
+   * handed them later finds them in the log and only acknowledges them.
    */
   handleBatch(batch: readonly JsMsg[]): Promise<void> {
     return this.run(async () => {
       await this.publishClaimed();
       const wasCovered = this.state.pending.length === 0;
       for (let attempt = 1; ; attempt++) {
-        const { next, done, rest } = await this.appendInOrder(batch);
+        const next = await this.appendInOrder(batch);
         try {
           if (next !== this.state) await this.commit(next);
+          break;
         } catch (e) {
           // Another instance appended meanwhile: commit() took its state; decide again.
           if (attempt < 3 && isCasFailure(e)) continue;
           throw e;
         }
-        for (const m of done) m.ack();
-        for (const m of rest) m.nak(200);
-        if (wasCovered && this.state.pending.length > 0) this.firstUncoveredAt = Date.now();
-        if (this.state.pending.length >= this.every) await this.checkpointNow();
-        return;
       }
+      for (const m of batch) m.ack();
+      if (wasCovered && this.state.pending.length > 0) this.firstUncoveredAt = Date.now();
+      if (this.state.pending.length >= this.every) await this.checkpointNow();
     });
   }
 
-  private async appendInOrder(batch: readonly JsMsg[]): Promise<{ next: LogState; done: JsMsg[]; rest: JsMsg[] }> {
+  private async appendInOrder(batch: readonly JsMsg[]): Promise<LogState> {
     let next = this.state;
-    const done: JsMsg[] = [];
-    for (const [i, m] of batch.entries()) {
+    let reloaded = false;
+    for (const m of batch) {
       if (m.subject === CHECKPOINT_SUBJECT) {
         this.checkpointSeqs.add(m.seq);
-        done.push(m);
         continue;
       }
-      if (m.seq <= next.lastSeq) {
-        done.push(m); // appended before (a redelivery)
-        continue;
+      if (m.seq <= next.lastSeq) continue; // appended before (a redelivery, or by another instance)
+      if (!reloaded && next === this.state && !this.onlyCheckpointsKnownBetween(next.lastSeq, m.seq)) {
+        this.state = next = await this.store.load(); // another instance may be ahead
+        reloaded = true;
+        if (m.seq <= next.lastSeq) continue;
       }
-      if (!(await this.onlyCheckpointsBetween(next.lastSeq, m.seq))) {
-        if (next === this.state && i === 0) this.state = next = await this.store.load(); // another instance may be ahead
-        if (m.seq <= next.lastSeq) {
-          done.push(m);
-          continue;
-        }
-        if (!(await this.onlyCheckpointsBetween(next.lastSeq, m.seq))) return { next, done, rest: batch.slice(i) };
+      for (let s = next.lastSeq + 1; s < m.seq; s++) {
+        if (this.checkpointSeqs.has(s)) continue;
+        const missing = await this.readStream(s);
+        if (missing.subject === CHECKPOINT_SUBJECT) this.checkpointSeqs.add(s);
+        else next = appendLeaf(next, s, leafHash(missing.data));
       }
       next = appendLeaf(next, m.seq, leafHash(m.data));
-      done.push(m);
     }
     for (const s of this.checkpointSeqs) if (s <= next.lastSeq) this.checkpointSeqs.delete(s);
-    return { next, done, rest: [] };
+    return next;
   }
 
-  /** True when every stream message strictly between `from` and `to` is a checkpoint. */
-  private async onlyCheckpointsBetween(from: number, to: number): Promise<boolean> {
-    for (let s = from + 1; s < to; s++) {
-      if (this.checkpointSeqs.has(s)) continue;
-      if (!(await this.isCheckpoint(s))) return false;
-      this.checkpointSeqs.add(s);
-    }
+  private onlyCheckpointsKnownBetween(from: number, to: number): boolean {
+    for (let s = from + 1; s < to; s++) if (!this.checkpointSeqs.has(s)) return false;
     return true;
   }
 

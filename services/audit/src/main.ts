@@ -4,7 +4,6 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { CHECKPOINT_SUBJECT } from '@samenhang/audit-log';
 import { AUDIT_BATCH, AUDIT_CONSUMER, BUCKETS, STREAMS, bindKv, connectAs, consumeInBatches, exitGracefully, serveHealth } from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
@@ -20,8 +19,8 @@ async function main(): Promise<void> {
   const store = new LogStore(await bindKv(js, BUCKETS.AUDIT_STATE));
   const state = await store.load();
   const jsm = await nc.jetstreamManager();
-  const isCheckpoint = async (seq: number) => (await jsm.streams.getMessage(STREAMS.AUDIT, { seq })).subject === CHECKPOINT_SUBJECT;
-  const appender = new Appender(state, store, js, signer, config.checkpointEvery, log, isCheckpoint);
+  const readStream = (seq: number) => jsm.streams.getMessage(STREAMS.AUDIT, { seq });
+  const appender = new Appender(state, store, js, signer, config.checkpointEvery, log, readStream);
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
   // Batches of what arrived meanwhile: one state write per batch, not per record.
   const consumption = await consumeInBatches(consumer, AUDIT_BATCH, (batch) => appender.handleBatch(batch), log);

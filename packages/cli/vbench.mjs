@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { homePaths } from '@samenhang/config';
+import { ensurePki } from '@samenhang/certs-dev';
+import { CertStore, loadRegistry } from '@samenhang/pki';
+import { SIGNAL_TYP, verifyEnvelope } from '@samenhang/envelope';
+import { syntheticWorkload, signWorkload } from '/work/main/packages/cli/dist/index.js';
+import { benchVerify } from '/work/main/packages/cli/dist/bench/verify-stage.js';
+const paths = homePaths(mkdtempSync(join(tmpdir(), 'vb-')));
+await ensurePki(paths);
+const items = syntheticWorkload({ systems: 2000 }).slice(0, 20000);
+const signed = await signWorkload(paths, items);
+const certs = CertStore.load(paths.caCert, paths.identities, loadRegistry(paths.registry));
+const envs = signed.map((s) => s.envelope);
+for (let k = 0; k < 3; k++) console.log(JSON.stringify(await benchVerify(certs, envs)));
