@@ -1,4 +1,4 @@
-import { constants, createHash, verify as cryptoVerify, type KeyObject, type VerifyKeyObjectInput } from 'node:crypto';
+import { constants, hash, verify as cryptoVerify, type KeyObject, type VerifyKeyObjectInput } from 'node:crypto';
 import { SamenhangError } from '@samenhang/errors';
 import type { CertStore, IssuedIdentity, KeyType } from '@samenhang/pki';
 import { decodeKeepingUnknowns, v1 } from '@samenhang/proto';
@@ -57,7 +57,7 @@ function signatureHolds(protectedB64: string, payload: Uint8Array, signatureB64:
 export const CRYPTO_FAILURE_REASON = 'signature verification failed';
 
 export function envelopeSha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex'); // one-shot: no Hash object per envelope
 }
 
 function decodeEnvelope(bytes: Uint8Array): { payload: Uint8Array; protected: string; signature: string } {
