@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { homePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
+import { SERVICE_NODE_OPTIONS } from '@samenhang/stack';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'packages/cli/bin/samenhang.js');
@@ -46,5 +47,7 @@ describe('deployment files', () => {
     expect(config.match(/dockerfile: Dockerfile/g)).toHaveLength(4); // streams init + three services
     expect(config.match(/deploy\/home:\/samenhang:ro/g)).toHaveLength(7);
     for (const s of ['broker-gateway', 'consent', 'audit']) expect(config).toContain(`services/${s}/dist/main.js`);
+    // The services run with the same Node options as in `samenhang up` (the heap cap).
+    for (const o of SERVICE_NODE_OPTIONS) expect(config.split(o).length - 1).toBe(3);
   });
 });

@@ -21,7 +21,7 @@ export { retryOnTimeout } from './retry-timeout.js';
 export type { FilteredReader } from './filtered-reader.js';
 export { bindKv, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
 export { KeyedLock } from './keyed-lock.js';
-export { spawnService } from './service-process.js';
+export { SERVICE_NODE_OPTIONS, spawnService } from './service-process.js';
 export type { ServiceProcess } from './service-process.js';
 export { signalKey } from './signal-key.js';
 export { consumeConcurrently, consumeInBatches } from './consume.js';

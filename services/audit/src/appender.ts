@@ -8,7 +8,7 @@ import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js
 
 /**
  * Appends audit records to the Merkle log in stream order and signs checkpoints.
- * Each append persists the compact state before the record is acknowledged, so a
+ * Each batch persists the compact state before its records are acknowledged, so a
  * crash loses nothing and a redelivery is skipped by its stream sequence.
  */
 export class Appender {
