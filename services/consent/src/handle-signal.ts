@@ -4,7 +4,7 @@ import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { signalKey } from '@samenhang/stack';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { factsOf } from './facts.js';
-import { pictureDecision, withEntry, withWithdrawal, type PictureEntry } from './family/picture.js';
+import { pictureDecision, withEntry, withWithdrawal, type Picture, type PictureEntry } from './family/picture.js';
 import { withRetries } from './family/systems.js';
 import { publishAlerts } from './publish-alerts.js';
 import { nextAlerts } from './region-view.js';
@@ -25,6 +25,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
   const policy = d.policy.policy;
   let decision: DecisionRecord | undefined;
   let systemId = '';
+  let stored: Picture | undefined;
   // A consent may be stored while we decide. The consent handler stores first and then
   // reads pictures; we store the entry first and then re-read consents: one of us sees the other.
   for (let round = 0; round < 5; round++) {
@@ -47,7 +48,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     systemId = await withRetries(async () => {
       const id = await d.systems.place(persons, entry.householdKey);
       // The entry and the alert versions it calls for in one compare-and-set.
-      await d.systems.change(id, (p) => {
+      stored = await d.systems.change(id, (p) => {
         const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
         return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
       });
@@ -56,7 +57,8 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     decision = decided;
     if ((await d.consents.of(s.subjectPseudonym)).length === consents.length) break;
   }
-  await publishAlerts(systemId, now, d);
+  // With a policy, the stored picture already holds its next alert versions.
+  await publishAlerts(systemId, now, d, policy ? stored : undefined);
   return decision;
 }
 

@@ -4,6 +4,7 @@ import { subjects } from '@samenhang/stack';
 import { buildAlert } from './alert-builder.js';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { withRetries } from './family/systems.js';
+import type { Picture } from './family/picture.js';
 import { Conflict } from './kv-json.js';
 import { alertReason, nextAlerts } from './region-view.js';
 
@@ -15,13 +16,14 @@ import { alertReason, nextAlerts } from './region-view.js';
  * each version once; a version superseded before it was sent is skipped (versions only
  * increase); without a policy nothing is sent.
  */
-export async function publishAlerts(systemId: string, now: number, d: ConsentDeps): Promise<void> {
+export async function publishAlerts(systemId: string, now: number, d: ConsentDeps, current?: Picture): Promise<void> {
   const policy = d.policy.policy;
   if (!policy) return;
   // Usually `systemId` is live (the caller just placed a signal in it); only when it was
-  // merged away meanwhile is its root looked up.
+  // merged away meanwhile is its root looked up. A caller that just stored the picture
+  // with its next alert versions passes it: nothing to recompute.
   let root = systemId;
-  const picture = await withRetries(async () => {
+  const picture = current ?? await withRetries(async () => {
     try {
       return await d.systems.change(root, (p) => nextAlerts(p, policy, now));
     } catch (e) {
