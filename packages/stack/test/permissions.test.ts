@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRY_FILE } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
-import { natsUsers, participantPermissions } from '@samenhang/stack';
+import { natsUsers, participantPermissions, servicePermissions } from '@samenhang/stack';
 
 const registry = loadRegistry(DEFAULT_REGISTRY_FILE);
 const byId = (id: string) => registry.participants.find((p) => p.id === id)!;
@@ -24,6 +24,15 @@ describe('least-privilege permissions from the registry', () => {
   it('lets a privacy officer read the audit log and publish nothing', () => {
     const p = participantPermissions(byId('privacy-officer'));
     expect(p.publish.every((s) => s.startsWith('$JS.API.CONSUMER.') && s.includes('.AUDIT.'))).toBe(true);
+  });
+  it('lets services ack only what was delivered to them (the reply grant), never any $JS.ACK subject', () => {
+    // A blanket $JS.ACK.> allow left every delivery's reply grant unused in nats-server's
+    // per-client reply map, which the server walks on every delivery (docs/performance.md).
+    for (const s of registry.services.filter((x) => x.role !== 'admin')) {
+      const p = servicePermissions(s);
+      expect(p.allowResponses, s.id).toBe(true);
+      expect(p.publish.filter((x) => x.startsWith('$JS.ACK') || x === '>' || x === '$JS.>'), s.id).toEqual([]);
+    }
   });
   it('leaves revoked identities out of the server users', () => {
     const users = natsUsers(registry, new Set(['lokaalteam-ede']));
