@@ -68,7 +68,9 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
       // The console answers an API call with its receipt as the gateway publishes it.
       ...(s.role === 'console' ? ['samenhang.receipts.*'] : []),
     ],
-    allowResponses: true,
+    // Answering requests (health, pictures) needs reply grants; the console answers none,
+    // and its readers would only fill nats-server's reply map with grants nobody uses.
+    allowResponses: s.role !== 'console',
   };
 }
 

@@ -5,10 +5,13 @@ import { Conflict } from './kv-json.js';
 /** Stores the remembered "published" marks (made at or before `before`) that no picture write carried. */
 export async function flushMarks(systems: FamilySystems, before = Infinity): Promise<void> {
   for (const systemId of systems.marks.systems(before)) {
-    await withRetries(() => systems.change(systemId, (p) => (systems.marks.apply(p) === p ? undefined : p))).catch((e: unknown) => {
+    try {
+      const stored = await withRetries(() => systems.change(systemId, (p) => (systems.marks.apply(p) === p ? undefined : p)));
+      systems.marks.settle(stored); // also when the picture already carried them (nothing written)
+    } catch (e) {
       if (e instanceof Conflict) systems.marks.forget(systemId); // merged away: the target system has its own alerts
       else throw e;
-    });
+    }
   }
 }
 
