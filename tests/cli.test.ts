@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { startTestStack, type TestStack } from './helpers/stack.js';
@@ -115,6 +116,13 @@ describe('samenhang command', () => {
     const admin = await t.connect('broker-admin');
     await consumerIdle(admin, 'SIGNALS', 'consent');
     const jsm = await admin.jetstreamManager();
+    // The audit service signs a checkpoint a few seconds after its last record: wait until
+    // the log ends with one, so nothing but replay could change AUDIT from here on.
+    await consumerIdle(admin, 'AUDIT', 'audit');
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
+      const last = (await jsm.streams.info('AUDIT')).state.last_seq;
+      if ((await jsm.streams.getMessage('AUDIT', { seq: last })).subject === 'samenhang.audit.checkpoints') break;
+    }
     const state = async () => Promise.all(['AUDIT', 'ALERTS', 'KV_PICTURES', 'SIGNALS'].map(async (s) => (await jsm.streams.info(s)).state.last_seq));
     const before = await state();
     const same = await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--json']);

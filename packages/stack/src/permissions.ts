@@ -56,11 +56,7 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
     admin: [],
   };
   return {
-    // No '$JS.ACK.>': a service acknowledges a message through the reply permission that
-    // its delivery granted (allow_responses, one use). Allowed outright, the ack left that
-    // grant in the server's per-client reply map for two minutes, and nats-server walks
-    // the whole map on every delivery once it is large: 84 % of its CPU at 40,000 signals.
-    publish: [...writes[s.role], '$JS.API.>', '$KV.>', '$JS.FC.>'],
+    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
     // $SRV and samenhang.health: every service answers health requests (health.ts).
     subscribe: [
       `${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id),
