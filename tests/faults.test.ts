@@ -42,6 +42,17 @@ async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Receipts by status and code, so a failed run says whether signals were rejected or lost. */
+async function receiptCounts(admin: NatsConnection): Promise<string> {
+  const counts: Record<string, number> = {};
+  for (const m of await readStream(admin, 'RECEIPTS')) {
+    const r = v1.Receipt.decode(m.data);
+    const key = `${v1.ReceiptStatus[r.status]}${r.code ? ` ${r.code}` : ''}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return JSON.stringify(counts);
+}
+
 /** Runs the whole load on a fresh stack while `fault` does its damage; returns what the stack ended with. */
 async function run(options: Parameters<typeof startTestStack>[0], fault?: Fault): Promise<Outcome> {
   const t = await startTestStack(options);
@@ -57,7 +68,9 @@ async function run(options: Parameters<typeof startTestStack>[0], fault?: Fault)
       step('the fault', async () => fault?.(t, notes)),
     ]);
     await waitUntil('a receipt for every envelope', async () => (await streamCount(admin, 'RECEIPTS').catch(() => 0)) >= N, 300_000);
-    await step('consent settling', () => consentSettled(admin, N));
+    await step('consent settling', () => consentSettled(admin, N).catch(async (e) => {
+      throw new Error(`${(e as Error).message}; receipts ${await receiptCounts(admin)}`);
+    }));
     notes.push(`${N} signals settled in ${Date.now() - t0} ms`);
 
     const receipts = (await step('reading receipts', () => readStream(admin, 'RECEIPTS'))).map((m) => v1.Receipt.decode(m.data));

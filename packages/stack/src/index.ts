@@ -18,6 +18,7 @@ export { refreshNatsUsers, revokedIdentityIds, startEmbeddedNats } from './embed
 export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
 export { retryOnTimeout } from './retry-timeout.js';
+export { isTransientNatsError } from './transient.js';
 export type { FilteredReader } from './filtered-reader.js';
 export { bindKv, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
 export { KeyedLock } from './keyed-lock.js';

@@ -7,8 +7,8 @@ import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { agencyOfSubject, signalKey, subjects } from '@samenhang/stack';
 import type { Vault } from '@samenhang/vault';
 import { pseudonymise } from './pseudonymise.js';
+import { failureAction } from './failure-policy.js';
 import { publishReceipt, type ReceiptInput } from './receipts.js';
-import { isPermanent } from './revocation-watch.js';
 import type { SignalIndex } from './signal-index.js';
 import { checkConsent } from './verify-consent.js';
 import { checkSignal, type CheckProgress, type SignalCheckContext } from './verify-signal.js';
@@ -20,7 +20,7 @@ export interface IngressDeps {
   readonly pseudonyms: Pseudonymizer;
   readonly vault: Vault;
   readonly log: Logger;
-  /** After this many deliveries an unexpected error becomes an ERR_INTERNAL receipt. */
+  /** After this many deliveries an unexpected error (not NATS being unavailable) becomes an ERR_INTERNAL receipt. */
   readonly maxInternalRetries: number;
 }
 
@@ -43,14 +43,15 @@ export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> 
     const accept = m.subject.startsWith('samenhang.consent.') ? acceptConsent : acceptSignal;
     receipt = { ...base, ...(await accept(m, agencyId, sha, receivedAtMs, progress, d)) };
   } catch (e) {
-    if (isPermanent(e)) {
-      receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: e.code, reason: e.message };
-    } else if (m.info.redeliveryCount >= d.maxInternalRetries) {
+    const action = failureAction(e, m.info.redeliveryCount, d.maxInternalRetries);
+    if (action.kind === 'reject') {
+      receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: action.error.code, reason: action.error.message };
+    } else if (action.kind === 'internal') {
       d.log.error({ err: e, ingressSeq, agencyId }, 'ingress message failed repeatedly; rejecting as internal error');
       receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: 'ERR_INTERNAL', reason: 'internal error' };
     } else {
       d.log.warn({ err: e, ingressSeq, agencyId, delivery: m.info.redeliveryCount }, 'ingress message will be retried');
-      m.nak(Math.min(5000, 250 * m.info.redeliveryCount));
+      m.nak(action.delayMs);
       return 'RETRY';
     }
   }
