@@ -1,4 +1,5 @@
 import { SamenhangError } from '@samenhang/errors';
+import { Lru } from '@samenhang/lru';
 
 export const SIGNAL_TYP = 'samenhang-signal+protobuf';
 export const CONSENT_TYP = 'samenhang-consent+protobuf';
@@ -22,15 +23,13 @@ const KID = /^[0-9a-f]{64}$/;
  * the same protected header, and parsing it was 7 % of the verification stage. Checking
  * is a pure function of the text and the expected typ; failures are never remembered.
  */
-const accepted = new Map<string, ProtectedHeader>();
-const ACCEPTED_MAX = 1024;
+const accepted = new Lru<string, ProtectedHeader>(1024);
 
 /** Decodes and checks the JWS protected header: exactly alg, kid and typ, nothing critical. */
 export function parseProtectedHeader(protectedB64: string, expectedTyp: EnvelopeTyp): ProtectedHeader {
   const known = accepted.get(protectedB64);
   if (known?.typ === expectedTyp) return known;
   const header = checkProtectedHeader(protectedB64, expectedTyp);
-  if (accepted.size >= ACCEPTED_MAX) accepted.delete(accepted.keys().next().value!);
   accepted.set(protectedB64, header);
   return header;
 }

@@ -1,3 +1,4 @@
+import { Lru } from '@samenhang/lru';
 import type { VaultStore } from './store.js';
 
 /** How long a record's sealed bytes may be remembered: 0 never, Infinity while in memory. */
@@ -9,13 +10,10 @@ export type Freshness = (key: string) => number;
  * still needs the person's data key, so crypto-shredding a person works as before.
  */
 export function cacheReads(store: VaultStore, o: { freshness: Freshness; max: number }): VaultStore {
-  const memory = new Map<string, { value: Uint8Array; until: number }>();
+  const memory = new Lru<string, { value: Uint8Array; until: number }>(o.max);
   const remember = (key: string, value: Uint8Array) => {
     const ttl = o.freshness(key);
-    if (ttl <= 0) return;
-    memory.delete(key);
-    memory.set(key, { value, until: Date.now() + ttl });
-    if (memory.size > o.max) memory.delete(memory.keys().next().value!);
+    if (ttl > 0) memory.set(key, { value, until: Date.now() + ttl });
   };
   return {
     async get(key) {

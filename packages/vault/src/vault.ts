@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SamenhangError } from '@samenhang/errors';
+import { Lru } from '@samenhang/lru';
 import { open, seal } from './seal.js';
 import type { VaultStore } from './store.js';
 
@@ -25,7 +26,7 @@ const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
  */
 export class Vault {
   /** Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`. */
-  private readonly keyCache = new Map<string, { key: Uint8Array; until: number }>();
+  private readonly keyCache: Lru<string, { key: Uint8Array; until: number }>;
   private readonly loading = new Map<string, { key: Promise<Uint8Array>; create: boolean }>();
 
   constructor(
@@ -33,9 +34,10 @@ export class Vault {
     private readonly keys: VaultStore,
     private readonly records: VaultStore,
     private readonly keyCacheMs = 0,
-    private readonly keyCacheMax = 10_000,
+    keyCacheMax = 10_000,
   ) {
     if (kek.length !== 32) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'vault key must be 32 bytes');
+    this.keyCache = new Lru(keyCacheMax);
   }
 
   /** The person's data key, created on first use (create-if-absent, so concurrent gateways agree). */
@@ -50,7 +52,6 @@ export class Vault {
     try {
       const loaded = await key;
       if (this.keyCacheMs > 0) {
-        if (this.keyCache.size >= this.keyCacheMax) this.keyCache.delete(this.keyCache.keys().next().value!);
         this.keyCache.set(pseudonym, { key: loaded, until: Date.now() + this.keyCacheMs });
       }
       return loaded;

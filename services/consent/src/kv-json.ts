@@ -1,4 +1,5 @@
 import type { KV } from 'nats';
+import { Lru } from '@samenhang/lru';
 import { isCasFailure } from '@samenhang/stack';
 
 /** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
@@ -29,9 +30,11 @@ type Remembered<T> = { readonly revision: number; readonly value: T | undefined 
  * instance's write (the consent re-read, the consent handler's pictures) asks the server.
  */
 export class JsonKv<T> {
-  private readonly memory = new Map<string, Remembered<T>>();
+  private readonly memory: Lru<string, Remembered<T>>;
 
-  constructor(readonly kv: KV, private readonly cacheSize = 256) {}
+  constructor(readonly kv: KV, cacheSize = 256) {
+    this.memory = new Lru(cacheSize);
+  }
 
   async get(key: string, o: { cached?: boolean } = {}): Promise<Read<T> | undefined> {
     const hit = o.cached ? this.memory.get(key) : undefined;
@@ -55,9 +58,7 @@ export class JsonKv<T> {
   /** Memory never goes back to an older revision than it holds (reads and writes may finish out of order). */
   private remember(key: string, r: Remembered<T>): void {
     const known = this.memory.get(key);
-    this.memory.delete(key); // re-inserted last: the map's order is least recently used first
-    this.memory.set(key, known && known.revision > r.revision ? known : r);
-    if (this.memory.size > this.cacheSize) this.memory.delete(this.memory.keys().next().value!);
+    if (known !== r) this.memory.set(key, known && known.revision > r.revision ? known : r);
   }
 
   /** Forgets a key: its next read asks the server. */
