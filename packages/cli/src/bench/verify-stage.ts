@@ -1,8 +1,10 @@
 import { constants, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { SIGNAL_TYP, verifyEnvelope } from '@samenhang/envelope';
 import type { CertStore } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
 import { Progress } from './progress.js';
+import type { VerifyWorkerData } from './verify-worker.js';
 import { perSecond } from './stats.js';
 
 export interface VerifyResult {
@@ -60,4 +62,15 @@ export async function benchVerify(certs: CertStore, envelopes: readonly Uint8Arr
   const stagePerSecond = perSecond(envelopes.length, stageMs);
   const rawPerSecond = perSecond(envelopes.length, rawMs);
   return { envelopes: envelopes.length, stagePerSecond, rawPerSecond, rawSyncPerSecond: perSecond(envelopes.length, rawSyncMs), ratio: Math.round((stagePerSecond / rawPerSecond) * 100) / 100 };
+}
+
+/** benchVerify in a worker thread (verify-worker.ts), with the home's certificates. */
+export function benchVerifyInWorker(files: Omit<VerifyWorkerData, 'envelopes'>, envelopes: readonly Uint8Array[]): Promise<VerifyResult> {
+  const workerData: VerifyWorkerData = { ...files, envelopes };
+  const worker = new Worker(new URL('./verify-worker.js', import.meta.url), { workerData });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (r: VerifyResult) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`verification worker exited with code ${code}`)));
+  });
 }

@@ -3,7 +3,6 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { homePaths, type Env } from '@samenhang/config';
-import { CertStore, loadRegistry } from '@samenhang/pki';
 import { loadDefaultPolicy } from '@samenhang/policy';
 import { connectAs, natsServerVersion, requireNatsServer } from '@samenhang/stack';
 import { benchBaseline } from '../bench/baseline.js';
@@ -13,7 +12,7 @@ import { Progress } from '../bench/progress.js';
 import { benchReplay } from '../bench/replay-stage.js';
 import { formatReport, type BenchReport } from '../bench/report.js';
 import { peakRssMiB } from '../bench/stats.js';
-import { benchVerify } from '../bench/verify-stage.js';
+import { benchVerifyInWorker } from '../bench/verify-stage.js';
 import { signWorkload, type SignedItem } from '../load-publisher.js';
 import { startStack } from '../run-stack.js';
 import { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, type WorkloadItem } from '../workload.js';
@@ -92,8 +91,8 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
     for (const [name, svc] of stack.services) peak[name] = peakRssMiB(svc.child.pid!);
     stack.natsNodes.forEach((n, i) => (peak[stack.natsNodes.length === 1 ? 'nats-server' : `nats-server-${i + 1}`] = peakRssMiB(n.pid)));
     const baseline = await benchBaseline(admin, signals, pipeline.bytes, cluster === 3 ? 3 : 1);
-    const certs = CertStore.load(paths.caCert, paths.identities, loadRegistry(paths.registry));
-    const verification = await benchVerify(certs, signed.slice(0, 20_000).map((s) => s.envelope));
+    const files = { caCert: paths.caCert, identities: paths.identities, registry: paths.registry };
+    const verification = await benchVerifyInWorker(files, signed.slice(0, 20_000).map((s) => s.envelope));
     const replay = benchReplay(replayN, loadDefaultPolicy());
     peak['bench (this process)'] = peakRssMiB(process.pid);
 
