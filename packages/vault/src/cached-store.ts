@@ -20,7 +20,9 @@ export function cacheReads(store: VaultStore, o: { freshness: Freshness; max: nu
       const hit = memory.get(key);
       if (hit && hit.until > Date.now()) return hit.value;
       const value = await store.get(key);
-      if (value) remember(key, value);
+      // A copy: bytes read from NATS are a view into the socket's read buffer, and one
+      // remembered view keeps that whole buffer (tens of KB) alive outside the V8 heap.
+      if (value) remember(key, new Uint8Array(value));
       else memory.delete(key);
       return value;
     },

@@ -21,7 +21,32 @@ class CountingStore extends MemoryVaultStore {
 
 afterEach(() => vi.useRealTimers());
 
+/** Answers every read as a small view into a large buffer, as nats.js hands out message data. */
+class ViewStore extends MemoryVaultStore {
+  readonly chunks: Uint8Array[] = [];
+  override async get(key: string) {
+    const value = await super.get(key);
+    if (!value) return undefined;
+    const chunk = new Uint8Array(65_536);
+    chunk.set(value, 1000);
+    this.chunks.push(chunk);
+    return chunk.subarray(1000, 1000 + value.length);
+  }
+}
+
 describe('cacheReads (sealed bytes only)', () => {
+  it('remembers a copy, never a view that would keep the reader\'s whole buffer alive', async () => {
+    const store = new ViewStore();
+    await store.put('signal.a', new Uint8Array([1, 2, 3]));
+    const cached = cacheReads(store, { freshness: vaultFreshness(60_000), max: 10 });
+    await cached.get('signal.a');
+    store.chunks[0]!.fill(0); // the socket buffer is reused for the next read
+    const again = await cached.get('signal.a');
+    expect(store.chunks).toHaveLength(1); // answered from memory
+    expect([...again!]).toEqual([1, 2, 3]);
+    expect(again!.buffer.byteLength).toBe(3);
+  });
+
   it('reads a signal content from the store once, a person again after its freshness', async () => {
     vi.useFakeTimers();
     const kek = randomBytes(32);
