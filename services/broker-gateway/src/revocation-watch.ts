@@ -1,8 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
-import { SamenhangError } from '@samenhang/errors';
 import { verifyRevocationList } from '@samenhang/pki';
+import { TransientError } from './failure-policy.js';
 
 /**
  * The current revocation list, re-read when its file changes. If a changed list
@@ -40,14 +40,3 @@ export class RevocationWatch {
   };
 }
 
-/** An infrastructure failure: retry the message later, send no receipt yet. */
-export class TransientError extends Error {
-  override readonly name = 'TransientError';
-  constructor(message: string, cause?: unknown) {
-    super(message, { cause });
-  }
-}
-
-export function isPermanent(e: unknown): e is SamenhangError {
-  return e instanceof SamenhangError;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, NatsError } from 'nats';
 import { SamenhangError } from '@samenhang/errors';
-import { failureAction } from '../src/failure-policy.js';
+import { TransientError, failureAction } from '../src/failure-policy.js';
 
 /** A JetStream API error as nats.js throws it (jsbaseclient_api parseJsResponse). */
 function apiError(status: number, errCode: number, description: string): NatsError {
@@ -27,6 +27,7 @@ describe('gateway failure policy', () => {
     ['disconnected', NatsError.errorForCode(ErrorCode.Disconnect)],
     ['no leader yet', apiError(500, 10009, 'JetStream cluster can not handle request')],
     ['cluster unavailable', apiError(503, 10008, 'JetStream system temporarily unavailable')],
+    ['revocation list unverifiable', new TransientError('revocation list unavailable')],
   ])('retries NATS being unavailable (%s) however often it was delivered', (_, e) => {
     for (const delivery of [1, MAX, 50, 10_000]) expect(failureAction(e, delivery, MAX).kind).toBe('retry');
   });
