@@ -34,10 +34,10 @@ async function main(): Promise<void> {
     js,
     registry,
     policy,
-    // Memory sizes (entries) keep the service under 300 MiB at 1,000,000 signals, where
-    // every memory is full (live heap 145 MiB with 100,000 persons, 50,000 addresses and
-    // 1,024 pictures: RSS 289 MiB at 300,000 signals). Persons and addresses are small and
-    // read for every signal; a picture (~11 KB of JSON) is only worth keeping while busy.
+    // Memory sizes (entries): over 200,000 systems every memory fills. With 100,000 persons,
+    // 50,000 addresses and 1,024 pictures the live heap was 145 MiB at 300,000 signals; with
+    // these sizes 128-137 MiB (peak RSS: docs/performance.md). Persons and addresses are small
+    // and read for every signal; a picture (~11 KB of JSON) is only worth keeping while busy.
     consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 20_000)),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 512),
