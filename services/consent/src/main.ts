@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     // and read for every signal; a picture (~11 KB of JSON) is only worth keeping while busy.
     consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 20_000)),
     systems: new FamilySystems(
-      new JsonKv(await kv(BUCKETS.PICTURES), 512),
+      new JsonKv(await kv(BUCKETS.PICTURES), 128),
       new JsonKv(await kv(BUCKETS.FS_PERSONS), 60_000),
       new JsonKv(await kv(BUCKETS.FS_HOUSEHOLDS), 30_000),
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
