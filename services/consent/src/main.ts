@@ -34,10 +34,10 @@ async function main(): Promise<void> {
     js,
     registry,
     policy,
-    // Memory sizes (entries): over 200,000 systems every memory fills. With 100,000 persons,
-    // 50,000 addresses and 1,024 pictures the live heap was 145 MiB at 300,000 signals; with
-    // these sizes 128-137 MiB (peak RSS: docs/performance.md). Persons and addresses are small
-    // and read for every signal; a picture (~11 KB of JSON) is only worth keeping while busy.
+    // Memory sizes (entries): over 200,000 systems every memory fills. Persons and addresses
+    // are small and read for every signal. A picture (~11 KB of JSON) is read several times
+    // within one signal's handling, but a system's next signal is usually minutes away: 512
+    // pictures were no faster than 128 at 300,000 signals. Heap and RSS: docs/performance.md.
     consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 20_000)),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
