@@ -13,11 +13,12 @@ export interface ServiceProcess {
 }
 
 /**
- * Node options every service runs with (docker-compose.yml passes the same). Their live
- * heap stays under ~105 MiB (consent at 1,000,000 signals), but under load V8 lets the
- * old generation grow up to whatever cap it has before it collects (437 MiB RSS for
- * consent over 100,000 signals uncapped; with 192 its heap stood at 194 MiB holding 91
- * MiB live, RSS 292). The cap keeps each service within its 300 MiB budget.
+ * Node options every service runs with (docker-compose.yml passes the same). Under load
+ * V8 lets the old generation grow up to whatever cap it has before it collects: consent
+ * reached 437 MiB RSS over 100,000 signals uncapped, and with a 192 MiB cap its heap
+ * total stood at 194 MiB while ~91–101 MiB were in use (RSS 292). The cap sets the peak;
+ * it must stay well above the heap in use (consent at 1,000,000 signals: 97–126 MiB when
+ * sampled, garbage included), or the service dies of an out-of-memory error.
  */
 export const SERVICE_NODE_OPTIONS = ['--max-old-space-size=160'] as const;
 
