@@ -1,15 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
-
-/**
- * Field names that may hold personal data. Code should never log them in the first
- * place; redaction is the second line of defence (DESIGN §6, invariant 3).
- */
-const PERSONAL_KEYS = [
-  'bsn', 'name', 'birthDate', 'address', 'postcode', 'houseNumber', 'houseNumberSuffix',
-  'summary', 'contact', 'phone', 'email', 'subject', 'relatedPersons', 'person', 'payload',
-];
-
-const REDACT_PATHS = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+import { redact } from './redact.js';
 
 export interface LoggerOptions {
   readonly service: string;
@@ -18,11 +8,12 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
       base: { service: options.service, pid: process.pid },
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Personal fields are censored in every line (and, below, in child loggers' bindings).
+      formatters: { log: (o) => redact(o), bindings: (b) => redact(b) },
       // Errors are serialised by code and message only: causes may hold input bytes.
       serializers: {
         err: (e: unknown) => {
@@ -35,6 +26,13 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     options.destination,
   );
+  // pino applies the bindings formatter to the base only; children (which inherit
+  // this property) get their bindings censored here.
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, opts) {
+    return child.call(this, redact(bindings), opts);
+  } as Logger['child'];
+  return logger;
 }
 
 export type { Logger };
