@@ -76,10 +76,9 @@ export class FamilySystems {
     else if (linking && newcomers.length > 0) await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
     else if (!linking && !h.value.capped) await this.households.cas(household, { ...h.value, capped: true }, h.revision);
 
-    if (!roots.get(target)) {
-      await this.ensurePicture(target);
-      target = await this.root(target); // an earlier attempt's system may have been merged since
-    }
+    // A picture created just now is live; one that existed (an earlier attempt's, or
+    // another instance's) may have been merged since.
+    if (!roots.get(target) && !(await this.ensurePicture(target))) target = await this.root(target);
     for (const other of roots.keys()) if (other !== target) await this.merge(other, target);
 
     // Persons seen above now root at the target (systems only ever merge); if the target
@@ -100,21 +99,29 @@ export class FamilySystems {
     throw new Error('merge chain too long');
   }
 
-  /** Creates an empty picture unless one exists (a crash may have left a household pointing at none). */
-  private async ensurePicture(systemId: string): Promise<void> {
-    if (await this.pictures.get(systemId)) return;
+  /**
+   * Creates an empty picture unless one exists (a crash may have left a household
+   * pointing at none); true when this call created it. No read first: the create
+   * itself says whether the key exists, one request instead of two.
+   */
+  private async ensurePicture(systemId: string): Promise<boolean> {
     try {
       await this.pictures.cas(systemId, emptyPicture(systemId), 0);
+      return true;
     } catch (e) {
-      if (!(e instanceof Conflict)) throw e; // created meanwhile: fine
+      if (!(e instanceof Conflict)) throw e;
+      return false; // it exists: created meanwhile, or earlier
     }
   }
 
   private async merge(from: string, into: string): Promise<void> {
     const src = await this.pictures.get(from);
     if (!src || src.value.mergedInto) return;
-    await this.ensurePicture(into);
-    const dst = await this.pictures.get(into);
+    let dst = await this.pictures.get(into);
+    if (!dst) {
+      await this.ensurePicture(into);
+      dst = await this.pictures.get(into);
+    }
     if (!dst || dst.value.mergedInto) throw new Conflict('merge target moved');
     await this.pictures.cas(into, mergePictures(dst.value, src.value), dst.revision);
     await this.pictures.cas(from, { ...emptyPicture(from), mergedInto: into }, src.revision);
