@@ -20,6 +20,11 @@ describe('seal/open (AES-256-GCM)', () => {
     s[s.length - 1]! ^= 1;
     expect(() => open(key, 'a', s)).toThrow(expect.objectContaining({ code: 'ERR_VAULT_DECRYPT' }));
   });
+  it('returns bytes of their own, not a view into the shared pool (a remembered 32-byte key must not hold 8 KB)', () => {
+    const opened = open(key, 'k', seal(key, 'k', randomBytes(32)));
+    expect(opened.byteLength).toBe(32);
+    expect(opened.buffer.byteLength).toBe(32);
+  });
   it('uses a fresh IV each time', () => expect(Buffer.from(seal(key, 'a', Buffer.from('hi'))).equals(Buffer.from(seal(key, 'a', Buffer.from('hi'))))).toBe(false));
 });
 
