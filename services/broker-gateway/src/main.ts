@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     pseudonyms: createPseudonymizer(keys.pseudonymMaster),
     // Data keys remembered for 60 s (every signal names one to three persons): after an
     // erasure, content written within that minute is under the erased key, so unreadable.
-    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!), 60_000),
+    // 40,000 of them (~250 B each), as in the consent service: a person named again within
+    // the minute is not read and unwrapped again.
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!), 60_000, 40_000),
     log,
     maxInternalRetries: 5,
   };
