@@ -36,9 +36,10 @@ async function main(): Promise<void> {
     policy,
     // Memory sizes (entries): over 200,000 systems every memory fills. Persons, addresses
     // and consents are small and read for every signal (60,000 consents: the 30,000 persons
-    // of the 100,000-signal bench, each re-read every 10,000 signals, no longer miss). A picture (~11 KB of JSON) is read several times
-    // within one signal's handling, but a system's next signal is usually minutes away: 512
-    // pictures were no faster than 128 at 300,000 signals. Heap and RSS: docs/performance.md.
+    // of the 100,000-signal bench, each read again 10,000 signals later, no longer miss).
+    // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
+    // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
+    // 300,000 signals. Heap and RSS: docs/performance.md.
     consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 60_000)),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
