@@ -8,7 +8,7 @@ import { homePaths, identityFiles, type HomePaths } from '@samenhang/config';
 import { isSamenhangError, type ErrorCode } from '@samenhang/errors';
 import { CertStore, certificateKid, loadRegistry } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
-import { CRYPTO_FAILURE_REASON, SIGNAL_TYP, signEnvelope, verifyEnvelope, type VerifyContext } from '@samenhang/envelope';
+import { CRYPTO_FAILURE_REASON, SIGNAL_TYP, envelopeSha256, signEnvelope, verifyEnvelope, type VerifyContext } from '@samenhang/envelope';
 
 const DAY = 86_400_000;
 const payload = v1.Signal.encode({ signalId: 'v-1', agencyId: 'ggz-centraal', summary: 'test' }).finish();
@@ -64,7 +64,18 @@ describe('verifyEnvelope test vectors', () => {
     expect(Buffer.from(v.payload).equals(Buffer.from(payload))).toBe(true);
     expect(v.signer.id).toBe('ggz-centraal');
     expect(v.header).toEqual({ alg: 'PS256', kid, typ: SIGNAL_TYP });
-    expect(v.envelopeSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(envelopeSha256(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('builds the signing input right for every base64url character (- and _ included)', async () => {
+    // Bytes 0xfb 0xff encode to '-' and '_': the input is written byte for byte.
+    const odd = Uint8Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 0xfb : i % 3 === 1 ? 0xff : i & 0xff));
+    expect(Buffer.from(odd).toString('base64url')).toMatch(/-.*_|_.*-/);
+    expect(await codeOf(await signEnvelope(odd, { key, kid }))).toBe('OK');
+    // The same signature over other payload bytes does not hold.
+    const env = v1.SignalEnvelope.decode(await signEnvelope(odd, { key, kid }));
+    const other = Uint8Array.from(odd, (b, i) => (i === 150 ? b ^ 1 : b));
+    expect(await codeOf(envelope({ payload: other, protected: env.protected, signature: env.signature }))).toBe('ERR_SIGNATURE_INVALID');
   });
 
   it('accepts RS256 for an RSA key too', async () => {
