@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV } from 'nats';
-import { BUCKETS, bindKv } from '@samenhang/stack';
+import type { ConsentFact } from '@samenhang/decision';
+import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
+import { ConsentStore } from '../services/consent/src/consent-store.js';
 import { Conflict, JsonKv } from '../services/consent/src/kv-json.js';
+import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 /**
@@ -52,3 +55,87 @@ describe('JsonKv: remembered reads, compare-and-set on the remembered revision',
     expect((await small.get('k3', { cached: true }))?.value).toEqual(['k3', 'x']); // evicted: read afresh
   });
 });
+
+/** Counts the key reads that reach the server (the KV itself is real). */
+function countingGets(kv: KV): { kv: KV; gets: () => number } {
+  let n = 0;
+  const counted = new Proxy(kv, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'get') return (...a: Parameters<KV['get']>) => (n++, target.get(...a));
+      return typeof value === 'function' ? (value as (...x: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { kv: counted, gets: () => n };
+}
+
+const fact = (consentId: string): ConsentFact => ({ consentId, registeredBy: 'ggz-centraal', purpose: 'SAFETY_ASSESSMENT', scope: ['summary'], status: 'GIVEN', recordedAt: 0 });
+
+describe('ConsentStore.unchanged: the consent re-check after a signal stored its entry', () => {
+  let t: TestStack;
+  let kv: KV;
+  let position: () => Promise<number>;
+  beforeAll(async () => {
+    t = await startTestStack({ services: [] });
+    const js = (await t.connect('broker-admin')).jetstream();
+    kv = await bindKv(js, BUCKETS.CONSENTS);
+    position = await bucketLastSequence(js, BUCKETS.CONSENTS);
+  });
+  afterAll(async () => t?.close());
+
+  const instance = (k: KV) => {
+    const at = new StreamPosition(position);
+    return new ConsentStore(new JsonKv<ConsentFact[]>(k, 100, () => at.last), at);
+  };
+
+  it('with no consent stored since the read, says so without reading the key again', async () => {
+    const c = countingGets(kv);
+    const store = instance(c.kv);
+    await store.unchanged('p0', await store.read('p0')); // learns where the stream stands
+    const r = await store.read('p1');
+    const reads = c.gets();
+    expect(await store.unchanged('p1', r)).toBe(true);
+    expect(await store.unchanged('p1', await store.read('p1', { cached: true }))).toBe(true);
+    expect(c.gets()).toBe(reads);
+  });
+
+  it('a consent another instance stored after the read is seen, even for a remembered read', async () => {
+    const c = countingGets(kv);
+    const [a, b] = [instance(c.kv), instance(kv)];
+    await b.add('p1', fact('c-0')); // the stream is somewhere
+    await a.unchanged('p0', await a.read('p0')); // and a learns where
+    const r = await a.read('p2'); // complete up to that position
+    expect(r.at).toBeGreaterThan(0);
+    const remembered = await a.read('p2', { cached: true });
+    await b.add('p2', fact('c-1'));
+    expect(await a.unchanged('p2', r)).toBe(false);
+    expect(await a.unchanged('p2', remembered)).toBe(false);
+    // Read again, the record is there and the check holds again without another read.
+    const again = await a.read('p2');
+    expect(again.facts.map((f) => f.consentId)).toEqual(['c-1']);
+    const reads = c.gets();
+    expect(await a.unchanged('p2', again)).toBe(true);
+    expect(c.gets()).toBe(reads);
+  });
+
+  it("another person's consent moves the stream: the key is read, and the answer still holds", async () => {
+    const c = countingGets(kv);
+    const [a, b] = [instance(c.kv), instance(kv)];
+    const r = await a.read('p3');
+    await b.add('p4', fact('c-2'));
+    const reads = c.gets();
+    expect(await a.unchanged('p3', r)).toBe(true);
+    expect(c.gets()).toBe(reads + 1);
+  });
+
+  it('its own write is complete up to its revision', async () => {
+    const c = countingGets(kv);
+    const a = instance(c.kv);
+    await a.add('p5', fact('c-3'));
+    const r = await a.read('p5', { cached: true });
+    const reads = c.gets();
+    expect(await a.unchanged('p5', r)).toBe(true);
+    expect(c.gets()).toBe(reads);
+  });
+});
+

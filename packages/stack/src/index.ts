@@ -20,7 +20,7 @@ export { openFilteredReader } from './filtered-reader.js';
 export { retryOnTimeout } from './retry-timeout.js';
 export { isTransientNatsError } from './transient.js';
 export type { FilteredReader } from './filtered-reader.js';
-export { bindKv, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
+export { bindKv, bucketLastSequence, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
 export { KeyedLock } from './keyed-lock.js';
 export { SERVICE_NODE_OPTIONS, spawnService } from './service-process.js';
 export type { ServiceProcess } from './service-process.js';

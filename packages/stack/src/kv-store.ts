@@ -65,3 +65,12 @@ export async function bindKv(js: JetStreamClient, bucket: string): Promise<KV> {
   const info = await (await js.jetstreamManager()).streams.info(`KV_${bucket}`);
   return js.views.kv(bucket, { bindOnly: true, allow_direct: info.config.num_replicas === 1 && info.config.allow_direct === true });
 }
+
+/**
+ * Asks a bucket's stream (its leader) for its last sequence: once a write to the bucket
+ * is stored, its sequence is at or below every answer given after that.
+ */
+export async function bucketLastSequence(js: JetStreamClient, bucket: string): Promise<() => Promise<number>> {
+  const jsm = await js.jetstreamManager();
+  return async () => (await jsm.streams.info(`KV_${bucket}`)).state.last_seq;
+}

@@ -27,10 +27,11 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
   let systemId = '';
   let stored: Picture | undefined;
   // A consent may be stored while we decide. The consent handler stores first and then
-  // reads pictures; we store the entry first and then re-read consents: one of us sees the other.
+  // reads pictures; we store the entry first and then check consents again: one of us sees the other.
   for (let round = 0; round < 5; round++) {
     // The first read may come from memory; the re-read below asks the server.
-    const consents = await d.consents.of(s.subjectPseudonym, { cached: round === 0 });
+    const read = await d.consents.read(s.subjectPseudonym, { cached: round === 0 });
+    const consents = read.facts;
     const decided = decide(
       { signal: facts, consents, recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' }, purpose: PURPOSE, now },
       d.policy.policy,
@@ -55,7 +56,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
       return id;
     });
     decision = decided;
-    if ((await d.consents.of(s.subjectPseudonym)).length === consents.length) break;
+    if (await d.consents.unchanged(s.subjectPseudonym, read)) break;
   }
   // With a policy, the stored picture already holds its next alert versions.
   await publishAlerts(systemId, now, d, policy ? stored : undefined);

@@ -15,8 +15,18 @@ export interface Read<T> {
   readonly revision: number;
 }
 
-/** A remembered read: `value` undefined means the key was absent (revision 0). */
-type Remembered<T> = { readonly revision: number; readonly value: T | undefined };
+/**
+ * A remembered read: `value` undefined means the key was absent (revision 0). `at`: a
+ * bucket stream position the value is complete up to (no write to this key with a
+ * sequence at or below it is missing), see `getAt`.
+ */
+type Remembered<T> = { readonly revision: number; readonly value: T | undefined; readonly at: number };
+
+/** A read and the stream position it is complete up to. */
+export interface ReadAt<T> {
+  readonly found: Read<T> | undefined;
+  readonly at: number;
+}
 
 /**
  * A JSON value in a KV bucket, with its revision for compare-and-set, and an LRU
@@ -32,27 +42,43 @@ type Remembered<T> = { readonly revision: number; readonly value: T | undefined 
 export class JsonKv<T> {
   private readonly memory: Lru<string, Remembered<T>>;
 
-  constructor(readonly kv: KV, cacheSize = 256) {
+  /**
+   * `position`: the bucket stream's last sequence as last known (StreamPosition.last),
+   * for `getAt`; without it a read is known complete only up to its own revision.
+   */
+  constructor(readonly kv: KV, cacheSize = 256, private readonly position: () => number = () => 0) {
     this.memory = new Lru(cacheSize);
   }
 
   async get(key: string, o: { cached?: boolean } = {}): Promise<Read<T> | undefined> {
+    return (await this.getAt(key, o)).found;
+  }
+
+  /**
+   * A read and the stream position it is complete up to: a read sent after the server
+   * answered position P sees every write up to P; a value of our own write is complete
+   * up to its revision. If the stream's last sequence is still at or below `at` later,
+   * the value was still current then.
+   */
+  async getAt(key: string, o: { cached?: boolean } = {}): Promise<ReadAt<T>> {
     const hit = o.cached ? this.memory.get(key) : undefined;
     if (hit) {
       this.remember(key, hit);
-      return hit.value === undefined ? undefined : { value: hit.value, revision: hit.revision };
+      return { found: hit.value === undefined ? undefined : { value: hit.value, revision: hit.revision }, at: hit.at };
     }
+    const position = this.position();
     const e = await this.kv.get(key);
     const revision = e?.revision ?? 0;
     const known = this.memory.get(key);
     // Our own write may have landed after this read was answered: keep the newer revision
     // (and reuse the parsed value of the same revision).
+    const at = Math.max(position, revision);
     const r: Remembered<T> =
-      known && (known.revision > revision || (known.revision === revision && known.value !== undefined))
-        ? known
-        : { revision, value: e && e.operation === 'PUT' ? dec<T>(e.value) : undefined };
+      known && known.revision > revision ? known
+      : known && known.revision === revision && known.value !== undefined ? (known.at >= at ? known : { ...known, at })
+      : { revision, value: e && e.operation === 'PUT' ? dec<T>(e.value) : undefined, at };
     this.remember(key, r);
-    return r.value === undefined ? undefined : { value: r.value, revision: r.revision };
+    return { found: r.value === undefined ? undefined : { value: r.value, revision: r.revision }, at: r.at };
   }
 
   /** Memory never goes back to an older revision than it holds (reads and writes may finish out of order). */
@@ -70,7 +96,7 @@ export class JsonKv<T> {
   async cas(key: string, value: T, revision: number): Promise<number> {
     try {
       const next = revision === 0 ? await this.kv.create(key, enc(value)) : await this.kv.update(key, enc(value), revision);
-      this.remember(key, { revision: next, value });
+      this.remember(key, { revision: next, value, at: next });
       return next;
     } catch (e) {
       this.forget(key);

@@ -4,7 +4,7 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, connectAs, consumeConcurrently, exitGracefully, KeyedLock, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, bucketLastSequence, connectAs, consumeConcurrently, exitGracefully, KeyedLock, kvByteStore, loadBrokerKeys, serialWrites, serveHealth } from '@samenhang/stack';
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
@@ -16,6 +16,7 @@ import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
+import { StreamPosition } from './stream-position.js';
 import { flushMarks, startMarkFlusher } from './mark-flusher.js';
 
 async function main(): Promise<void> {
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const nc = await connectAs({ paths, servers: config.servers, identity: 'consent' });
   const js = nc.jetstream();
   const kv = async (b: string) => serialWrites(await bindKv(js, b));
+  // Where the consents bucket stands: a signal's consent re-check asks it, shared, instead of re-reading.
+  const consentsAt = new StreamPosition(await bucketLastSequence(js, BUCKETS.CONSENTS));
   const deps: ConsentDeps = {
     js,
     registry,
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
     // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
     // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
     // 300,000 signals. Heap and RSS: docs/performance.md.
-    consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 60_000)),
+    consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 60_000, () => consentsAt.last), consentsAt),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
       new JsonKv(await kv(BUCKETS.FS_PERSONS), 60_000),
