@@ -76,8 +76,10 @@ async function main(): Promise<void> {
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
-  // Marks of sent alerts ride on the pictures' next writes; those still unstored after 30 s are written.
-  const stopFlusher = startMarkFlusher(30_000, deps.systems, log);
+  // Marks of sent alerts ride on the pictures' next writes. Those still unstored after five
+  // minutes are written (a lost mark only re-sends a version, which the streams' one-hour
+  // duplicate windows drop), and so are the oldest beyond 20,000 systems (~4 MB).
+  const stopFlusher = startMarkFlusher({ intervalMs: 30_000, ageMs: 300_000, keep: 20_000 }, deps.systems, log);
   // Without a valid policy the service runs, but fails closed: not ready.
   const health = await serveHealth(nc, { service: 'consent', instance: config.instance, consumption, checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }) });
   log.info({}, 'consent ready');

@@ -2,9 +2,12 @@ import type { Logger } from '@samenhang/logging';
 import { withRetries, type FamilySystems } from './family/systems.js';
 import { Conflict } from './kv-json.js';
 
-/** Stores the remembered "published" marks (made at or before `before`) that no picture write carried. */
-export async function flushMarks(systems: FamilySystems, before = Infinity): Promise<void> {
-  for (const systemId of systems.marks.systems(before)) {
+/**
+ * Stores the remembered "published" marks that no picture write carried: those made at
+ * or before `before`, and the oldest beyond `keep` systems.
+ */
+export async function flushMarks(systems: FamilySystems, before = Infinity, keep = Infinity): Promise<void> {
+  for (const systemId of systems.marks.systems(before, keep)) {
     try {
       const stored = await withRetries(() => systems.change(systemId, (p) => (systems.marks.apply(p) === p ? undefined : p)));
       systems.marks.settle(stored); // also when the picture already carried them (nothing written)
@@ -15,19 +18,27 @@ export async function flushMarks(systems: FamilySystems, before = Infinity): Pro
   }
 }
 
+export interface FlushTiming {
+  /** How often to look. */
+  readonly intervalMs: number;
+  /** Marks younger than this may still ride on their picture's next write. */
+  readonly ageMs: number;
+  /** Systems whose marks may wait at most; beyond, the oldest are stored. */
+  readonly keep: number;
+}
+
 /**
- * Every `intervalMs`, stores the marks older than `intervalMs` (younger ones may still
- * ride on a picture's next write); returns a function that stops it. The caller
- * flushes everything once more on shutdown.
+ * Every `intervalMs`, stores the marks older than `ageMs` or beyond `keep` systems;
+ * returns a function that stops it. The caller flushes everything once more on shutdown.
  */
-export function startMarkFlusher(intervalMs: number, systems: FamilySystems, log: Logger): () => void {
+export function startMarkFlusher(t: FlushTiming, systems: FamilySystems, log: Logger): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    flushMarks(systems, Date.now() - intervalMs)
+    flushMarks(systems, Date.now() - t.ageMs, t.keep)
       .catch((e: unknown) => log.warn({ err: e }, 'storing published marks failed; will try again'))
       .finally(() => (running = false));
-  }, intervalMs);
+  }, t.intervalMs);
   return () => clearInterval(timer);
 }

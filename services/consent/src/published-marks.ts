@@ -60,10 +60,15 @@ export class PublishedMarks {
     this.marks.delete(systemId);
   }
 
-  /** Systems with a mark made at or before `before` (all of them by default). */
-  systems(before = Infinity): string[] {
+  /**
+   * Systems with a mark made at or before `before` (all of them by default), and beyond
+   * the `keep` systems with the newest marks, the older ones too (memory stays bounded).
+   */
+  systems(before = Infinity, keep = Infinity): string[] {
     const out: string[] = [];
-    for (const [id, m] of this.marks) if (m.since <= before) out.push(id);
+    const over = this.marks.size - keep;
+    const oldest = over > 0 ? [...this.marks.values()].map((m) => m.since).sort((a, b) => a - b)[over - 1]! : -Infinity;
+    for (const [id, m] of this.marks) if (m.since <= before || m.since <= oldest) out.push(id);
     return out;
   }
 }

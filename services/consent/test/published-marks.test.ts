@@ -46,4 +46,14 @@ describe('published marks (sent versions the next picture write stores)', () => 
     expect(marks.systems(2_000)).toEqual(['sys_a']);
     expect(marks.systems().sort()).toEqual(['sys_a', 'sys_b']);
   });
+
+  it('beyond `keep` systems, also name the oldest ones, so memory stays bounded', () => {
+    const marks = new PublishedMarks();
+    for (let i = 0; i < 5; i++) marks.add(`sys_${i}`, 'foodvalley', 1, 1_000 * (i + 1));
+    expect(marks.systems(0, 5)).toEqual([]);
+    expect(marks.systems(0, 3)).toEqual(['sys_0', 'sys_1']); // the two oldest
+    expect(marks.systems(3_000, 4)).toEqual(['sys_0', 'sys_1', 'sys_2']); // by age, or beyond the cap
+    marks.settle({ ...picture({ foodvalley: state(1, 1) }), systemId: 'sys_0' });
+    expect(marks.systems(0, 3)).toEqual(['sys_1']);
+  });
 });
