@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       stopFlusher();
       pictures.unsubscribe();
     },
-    final: () => flushMarks(deps.systems),
+    final: async () => void (await flushMarks(deps.systems)),
   });
 }
 

@@ -56,6 +56,11 @@ export class PublishedMarks {
     if (left === 0) this.forget(p.systemId);
   }
 
+  /** Systems with marks waiting. */
+  get size(): number {
+    return this.marks.size;
+  }
+
   forget(systemId: string): void {
     this.marks.delete(systemId);
   }
