@@ -52,10 +52,10 @@ function signatureHolds(protectedB64: string, payload: Uint8Array, signatureB64:
 }
 
 /**
- * ASCII(protected) '.' base64url(payload), written straight into one buffer: the
- * template string and its re-encoding cost as much as the rest of the main thread's
- * share of a verification (docs/performance.md). Both parts are base64url, so latin1
- * writes them byte for byte.
+ * ASCII(protected) '.' base64url(payload), written straight into one buffer: a template
+ * string and its re-encoding were the largest part of the main thread's share of a
+ * verification (docs/performance.md). Both parts are base64url (the header was checked),
+ * so latin1 writes them byte for byte.
  */
 function signingInput(protectedB64: string, payload: Uint8Array): Buffer {
   const payloadB64 = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('base64url');
