@@ -49,7 +49,7 @@ export function startMarkFlusher(t: FlushTiming, systems: FamilySystems, log: Lo
     const started = Date.now();
     flushMarks(systems, started - t.ageMs, t.keep)
       .then((stored) => {
-        if (stored > 0) log.info({ stored, waiting: systems.marks.size, ms: Date.now() - started }, 'published marks stored');
+        if (stored > 0) log.info({ stored, waiting: systems.marks.size, dropped: systems.marks.dropped, ms: Date.now() - started }, 'published marks stored');
       })
       .catch((e: unknown) => log.warn({ err: e }, 'storing published marks failed; will try again'))
       .finally(() => (running = false));

@@ -20,11 +20,24 @@ interface SystemMarks {
  */
 export class PublishedMarks {
   private readonly marks = new Map<string, SystemMarks>();
+  /** Marks given up because more than `max` systems waited (see `add`). */
+  dropped = 0;
+
+  /**
+   * `max`: systems whose marks may wait at most. Beyond it the oldest are given up — as a
+   * crash would lose them — rather than the heap running out when the flusher falls behind.
+   */
+  constructor(private readonly max = 50_000) {}
 
   add(systemId: string, region: string, version: number, now = Date.now()): void {
     const m = this.marks.get(systemId) ?? { since: now, versions: {} };
     if ((m.versions[region] ?? 0) < version) m.versions[region] = version;
     this.marks.set(systemId, m);
+    if (this.marks.size > this.max) {
+      // A Map iterates in insertion order: the first key is the system waiting longest.
+      this.marks.delete(this.marks.keys().next().value!);
+      this.dropped++;
+    }
   }
 
   /** True when this process sent `version` (or a newer one) of the system's alert to the region. */

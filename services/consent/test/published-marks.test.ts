@@ -56,4 +56,14 @@ describe('published marks (sent versions the next picture write stores)', () => 
     marks.settle({ ...picture({ foodvalley: state(1, 1) }), systemId: 'sys_0' });
     expect(marks.systems(0, 3)).toEqual(['sys_1']);
   });
+
+  it('give up the longest-waiting system beyond `max`, and count it', () => {
+    const marks = new PublishedMarks(3);
+    for (let i = 0; i < 5; i++) marks.add(`sys_${i}`, 'foodvalley', 1, 1_000 * (i + 1));
+    marks.add('sys_2', 'twente', 1, 9_000); // a system already waiting keeps its place
+    expect(marks.systems()).toEqual(['sys_2', 'sys_3', 'sys_4']);
+    expect(marks.dropped).toBe(2);
+    expect(marks.sent('sys_0', 'foodvalley', 1)).toBe(false);
+  });
 });
+
