@@ -84,9 +84,8 @@ export class PublishedMarks {
    */
   systems(before = Infinity, keep = Infinity): string[] {
     const out: string[] = [];
-    const over = this.marks.size - keep;
-    const oldest = over > 0 ? [...this.marks.values()].map((m) => m.since).sort((a, b) => a - b)[over - 1]! : -Infinity;
-    for (const [id, m] of this.marks) if (m.since <= before || m.since <= oldest) out.push(id);
+    let over = this.marks.size - keep; // the first in insertion order are the oldest
+    for (const [id, m] of this.marks) if (over-- > 0 || m.since <= before) out.push(id);
     return out;
   }
 }
