@@ -6,7 +6,8 @@ import { toTimestamp, v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { agencyOfSubject, signalKey, subjects } from '@samenhang/stack';
 import type { Vault } from '@samenhang/vault';
-import { failureAction } from './failure-policy.js';
+import { failureAction, TransientError } from './failure-policy.js';
+import { claimState } from './published.js';
 import { pseudonymise } from './pseudonymise.js';
 import { publishReceipt, type ReceiptInput } from './receipts.js';
 import type { SignalIndex } from './signal-index.js';
@@ -20,6 +21,8 @@ export interface IngressDeps {
   readonly pseudonyms: Pseudonymizer;
   readonly vault: Vault;
   readonly log: Logger;
+  /** Whether INGRESS still holds a message (it is dropped once acknowledged). */
+  readonly ingressHolds: (seq: number) => Promise<boolean>;
   /** After this many deliveries an unexpected error (not NATS being unavailable) becomes an ERR_INTERNAL receipt. */
   readonly maxInternalRetries: number;
 }
@@ -70,24 +73,25 @@ export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> 
 type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason'>;
 
 /**
- * Claims the id in the signal index and, unless a previous delivery of this same
- * message already did, stores the vault content and publishes the verified form.
+ * Claims the id in the signal index, then stores the vault content and publishes the
+ * verified form. A redelivery of the same message does that again: the vault writes
+ * are the same, and the message id makes the publish a no-op.
  */
 async function claimAndPublish(key: string, id: string, m: JsMsg, sha: string, d: IngressDeps, publish: () => Promise<void>): Promise<Accepted> {
-  const claim = await d.index.claim(key, { signalId: id, ingressSeq: m.seq, envelopeSha256: sha, state: 'claimed' });
+  const claim = await d.index.claim(key, { signalId: id, ingressSeq: m.seq, envelopeSha256: sha });
   if (claim.kind === 'duplicate') return { signalId: id, status: 'DUPLICATE', reason: 'this agency already sent this id' };
-  if (claim.entry.state !== 'published') {
-    await publish();
-    await d.index.markPublished(key, claim.entry, claim.revision);
-  }
+  if (claim.entry.state !== 'published') await publish();
   return { signalId: id, status: 'ACCEPTED', reason: 'accepted' };
 }
 
 async function acceptSignal(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
   const checked = await checkSignal(m.data, agencyId, receivedAtMs, d.check, progress);
   const s = checked.signal;
-  if (s.withdrawsSignalId !== '' && !(await d.index.has(signalKey(agencyId, s.withdrawsSignalId)))) {
-    throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', { path: '/withdrawsSignalId' });
+  if (s.withdrawsSignalId !== '') {
+    const withdrawn = await claimState(await d.index.lookup(signalKey(agencyId, s.withdrawsSignalId)), d.ingressHolds);
+    if (withdrawn === 'unknown') throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', { path: '/withdrawsSignalId' });
+    // A withdrawal never overtakes its signal on SIGNALS: wait until that one is published.
+    if (withdrawn === 'in-flight') throw new TransientError('the withdrawn signal is still being accepted');
   }
   const key = signalKey(agencyId, s.signalId);
   return claimAndPublish(key, s.signalId, m, sha, d, async () => {

@@ -2,14 +2,18 @@ import type { KV } from 'nats';
 
 /**
  * The gateway's memory of which signals it accepted, one KV entry per agency and
- * signal id. The entry remembers the ingress message that claimed it, so a
- * redelivery of that message resumes its work instead of looking like a duplicate.
+ * signal id, written once. The entry remembers the ingress message that claimed it,
+ * so a redelivery of that message resumes its work instead of looking like a
+ * duplicate. Whether that work finished needs no second write: INGRESS is a work
+ * queue and its message is acknowledged only after the signal was published
+ * (`published.ts`).
  */
 export interface IndexEntry {
   readonly signalId: string;
   readonly ingressSeq: number;
   readonly envelopeSha256: string;
-  readonly state: 'claimed' | 'published';
+  /** Written by versions before stop 15, which marked a finished claim with a second write. */
+  readonly state?: 'claimed' | 'published';
 }
 
 export type Claim =
@@ -36,13 +40,9 @@ export class SignalIndex {
     return { kind: 'duplicate' };
   }
 
-  async markPublished(key: string, entry: IndexEntry, revision: number): Promise<void> {
-    await this.kv.update(key, enc({ ...entry, state: 'published' }), revision);
-  }
-
-  /** True when the agency has a published signal with this id (for withdrawals). */
-  async has(key: string): Promise<boolean> {
+  /** The entry of an accepted (or being accepted) signal, if any. */
+  async lookup(key: string): Promise<IndexEntry | undefined> {
     const e = await this.kv.get(key);
-    return e !== null && e.operation === 'PUT' && dec(e.value).state === 'published';
+    return e !== null && e.operation === 'PUT' ? dec(e.value) : undefined;
   }
 }

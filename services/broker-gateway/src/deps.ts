@@ -1,0 +1,58 @@
+import type { NatsConnection } from 'nats';
+import type { HomePaths } from '@samenhang/config';
+import type { Logger } from '@samenhang/logging';
+import { CertStore, loadRegistry } from '@samenhang/pki';
+import { createPseudonymizer } from '@samenhang/pseudonym';
+import { DEFAULT_LIMITS } from '@samenhang/signal';
+import { BUCKETS, bindKv, kvByteStore, loadBrokerKeys, serialWrites } from '@samenhang/stack';
+import { Vault } from '@samenhang/vault';
+import type { GatewayConfig } from './config.js';
+import type { IngressDeps } from './handle-ingress.js';
+import { ingressHolds } from './published.js';
+import type { RevocationWatch } from './revocation-watch.js';
+import { SignalIndex } from './signal-index.js';
+
+export interface GatewayFiles {
+  readonly registry: ReturnType<typeof loadRegistry>;
+  readonly certs: CertStore;
+  readonly keys: ReturnType<typeof loadBrokerKeys>;
+}
+
+/** Registry, certificates and broker keys, read before connecting: a bad file stops start-up at once. */
+export function loadGatewayFiles(paths: HomePaths): GatewayFiles {
+  const registry = loadRegistry(paths.registry);
+  return { registry, certs: CertStore.load(paths.caCert, paths.identities, registry), keys: loadBrokerKeys(paths) };
+}
+
+/** Everything `handleIngress` works with, bound to one connection (main.ts, and tests that drive a handler directly). */
+export async function gatewayDeps(
+  nc: NatsConnection,
+  { registry, certs, keys }: GatewayFiles,
+  config: Pick<GatewayConfig, 'maxEnvelopeBytes' | 'maxSummaryChars'>,
+  revocations: Pick<RevocationWatch, 'isRevoked'>,
+  log: Logger,
+): Promise<IngressDeps> {
+  const js = nc.jetstream();
+  const jsm = await nc.jetstreamManager();
+  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await bindKv(js, b))));
+  return {
+    js,
+    check: {
+      certs,
+      registry,
+      isRevoked: revocations.isRevoked,
+      maxEnvelopeBytes: config.maxEnvelopeBytes,
+      limits: { ...DEFAULT_LIMITS, maxSummaryChars: config.maxSummaryChars },
+    },
+    index: new SignalIndex(indexKv!),
+    ingressHolds: (seq: number) => ingressHolds(jsm, seq),
+    pseudonyms: createPseudonymizer(keys.pseudonymMaster),
+    // Data keys remembered for 60 s (every signal names one to three persons): after an
+    // erasure, content written within that minute is under the erased key, so unreadable.
+    // 40,000 of them (~250 B each), as in the consent service: a person named again within
+    // the minute is not read and unwrapped again.
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!), 60_000, 40_000),
+    log,
+    maxInternalRetries: 5,
+  };
+}
