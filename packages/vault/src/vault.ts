@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SamenhangError } from '@samenhang/errors';
 import { Lru } from '@samenhang/lru';
 import { open, seal } from './seal.js';
@@ -25,8 +25,11 @@ const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
  * (AVG art. 17) purges that key, which makes every record under it unreadable.
  */
 export class Vault {
-  /** Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`. */
-  private readonly keyCache: Lru<string, { key: Uint8Array; until: number }>;
+  /**
+   * Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`.
+   * With each, the digest of the person record last stored under it by this vault.
+   */
+  private readonly keyCache: Lru<string, { key: Uint8Array; until: number; person?: string }>;
   private readonly loading = new Map<string, { key: Promise<Uint8Array>; create: boolean }>();
 
   constructor(
@@ -70,9 +73,23 @@ export class Vault {
     return this.loadDataKey(pseudonym, false);
   }
 
+  /**
+   * Stores a person's record, unless this vault stored the very same record under the
+   * same remembered key (within `keyCacheMs`): a person named in every signal of a
+   * family is written once a minute, not once a signal. Writing it again would seal
+   * the same text under the same key; an erasure meanwhile is honoured exactly as late
+   * as it is for the key itself.
+   */
   async putPerson(pseudonym: string, person: PersonRecord): Promise<void> {
     const id = `person.${pseudonym}`;
-    await this.records.put(id, seal(await this.dataKey(pseudonym, true), id, enc(person)));
+    const plain = enc(person);
+    const digest = createHash('sha256').update(plain).digest('base64');
+    const known = this.keyCache.get(pseudonym);
+    if (known && known.until > Date.now() && known.person === digest) return;
+    const key = await this.dataKey(pseudonym, true);
+    await this.records.put(id, seal(key, id, plain));
+    const now = this.keyCache.get(pseudonym);
+    if (now && now.key === key) now.person = digest;
   }
 
   async getPerson(pseudonym: string): Promise<PersonRecord | undefined> {
@@ -95,7 +112,7 @@ export class Vault {
 
   /** Crypto-shredding: without the data key, nothing stored under it can be read again. */
   async erasePerson(pseudonym: string): Promise<void> {
-    this.keyCache.delete(pseudonym);
+    this.keyCache.delete(pseudonym); // and with it the memory of a stored record
     await this.keys.purge(pseudonym);
   }
 }

@@ -69,4 +69,57 @@ describe('Vault', () => {
     expect(await x.getSignalContent('ede.1', 'p_m')).toEqual(content);
     expect(await y.getPerson('p_m')).toEqual(person);
   });
+
+  describe('a person named again while their key is remembered', () => {
+    /** A vault remembering keys for `ms`, over stores that count their writes. */
+    function counted(ms: number) {
+      const keys = new MemoryVaultStore();
+      const records = new MemoryVaultStore();
+      const puts: string[] = [];
+      const put = records.put.bind(records);
+      records.put = async (k, v) => (puts.push(k), put(k, v));
+      return { v: new Vault(randomBytes(32), keys, records, ms), keys, records, puts };
+    }
+
+    it('is not written again when the record is the same', async () => {
+      const { v, puts } = counted(60_000);
+      for (let i = 0; i < 5; i++) await v.putPerson('p_m', person);
+      expect(puts).toEqual(['person.p_m']);
+      expect(await v.getPerson('p_m')).toEqual(person);
+    });
+
+    it('is written again when the record changed (a corrected name), and reads back changed', async () => {
+      const { v, puts } = counted(60_000);
+      await v.putPerson('p_m', person);
+      await v.putPerson('p_m', { ...person, name: 'M. Visser-de Boer' });
+      await v.putPerson('p_m', person);
+      expect(puts).toHaveLength(3);
+      expect(await v.getPerson('p_m')).toEqual(person);
+    });
+
+    it('is written every time when keys are not remembered', async () => {
+      const { v, puts } = counted(0);
+      await v.putPerson('p_m', person);
+      await v.putPerson('p_m', person);
+      expect(puts).toHaveLength(2);
+    });
+
+    it('is written again once the key memory expired', async () => {
+      const { v, puts } = counted(20);
+      await v.putPerson('p_m', person);
+      await new Promise((r) => setTimeout(r, 40));
+      await v.putPerson('p_m', person);
+      expect(puts).toHaveLength(2);
+    });
+
+    it('is written again, under a new key, after an erasure here', async () => {
+      const { v, puts, keys } = counted(60_000);
+      await v.putPerson('p_m', person);
+      await v.erasePerson('p_m');
+      await v.putPerson('p_m', person);
+      expect(puts).toHaveLength(2);
+      expect(keys.data.size).toBe(1);
+      expect(await v.getPerson('p_m')).toEqual(person); // readable: sealed under the new key
+    });
+  });
 });
