@@ -1,0 +1,84 @@
+// Profiling aid, not part of the product: `node scripts/latency-stages.mjs [rate] [count]`
+// (after `npm run build`). Starts a stack in a temp home, offers `count` ACUTE signals at `rate`
+// per second and splits each one's ingress-to-alert time into stages by JetStream's own
+// timestamps: INGRESS stored → SIGNALS stored (gateway) → ALERTS stored (consent) → received
+// by the RVT. docs/performance.md (stop 15) used it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { homePaths, readEnv } from '../packages/config/dist/index.js';
+import { acuteSignals, publishSigned, signWorkload, startStack } from '../packages/cli/dist/index.js';
+import { connectAs, openFilteredReader, STREAMS, subjects } from '../packages/stack/dist/index.js';
+import { fromTimestamp, v1 } from '../packages/proto/dist/index.js';
+
+const rate = Number(process.argv[2] ?? 250);
+const n = Number(process.argv[3] ?? 1000);
+const root = mkdtempSync(join(tmpdir(), 'samenhang-stages-'));
+const paths = homePaths(root);
+const stack = await startStack(paths, readEnv());
+const conns = [];
+const connect = async (identity) => {
+  const nc = await connectAs({ paths, servers: stack.servers, identity });
+  conns.push(nc);
+  return nc;
+};
+try {
+  const items = acuteSignals(n, { idPrefix: 'stage' });
+  const signed = await signWorkload(paths, items);
+  const byAgency = new Map();
+  for (const s of signed) if (!byAgency.has(s.agency)) byAgency.set(s.agency, await connect(s.agency));
+  const sent = new Map();
+  const alerted = new Map(); // signal id → { stored, received } (ms since the epoch)
+  const reader = await openFilteredReader(await connect('rvt-foodvalley'), STREAMS.ALERTS, subjects.alerts('foodvalley'), { deliver: 'new' });
+  const messages = await reader.consumer.consume();
+  const following = (async () => {
+    for await (const m of messages) {
+      const received = Date.now();
+      for (const e of v1.HouseholdAlert.decode(m.data).entries) {
+        if (!alerted.has(e.signalId)) alerted.set(e.signalId, { stored: m.info.timestampNanos / 1e6, received });
+      }
+    }
+  })();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const wait = t0 + (i * 1000) / rate - performance.now();
+    if (wait > 1) await sleep(wait);
+    sent.set(items[i].signal.signalId, Date.now());
+    void publishSigned(byAgency, [signed[i]], { window: 1 });
+  }
+  for (const deadline = Date.now() + 60_000; alerted.size < n && Date.now() < deadline;) await sleep(50);
+  messages.stop();
+  await following;
+
+  // When the gateway stored each verified signal, and when its ingress message was stored.
+  const verified = new Map();
+  const signals = await openFilteredReader(await connect('broker-admin'), STREAMS.SIGNALS, 'samenhang.signals.>', { deliver: 'all' });
+  for (;;) {
+    let got = 0;
+    for await (const m of await signals.consumer.fetch({ max_messages: 1000, expires: 1000 })) {
+      got++;
+      const s = v1.VerifiedSignal.decode(m.data);
+      verified.set(s.signalId, { stored: m.info.timestampNanos / 1e6, ingress: fromTimestamp(s.receivedAt) });
+    }
+    if (got === 0 || (await signals.consumer.info()).num_pending === 0) break;
+  }
+  const stages = { 'publish → INGRESS': [], gateway: [], consent: [], 'ALERTS → RVT': [], 'end to end': [] };
+  for (const [id, at] of sent) {
+    const v = verified.get(id);
+    const a = alerted.get(id);
+    if (!v || !a) continue;
+    stages['publish → INGRESS'].push(v.ingress - at);
+    stages.gateway.push(v.stored - v.ingress);
+    stages.consent.push(a.stored - v.stored);
+    stages['ALERTS → RVT'].push(a.received - a.stored);
+    stages['end to end'].push(a.received - at);
+  }
+  const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]?.toFixed(1);
+  console.log(`${alerted.size}/${n} alerted at ${rate}/s (ms; clocks of one machine)`);
+  for (const [k, xs] of Object.entries(stages)) console.log(`${k.padEnd(18)} p50 ${pct(xs, 50)}  p90 ${pct(xs, 90)}  p99 ${pct(xs, 99)}`);
+} finally {
+  await Promise.allSettled(conns.map((c) => c.close()));
+  await stack.stop();
+  rmSync(root, { recursive: true, force: true });
+}
