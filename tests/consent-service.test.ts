@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
+import { sha256Hex } from '@samenhang/canonical';
 import { v1, toTimestamp } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
@@ -36,11 +37,12 @@ describe('consent service on the Meneer M family system', () => {
 
   it('answers the RVT picture request for M\'s flat, and logs it as a disclosure', async () => {
     const req = v1.PictureRequest.encode({ address: { postcode: '6717 cd', houseNumber: 3, houseNumberSuffix: 'b' } }).finish();
-    const reply = v1.HouseholdAlert.decode((await rvtFoodvalley.request(subjects.picture('foodvalley'), req, { timeout: 10_000 })).data);
+    const answer = (await rvtFoodvalley.request(subjects.picture('foodvalley'), req, { timeout: 10_000 })).data;
+    const reply = v1.HouseholdAlert.decode(answer);
     expect(signalIds(reply)).toEqual(['g-77', 'j-5110', 'l-301', 'm-001', 'p-2031']);
     expect(reply.persons).toBe(5); // the family of origin joins through m-001's named relations
     const disclosures = await audit(admin, 'samenhang.audit.disclosures');
-    expect(disclosures.find((d) => d.disclosureId === reply.disclosureId)).toMatchObject({ kind: 'picture', recipient: 'rvt-foodvalley' });
+    expect(disclosures.find((d) => d.disclosureId === reply.disclosureId)).toMatchObject({ kind: 'picture', recipient: 'rvt-foodvalley', contentSha256: sha256Hex(answer) });
   });
 
   it('also finds the picture by the parents\' address, which only m-001 names', async () => {
@@ -108,6 +110,13 @@ describe('consent service on the Meneer M family system', () => {
   it('writes a decision record for every decision and a disclosure record for every alert', async () => {
     const decisions = await audit(admin, 'samenhang.audit.decisions');
     const disclosures = await audit(admin, 'samenhang.audit.disclosures');
+    // The record proves what was sent: its hash is over the very bytes on the ALERTS stream.
+    const sent = await readStream(admin, 'ALERTS');
+    expect(sent.length).toBeGreaterThan(0);
+    for (const m of sent) {
+      const d = disclosures.find((x) => x.disclosureId === v1.HouseholdAlert.decode(m.data).disclosureId);
+      expect(d?.contentSha256).toBe(sha256Hex(m.data));
+    }
     for (const a of foodvalley.alerts) {
       const d = disclosures.find((x) => x.disclosureId === a.disclosureId);
       expect(d, a.alertId).toMatchObject({ kind: 'alert', recipient: 'rvt-foodvalley', version: a.version, purpose: 'SAFETY_ASSESSMENT' });

@@ -19,13 +19,14 @@ function explanation(e: PictureEntry): string {
 
 /**
  * Builds the message an RVT receives, reading from the vault only the fields each
- * entry's decision allows. Also returns the disclosure record for it.
+ * entry's decision allows. Also returns the disclosure record for it, and the bytes
+ * to send: the record's hash is over exactly these, encoded once.
  */
 export async function buildAlert(
   p: Picture,
   o: { region: string; recipient: string; version: number; reason: string; now: number; kind: 'alert' | 'picture'; purpose: string },
   vault: Vault,
-): Promise<{ alert: v1.HouseholdAlert; disclosure: DisclosureRecord }> {
+): Promise<{ alert: v1.HouseholdAlert; bytes: Uint8Array; disclosure: DisclosureRecord }> {
   const entries = regionEntries(p, o.region);
   // Entries are read from the vault in parallel: an alert re-reads every entry it shows.
   const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
@@ -73,6 +74,7 @@ export async function buildAlert(
     entries: out, mergedFrom: [...p.mergedFrom], persons: p.persons.length, disclosureId,
   };
   const message = v1.HouseholdAlert.create(alert);
+  const bytes = v1.HouseholdAlert.encode(message).finish();
   const disclosure: DisclosureRecord = {
     type: 'disclosure',
     disclosureId,
@@ -88,11 +90,11 @@ export async function buildAlert(
     })),
     fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: [...e.decision.fields] })),
     // A hash of what was sent, never the content itself.
-    contentSha256: sha256Hex(v1.HouseholdAlert.encode(message).finish()),
+    contentSha256: sha256Hex(bytes),
     sourceSignals: entries.map((e) => e.signalId),
     pseudonyms: [...p.persons],
     systemId: p.systemId,
     ...(o.kind === 'alert' ? { alertId, version: o.version } : { alertId }),
   };
-  return { alert: message, disclosure };
+  return { alert: message, bytes, disclosure };
 }

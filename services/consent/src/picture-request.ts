@@ -29,11 +29,11 @@ export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudony
   const root = systemId ? await d.systems.root(systemId) : undefined;
   const picture = root ? (await d.systems.pictures.get(root))?.value : undefined;
   if (!picture || regionEntries(picture, region).length === 0) return void empty('no signals about this household for this region');
-  const { alert, disclosure } = await buildAlert(
+  const { bytes, disclosure } = await buildAlert(
     picture,
     { region, recipient: rvt.id, version: picture.alerts[region]?.version ?? 0, reason: alertReason(picture, region, policy, now).reason, now, kind: 'picture', purpose: PURPOSE },
     d.vault,
   );
   await d.audit.disclosure(disclosure);
-  m.respond(v1.HouseholdAlert.encode(alert).finish());
+  m.respond(bytes);
 }

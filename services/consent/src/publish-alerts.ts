@@ -1,5 +1,4 @@
 import { rvtOf } from '@samenhang/pki';
-import { v1 } from '@samenhang/proto';
 import { subjects } from '@samenhang/stack';
 import { buildAlert } from './alert-builder.js';
 import { PURPOSE, type ConsentDeps } from './deps.js';
@@ -40,13 +39,13 @@ export async function publishAlerts(systemId: string, now: number, d: ConsentDep
       // then this one is superseded and must not follow it onto the stream.
       const latest = (await d.systems.pictures.get(picture.systemId, { cached: true }))?.value.alerts[region];
       if (!latest || latest.version !== state.version || latest.published >= state.version || d.systems.marks.sent(picture.systemId, region, state.version)) return;
-      const { alert, disclosure } = await buildAlert(
+      const { alert, bytes, disclosure } = await buildAlert(
         picture,
         { region, recipient: rvt.id, version: state.version, reason: alertReason(picture, region, policy, now).reason, now, kind: 'alert', purpose: PURPOSE },
         d.vault,
       );
       await d.audit.disclosure(disclosure); // no audit record, no alert (fail closed)
-      await d.js.publish(subjects.alerts(region), v1.HouseholdAlert.encode(alert).finish(), { msgID: `alert.${picture.systemId}.${region}.${state.version}` });
+      await d.js.publish(subjects.alerts(region), bytes, { msgID: `alert.${picture.systemId}.${region}.${state.version}` });
       d.systems.marks.add(picture.systemId, region, state.version); // stored with the picture's next write
       d.log.info({ systemId: picture.systemId, region, version: state.version, entries: alert.entries.length }, 'alert published');
     });
