@@ -17,7 +17,7 @@ export interface IndexEntry {
 }
 
 export type Claim =
-  | { readonly kind: 'new' | 'resumed'; readonly entry: IndexEntry; readonly revision: number }
+  | { readonly kind: 'new' | 'resumed'; readonly entry: IndexEntry }
   | { readonly kind: 'duplicate' };
 
 const enc = (e: IndexEntry) => new TextEncoder().encode(JSON.stringify(e));
@@ -28,15 +28,15 @@ export class SignalIndex {
 
   async claim(key: string, entry: IndexEntry): Promise<Claim> {
     try {
-      const revision = await this.kv.create(key, enc(entry));
-      return { kind: 'new', entry, revision };
+      await this.kv.create(key, enc(entry));
+      return { kind: 'new', entry };
     } catch (e) {
       if (!/wrong last sequence|key exists/i.test((e as Error).message)) throw e;
     }
     const current = await this.kv.get(key);
     if (!current || current.operation !== 'PUT') throw new Error('signal index entry vanished during claim');
     const existing = dec(current.value);
-    if (existing.ingressSeq === entry.ingressSeq) return { kind: 'resumed', entry: existing, revision: current.revision };
+    if (existing.ingressSeq === entry.ingressSeq) return { kind: 'resumed', entry: existing };
     return { kind: 'duplicate' };
   }
 
