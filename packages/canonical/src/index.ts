@@ -1,1 +1,1 @@
-export { canonicalJson, canonicalSha256, sha256Hex } from './canonical-json.js';
+export { canonicalJson, canonicalSha256, inCanonicalOrder, sha256Hex } from './canonical-json.js';

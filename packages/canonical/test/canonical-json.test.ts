@@ -34,3 +34,60 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(canonicalSha256({ a: 1 })).not.toBe(canonicalSha256({ a: 2 }));
   });
 });
+
+/** RFC 8785 written the plain way, to check the fast path against. */
+function reference(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : reference(x))).join(',')}]`;
+  const r = v as Record<string, unknown>;
+  return `{${Object.keys(r).sort().filter((k) => r[k] !== undefined).map((k) => `${JSON.stringify(k)}:${reference(r[k])}`).join(',')}}`;
+}
+
+describe('canonical JSON through JSON.stringify (keys already in order, or a sorted copy)', () => {
+  it('writes index-like keys in code-unit order, not the numeric order objects keep them in', () => {
+    expect(canonicalJson({ b: 1, 10: 'ten', 9: 'nine', a: { 2: 'x', 10: 'y' } })).toBe('{"10":"ten","9":"nine","a":{"10":"y","2":"x"},"b":1}');
+  });
+
+  it('keeps a "__proto__" member a member', () => {
+    const v = JSON.parse('{"z":1,"__proto__":{"b":2,"a":1}}') as unknown;
+    expect(canonicalJson(v)).toBe('{"__proto__":{"a":1,"b":2},"z":1}');
+  });
+
+  it('sorts below an object whose own keys are in order, and leaves the value untouched', () => {
+    const v = { a: { d: 1, c: [{ f: 1, e: 2 }] }, b: 2 };
+    const before = JSON.stringify(v);
+    expect(canonicalJson(v)).toBe('{"a":{"c":[{"e":2,"f":1}],"d":1},"b":2}');
+    expect(JSON.stringify(v)).toBe(before);
+  });
+
+  it('refuses NaN wherever it is, in order or not', () => {
+    expect(() => canonicalJson({ a: 1, b: [{ c: Number.NaN }] })).toThrow(TypeError);
+    expect(() => canonicalJson({ b: 1, a: [{ c: -Infinity }] })).toThrow(TypeError);
+  });
+
+  it('matches the plain definition on 3,000 random values', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const keyPool = ['a', 'b', 'B', 'aa', '1', '10', '9', '01', '4294967295', '\u00e9', '\ud83d\ude00', '\ufb33', '\r', '', '__proto__', 'toString'];
+    const value = (depth: number): unknown => {
+      switch (rnd(depth > 3 ? 5 : 8)) {
+        case 0: return rnd(1000) / (rnd(7) + 1) - 50;
+        case 1: return keyPool[rnd(keyPool.length)]! + '"\\\u0001';
+        case 2: return rnd(2) === 0;
+        case 3: return null;
+        case 4: return undefined;
+        case 5: return Array.from({ length: rnd(4) }, () => value(depth + 1));
+        default: {
+          const o: Record<string, unknown> = {};
+          for (let i = rnd(6); i > 0; i--) Object.defineProperty(o, keyPool[rnd(keyPool.length)]!, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+          return o;
+        }
+      }
+    };
+    for (let i = 0; i < 3000; i++) {
+      const v = value(0);
+      if (v === undefined) continue;
+      expect(canonicalJson(v)).toBe(reference(v));
+    }
+  });
+});

@@ -11,42 +11,76 @@ export const FAIL_CLOSED = { id: 'R0', citation: 'AVG art. 5(1)(a), 6(1)' } as c
 
 const INTRUSIVENESS: Record<Outcome, number> = { DENY: 0, INDEX: 1, HOLD: 1, DISCLOSE: 2 };
 
-function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string) {
-  const s = input.signal;
+/** What every decision record says besides its outcome. */
+interface Base {
+  readonly decisionId: string;
+  readonly decidedAt: string;
+  readonly signal: DecisionInput['signal'];
+  readonly recipient: string;
+  readonly purpose: string;
+  readonly policy: DecisionRecord['policy'];
+  readonly inputsSha256: string;
+}
+
+function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string): Base {
   const decisionId = `dec_${canonicalSha256({ inputsSha256, policy: policy?.digest ?? null, recipient: input.recipient.id }).slice(0, 32)}`;
   return {
-    type: 'decision' as const,
-    decisionId,
-    decidedAt: new Date(input.now).toISOString(),
+    decisionId, decidedAt: new Date(input.now).toISOString(), signal: input.signal, recipient: input.recipient.id, purpose: input.purpose,
+    policy: policy ? { digest: policy.digest, version: policy.policyVersion } : null, inputsSha256,
+  };
+}
+
+type Outcomes = Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule' | 'rulesEvaluated' | 'rulesFired' | 'refused' | 'fields' | 'minimisation' | 'obligations' | 'failClosedReason'>;
+
+/**
+ * The record with its keys in canonical (RFC 8785) order, here and in every object
+ * below: the audit writer's canonical JSON is then one JSON.stringify, without sorting
+ * copies (docs/performance.md, stop 16). A test checks the order.
+ */
+function record(b: Base, o: Outcomes): DecisionRecord {
+  const s = b.signal;
+  return {
+    decidedAt: b.decidedAt,
+    decidingRule: o.decidingRule,
+    decisionId: b.decisionId,
+    facts: { category: s.category, observedAt: new Date(s.observedAt).toISOString(), severity: s.severity },
+    ...(o.failClosedReason !== undefined ? { failClosedReason: o.failClosedReason } : {}),
+    fields: o.fields,
+    householdKey: s.householdKey,
+    inputsSha256: b.inputsSha256,
+    minimisation: o.minimisation,
+    obligations: o.obligations,
+    outcome: o.outcome,
+    policy: b.policy,
+    purpose: b.purpose,
+    recipient: b.recipient,
+    refused: o.refused,
+    relatedPseudonyms: [...s.relatedPseudonyms],
+    rulesEvaluated: o.rulesEvaluated,
+    rulesFired: o.rulesFired,
+    shownAs: o.shownAs,
     signalId: s.signalId,
     sourceAgency: s.agencyId,
     sourceKind: s.agencyKind,
     subjectPseudonym: s.subjectPseudonym,
-    relatedPseudonyms: [...s.relatedPseudonyms],
-    householdKey: s.householdKey,
-    facts: { category: s.category, severity: s.severity, observedAt: new Date(s.observedAt).toISOString() },
-    recipient: input.recipient.id,
-    purpose: input.purpose,
-    policy: policy ? { version: policy.policyVersion, digest: policy.digest } : null,
-    inputsSha256,
+    type: 'decision',
   };
 }
 
 function failClosed(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string, reason: string, evaluated: RuleEvaluation[] = []): DecisionRecord {
   const citation = policy?.failClosed.citation ?? FAIL_CLOSED.citation;
-  return {
-    ...base(input, policy, inputsSha256),
+  return record(base(input, policy, inputsSha256), {
     outcome: 'DENY',
     shownAs: 'DENY',
     decidingRule: FAIL_CLOSED.id,
-    rulesEvaluated: [...evaluated, { id: FAIL_CLOSED.id, applies: true, reason, citation, assumption: false }],
+    rulesEvaluated: [...evaluated, { applies: true, assumption: false, citation, id: FAIL_CLOSED.id, reason }],
     rulesFired: [FAIL_CLOSED.id],
     refused: [],
     fields: [],
     minimisation: null,
     obligations: [],
     failClosedReason: reason,
-  };
+  });
 }
 
 function unknownInput(input: DecisionInput, policy: LoadedPolicy): string | undefined {
@@ -69,7 +103,7 @@ function minimise(fields: readonly DisclosableField[], ctx: ConditionContext, po
   const reason = removed.includes('relatedPersons')
     ? 'related persons are not needed for safety here (not domestic violence or child abuse, severity below HIGH)'
     : 'never disclosed';
-  return { kept, minimisation: { rule: m.id, removed, reason } };
+  return { kept, minimisation: { reason, removed, rule: m.id } };
 }
 
 function contextOf(input: DecisionInput, policy: LoadedPolicy): ConditionContext {
@@ -134,8 +168,8 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
     const evaluated = rulesInOrder(policy).map((rule) => ({ rule, ...evaluate(rule.when, ctx) }));
     const deciding = evaluated.find((e) => e.holds);
     const evaluations: RuleEvaluation[] = evaluated.map(({ rule, holds, reason }) => ({
-      id: rule.id, applies: holds, reason, citation: rule.citation, assumption: rule.assumption,
-      ...(rule.assumptionNote ? { assumptionNote: rule.assumptionNote } : {}),
+      applies: holds, assumption: rule.assumption, ...(rule.assumptionNote ? { assumptionNote: rule.assumptionNote } : {}),
+      citation: rule.citation, id: rule.id, reason,
     }));
     if (!deciding) return failClosed(input, policy, inputsSha256, 'no rule grants anything for this signal', evaluations);
 
@@ -151,15 +185,14 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
       .flatMap((e) => {
         const could: Outcome = e.rule.discloseWhen ? 'DISCLOSE' : e.rule.outcome;
         if (INTRUSIVENESS[could] <= INTRUSIVENESS[outcome]) return [];
-        return [{ outcome: could, rule: e.rule.id, reason: e.holds ? `applies, but ${rule.id} takes precedence` : e.reason }];
+        return [{ outcome: could, reason: e.holds ? `applies, but ${rule.id} takes precedence` : e.reason, rule: e.rule.id }];
       });
-    if (escalation && !escalation.holds) refused.unshift({ outcome: 'DISCLOSE', rule: rule.id, reason: escalation.reason });
+    if (escalation && !escalation.holds) refused.unshift({ outcome: 'DISCLOSE', reason: escalation.reason, rule: rule.id });
 
     const obligations: DecisionObligation[] = rule.obligation
-      ? [{ type: rule.obligation.type, rule: rule.id, dueAt: new Date(input.now + rule.obligation.dueHours * 3_600_000).toISOString(), description: rule.obligation.description }]
+      ? [{ description: rule.obligation.description, dueAt: new Date(input.now + rule.obligation.dueHours * 3_600_000).toISOString(), rule: rule.id, type: rule.obligation.type }]
       : [];
-    return {
-      ...base(input, policy, inputsSha256),
+    return record(base(input, policy, inputsSha256), {
       outcome,
       shownAs: outcome === 'HOLD' ? 'INDEX' : outcome,
       decidingRule: rule.id,
@@ -169,7 +202,7 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
       fields: kept,
       minimisation,
       obligations,
-    };
+    });
   } catch (e) {
     return failClosed(input, policy, inputsSha256, `policy evaluation failed: ${(e as Error).message}`);
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inCanonicalOrder } from '@samenhang/canonical';
 import { alertDue, decide, type ConsentFact, type DecisionRecord } from '@samenhang/decision';
 import { loadDefaultPolicy } from '@samenhang/policy';
 import { DAY, NOW } from './helpers.js';
@@ -50,6 +51,14 @@ function replay(s: Scenario) {
 describe.each(['meneer-m', 'single-low-signal', 'acute'])('reference scenario %s through the engine', (name) => {
   const scenario = load(name);
   const { decisions, alertPoints } = replay(scenario);
+  it('builds every record with its keys in canonical order (written with one JSON.stringify)', () => {
+    for (const d of decisions) expect(inCanonicalOrder(d), d.signalId).toBe(true);
+    const signal = { signalId: 's', agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', region: 'foodvalley', subjectPseudonym: 'p', relatedPseudonyms: [], householdKey: 'h', category: 'X', severity: 'LOW', legalGround: 'Y', meldcodeDecision: false, observedAt: NOW };
+    const denied = decide({ signal, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, undefined);
+    expect(denied.outcome).toBe('DENY');
+    expect(inCanonicalOrder(denied)).toBe(true);
+  });
+
   it('gives exactly the expected decisions', () => {
     expect(decisions.map((d) => ({ signalId: d.signalId, outcome: d.outcome, rule: d.decidingRule }))).toEqual(
       scenario.expect.decisions.map(({ signalId, outcome, rule }) => ({ signalId, outcome, rule })),

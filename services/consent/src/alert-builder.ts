@@ -67,7 +67,7 @@ export async function buildAlert(
     }
     return entry;
   }));
-  const alertId = `alr_${canonicalSha256({ systemId: p.systemId, region: o.region, version: o.version, kind: o.kind, at: o.kind === 'picture' ? o.now : 0 }).slice(0, 32)}`;
+  const alertId = `alr_${canonicalSha256({ at: o.kind === 'picture' ? o.now : 0, kind: o.kind, region: o.region, systemId: p.systemId, version: o.version }).slice(0, 32)}`;
   const disclosureId = `dis_${alertId.slice(4)}`;
   const alert: v1.HouseholdAlert.$Properties = {
     alertId, systemId: p.systemId, region: o.region, version: o.version, createdAt: toTimestamp(o.now), reason: o.reason,
@@ -75,26 +75,30 @@ export async function buildAlert(
   };
   const message = v1.HouseholdAlert.create(alert);
   const bytes = v1.HouseholdAlert.encode(message).finish();
+  // Keys in canonical order, here and below: the audit writer's canonical JSON is then one
+  // JSON.stringify (docs/performance.md, stop 16).
   const disclosure: DisclosureRecord = {
-    type: 'disclosure',
-    disclosureId,
-    kind: o.kind,
-    time: new Date(o.now).toISOString(),
-    recipient: o.recipient,
-    purpose: o.purpose,
-    decisionIds: entries.map((e) => e.decision.decisionId),
-    legalBasis: entries.map((e) => ({
-      signalId: e.signalId, rule: e.decision.decidingRule,
-      citation: e.decision.rule?.citation ?? '',
-      assumption: e.decision.rule?.assumption ?? false,
-    })),
-    fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: [...e.decision.fields] })),
+    alertId,
     // A hash of what was sent, never the content itself.
     contentSha256: sha256Hex(bytes),
-    sourceSignals: entries.map((e) => e.signalId),
+    decisionIds: entries.map((e) => e.decision.decisionId),
+    disclosureId,
+    fieldsSent: entries.map((e) => ({ fields: [...e.decision.fields], signalId: e.signalId })),
+    kind: o.kind,
+    legalBasis: entries.map((e) => ({
+      assumption: e.decision.rule?.assumption ?? false,
+      citation: e.decision.rule?.citation ?? '',
+      rule: e.decision.decidingRule,
+      signalId: e.signalId,
+    })),
     pseudonyms: [...p.persons],
+    purpose: o.purpose,
+    recipient: o.recipient,
+    sourceSignals: entries.map((e) => e.signalId),
     systemId: p.systemId,
-    ...(o.kind === 'alert' ? { alertId, version: o.version } : { alertId }),
+    time: new Date(o.now).toISOString(),
+    type: 'disclosure',
+    ...(o.kind === 'alert' ? { version: o.version } : {}),
   };
   return { alert: message, bytes, disclosure };
 }

@@ -6,20 +6,21 @@ import type { PictureEntry } from './family/picture.js';
 /** The decision-relevant facts of a verified signal (codes and pseudonyms only). */
 export function factsOf(s: v1.VerifiedSignal): SignalFacts {
   const expiresAt = fromTimestamp(s.expiresAt);
+  // Keys in canonical order: the decision's input hash is then one JSON.stringify.
   return {
-    signalId: s.signalId,
     agencyId: s.agencyId,
     agencyKind: s.agencyKind,
-    region: s.region,
-    subjectPseudonym: s.subjectPseudonym,
-    relatedPseudonyms: s.relatedPersons.map((r) => r.pseudonym ?? ''),
-    householdKey: s.householdKey,
     category: nameOf('category', s.category),
-    severity: nameOf('severity', s.severity),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    householdKey: s.householdKey,
     legalGround: nameOf('legalGround', s.legalGround),
     meldcodeDecision: s.meldcodeDecision,
     observedAt: fromTimestamp(s.observedAt) ?? 0,
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    region: s.region,
+    relatedPseudonyms: s.relatedPersons.map((r) => r.pseudonym ?? ''),
+    severity: nameOf('severity', s.severity),
+    signalId: s.signalId,
+    subjectPseudonym: s.subjectPseudonym,
   };
 }
 

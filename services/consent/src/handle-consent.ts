@@ -13,13 +13,13 @@ import { publishAlerts } from './publish-alerts.js';
  * their family system, and send a new alert version where what the RVT may see changed.
  */
 export async function handleConsent(c: v1.VerifiedConsent, now: number, d: ConsentDeps): Promise<void> {
-  const fact: ConsentFact = {
+  const fact: ConsentFact = { // keys in canonical order: decision input hashes are one JSON.stringify
     consentId: c.consentId,
-    registeredBy: c.agencyId,
     purpose: nameOf('purpose', c.purpose),
+    recordedAt: fromTimestamp(c.recordedAt) ?? now,
+    registeredBy: c.agencyId,
     scope: [...c.scope],
     status: nameOf('consentStatus', c.status) as ConsentFact['status'],
-    recordedAt: fromTimestamp(c.recordedAt) ?? now,
   };
   await d.consents.add(c.subjectPseudonym, fact);
   const systemId = await d.systems.systemOf(c.subjectPseudonym);

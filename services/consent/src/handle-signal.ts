@@ -33,7 +33,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     const read = await d.consents.read(s.subjectPseudonym, { cached: round === 0 });
     const consents = read.facts;
     const decided = decide(
-      { signal: facts, consents, recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' }, purpose: PURPOSE, now },
+      { consents, now, purpose: PURPOSE, recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' }, signal: facts },
       d.policy.policy,
       d.policy.problem,
     );
