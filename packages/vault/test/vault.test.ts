@@ -14,6 +14,15 @@ function vault(kek = randomBytes(32)) {
 describe('seal/open (AES-256-GCM)', () => {
   const key = randomBytes(32);
   it('round-trips', () => expect(Buffer.from(open(key, 'a', seal(key, 'a', Buffer.from('hi')))).toString()).toBe('hi'));
+  it('never gives two seals the same IV, across the blocks IVs are cut from', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const sealed = seal(key, 'a', Buffer.from(`hi ${i}`));
+      ivs.add(Buffer.from(sealed.subarray(1, 13)).toString('hex'));
+      expect(Buffer.from(open(key, 'a', sealed)).toString()).toBe(`hi ${i}`);
+    }
+    expect(ivs.size).toBe(1000);
+  });
   it('refuses another AAD (a ciphertext moved to another record)', () => expect(() => open(key, 'b', seal(key, 'a', Buffer.from('hi')))).toThrow(expect.objectContaining({ code: 'ERR_VAULT_DECRYPT' })));
   it('refuses a flipped bit', () => {
     const s = Buffer.from(seal(key, 'a', Buffer.from('hi')));
