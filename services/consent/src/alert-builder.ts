@@ -32,7 +32,7 @@ export async function buildAlert(
   const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
     const d = e.decision;
     const has = (f: DisclosableField) => d.fields.includes(f);
-    const content = await vault.getSignalContent(e.vaultRef, e.subjectPseudonym).catch(() => undefined);
+    const content = await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined);
     const entry: v1.AlertEntry.$Properties = {
       signalId: e.signalId,
       agencyId: has('agency') ? e.agencyId : '',

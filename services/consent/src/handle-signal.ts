@@ -43,7 +43,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
       subjectPseudonym: s.subjectPseudonym, related: s.relatedPersons.map((r) => ({ pseudonym: r.pseudonym ?? '', relation: r.relation ?? 0 })),
       householdKey: s.householdKey, category: facts.category, severity: facts.severity, legalGround: facts.legalGround,
       meldcodeDecision: s.meldcodeDecision, observedAt: facts.observedAt, ...(expiresAt !== undefined ? { expiresAt } : {}),
-      vaultRef: s.vaultRef, decision: pictureDecision(decided),
+      decision: pictureDecision(decided),
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
     systemId = await withRetries(async () => {

@@ -13,7 +13,7 @@ function entry(signalId: string, agencyId: string, kind: string, over: Partial<P
     category: 'HOUSING_NUISANCE', severity: 'MEDIUM', legalGround: 'STATUTORY_TASK', meldcodeDecision: false, observedAt: NOW - 86_400_000,
   };
   const decision = pictureDecision(decide({ signal: facts, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy));
-  return { key: `${agencyId}.${signalId}`, ...facts, related: [], vaultRef: `${agencyId}.${signalId}`, decision, ...over };
+  return { key: `${agencyId}.${signalId}`, ...facts, related: [], decision, ...over };
 }
 
 describe('pictures', () => {

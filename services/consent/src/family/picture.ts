@@ -12,22 +12,27 @@ export interface PictureDecision {
   readonly decidingRule: string;
   readonly fields: DecisionRecord['fields'];
   readonly obligations: DecisionRecord['obligations'];
-  /** The deciding rule's evaluation: citation, assumption, why it applies. */
-  readonly rule?: RuleEvaluation;
+  /** The deciding rule's evaluation: citation, assumption, why it applies (its id is decidingRule). */
+  readonly rule?: Pick<RuleEvaluation, 'assumption' | 'assumptionNote' | 'citation' | 'reason'>;
   /** The first more intrusive outcome refused, and why. */
   readonly refused?: DecisionRecord['refused'][number];
 }
 
 export function pictureDecision(d: DecisionRecord): PictureDecision {
-  const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
+  const r = d.rulesEvaluated.find((x) => x.id === d.decidingRule);
+  const rule = r && { assumption: r.assumption, ...(r.assumptionNote !== undefined ? { assumptionNote: r.assumptionNote } : {}), citation: r.citation, reason: r.reason };
   return {
     decisionId: d.decisionId, outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule, fields: d.fields, obligations: d.obligations,
     ...(rule ? { rule } : {}), ...(d.refused[0] ? { refused: d.refused[0] } : {}),
   };
 }
 
-/** One signal in a family-system picture: facts, its decision, never content. */
+/**
+ * One signal in a family-system picture: facts, its decision, never content. Kept small:
+ * a picture is read and written whole for every signal of its system.
+ */
 export interface PictureEntry {
+  /** The gateway's signal key (agency + hash of the signal id), which is also the signal's vault reference. */
   readonly key: string;
   readonly signalId: string;
   readonly agencyId: string;
@@ -42,7 +47,6 @@ export interface PictureEntry {
   readonly meldcodeDecision: boolean;
   readonly observedAt: number;
   readonly expiresAt?: number;
-  readonly vaultRef: string;
   readonly decision: PictureDecision;
 }
 
