@@ -25,11 +25,13 @@ export class Lru<K, V> {
 
   /** The value, now counting as recently used; undefined when absent. */
   get(key: K): V | undefined {
-    if (this.young.has(key)) return this.young.get(key);
-    if (!this.old.has(key)) return undefined;
-    const value = this.old.get(key) as V;
+    // One lookup per hit (has + get was two; lookups were 2 % of the consent service's CPU).
+    const young = this.young.get(key);
+    if (young !== undefined || this.young.has(key)) return young;
+    const value = this.old.get(key);
+    if (value === undefined && !this.old.has(key)) return undefined;
     this.old.delete(key);
-    this.add(key, value);
+    this.add(key, value as V); // present: V itself may include undefined
     return value;
   }
 
