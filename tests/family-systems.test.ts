@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NatsConnection } from 'nats';
+import { KvWatchInclude, type NatsConnection } from 'nats';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { v1 } from '@samenhang/proto';
+import { BUCKETS, bindKv } from '@samenhang/stack';
 import { isValidBsn, signalFromJson } from '@samenhang/signal';
 import type { AgencyClient } from '@samenhang/cli';
 import { consumerIdle, readStream } from './helpers/streams.js';
@@ -19,6 +21,10 @@ function signal(id: string, bsn: string, address: { postcode: string; houseNumbe
     category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE', summary: `incident ${id}`, legalGround: 'VITAL_INTEREST',
     observedAt: new Date(Date.now() - 60_000).toISOString(), contact: { name: 'F. Dijkstra', phone: '+31 900 000 007' }, ...over,
   });
+}
+
+async function until(ok: () => boolean, ms = 5_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); await sleep(20)) if (Date.now() > end) throw new Error('timed out');
 }
 
 describe('family systems', () => {
@@ -40,10 +46,20 @@ describe('family systems', () => {
   const send = async (s: v1.Signal.$Properties) => expect((await police.publish(await police.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
 
   it('merges two alerted systems when a signal connects them, and the RVT sees the merge', async () => {
+    // Every picture write, in order (the bucket keeps only a key's last value).
+    const writes: { key: string; value: any }[] = [];
+    const watch = await (await bindKv(admin.jetstream(), BUCKETS.PICTURES)).watch({ include: KvWatchInclude.UpdatesOnly });
+    void (async () => {
+      for await (const e of watch) writes.push({ key: e.key, value: JSON.parse(Buffer.from(e.value).toString('utf8')) });
+    })();
     await send(signal('x-1', bsns[0]!, { postcode: '7511AA', houseNumber: 1 }));
     await send(signal('y-1', bsns[1]!, { postcode: '7522BB', houseNumber: 2 }));
     await twente.waitFor('two separate alerts', (xs) => new Set(xs.map((x) => x.systemId)).size === 2);
     const systems = [...new Set(twente.alerts.map((x) => x.systemId))].sort();
+    // A system is created with the signal that founds it: its first write already holds it.
+    await until(() => systems.every((id) => writes.some((w) => w.key === id)));
+    const firsts = systems.map((id) => writes.find((w) => w.key === id)!.value);
+    expect(firsts.map((p) => Object.values(p.entries).map((e: any) => e.signalId)).sort()).toEqual([['x-1'], ['y-1']]);
     // x names y as ex-partner: the two family systems are one from now on.
     await send(signal('x-2', bsns[0]!, { postcode: '7511AA', houseNumber: 1 }, { relatedPersons: [{ person: { bsn: bsns[1]!, name: 'Y' }, relation: 'EX_PARTNER' }] }));
     const xs = await twente.waitFor('the merged alert', (a) => signalIds(a.at(-1)!).join() === 'x-1,x-2,y-1');
@@ -52,6 +68,7 @@ describe('family systems', () => {
     expect(merged.mergedFrom).toEqual([systems[1]]);
     expect(merged.persons).toBe(2);
     expect(merged.version).toBe(Math.max(...xs.filter((x) => x.systemId === systems[0]).slice(0, -1).map((x) => x.version)) + 1);
+    watch.stop();
   });
 
   it('stops linking at an address shared by more people than the cap (a shelter)', async () => {

@@ -46,13 +46,15 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
       decision: pictureDecision(decided),
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
+    // The entry and the alert versions it calls for, in one write: undefined when stored already.
+    const place = (p: Picture): Picture | undefined => {
+      const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
+      return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
+    };
     systemId = await withRetries(async () => {
-      const id = await d.systems.place(persons, entry.householdKey);
-      // The entry and the alert versions it calls for in one compare-and-set.
-      stored = await d.systems.change(id, (p) => {
-        const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
-        return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
-      });
+      // A system this signal founds is created with it; change() then finds nothing to do.
+      const id = await d.systems.place(persons, entry.householdKey, (empty) => place(empty) ?? empty);
+      stored = await d.systems.change(id, place);
       return id;
     });
     decision = decided;

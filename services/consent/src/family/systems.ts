@@ -47,8 +47,11 @@ export class FamilySystems {
    * The household entry is written first, with compare-and-set on the revision the
    * cap was judged on: two residents arriving at once cannot both take the last
    * place, and nobody joins the address's system before the address admitted them.
+   *
+   * `seed`: what a system created by this call starts with (the signal that founds it),
+   * so that a new system costs one picture write instead of two.
    */
-  async place(persons: readonly string[], household: string): Promise<string> {
+  async place(persons: readonly string[], household: string, seed?: (empty: Picture) => Picture): Promise<string> {
     // One lookup per system in this attempt: roots are read again only by the next attempt.
     const seen = new Map<string, Promise<{ id: string; live: boolean }>>();
     // Reads come from memory where possible: every write below is a compare-and-set on
@@ -78,7 +81,7 @@ export class FamilySystems {
 
     // A picture created just now is live; one that existed (an earlier attempt's, or
     // another instance's) may have been merged since.
-    if (!roots.get(target) && !(await this.ensurePicture(target))) target = await this.root(target);
+    if (!roots.get(target) && !(await this.ensurePicture(target, seed))) target = await this.root(target);
     for (const other of roots.keys()) if (other !== target) await this.merge(other, target);
 
     // Persons seen above now root at the target (systems only ever merge); if the target
@@ -100,13 +103,15 @@ export class FamilySystems {
   }
 
   /**
-   * Creates an empty picture unless one exists (a crash may have left a household
-   * pointing at none); true when this call created it. No read first: the create
-   * itself says whether the key exists, one request instead of two.
+   * Creates a picture (empty, or seeded) unless one exists: a crash may have left a
+   * household pointing at none. True when this call created it. No read first: the
+   * create itself says whether the key exists, one request instead of two.
    */
-  private async ensurePicture(systemId: string): Promise<boolean> {
+  private async ensurePicture(systemId: string, seed?: (empty: Picture) => Picture): Promise<boolean> {
     try {
-      await this.pictures.cas(systemId, emptyPicture(systemId), 0);
+      const created = this.marks.apply(seed ? seed(emptyPicture(systemId)) : emptyPicture(systemId));
+      await this.pictures.cas(systemId, created, 0);
+      this.marks.settle(created);
       return true;
     } catch (e) {
       if (!(e instanceof Conflict)) throw e;
@@ -114,9 +119,19 @@ export class FamilySystems {
     }
   }
 
+  /**
+   * Merges `from` into `into`. A `from` without a picture yet (its household was written,
+   * its picture not: another instance is between the two) gets a tombstone pointing at
+   * `into`: that instance's create then fails and it follows the pointer. Without it the
+   * picture would appear after this merge and the two systems would stay apart.
+   */
   private async merge(from: string, into: string): Promise<void> {
     const src = await this.pictures.get(from);
-    if (!src || src.value.mergedInto) return;
+    if (!src) {
+      await this.pictures.cas(from, { ...emptyPicture(from), mergedInto: into }, 0); // Conflict: created meanwhile, retry
+      return;
+    }
+    if (src.value.mergedInto) return;
     let dst = await this.pictures.get(into);
     if (!dst) {
       await this.ensurePicture(into);

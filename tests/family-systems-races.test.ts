@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JetStreamClient } from 'nats';
+import { sha256Hex } from '@samenhang/canonical';
+import { BUCKETS, bindKv } from '@samenhang/stack';
+import { emptyPicture, type Picture } from '../services/consent/src/family/picture.js';
+import { FamilySystems, withRetries } from '../services/consent/src/family/systems.js';
+import { JsonKv } from '../services/consent/src/kv-json.js';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+/** Holds one key's creation until released: the moment between a household write and its system's picture. */
+class GatedPictures extends JsonKv<Picture> {
+  // Declared before the promises that assign them: a later declaration would reset them.
+  private release!: () => void;
+  private reached!: () => void;
+  readonly held = new Promise<void>((r) => (this.reached = r));
+  private readonly gate = new Promise<void>((r) => (this.release = r));
+  hold = '';
+
+  override async cas(key: string, value: Picture, revision: number): Promise<number> {
+    if (revision === 0 && key === this.hold) {
+      this.reached();
+      await this.gate;
+    }
+    return super.cas(key, value, revision);
+  }
+
+  open(): void {
+    this.release();
+  }
+}
+
+const systemIdOf = (person: string) => `sys_${sha256Hex(person).slice(0, 24)}`;
+
+/**
+ * Two consent instances placing persons at once, against real KV buckets; each has its
+ * own memories, as two processes do. The interleavings are forced, not hoped for.
+ */
+describe('family systems: concurrent placement', () => {
+  let t: TestStack;
+  let js: JetStreamClient;
+  beforeAll(async () => {
+    t = await startTestStack({ services: [] });
+    js = (await t.connect('broker-admin')).jetstream();
+  });
+  afterAll(async () => t?.close());
+
+  const instance = async (pictures?: JsonKv<Picture>) => new FamilySystems(
+    pictures ?? new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)),
+    new JsonKv(await bindKv(js, BUCKETS.FS_PERSONS)),
+    new JsonKv(await bindKv(js, BUCKETS.FS_HOUSEHOLDS)),
+    8,
+  );
+
+  it('does not lose a merge with a system whose picture is not created yet', async () => {
+    // Person b already has a system S; person a is new and arrives at address H. Names are
+    // chosen so that S sorts first: the instance linking b to H then merges a's system into S.
+    const [b, a] = ['race-p1', 'race-p2', 'race-p3', 'race-p4'].flatMap((x, _, xs) => xs.filter((y) => y !== x && systemIdOf(x) < systemIdOf(y)).map((y) => [x, y]))[0]!;
+    const [S, T] = [systemIdOf(b), systemIdOf(a)];
+    const household = 'hh-race-1';
+    const other = await instance();
+    expect(await other.place([b], 'hh-race-b')).toBe(S);
+
+    // Instance A writes H → T and is held before it creates T's picture.
+    const gated = new GatedPictures(await bindKv(js, BUCKETS.PICTURES));
+    gated.hold = T;
+    const first = await instance(gated);
+    const placingA = withRetries(() => first.place([a], household));
+    await gated.held;
+
+    // Meanwhile instance B links b to H: H's system T has no picture yet, and S sorts first.
+    expect(await withRetries(() => other.place([b], household))).toBe(S);
+    gated.open();
+    const placedA = await placingA;
+
+    // One system: a ends up where b and the household are, and T points there.
+    expect(placedA).toBe(S);
+    const fresh = await instance();
+    expect(await fresh.systemOf(a)).toBe(S);
+    expect(await fresh.systemOf(b)).toBe(S);
+    expect(await fresh.systemOfHousehold(household)).toBe(S);
+    expect((await fresh.pictures.get(T))?.value.mergedInto).toBe(S);
+  });
+
+  it('creates a new system\'s picture with its first content in one write', async () => {
+    const systems = await instance();
+    const seeded = (p: Picture): Picture => ({ ...p, persons: ['race-seed'], households: ['hh-seed'] });
+    // The bucket keeps one value per key, so writes are counted by the stream's sequence
+    // (nothing else writes pictures here: no services run).
+    const lastSeq = async () => (await (await js.jetstreamManager()).streams.info(`KV_${BUCKETS.PICTURES}`)).state.last_seq;
+    const before = await lastSeq();
+    const id = await systems.place(['race-seed'], 'hh-seed', seeded);
+    const stored = await (await instance()).pictures.get(id);
+    expect(stored?.value).toEqual(seeded(emptyPicture(id)));
+    expect(stored?.revision).toBe(before + 1);
+    expect(await lastSeq()).toBe(before + 1);
+  });
+});
