@@ -1,5 +1,6 @@
-// Profiling aid, not part of the product: `node scripts/latency-stages.mjs [rate] [count]`
-// (after `npm run build`). Starts a stack in a temp home, offers `count` ACUTE signals at `rate`
+// Profiling aid, not part of the product: `node scripts/latency-stages.mjs [rate] [count] [warmup]`
+// (after `npm run build`). Starts a stack in a temp home, offers `warmup` ACUTE signals at half
+// the rate (not measured: the services' code is then compiled), then `count` at `rate`
 // per second and splits each one's ingress-to-alert time into stages by JetStream's own
 // timestamps: INGRESS stored → SIGNALS stored (gateway) → ALERTS stored (consent) → received
 // by the RVT. docs/performance.md (stop 15) used it.
@@ -14,6 +15,7 @@ import { fromTimestamp, v1 } from '../packages/proto/dist/index.js';
 
 const rate = Number(process.argv[2] ?? 250);
 const n = Number(process.argv[3] ?? 1000);
+const warmup = Number(process.argv[4] ?? 0);
 const root = mkdtempSync(join(tmpdir(), 'samenhang-stages-'));
 const paths = homePaths(root);
 const stack = await startStack(paths, readEnv());
@@ -24,7 +26,7 @@ const connect = async (identity) => {
   return nc;
 };
 try {
-  const items = acuteSignals(n, { idPrefix: 'stage' });
+  const items = acuteSignals(warmup + n, { idPrefix: 'stage' });
   const signed = await signWorkload(paths, items);
   const byAgency = new Map();
   for (const s of signed) if (!byAgency.has(s.agency)) byAgency.set(s.agency, await connect(s.agency));
@@ -40,14 +42,22 @@ try {
       }
     }
   })();
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const wait = t0 + (i * 1000) / rate - performance.now();
-    if (wait > 1) await sleep(wait);
-    sent.set(items[i].signal.signalId, Date.now());
-    void publishSigned(byAgency, [signed[i]], { window: 1 });
+  const offer = async (from, to, perSecond) => {
+    const t0 = performance.now();
+    for (let i = from; i < to; i++) {
+      const wait = t0 + ((i - from) * 1000) / perSecond - performance.now();
+      if (wait > 1) await sleep(wait);
+      if (i >= warmup) sent.set(items[i].signal.signalId, Date.now());
+      void publishSigned(byAgency, [signed[i]], { window: 1 });
+    }
+  };
+  if (warmup > 0) {
+    await offer(0, warmup, rate / 2);
+    for (const deadline = Date.now() + 60_000; alerted.size < warmup && Date.now() < deadline;) await sleep(50);
+    await sleep(2_000);
   }
-  for (const deadline = Date.now() + 60_000; alerted.size < n && Date.now() < deadline;) await sleep(50);
+  await offer(warmup, warmup + n, rate);
+  for (const deadline = Date.now() + 60_000; alerted.size < warmup + n && Date.now() < deadline;) await sleep(50);
   messages.stop();
   await following;
 
@@ -75,7 +85,7 @@ try {
     stages['end to end'].push(a.received - at);
   }
   const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]?.toFixed(1);
-  console.log(`${alerted.size}/${n} alerted at ${rate}/s (ms; clocks of one machine)`);
+  console.log(`${alerted.size - warmup}/${n} alerted at ${rate}/s after ${warmup} to warm up (ms; clocks of one machine)`);
   for (const [k, xs] of Object.entries(stages)) console.log(`${k.padEnd(18)} p50 ${pct(xs, 50)}  p90 ${pct(xs, 90)}  p99 ${pct(xs, 99)}`);
 } finally {
   await Promise.allSettled(conns.map((c) => c.close()));

@@ -1,4 +1,5 @@
 import type { ConsentFact } from '@samenhang/decision';
+import type { ConsentKeys } from './consent-keys.js';
 import type { JsonKv } from './kv-json.js';
 import type { StreamPosition } from './stream-position.js';
 
@@ -14,6 +15,8 @@ export class ConsentStore {
   constructor(
     private readonly kv: JsonKv<ConsentFact[]>,
     private readonly position?: StreamPosition,
+    /** Persons with any record, followed from the bucket: a cached read of anyone else needs no request. */
+    private readonly keys?: ConsentKeys,
   ) {}
 
   /** `cached`: from memory if known (may miss another instance's newest record). */
@@ -22,6 +25,8 @@ export class ConsentStore {
   }
 
   async read(pseudonym: string, o: { cached?: boolean } = {}): Promise<ConsentRead> {
+    const none = o.cached ? this.keys?.absentUpTo(pseudonym) : undefined;
+    if (none !== undefined) return { facts: [], at: none };
     const { found, at } = await this.kv.getAt(pseudonym, o);
     return { facts: found?.value ?? [], at };
   }

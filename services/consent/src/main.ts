@@ -8,6 +8,7 @@ import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, bucketLastSequence, connect
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
+import { ConsentKeys } from './consent-keys.js';
 import { ConsentStore } from './consent-store.js';
 import type { ConsentDeps } from './deps.js';
 import { FamilySystems } from './family/systems.js';
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
   const kv = async (b: string) => serialWrites(await bindKv(js, b));
   // Where the consents bucket stands: a signal's consent re-check asks it, shared, instead of re-reading.
   const consentsAt = new StreamPosition(await bucketLastSequence(js, BUCKETS.CONSENTS));
+  const consentsKv = await kv(BUCKETS.CONSENTS);
+  // Who has any consent at all, followed: most signals' subjects have none, and are then not read.
+  const consentKeys = await ConsentKeys.follow(consentsKv, await consentsAt.fresh(), (err) => log.warn({ err }, 'consents watch ended: every consent is read from the server'));
   const deps: ConsentDeps = {
     js,
     registry,
@@ -43,7 +47,7 @@ async function main(): Promise<void> {
     // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
     // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
     // 300,000 signals. Heap and RSS: docs/performance.md.
-    consents: new ConsentStore(new JsonKv(await kv(BUCKETS.CONSENTS), 60_000, () => consentsAt.last), consentsAt),
+    consents: new ConsentStore(new JsonKv(consentsKv, 60_000, () => consentsAt.last), consentsAt, consentKeys),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
       new JsonKv(await kv(BUCKETS.FS_PERSONS), 60_000),
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopFlusher();
+      consentKeys.stop();
       pictures.unsubscribe();
     },
     final: async () => void (await flushMarks(deps.systems)),

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JetStreamClient, KV } from 'nats';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ConsentFact } from '@samenhang/decision';
+import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
+import { ConsentKeys } from '../services/consent/src/consent-keys.js';
+import { ConsentStore } from '../services/consent/src/consent-store.js';
+import { JsonKv, type ReadAt } from '../services/consent/src/kv-json.js';
+import { StreamPosition } from '../services/consent/src/stream-position.js';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+const fact = (consentId: string): ConsentFact => ({ consentId, purpose: 'CHILD_PROTECTION', recordedAt: 1, registeredBy: 'ggz-oost', scope: [], status: 'WITHDRAWN' });
+
+/** Counts the reads the followed keys did not spare (answered from memory or the server). */
+class CountingKv extends JsonKv<ConsentFact[]> {
+  reads = 0;
+  override async getAt(key: string, o: { cached?: boolean } = {}): Promise<ReadAt<ConsentFact[]>> {
+    this.reads++;
+    return super.getAt(key, o);
+  }
+}
+
+async function until(ok: () => boolean, ms = 5_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); await sleep(10)) if (Date.now() > end) throw new Error('timed out');
+}
+
+/** The consent service follows who has consents at all, from a real bucket's watch. */
+describe('ConsentKeys: persons with any consent, followed', () => {
+  let t: TestStack;
+  let js: JetStreamClient;
+  let kv: KV;
+  const last = async () => (await bucketLastSequence(js, BUCKETS.CONSENTS))();
+  beforeAll(async () => {
+    t = await startTestStack({ services: [] });
+    js = (await t.connect('broker-admin')).jetstream();
+    kv = await bindKv(js, BUCKETS.CONSENTS);
+  });
+  afterAll(async () => t?.close());
+
+  it('knows the keys written before it started and after, and answers only for the others', async () => {
+    const before = await kv.create('ck-before', new TextEncoder().encode('[]'));
+    const keys = await ConsentKeys.follow(kv, await last());
+    try {
+      await until(() => keys.absentUpTo('ck-nobody') !== undefined);
+      expect(keys.absentUpTo('ck-before')).toBeUndefined();
+      expect(keys.absentUpTo('ck-nobody')).toBeGreaterThanOrEqual(before);
+
+      const after = await kv.create('ck-after', new TextEncoder().encode('[]'));
+      await until(() => keys.absentUpTo('ck-after') === undefined);
+      // Delivered in order: the position for anyone else now covers that write.
+      expect(keys.absentUpTo('ck-nobody')).toBeGreaterThanOrEqual(after);
+    } finally {
+      keys.stop();
+    }
+    expect(keys.absentUpTo('ck-nobody')).toBeUndefined(); // stopped: every read asks the server
+  });
+
+  it('spares the read of a person without consents, and never hides one stored meanwhile', async () => {
+    const position = new StreamPosition(await bucketLastSequence(js, BUCKETS.CONSENTS));
+    const keys = await ConsentKeys.follow(kv, await position.fresh());
+    const counted = new CountingKv(kv, 100, () => position.last);
+    const store = new ConsentStore(counted, position, keys);
+    try {
+      await until(() => keys.absentUpTo('ck-p-0') !== undefined);
+      const none = await store.read('ck-p-0', { cached: true });
+      expect(none.facts).toEqual([]);
+      expect(counted.reads).toBe(0);
+      expect(await store.unchanged('ck-p-0', none)).toBe(true);
+
+      // Another instance stores a consent for each person just after (or before) our read:
+      // whichever way the race falls, the read finds it or the re-check says it changed.
+      for (let i = 1; i <= 20; i++) {
+        const p = `ck-p-${i}`;
+        const writing = new ConsentStore(new JsonKv(kv)).add(p, fact(`c-${i}`));
+        if (i % 2 === 0) await writing;
+        const read = await store.read(p, { cached: true });
+        await writing;
+        expect(read.facts.length === 1 || !(await store.unchanged(p, read))).toBe(true);
+      }
+      // Once followed, such a person's consents are read.
+      await until(() => keys.absentUpTo('ck-p-20') === undefined);
+      const reads = counted.reads;
+      expect((await store.read('ck-p-20', { cached: true })).facts).toHaveLength(1);
+      expect(counted.reads).toBe(reads + 1);
+    } finally {
+      keys.stop();
+    }
+  });
+});
