@@ -24,7 +24,11 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.destination,
+    // Without a destination: stdout, written asynchronously. A line per signal written
+    // synchronously was one write(2) each on the service's only thread (~4 % of the gateway's
+    // CPU at 500 signals/s); lines logged while a write is under way now go out together.
+    // pino flushes what is pending when the process exits.
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
   // pino applies the bindings formatter to the base only; children (which inherit
   // this property) get their bindings censored here.
