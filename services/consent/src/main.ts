@@ -41,13 +41,13 @@ async function main(): Promise<void> {
     js,
     registry,
     policy,
-    // Memory sizes (entries): over 200,000 systems every memory fills. Persons, addresses
-    // and consents are small and read for every signal (60,000 consents: the 30,000 persons
-    // of the 100,000-signal bench, each read again 10,000 signals later, no longer miss).
+    // Memory sizes (entries): over 200,000 systems every memory fills. Persons and addresses
+    // are small and read for every signal. Consents are read only for persons who have any
+    // (ConsentKeys), so their memory holds those, and what a re-check read.
     // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
     // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
     // 300,000 signals. Heap and RSS: docs/performance.md.
-    consents: new ConsentStore(new JsonKv(consentsKv, 60_000, () => consentsAt.last), consentsAt, consentKeys),
+    consents: new ConsentStore(new JsonKv(consentsKv, 20_000, () => consentsAt.last), consentsAt, consentKeys),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
       new JsonKv(await kv(BUCKETS.FS_PERSONS), 60_000),
