@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, KV } from 'nats';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsentFact } from '@samenhang/decision';
 import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
 import { ConsentKeys } from '../services/consent/src/consent-keys.js';
@@ -8,6 +7,7 @@ import { ConsentStore } from '../services/consent/src/consent-store.js';
 import { JsonKv, type ReadAt } from '../services/consent/src/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
+import { until } from './helpers/until.js';
 
 const fact = (consentId: string): ConsentFact => ({ consentId, purpose: 'CHILD_PROTECTION', recordedAt: 1, registeredBy: 'ggz-oost', scope: [], status: 'WITHDRAWN' });
 
@@ -18,10 +18,6 @@ class CountingKv extends JsonKv<ConsentFact[]> {
     this.reads++;
     return super.getAt(key, o);
   }
-}
-
-async function until(ok: () => boolean, ms = 5_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok(); await sleep(10)) if (Date.now() > end) throw new Error('timed out');
 }
 
 /** The consent service follows who has consents at all, from a real bucket's watch. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KvWatchInclude, type NatsConnection } from 'nats';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv } from '@samenhang/stack';
 import { isValidBsn, signalFromJson } from '@samenhang/signal';
@@ -8,6 +7,7 @@ import type { AgencyClient } from '@samenhang/cli';
 import { consumerIdle, readStream } from './helpers/streams.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
+import { until } from './helpers/until.js';
 
 const bsns = (() => {
   const out: string[] = [];
@@ -21,10 +21,6 @@ function signal(id: string, bsn: string, address: { postcode: string; houseNumbe
     category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE', summary: `incident ${id}`, legalGround: 'VITAL_INTEREST',
     observedAt: new Date(Date.now() - 60_000).toISOString(), contact: { name: 'F. Dijkstra', phone: '+31 900 000 007' }, ...over,
   });
-}
-
-async function until(ok: () => boolean, ms = 5_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok(); await sleep(20)) if (Date.now() > end) throw new Error('timed out');
 }
 
 describe('family systems', () => {
