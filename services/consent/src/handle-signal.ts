@@ -47,14 +47,14 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
     // The entry and the alert versions it calls for, in one write: undefined when stored already.
-    const place = (p: Picture): Picture | undefined => {
+    const withSignal = (p: Picture): Picture | undefined => {
       const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
       return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
     };
     systemId = await withRetries(async () => {
       // A system this signal founds is created with it; change() then finds nothing to do.
-      const id = await d.systems.place(persons, entry.householdKey, (empty) => place(empty) ?? empty);
-      stored = await d.systems.change(id, place);
+      const id = await d.systems.place(persons, entry.householdKey, (empty) => withSignal(empty) ?? empty);
+      stored = await d.systems.change(id, withSignal);
       return id;
     });
     decision = decided;
