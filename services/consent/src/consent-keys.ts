@@ -16,6 +16,7 @@ export class ConsentKeys {
   private seq = 0;
   private caughtUp = false;
   private stopWatch: (() => void) | undefined;
+  private stopped = false;
 
   /**
    * Starts following `kv`. `last`: the bucket stream's last sequence, asked before this
@@ -33,7 +34,7 @@ export class ConsentKeys {
         if (e.revision >= last || e.delta === 0) k.caughtUp = true;
       }
     })().then(
-      () => onEnd(undefined),
+      () => k.stopped || onEnd(undefined), // a stop asked for is no news
       (err: unknown) => onEnd(err),
     ).finally(() => {
       // Not following any more: every read asks the server again.
@@ -51,6 +52,7 @@ export class ConsentKeys {
   }
 
   stop(): void {
+    this.stopped = true;
     this.caughtUp = false;
     this.stopWatch?.();
   }
