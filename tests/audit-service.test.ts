@@ -10,6 +10,7 @@ import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
 import { readAuditLog } from '@samenhang/cli';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
+import { untilLogged } from './helpers/logs.js';
 import { readStream, streamCount } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -80,6 +81,6 @@ describe('audit service', () => {
     // Consistent with the checkpoint from before the restart: the same tree, grown.
     expect(report).toMatchObject({ ok: true, uncovered: 0 });
     expect(report.latest!.treeSize).toBeGreaterThan(before.treeSize);
-    expect(readFileSync(`${t.paths.logs}/audit.log`, 'utf8')).toMatch(new RegExp(`"treeSize":${before.treeSize},"msg":"audit ready"`));
+    await untilLogged(t.paths.logs, 'audit', new RegExp(`"treeSize":${before.treeSize},"msg":"audit ready"`));
   });
 });

@@ -8,6 +8,7 @@ import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { healthReports } from '@samenhang/cli';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
+import { untilLogged } from './helpers/logs.js';
 import { readStream } from './helpers/streams.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { startTestStack } from './helpers/stack.js';
@@ -39,7 +40,7 @@ describe.each([
       expect(twente.alerts).toEqual([]); // even an ACUTE signal: no policy, no disclosure
       expect((await readStream(admin, 'AUDIT')).filter((m) => m.subject === 'samenhang.audit.disclosures')).toEqual([]);
       expect(t.stack.services.get('consent')!.child.exitCode).toBeNull();
-      expect(readFileSync(join(t.paths.logs, 'consent.log'), 'utf8')).toMatch(logged);
+      await untilLogged(t.paths.logs, 'consent', logged);
       // Running, but not ready: health says why, and the other services are fine.
       const health = await healthReports(t.paths);
       expect(health.find((h) => h.service === 'consent')).toMatchObject({ ready: false, checks: { policy: expect.stringMatching(/^fail-closed \(ERR_POLICY_[A-Z_]+\)$/) } });

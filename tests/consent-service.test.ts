@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { sha256Hex } from '@samenhang/canonical';
@@ -8,6 +6,7 @@ import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
+import { serviceLogs } from './helpers/logs.js';
 import { readStream } from './helpers/streams.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
@@ -101,7 +100,11 @@ describe('consent service on the Meneer M family system', () => {
       expect(msgs.length, stream).toBeGreaterThan(0);
       haystacks.push([stream, msgs.map((m) => Buffer.from(m.data).toString('latin1')).join('\n')]);
     }
-    for (const f of readdirSync(t.paths.logs)) haystacks.push([f, readFileSync(join(t.paths.logs, f), 'latin1')]);
+    const logs = await serviceLogs(t.paths.logs);
+    // The lines written per signal are there to be searched.
+    expect(logs.find(([f]) => f === 'consent.log')?.[1]).toContain('"msg":"alert published"');
+    expect(logs.find(([f]) => f === 'broker-gateway.log')?.[1]).toContain('"msg":"receipt sent"');
+    haystacks.push(...logs);
     for (const [where, text] of haystacks) for (const v of values) expect(text.includes(v), `${v} in ${where}`).toBe(false);
     // …while the alerts to the RVT do carry what the decisions allow.
     expect(JSON.stringify(foodvalley.alerts.at(-1)!)).toContain("M. Visser");

@@ -1,11 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { personalValues } from './helpers/personal.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
+import { serviceLogs } from './helpers/logs.js';
 import { readStream, verifiedSignals } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -71,7 +70,9 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
       expect(msgs.length, stream).toBeGreaterThan(0);
       haystacks.push([stream, msgs.map((m) => Buffer.from(m.data).toString('latin1')).join('\n')]);
     }
-    for (const f of readdirSync(t.paths.logs)) haystacks.push([f, readFileSync(join(t.paths.logs, f), 'latin1')]);
+    const logs = await serviceLogs(t.paths.logs);
+    expect(logs.find(([f]) => f === 'broker-gateway.log')?.[1]).toContain('"msg":"receipt sent"');
+    haystacks.push(...logs);
     for (const [where, text] of haystacks) {
       for (const v of values) expect(text.includes(v), `${JSON.stringify(v)} found in ${where}`).toBe(false);
     }
