@@ -5,6 +5,7 @@ import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
 import { ConsentStore } from '../services/consent/src/consent-store.js';
 import { Conflict, JsonKv } from '../services/consent/src/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
+import { countingGets } from './helpers/counting-kv.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 /**
@@ -55,19 +56,6 @@ describe('JsonKv: remembered reads, compare-and-set on the remembered revision',
     expect((await small.get('k3', { cached: true }))?.value).toEqual(['k3', 'x']); // evicted: read afresh
   });
 });
-
-/** Counts the key reads that reach the server (the KV itself is real). */
-function countingGets(kv: KV): { kv: KV; gets: () => number } {
-  let n = 0;
-  const counted = new Proxy(kv, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'get') return (...a: Parameters<KV['get']>) => (n++, target.get(...a));
-      return typeof value === 'function' ? (value as (...x: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { kv: counted, gets: () => n };
-}
 
 const fact = (consentId: string): ConsentFact => ({ consentId, registeredBy: 'ggz-centraal', purpose: 'SAFETY_ASSESSMENT', scope: ['summary'], status: 'GIVEN', recordedAt: 0 });
 

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient } from 'nats';
 import { sha256Hex } from '@samenhang/canonical';
-import { BUCKETS, bindKv } from '@samenhang/stack';
+import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
+import { BloomKeys } from '../services/consent/src/bloom-keys.js';
 import { emptyPicture, type Picture } from '../services/consent/src/family/picture.js';
 import { FamilySystems, withRetries } from '../services/consent/src/family/systems.js';
+import { KeyWatch, type KnownKeys } from '../services/consent/src/key-watch.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
+import { countingGets } from './helpers/counting-kv.js';
+import { until } from './helpers/until.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 /** Holds one key's creation until released: the moment between a household write and its system's picture. */
@@ -26,6 +30,17 @@ class GatedPictures extends JsonKv<Picture> {
 
   open(): void {
     this.release();
+  }
+}
+
+/** A watch that has not delivered any other instance's write yet; it learns only from this instance's own writes. */
+class Lagging implements KnownKeys {
+  private readonly seen = new Set<string>();
+  absentUpTo(key: string): number | undefined {
+    return this.seen.has(key) ? undefined : 0;
+  }
+  saw(key: string): void {
+    this.seen.add(key);
   }
 }
 
@@ -93,5 +108,50 @@ describe('family systems: concurrent placement', () => {
     expect(stored?.value).toEqual(seeded(emptyPicture(id)));
     expect(stored?.revision).toBe(before + 1);
     expect(await lastSeq()).toBe(before + 1);
+  });
+
+  describe('persons and addresses followed by a watch', () => {
+    const watched = async () => {
+      const kv = async (bucket: string) => {
+        const real = await bindKv(js, bucket);
+        const counted = countingGets(real);
+        const keys = await KeyWatch.follow(real, await (await bucketLastSequence(js, bucket))(), new BloomKeys());
+        return { counted, keys, json: <T>() => new JsonKv<T>(counted.kv, 100, undefined, keys) };
+      };
+      const [persons, households] = [await kv(BUCKETS.FS_PERSONS), await kv(BUCKETS.FS_HOUSEHOLDS)];
+      const systems = new FamilySystems(new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)), persons.json(), households.json(), 8);
+      await until(() => persons.keys.absentUpTo('kw-nobody') !== undefined && households.keys.absentUpTo('kw-nobody') !== undefined);
+      return { systems, gets: () => persons.counted.gets() + households.counted.gets(), stop: () => [persons, households].forEach((x) => x.keys.stop()) };
+    };
+
+    it('reads no key for a new person at a new address, and reads those that exist', async () => {
+      const a = await watched();
+      const id = await a.systems.place(['kw-p1'], 'hh-kw-1');
+      expect(a.gets()).toBe(0);
+      a.stop();
+      // Another instance, started after: the watch delivered both keys, so they are read, and the person is found.
+      const b = await watched();
+      expect(await b.systems.place(['kw-p1'], 'hh-kw-1')).toBe(id);
+      expect(b.gets()).toBe(2);
+      b.stop();
+    });
+
+    it('still links a person another instance placed when the watch has not delivered that write', async () => {
+      const other = await instance();
+      const c = await other.place(['kw-c'], 'hh-kw-c');
+      expect(await withRetries(() => other.place(['kw-b'], 'hh-kw-c'))).toBe(c); // b lives with c
+      const lagging = new FamilySystems(
+        new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)),
+        new JsonKv(await bindKv(js, BUCKETS.FS_PERSONS), 100, undefined, new Lagging()),
+        new JsonKv(await bindKv(js, BUCKETS.FS_HOUSEHOLDS), 100, undefined, new Lagging()),
+        8,
+      );
+      // b at a new address: taken for a new person first; the failed create of b's key says otherwise.
+      const placed = await withRetries(() => lagging.place(['kw-b'], 'hh-kw-new'));
+      const fresh = await instance();
+      expect(await fresh.systemOf('kw-b')).toBe(placed);
+      expect(await fresh.systemOf('kw-c')).toBe(placed);
+      expect(await fresh.systemOfHousehold('hh-kw-new')).toBe(placed);
+    });
   });
 });

@@ -1,5 +1,4 @@
 import type { ConsentFact } from '@samenhang/decision';
-import type { ConsentKeys } from './consent-keys.js';
 import type { JsonKv } from './kv-json.js';
 import type { StreamPosition } from './stream-position.js';
 
@@ -11,12 +10,13 @@ export interface ConsentRead {
 
 /** Every consent record of a person (by pseudonym), appended with compare-and-set. */
 export class ConsentStore {
-  /** `position`: the consents bucket's stream position, the one `kv` was given as well. */
+  /**
+   * `position`: the consents bucket's stream position, the one `kv` was given as well.
+   * `kv` may know who has any record (KeyWatch): a cached read of anyone else needs no request.
+   */
   constructor(
     private readonly kv: JsonKv<ConsentFact[]>,
     private readonly position?: StreamPosition,
-    /** Persons with any record, followed from the bucket: a cached read of anyone else needs no request. */
-    private readonly keys?: ConsentKeys,
   ) {}
 
   /** `cached`: from memory if known (may miss another instance's newest record). */
@@ -25,8 +25,6 @@ export class ConsentStore {
   }
 
   async read(pseudonym: string, o: { cached?: boolean } = {}): Promise<ConsentRead> {
-    const none = o.cached ? this.keys?.absentUpTo(pseudonym) : undefined;
-    if (none !== undefined) return { facts: [], at: none };
     const { found, at } = await this.kv.getAt(pseudonym, o);
     return { facts: found?.value ?? [], at };
   }

@@ -1,6 +1,7 @@
 import type { KV } from 'nats';
 import { Lru } from '@samenhang/lru';
 import { isCasFailure } from '@samenhang/stack';
+import type { KnownKeys } from './key-watch.js';
 
 /** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
 export class Conflict extends Error {
@@ -45,8 +46,10 @@ export class JsonKv<T> {
   /**
    * `position`: the bucket stream's last sequence as last known (StreamPosition.last),
    * for `getAt`; without it a read is known complete only up to its own revision.
+   * `known`: which keys were ever written (KeyWatch): a cached read of any other key is
+   * answered "absent" without a request.
    */
-  constructor(readonly kv: KV, cacheSize = 256, private readonly position: () => number = () => 0) {
+  constructor(readonly kv: KV, cacheSize = 256, private readonly position: () => number = () => 0, private readonly known?: KnownKeys) {
     this.memory = new Lru(cacheSize);
   }
 
@@ -66,6 +69,8 @@ export class JsonKv<T> {
       this.remember(key, hit);
       return { found: hit.value === undefined ? undefined : { value: hit.value, revision: hit.revision }, at: hit.at };
     }
+    const none = o.cached ? this.known?.absentUpTo(key) : undefined;
+    if (none !== undefined) return { found: undefined, at: none };
     const position = this.position();
     const e = await this.kv.get(key);
     const revision = e?.revision ?? 0;
@@ -97,10 +102,14 @@ export class JsonKv<T> {
     try {
       const next = revision === 0 ? await this.kv.create(key, enc(value)) : await this.kv.update(key, enc(value), revision);
       this.remember(key, { revision: next, value, at: next });
+      this.known?.saw(key);
       return next;
     } catch (e) {
       this.forget(key);
-      if (isCasFailure(e)) throw new Conflict(`${key} changed concurrently`);
+      if (isCasFailure(e)) {
+        this.known?.saw(key); // it exists: the retry must read it, whatever the watch has delivered
+        throw new Conflict(`${key} changed concurrently`);
+      }
       throw e;
     }
   }

@@ -1,5 +1,6 @@
 // consent: decides per signal what the region's RVT may see, keeps family-system
 // pictures and sends alerts. This file only wires the parts together.
+import type { KV } from 'nats';
 import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
@@ -8,11 +9,12 @@ import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, bucketLastSequence, connect
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
-import { ConsentKeys } from './consent-keys.js';
 import { ConsentStore } from './consent-store.js';
 import type { ConsentDeps } from './deps.js';
 import { FamilySystems } from './family/systems.js';
 import { handleMessage } from './handle-message.js';
+import { BloomKeys } from './bloom-keys.js';
+import { KeyWatch, type KeySet } from './key-watch.js';
 import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
@@ -35,23 +37,31 @@ async function main(): Promise<void> {
   // Where the consents bucket stands: a signal's consent re-check asks it, shared, instead of re-reading.
   const consentsAt = new StreamPosition(await bucketLastSequence(js, BUCKETS.CONSENTS));
   const consentsKv = await kv(BUCKETS.CONSENTS);
-  // Who has any consent at all, followed: most signals' subjects have none, and are then not read.
-  const consentKeys = await ConsentKeys.follow(consentsKv, await consentsAt.fresh(), (err) => log.warn({ err }, 'consents watch ended: every consent is read from the server'));
+  // Which keys were ever written, followed: most signals' subjects have no consent, and an
+  // ACUTE signal is mostly about a new person at a new address; their keys are then not read.
+  // Consents are few (every key kept); persons and addresses many (a Bloom filter, 1 MiB each).
+  const follow = async (bucket: string, bucketKv: KV, keys: KeySet, at?: number) =>
+    KeyWatch.follow(bucketKv, at ?? (await (await bucketLastSequence(js, bucket))()), keys, (err) => log.warn({ err, bucket }, 'keys watch ended: every key is read from the server'));
+  const consentKeys = await follow(BUCKETS.CONSENTS, consentsKv, new Set(), await consentsAt.fresh());
+  const personsKv = await kv(BUCKETS.FS_PERSONS);
+  const householdsKv = await kv(BUCKETS.FS_HOUSEHOLDS);
+  const personKeys = await follow(BUCKETS.FS_PERSONS, personsKv, new BloomKeys());
+  const householdKeys = await follow(BUCKETS.FS_HOUSEHOLDS, householdsKv, new BloomKeys());
   const deps: ConsentDeps = {
     js,
     registry,
     policy,
     // Memory sizes (entries): over 200,000 systems every memory fills. Persons and addresses
     // are small and read for every signal. Consents are read only for persons who have any
-    // (ConsentKeys), so their memory holds those, and what a re-check read.
+    // (KeyWatch), so their memory holds those, and what a re-check read.
     // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
     // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
     // 300,000 signals. Heap and RSS: docs/performance.md.
-    consents: new ConsentStore(new JsonKv(consentsKv, 20_000, () => consentsAt.last), consentsAt, consentKeys),
+    consents: new ConsentStore(new JsonKv(consentsKv, 20_000, () => consentsAt.last, consentKeys), consentsAt),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
-      new JsonKv(await kv(BUCKETS.FS_PERSONS), 60_000),
-      new JsonKv(await kv(BUCKETS.FS_HOUSEHOLDS), 30_000),
+      new JsonKv(personsKv, 60_000, undefined, personKeys),
+      new JsonKv(householdsKv, 30_000, undefined, householdKeys),
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
     ),
     // Alerts re-read every entry they show. Data keys and person records are remembered for
@@ -97,7 +107,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopFlusher();
-      consentKeys.stop();
+      for (const k of [consentKeys, personKeys, householdKeys]) k.stop();
       pictures.unsubscribe();
     },
     final: async () => void (await flushMarks(deps.systems)),
