@@ -45,17 +45,30 @@ export async function consumeConcurrently(
  * arrived while the previous batch was being handled, up to `maxBatch`, sorted by
  * stream sequence. One batch at a time, so a handler may treat it as one unit of work
  * (one state write and many acks instead of one round trip per message).
+ *
+ * `lingerMs`: how long a batch that is not full waits for more messages before it is
+ * handled. Without it, a steady trickle makes batches of one or two, and the unit of
+ * work is paid per message after all.
  */
 export async function consumeInBatches(
   consumer: Consumer,
   maxBatch: number,
   handle: (batch: JsMsg[]) => Promise<void>,
   log: Logger,
+  lingerMs = 0,
 ): Promise<Consumption> {
   const messages = await consumer.consume({ max_messages: maxBatch });
   const buffer: JsMsg[] = [];
   let wake: (() => void) | undefined;
+  let full: (() => void) | undefined;
   let ended = false;
+  const linger = () => new Promise<void>((r) => {
+    const timer = setTimeout(r, lingerMs);
+    full = () => {
+      clearTimeout(timer);
+      r();
+    };
+  }).finally(() => (full = undefined));
   const worker = (async () => {
     for (;;) {
       if (buffer.length === 0) {
@@ -63,6 +76,7 @@ export async function consumeInBatches(
         await new Promise<void>((r) => (wake = r));
         continue;
       }
+      if (lingerMs > 0 && buffer.length < maxBatch && !ended) await linger();
       const batch = buffer.splice(0, maxBatch).sort((a, b) => a.seq - b.seq);
       await handle(batch).catch((e: unknown) => {
         log.error({ err: e, first: batch[0]!.seq, size: batch.length }, 'unexpected batch failure');
@@ -75,9 +89,11 @@ export async function consumeInBatches(
       buffer.push(m);
       wake?.();
       wake = undefined;
+      if (buffer.length >= maxBatch) full?.();
     }
     ended = true;
     wake?.();
+    full?.();
     await worker;
   })();
   return { done, stop: () => messages.stop() };

@@ -9,7 +9,7 @@ export { exited, startNatsProcess, waitHealthy } from './nats-process.js';
 export type { NatsProcess } from './nats-process.js';
 export { connectAs } from './connect.js';
 export type { ConnectOptions } from './connect.js';
-export { AUDIT_BATCH, AUDIT_CONSUMER, BUCKETS, CONSENT_CONSUMER, GATEWAY_CONSUMER, STREAMS, ensureStreams, streamConfigs } from './streams.js';
+export { AUDIT_BATCH, AUDIT_CONSUMER, AUDIT_LINGER_MS, BUCKETS, CONSENT_CONSUMER, GATEWAY_CONSUMER, STREAMS, ensureStreams, streamConfigs } from './streams.js';
 export { readStackInfo, removeStackInfo, writeStackInfo } from './stack-file.js';
 export type { StackInfo } from './stack-file.js';
 export { ensureBrokerKeys, loadBrokerKeys } from './broker-keys.js';

@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { AUDIT_BATCH, AUDIT_CONSUMER, BUCKETS, STREAMS, bindKv, connectAs, consumeInBatches, exitGracefully, serveHealth } from '@samenhang/stack';
+import { AUDIT_BATCH, AUDIT_CONSUMER, AUDIT_LINGER_MS, BUCKETS, STREAMS, bindKv, connectAs, consumeInBatches, exitGracefully, serveHealth } from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
 import { LogStore } from './log-state.js';
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   const readStream = (seq: number) => jsm.streams.getMessage(STREAMS.AUDIT, { seq });
   const appender = new Appender(state, store, js, signer, config.checkpointEvery, log, readStream);
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
-  // Batches of what arrived meanwhile: one state write per batch, not per record.
-  const consumption = await consumeInBatches(consumer, AUDIT_BATCH, (batch) => appender.handleBatch(batch), log);
+  // Batches of what arrived meanwhile (waiting AUDIT_LINGER_MS for more): one state write per batch, not per record.
+  const consumption = await consumeInBatches(consumer, AUDIT_BATCH, (batch) => appender.handleBatch(batch), log, AUDIT_LINGER_MS);
   const timer = setInterval(() => void appender.checkpoint(config.checkpointMs).catch((e: unknown) => log.warn({ err: e }, 'checkpoint failed')), Math.min(1000, config.checkpointMs));
   const health = await serveHealth(nc, { service: 'audit', instance: config.instance, consumption });
   log.info({ treeSize: state.size }, 'audit ready');
