@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient } from 'nats';
 import { sha256Hex } from '@samenhang/canonical';
-import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
-import { BloomKeys } from '../services/consent/src/bloom-keys.js';
+import { BUCKETS, BloomKeys, KeyWatch, bindKv, bucketLastSequence } from '@samenhang/stack';
 import { emptyPicture, type Picture } from '../services/consent/src/family/picture.js';
 import { FamilySystems, withRetries } from '../services/consent/src/family/systems.js';
-import { KeyWatch, type KnownKeys } from '../services/consent/src/key-watch.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
 import { countingGets } from './helpers/counting-kv.js';
+import { Lagging } from './helpers/known-keys.js';
 import { until } from './helpers/until.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -30,17 +29,6 @@ class GatedPictures extends JsonKv<Picture> {
 
   open(): void {
     this.release();
-  }
-}
-
-/** A watch that has not delivered any other instance's write yet; it learns only from this instance's own writes. */
-class Lagging implements KnownKeys {
-  private readonly seen = new Set<string>();
-  absentUpTo(key: string): number | undefined {
-    return this.seen.has(key) ? undefined : 0;
-  }
-  saw(key: string): void {
-    this.seen.add(key);
   }
 }
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, KV } from 'nats';
 import type { ConsentFact } from '@samenhang/decision';
-import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
+import { BUCKETS, KeyWatch, bindKv, bucketLastSequence, kvByteStore } from '@samenhang/stack';
 import { ConsentStore } from '../services/consent/src/consent-store.js';
-import { KeyWatch } from '../services/consent/src/key-watch.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { countingGets } from './helpers/counting-kv.js';
+import { Lagging } from './helpers/known-keys.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 import { until } from './helpers/until.js';
 
@@ -74,5 +74,19 @@ describe('KeyWatch: persons with any consent, followed', () => {
     } finally {
       keys.stop();
     }
+  });
+
+  it('lets a byte store create a key it knows is new, and learn from a create that failed', async () => {
+    const bytes = new TextEncoder().encode('sealed');
+    const raw = await bindKv(js, BUCKETS.VAULT_KEYS);
+    const store = kvByteStore(raw, new Lagging());
+    expect(kvByteStore(raw).absent('kw-key-1')).toBe(false); // without knowledge: read first
+    expect(store.absent('kw-key-0')).toBe(true);
+    expect(await store.create('kw-key-0', bytes)).toBe(true);
+    expect(store.absent('kw-key-0')).toBe(false);
+    await raw.create('kw-key-1', bytes); // another gateway, not seen yet
+    expect(store.absent('kw-key-1')).toBe(true);
+    expect(await store.create('kw-key-1', bytes)).toBe(false);
+    expect(store.absent('kw-key-1')).toBe(false); // the retry reads it
   });
 });

@@ -1,4 +1,5 @@
 import type { JetStreamClient, KV } from 'nats';
+import type { KnownKeys } from './key-watch.js';
 import { KeyedLock } from './keyed-lock.js';
 
 /** A KV create or update lost a compare-and-set: someone else wrote the key first. */
@@ -7,22 +8,29 @@ export function isCasFailure(e: unknown): boolean {
 }
 
 /** A byte store over a JetStream KV bucket (shape of @samenhang/vault's VaultStore). */
-export function kvByteStore(kv: KV) {
+export function kvByteStore(kv: KV, known?: KnownKeys) {
   return {
     async get(key: string): Promise<Uint8Array | undefined> {
       const e = await kv.get(key);
       return e && e.operation === 'PUT' ? e.value : undefined;
     },
+    /** True when the key was never written as far as `known` has followed: a create may go first. */
+    absent(key: string): boolean {
+      return known?.absentUpTo(key) !== undefined;
+    },
     async put(key: string, value: Uint8Array): Promise<void> {
       await kv.put(key, value);
+      known?.saw(key);
     },
     async create(key: string, value: Uint8Array): Promise<boolean> {
       try {
         await kv.create(key, value);
+        known?.saw(key);
         return true;
       } catch (e) {
-        if (isCasFailure(e)) return false;
-        throw e;
+        if (!isCasFailure(e)) throw e;
+        known?.saw(key); // it exists: the next read must ask
+        return false;
       }
     },
     async purge(key: string): Promise<void> {

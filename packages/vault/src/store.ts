@@ -1,6 +1,11 @@
 /** Where the vault keeps bytes (JetStream KV in the broker, a Map in unit tests). */
 export interface VaultStore {
   get(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Optional: true when the key is known never to have been written, so a create need not
+   * read first. May be stale (another writer's create not yet seen): the create then fails.
+   */
+  absent?(key: string): boolean;
   put(key: string, value: Uint8Array): Promise<void>;
   /** Stores only if absent; false when the key already exists. */
   create(key: string, value: Uint8Array): Promise<boolean>;

@@ -65,7 +65,9 @@ export class Vault {
 
   private async loadDataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {
     const aad = `key:${pseudonym}`;
-    const existing = await this.keys.get(pseudonym);
+    // A person the store knows to be new gets a key without a read first; if the knowledge
+    // was stale the create fails and the key is read (create is false then).
+    const existing = create && this.keys.absent?.(pseudonym) ? undefined : await this.keys.get(pseudonym);
     if (existing) return open(this.kek, aad, existing);
     if (!create) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'no data key for this person (erased or never stored)');
     const key = randomBytes(32);
@@ -94,8 +96,7 @@ export class Vault {
 
   async getPerson(pseudonym: string): Promise<PersonRecord | undefined> {
     const id = `person.${pseudonym}`;
-    const sealed = await this.records.get(id);
-    return sealed ? dec<PersonRecord>(open(await this.dataKey(pseudonym, false), id, sealed)) : undefined;
+    return this.read(id, pseudonym, (b) => dec<PersonRecord>(b));
   }
 
   /** Stores a signal's free text under its subject's data key. */
@@ -106,8 +107,20 @@ export class Vault {
 
   async getSignalContent(ref: string, subjectPseudonym: string): Promise<SignalContent | undefined> {
     const id = `signal.${ref}`;
+    return this.read(id, subjectPseudonym, (b) => dec<SignalContent>(b));
+  }
+
+  /**
+   * A record and its person's data key, read at once (one round trip's wait, not two). A
+   * missing key matters only for a record that exists: then it is the error.
+   */
+  private async read<T>(id: string, pseudonym: string, parse: (plain: Uint8Array) => T): Promise<T | undefined> {
+    const key = this.dataKey(pseudonym, false).then((k) => ({ k }), (e: unknown) => ({ e }));
     const sealed = await this.records.get(id);
-    return sealed ? dec<SignalContent>(open(await this.dataKey(subjectPseudonym, false), id, sealed)) : undefined;
+    if (!sealed) return undefined;
+    const loaded = await key;
+    if ('e' in loaded) throw loaded.e;
+    return parse(open(loaded.k, id, sealed));
   }
 
   /** Crypto-shredding: without the data key, nothing stored under it can be read again. */

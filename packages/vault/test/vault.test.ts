@@ -132,3 +132,42 @@ describe('Vault', () => {
     });
   });
 });
+
+/** A key store that can say a key was never written, rightly or (another writer's create not yet seen) wrongly. */
+class KnowingStore extends MemoryVaultStore {
+  gets = 0;
+  believedAbsent = new Set<string>();
+  override async get(key: string) {
+    this.gets++;
+    return super.get(key);
+  }
+  absent(key: string) {
+    return this.believedAbsent.has(key);
+  }
+}
+
+describe('Vault: a store that knows which keys are new', () => {
+  it('creates a new person\'s data key without reading first', async () => {
+    const keys = new KnowingStore();
+    keys.believedAbsent.add('p-new');
+    const v = new Vault(randomBytes(32), keys, new MemoryVaultStore());
+    await v.putSignalContent('ref-1', 'p-new', content);
+    expect(keys.gets).toBe(0);
+    expect(keys.data.has('p-new')).toBe(true);
+    await v.putSignalContent('ref-2', 'p-old', content); // not known to be new: read first
+    expect(keys.gets).toBe(1);
+  });
+
+  it('uses the existing key when the knowledge was stale, so what others stored stays readable', async () => {
+    const kek = randomBytes(32);
+    const keys = new KnowingStore();
+    const records = new MemoryVaultStore();
+    await new Vault(kek, keys, records).putPerson('p-1', person); // another gateway created p-1's key
+    keys.believedAbsent.add('p-1'); // this one has not seen that yet
+    const v = new Vault(kek, keys, records);
+    await v.putSignalContent('ref-1', 'p-1', content);
+    const reader = new Vault(kek, keys, records);
+    expect(await reader.getPerson('p-1')).toEqual(person);
+    expect(await reader.getSignalContent('ref-1', 'p-1')).toEqual(content);
+  });
+});

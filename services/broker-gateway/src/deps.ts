@@ -4,7 +4,7 @@ import type { Logger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { DEFAULT_LIMITS } from '@samenhang/signal';
-import { BUCKETS, bindKv, kvByteStore, loadBrokerKeys, serialWrites } from '@samenhang/stack';
+import { BUCKETS, BloomKeys, KeyWatch, bindKv, bucketLastSequence, kvByteStore, loadBrokerKeys, serialWrites } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import type { GatewayConfig } from './config.js';
 import type { IngressDeps } from './handle-ingress.js';
@@ -31,10 +31,14 @@ export async function gatewayDeps(
   config: Pick<GatewayConfig, 'maxEnvelopeBytes' | 'maxSummaryChars'>,
   revocations: Pick<RevocationWatch, 'isRevoked'>,
   log: Logger,
-): Promise<IngressDeps> {
+): Promise<IngressDeps & { readonly stop: () => void }> {
   const js = nc.jetstream();
   const jsm = await nc.jetstreamManager();
   const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await bindKv(js, b))));
+  // Which persons have a data key, followed (a Bloom filter, 1 MiB): a new person's key is
+  // created without a read first (at 500 new persons a second, one request and one 404 each).
+  const keyWatch = await KeyWatch.follow(keysKv!, await (await bucketLastSequence(js, BUCKETS.VAULT_KEYS))(), new BloomKeys(), (err) =>
+    log.warn({ err }, 'data keys watch ended: every key is read before it is created'));
   return {
     js,
     check: {
@@ -51,8 +55,9 @@ export async function gatewayDeps(
     // erasure, content written within that minute is under the erased key, so unreadable.
     // 40,000 of them (~250 B each), as in the consent service: a person named again within
     // the minute is not read and unwrapped again.
-    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!), kvByteStore(vaultKv!), 60_000, 40_000),
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv!, keyWatch), kvByteStore(vaultKv!), 60_000, 40_000),
     log,
     maxInternalRetries: 5,
+    stop: () => keyWatch.stop(),
   };
 }

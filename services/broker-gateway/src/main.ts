@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   log.info({ certificates: files.certs.size }, 'broker-gateway ready');
   process.send?.({ ready: 'broker-gateway' });
 
-  exitGracefully({ log, consumption, nc, health, before: () => clearInterval(refresher) });
+  exitGracefully({
+    log, consumption, nc, health,
+    before: () => {
+      clearInterval(refresher);
+      deps.stop();
+    },
+  });
 }
 
 main().catch((e: unknown) => {

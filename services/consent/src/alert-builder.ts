@@ -32,6 +32,10 @@ export async function buildAlert(
   const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
     const d = e.decision;
     const has = (f: DisclosableField) => d.fields.includes(f);
+    // Content and names are read at once (each with its data key): one round trip's wait.
+    const showsSubject = d.shownAs === 'DISCLOSE' && (has('subject.name') || has('subject.birthDate'));
+    const subjectRead = showsSubject ? vault.getPerson(e.subjectPseudonym).catch(() => undefined) : undefined;
+    const relatedRead = d.shownAs === 'DISCLOSE' && has('relatedPersons') ? e.related.map((r) => vault.getPerson(r.pseudonym).catch(() => undefined)) : [];
     const content = await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined);
     const entry: v1.AlertEntry.$Properties = {
       signalId: e.signalId,
@@ -53,14 +57,14 @@ export async function buildAlert(
       if (has('severity')) entry.severity = valueOf('severity', e.severity) ?? 0;
       if (has('summary') && content) entry.summary = content.summary;
       if (has('address') && content) entry.address = content.address;
-      if (has('subject.name') || has('subject.birthDate')) {
-        const person = await vault.getPerson(e.subjectPseudonym).catch(() => undefined);
+      if (subjectRead) {
+        const person = await subjectRead;
         if (person) entry.subject = { name: has('subject.name') ? person.name : '', birthDate: has('subject.birthDate') ? person.birthDate : '' };
       }
       if (has('relatedPersons')) {
         entry.relatedPersons = [];
-        for (const r of e.related) {
-          const person = await vault.getPerson(r.pseudonym).catch(() => undefined);
+        for (const [i, r] of e.related.entries()) {
+          const person = await relatedRead[i];
           if (person) entry.relatedPersons.push({ name: person.name, birthDate: person.birthDate, relation: r.relation });
         }
       }

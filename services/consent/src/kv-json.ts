@@ -1,7 +1,6 @@
 import type { KV } from 'nats';
 import { Lru } from '@samenhang/lru';
-import { isCasFailure } from '@samenhang/stack';
-import type { KnownKeys } from './key-watch.js';
+import { isCasFailure, type KnownKeys } from '@samenhang/stack';
 
 /** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
 export class Conflict extends Error {

@@ -18,14 +18,15 @@ export interface KnownKeys {
  * Which keys of a bucket were ever written, followed from a headers-only watch (keys and
  * revisions, never a value). Most signals are about persons without consents, and most
  * ACUTE signals about a new person at a new address: such a key's first read then needs
- * no request (at 500 new persons a second, one request and one 404 each, per bucket).
+ * no request (at 500 new persons a second, one request and one 404 each, per bucket;
+ * the consent service follows consents, persons and addresses, the gateway data keys).
  *
  * The watch delivers the bucket's writes in stream order, so once it has caught up, a
  * key it has not seen had no write up to the last sequence it delivered: that is the
- * position such an answer is complete up to (the consent re-check, ConsentStore.unchanged,
- * asks the server whether anything was stored after it). Another instance's write still
- * on its way makes the answer stale; that is what compare-and-set catches: a create of
- * such a key fails, `saw` records it, and the retry reads it.
+ * position such an answer is complete up to (the consent service's re-check asks the
+ * server whether anything was stored after it). Another instance's write still on its
+ * way makes the answer stale, so an answer may only lead to a create-only write: the
+ * create fails, `saw` records the key, and the retry reads it.
  */
 export class KeyWatch implements KnownKeys {
   private seq = 0;
