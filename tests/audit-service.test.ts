@@ -41,6 +41,9 @@ describe('audit service', () => {
     expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED); // the signal itself is safe in JetStream
     await sleep(3000);
     expect(twente.alerts).toEqual([]); // nothing disclosed unlogged
+    // Nor does any picture hold the entry: the RVT's picture request would show it.
+    const pictures = (await readStream(admin, 'KV_PICTURES')).map((m) => Buffer.from(m.data).toString('utf8'));
+    expect(pictures.filter((p) => p.includes('"signalId":"p-9001"'))).toEqual([]);
     await jsm.streams.update(STREAMS.AUDIT, { ...cfg, max_msgs: -1, discard: DiscardPolicy.Old });
     const [alert] = await twente.waitFor('the alert after the log recovered', (xs) => xs.length > 0, 20_000);
     expect(signalIds(alert!)).toEqual(['p-9001']);

@@ -11,20 +11,27 @@ export type Freshness = (key: string) => number;
  */
 export function cacheReads(store: VaultStore, o: { freshness: Freshness; max: number }): VaultStore {
   const memory = new Lru<string, { value: Uint8Array; until: number }>(o.max);
+  // Reads under way: a second reader of the same record (an alert showing one person in several entries) waits for the first.
+  const reading = new Map<string, Promise<Uint8Array | undefined>>();
   const remember = (key: string, value: Uint8Array) => {
     const ttl = o.freshness(key);
     if (ttl > 0) memory.set(key, { value, until: Date.now() + ttl });
   };
   return {
-    async get(key) {
+    get(key) {
       const hit = memory.get(key);
-      if (hit && hit.until > Date.now()) return hit.value;
-      const value = await store.get(key);
-      // A copy: bytes read from NATS are a view into the socket's read buffer, and one
-      // remembered view keeps that whole buffer (tens of KB) alive outside the V8 heap.
-      if (value) remember(key, new Uint8Array(value));
-      else memory.delete(key);
-      return value;
+      if (hit && hit.until > Date.now()) return Promise.resolve(hit.value);
+      const under = reading.get(key);
+      if (under) return under;
+      const read = store.get(key).then((value) => {
+        // A copy: bytes read from NATS are a view into the socket's read buffer, and one
+        // remembered view keeps that whole buffer (tens of KB) alive outside the V8 heap.
+        if (value) remember(key, new Uint8Array(value));
+        else memory.delete(key);
+        return value;
+      }).finally(() => reading.delete(key));
+      reading.set(key, read);
+      return read;
     },
     async put(key, value) {
       await store.put(key, value);

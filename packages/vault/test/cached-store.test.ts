@@ -92,6 +92,17 @@ describe('cacheReads (sealed bytes only)', () => {
     await cached.purge('signal.c');
     expect(await cached.get('signal.c')).toBeUndefined();
   });
+
+  it('lets a second reader of a record wait for the read under way', async () => {
+    const store = new CountingStore();
+    await store.put('signal.a', new Uint8Array([7]));
+    const cached = cacheReads(store, { freshness: () => 0, max: 10 }); // nothing remembered
+    const [x, y] = await Promise.all([cached.get('signal.a'), cached.get('signal.a')]);
+    expect(store.reads).toBe(1);
+    expect([...x!, ...y!]).toEqual([7, 7]);
+    await cached.get('signal.a'); // done: the next one reads again
+    expect(store.reads).toBe(2);
+  });
 });
 
 describe('data keys', () => {
