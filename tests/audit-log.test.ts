@@ -21,8 +21,9 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
   let trust: { ca: X509Certificate; trustDomain: string };
 
   beforeAll(async () => {
-    // Small checkpoint intervals, so the log has several signed checkpoints.
-    t = await startTestStack({ serviceEnv: { SAMENHANG_CHECKPOINT_EVERY: '4', SAMENHANG_CHECKPOINT_MS: '300' } });
+    // Small checkpoint intervals, so the log has several signed checkpoints: one per batch the
+    // audit service appends (a step's records arrive within its 20 ms linger, as one batch).
+    t = await startTestStack({ serviceEnv: { SAMENHANG_CHECKPOINT_EVERY: '1', SAMENHANG_CHECKPOINT_MS: '300' } });
     await publishStepsOneByOne(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
     trust = { ca: new X509Certificate(readFileSync(t.paths.caCert)), trustDomain: 'samenhang.dev' };
     const file = join(t.paths.root, 'copy.jsonl');
