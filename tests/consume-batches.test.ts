@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, JsMsg } from 'nats';
 import { AUDIT_CONSUMER, STREAMS, consumeInBatches } from '@samenhang/stack';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { bareStack, type TestStack } from './helpers/stack.js';
 import { until } from './helpers/until.js';
 
 const quiet = { error: () => {} };
@@ -10,10 +10,7 @@ const quiet = { error: () => {} };
 describe('consumeInBatches: batches that wait a moment for more', () => {
   let t: TestStack;
   let js: JetStreamClient;
-  beforeAll(async () => {
-    t = await startTestStack({ services: [] });
-    js = (await t.connect('broker-admin')).jetstream();
-  });
+  beforeAll(async () => void ({ t, js } = await bareStack()));
   afterAll(async () => t?.close());
 
   const run = async (maxBatch: number, lingerMs: number, send: () => Promise<void>, expected: number) => {

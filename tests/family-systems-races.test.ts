@@ -8,7 +8,7 @@ import { JsonKv } from '../services/consent/src/kv-json.js';
 import { countingGets } from './helpers/counting-kv.js';
 import { Lagging } from './helpers/known-keys.js';
 import { until } from './helpers/until.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { bareStack, type TestStack } from './helpers/stack.js';
 
 /** Holds one key's creation until released: the moment between a household write and its system's picture. */
 class GatedPictures extends JsonKv<Picture> {
@@ -41,10 +41,7 @@ const systemIdOf = (person: string) => `sys_${sha256Hex(person).slice(0, 24)}`;
 describe('family systems: concurrent placement', () => {
   let t: TestStack;
   let js: JetStreamClient;
-  beforeAll(async () => {
-    t = await startTestStack({ services: [] });
-    js = (await t.connect('broker-admin')).jetstream();
-  });
+  beforeAll(async () => void ({ t, js } = await bareStack()));
   afterAll(async () => t?.close());
 
   const instance = async (pictures?: JsonKv<Picture>) => new FamilySystems(

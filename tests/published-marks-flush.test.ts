@@ -5,16 +5,13 @@ import { emptyPicture, type Picture } from '../services/consent/src/family/pictu
 import { FamilySystems } from '../services/consent/src/family/systems.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
 import { flushMarks } from '../services/consent/src/mark-flusher.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { bareStack, type TestStack } from './helpers/stack.js';
 
 /** The flusher stores "published" marks no picture write carried, in real pictures. */
 describe('flushMarks: sent versions stored in their pictures', () => {
   let t: TestStack;
   let js: JetStreamClient;
-  beforeAll(async () => {
-    t = await startTestStack({ services: [] });
-    js = (await t.connect('broker-admin')).jetstream();
-  });
+  beforeAll(async () => void ({ t, js } = await bareStack()));
   afterAll(async () => t?.close());
 
   async function systemsWith(ids: readonly string[]): Promise<FamilySystems> {

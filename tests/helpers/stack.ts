@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
 import { AgencyClient, startStack, type RunningStack, type StackOptions } from '@samenhang/cli';
+import type { JetStreamClient } from 'nats';
 import { connectAs } from '@samenhang/stack';
 import { ensurePki } from '@samenhang/certs-dev';
 
@@ -50,4 +51,10 @@ export async function startTestStack(options: StackOptions & { prepare?: (paths:
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A stack without services (real nats-server and buckets only) and the admin's JetStream client. */
+export async function bareStack(): Promise<{ t: TestStack; js: JetStreamClient }> {
+  const t = await startTestStack({ services: [] });
+  return { t, js: (await t.connect('broker-admin')).jetstream() };
 }

@@ -38,7 +38,7 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
   doctor [--json]             check prerequisites and say how to fix them
   deploy --out <dir>          files for docker-compose.yml: PKI and broker keys, three nats-server configs
   streams                     create streams, buckets and consumers on $SAMENHANG_SERVERS (compose init)
-  bench [--signals N] [--systems N] [--agencies N] [--rate R] [--latency-signals N] [--replay N] [--cluster 3] [--out <file>] [--json]
+  bench [--signals N] [--systems N] [--agencies N] [--rate R] [--latency-signals N] [--latency-warmup N] [--replay N] [--cluster 3] [--out <file>] [--json]
                               measure pipeline, raw JetStream baseline, latency, verification, replay, RSS (own stack)
   replay --policy <file> [--as-of <date>] [--json]
                               re-decide every stored signal under another policy: what would change (writes nothing)
@@ -78,6 +78,7 @@ const OPTIONS = {
   agencies: { type: 'string' },
   rate: { type: 'string' },
   'latency-signals': { type: 'string' },
+  'latency-warmup': { type: 'string' },
   replay: { type: 'string' },
   policy: { type: 'string' },
   'as-of': { type: 'string' },

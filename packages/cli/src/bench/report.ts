@@ -37,7 +37,7 @@ export function formatReport(r: BenchReport): string {
     ['full pipeline', `${r.pipeline.signalsPerSecond} signals/s (${r.pipeline.signals} in ${(r.pipeline.ms / 1000).toFixed(1)} s; audit log caught up ${(r.pipeline.auditLagMs / 1000).toFixed(1)} s later)`],
     ['raw JetStream baseline', `${r.baseline.perSecond} messages/s (same hops and sizes)`],
     ['ratio', `${r.ratio}`],
-    [`latency at ${r.latency.rate}/s`, `p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${r.latency.received}/${r.latency.signals} alerted)`],
+    [`latency at ${r.latency.rate}/s`, `p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${r.latency.received}/${r.latency.signals} alerted, after ${r.latency.warmup} to warm up)`],
     ['verification stage', `${r.verification.stagePerSecond}/s vs raw node:crypto ${r.verification.rawPerSecond}/s on the thread pool (${r.verification.ratio} ×); raw synchronous ${r.verification.rawSyncPerSecond}/s`],
     ['replay (in-process)', `${r.replay.decisionsPerSecond} decisions/s over ${r.replay.decisions} stored facts, ${r.replay.changed} would change`],
     ['peak RSS (MiB)', Object.entries(r.peakRssMiB).map(([k, v]) => `${k} ${v ?? '?'}`).join(', ')],
