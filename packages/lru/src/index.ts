@@ -1,1 +1,2 @@
 export { Lru } from './lru.js';
+export type { LruOptions } from './lru.js';

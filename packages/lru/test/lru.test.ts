@@ -53,4 +53,48 @@ describe('Lru', () => {
     expect(lru.get('signal.199999')).toBe(199_999);
     expect(lru.get('signal.0')).toBeUndefined();
   });
+
+  it('with g generations every entry survives (g−1)·max/g insertions of other keys after its last use', () => {
+    const lru = new Lru<number, number>(80, { generations: 8 });
+    for (let i = 0; i < 1000; i++) {
+      lru.set(i, i);
+      for (let j = Math.max(0, i - 70); j <= i; j++) expect(lru.has(j), `entry ${j} at ${i}`).toBe(true);
+      expect(lru.size).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('keeps a working set walked round and round that two generations of the same size lose', () => {
+    const walk = (lru: Lru<number, number>) => {
+      let misses = 0;
+      for (let round = 0; round < 5; round++) for (let k = 0; k < 120; k++) if (lru.get(k) === undefined) (misses++, lru.set(k, k));
+      return misses;
+    };
+    expect(walk(new Lru(150, { generations: 8 }))).toBe(120); // only the first round misses
+    expect(walk(new Lru(150))).toBeGreaterThan(300);
+  });
+
+  it('counts weights against max (bytes, say), and a moved or deleted entry\'s weight with it', () => {
+    const lru = new Lru<string, string>(100, { generations: 4, weight: (k, v) => k.length + v.length });
+    for (let i = 0; i < 100; i++) lru.set(`k${i % 10}${i}`, 'x'.repeat(i % 7));
+    let total = 0;
+    for (let i = 0; i < 100; i++) {
+      const k = `k${i % 10}${i}`;
+      if (lru.has(k)) total += k.length + (i % 7);
+    }
+    expect(total).toBeLessThanOrEqual(100);
+    const big = new Lru<string, string>(40, { generations: 2, weight: (_, v) => v.length });
+    big.set('a', 'x'.repeat(15)).set('b', 'x'.repeat(15)); // 30 > 20: b starts a generation
+    big.set('a', 'x'); // replaced in place: the young generation now weighs 15 + 1
+    expect(big.get('a')).toBe('x');
+    big.set('c', 'x'.repeat(4)); // 15 + 1 + 4 = 20: still fits the young generation
+    expect(big.has('b') && big.has('c')).toBe(true);
+    expect(big.delete('c')).toBe(true);
+    big.set('d', 'x'.repeat(4)).set('e', 'x'); // 16 + 4 = 20, then 21 > 20: a new generation
+    expect(big.has('b')).toBe(true);
+  });
+
+  it('refuses fewer than 2 generations', () => {
+    expect(() => new Lru(10, { generations: 1 })).toThrow(RangeError);
+    expect(() => new Lru(3, { generations: 4 })).toThrow(RangeError);
+  });
 });
