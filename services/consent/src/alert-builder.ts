@@ -36,7 +36,10 @@ export async function buildAlert(
     const showsSubject = d.shownAs === 'DISCLOSE' && (has('subject.name') || has('subject.birthDate'));
     const subjectRead = showsSubject ? vault.getPerson(e.subjectPseudonym).catch(() => undefined) : undefined;
     const relatedRead = d.shownAs === 'DISCLOSE' && has('relatedPersons') ? e.related.map((r) => vault.getPerson(r.pseudonym).catch(() => undefined)) : [];
-    const content = await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined);
+    // The signal's free text only when the decision shows some of it: the vault is read for
+    // what may be disclosed, nothing more (and an INDEX entry costs no read).
+    const showsContent = has('contact') || (d.shownAs === 'DISCLOSE' && (has('summary') || has('address')));
+    const content = showsContent ? await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined) : undefined;
     const entry: v1.AlertEntry.$Properties = {
       signalId: e.signalId,
       agencyId: has('agency') ? e.agencyId : '',

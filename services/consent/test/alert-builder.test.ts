@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '@samenhang/decision';
+import { loadDefaultPolicy } from '@samenhang/policy';
+import { toTimestamp, v1 } from '@samenhang/proto';
+import type { Vault } from '@samenhang/vault';
+import { buildAlert } from '../src/alert-builder.js';
+import { factsOf } from '../src/facts.js';
+import { emptyPicture, pictureDecision, withEntry, type PictureDecision, type PictureEntry } from '../src/family/picture.js';
+
+const NOW = Date.parse('2026-11-22T12:00:00Z');
+const signal = v1.VerifiedSignal.create({
+  signalId: 's1', agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', region: 'foodvalley', subjectPseudonym: 'p_m',
+  relatedPersons: [], householdKey: 'h_1', category: 3, severity: 4, legalGround: 1,
+  meldcodeDecision: true, observedAt: toTimestamp(NOW - 3_600_000), expiresAt: toTimestamp(NOW + 86_400_000), vaultRef: 'politie-oost-nederland.s1',
+});
+
+/** The vault is read for what a decision lets the alert show, and nothing more. */
+describe('buildAlert reads from the vault only what may be disclosed', () => {
+  const facts = factsOf(signal);
+  const decided = pictureDecision(decide({ consents: [], now: NOW, purpose: 'SAFETY_ASSESSMENT', recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, signal: facts }, loadDefaultPolicy()));
+  const alertOf = async (decision: PictureDecision) => {
+    const reads: string[] = [];
+    const vault = {
+      getSignalContent: async (ref: string) => (reads.push(`content ${ref}`), { summary: 'S', contact: { name: 'C', phone: 'P', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: '' } }),
+      getPerson: async (p: string) => (reads.push(`person ${p}`), { bsn: '999990007', name: 'N', birthDate: '1991-05-14' }),
+    } as unknown as Vault;
+    const entry: PictureEntry = {
+      key: signal.vaultRef, signalId: facts.signalId, agencyId: facts.agencyId, agencyKind: facts.agencyKind, region: facts.region,
+      subjectPseudonym: facts.subjectPseudonym, related: [], householdKey: facts.householdKey, category: facts.category,
+      severity: facts.severity, legalGround: facts.legalGround, meldcodeDecision: facts.meldcodeDecision, observedAt: facts.observedAt, decision,
+    };
+    const { alert } = await buildAlert(withEntry(emptyPicture('sys_1'), entry), { region: 'foodvalley', recipient: 'rvt-foodvalley', version: 1, reason: 'r', now: NOW, kind: 'alert', purpose: 'SAFETY_ASSESSMENT' }, vault);
+    return { reads, entry: alert.entries[0]! };
+  };
+
+  it('a disclosed entry: its content and its subject\'s name', async () => {
+    expect(decided.shownAs).toBe('DISCLOSE');
+    const { reads, entry } = await alertOf(decided);
+    expect(reads.sort()).toEqual(['content politie-oost-nederland.s1', 'person p_m']);
+    expect(entry.summary).toBe('S');
+  });
+
+  it('an index entry whose fields hold no free text: no read at all', async () => {
+    const { reads, entry } = await alertOf({ ...decided, outcome: 'INDEX', shownAs: 'INDEX', fields: ['agency', 'category', 'observedAt'] });
+    expect(reads).toEqual([]);
+    expect(entry.contact).toBeFalsy();
+  });
+
+  it('an index entry showing its contact: the content, and still no name', async () => {
+    const { reads, entry } = await alertOf({ ...decided, outcome: 'INDEX', shownAs: 'INDEX', fields: ['agency', 'category', 'observedAt', 'contact'] });
+    expect(reads).toEqual(['content politie-oost-nederland.s1']);
+    expect(entry.contact?.name).toBe('C');
+    expect(entry.summary).toBeFalsy();
+  });
+});
