@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, KV } from 'nats';
 import type { ConsentFact } from '@samenhang/decision';
-import { BUCKETS, KeyWatch, bindKv, bucketLastSequence, kvByteStore } from '@samenhang/stack';
+import { BUCKETS, ChangeWatch, KeyWatch, bindKv, bucketLastSequence, kvByteStore, type KeyChange } from '@samenhang/stack';
 import { ConsentStore } from '../services/consent/src/consent-store.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
@@ -88,5 +88,35 @@ describe('KeyWatch: persons with any consent, followed', () => {
     expect(store.absent('kw-key-1')).toBe(true);
     expect(await store.create('kw-key-1', bytes)).toBe(false);
     expect(store.absent('kw-key-1')).toBe(false); // the retry reads it
+  });
+
+  it('reports removals from a key watch and a change watch, and says when it stops following', async () => {
+    const bytes = new TextEncoder().encode('sealed');
+    const raw = await bindKv(js, BUCKETS.VAULT_KEYS);
+    const removedKeys: string[] = [];
+    const ended: unknown[] = [];
+    const keys = await KeyWatch.follow(raw, await (await bucketLastSequence(js, BUCKETS.VAULT_KEYS))(), new Set(), (e) => ended.push(e), (k) => removedKeys.push(k));
+    const changes: KeyChange[] = [];
+    const records = await bindKv(js, BUCKETS.VAULT);
+    const persons = await ChangeWatch.follow(records, (c) => changes.push(c), { key: 'person.>', onEnd: (e) => ended.push(e) });
+    try {
+      expect(keys.following && persons.following).toBe(true);
+      await raw.create('kw-erased', bytes);
+      await raw.purge('kw-erased');
+      await until(() => removedKeys.length === 1);
+      expect(removedKeys).toEqual(['kw-erased']);
+
+      const written = await records.put('person.p-1', bytes);
+      await records.put('signal.s-1', bytes); // not under the filter
+      await records.purge('person.p-1');
+      await until(() => changes.length === 2);
+      expect(changes).toEqual([{ key: 'person.p-1', revision: written, removed: false }, { key: 'person.p-1', revision: expect.any(Number), removed: true }]);
+    } finally {
+      keys.stop();
+      persons.stop();
+    }
+    expect(keys.following || persons.following).toBe(false); // what was remembered falls back to its time limit
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ended).toEqual([]); // a stop asked for is no news
   });
 });

@@ -23,6 +23,8 @@ export type { FilteredReader } from './filtered-reader.js';
 export { bindKv, bucketLastSequence, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
 export { KeyedLock } from './keyed-lock.js';
 export { BloomKeys } from './bloom-keys.js';
+export { ChangeWatch } from './change-watch.js';
+export type { KeyChange } from './change-watch.js';
 export { KeyWatch } from './key-watch.js';
 export type { KeySet, KnownKeys } from './key-watch.js';
 export { SERVICE_NODE_OPTIONS, spawnService } from './service-process.js';

@@ -33,6 +33,7 @@ export class KeyWatch implements KnownKeys {
   private caughtUp = false;
   private stopWatch: (() => void) | undefined;
   private stopped = false;
+  private running = true;
 
   private constructor(private readonly keys: KeySet) {}
 
@@ -40,7 +41,13 @@ export class KeyWatch implements KnownKeys {
    * Starts following `kv`. `last`: the bucket stream's last sequence, asked before this
    * call: answers start once the watch has delivered it, or said nothing is pending.
    */
-  static async follow(kv: KV, last: number, keys: KeySet = new Set<string>(), onEnd: (err: unknown) => void = () => {}): Promise<KeyWatch> {
+  /**
+   * `onRemove`: called for each key deleted or purged (the gateway forgets an erased
+   * person's data key at once).
+   */
+  static async follow(
+    kv: KV, last: number, keys: KeySet = new Set<string>(), onEnd: (err: unknown) => void = () => {}, onRemove?: (key: string) => void,
+  ): Promise<KeyWatch> {
     const k = new KeyWatch(keys);
     k.caughtUp = last === 0;
     const watch = await kv.watch({ headers_only: true });
@@ -48,6 +55,7 @@ export class KeyWatch implements KnownKeys {
     void (async () => {
       for await (const e of watch) {
         k.keys.add(e.key);
+        if (e.operation !== 'PUT') onRemove?.(e.key);
         if (e.revision > k.seq) k.seq = e.revision;
         if (e.revision >= last || e.delta === 0) k.caughtUp = true;
       }
@@ -57,6 +65,7 @@ export class KeyWatch implements KnownKeys {
     ).finally(() => {
       // Not following any more: every read asks the server again.
       k.caughtUp = false;
+      k.running = false;
     });
     return k;
   }
@@ -69,6 +78,11 @@ export class KeyWatch implements KnownKeys {
     return this.caughtUp && !this.keys.has(key) ? this.seq : undefined;
   }
 
+  /** True while the watch runs: every write and removal from here on is reported. */
+  get following(): boolean {
+    return this.running;
+  }
+
   saw(key: string): void {
     this.keys.add(key);
   }
@@ -76,6 +90,7 @@ export class KeyWatch implements KnownKeys {
   stop(): void {
     this.stopped = true;
     this.caughtUp = false;
+    this.running = false;
     this.stopWatch?.();
   }
 }

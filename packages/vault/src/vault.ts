@@ -26,11 +26,15 @@ const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
  */
 export class Vault {
   /**
-   * Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`.
-   * With each, the digest of the person record last stored under it by this vault.
+   * Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`,
+   * or, while a watch reports erasures (`keysFollowed`), as soon as it reports one.
+   * With each, the digest of the person record last stored under it by this vault, and
+   * whether no erasure could have slipped past the watch while it was read (`followed`).
    */
-  private readonly keyCache: Lru<string, { key: Uint8Array; until: number; person?: string }>;
+  private readonly keyCache: Lru<string, { key: Uint8Array; until: number; followed: boolean; person?: { digest: string; until: number } }>;
   private readonly loading = new Map<string, { key: Promise<Uint8Array>; create: boolean }>();
+  /** Erasures reported (`keyRemoved`): a key read while one arrived is trusted only for `keyCacheMs`. */
+  private erasures = 0;
 
   constructor(
     private readonly kek: Uint8Array,
@@ -38,24 +42,34 @@ export class Vault {
     private readonly records: VaultStore,
     private readonly keyCacheMs = 0,
     keyCacheMax = 10_000,
+    /**
+     * True while a watch calls `keyRemoved` for every data key purged: a remembered key then
+     * stays valid past `keyCacheMs`, until it is purged (or forgotten for room).
+     */
+    private readonly keysFollowed: () => boolean = () => false,
   ) {
     if (kek.length !== 32) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'vault key must be 32 bytes');
-    this.keyCache = new Lru(keyCacheMax);
+    // Eight generations: persons named round and round (every alert reads its system's keys again) stay
+    // remembered up to 7/8 of the size, not half of it.
+    this.keyCache = new Lru(keyCacheMax, { generations: 8 });
   }
 
   /** The person's data key, created on first use (create-if-absent, so concurrent gateways agree). */
   private async dataKey(pseudonym: string, create: boolean): Promise<Uint8Array> {
-    const cached = this.keyCache.get(pseudonym);
-    if (cached && cached.until > Date.now()) return cached.key;
+    const cached = this.remembered(pseudonym);
+    if (cached) return cached.key;
     // A signal stores its subject's record and its content at once: one load serves both.
     const pending = this.loading.get(pseudonym);
     if (pending && (pending.create || !create)) return pending.key;
+    const followed = this.keysFollowed();
+    const erasures = this.erasures;
     const key = this.loadDataKey(pseudonym, create);
     this.loading.set(pseudonym, { key, create });
     try {
       const loaded = await key;
       if (this.keyCacheMs > 0) {
-        this.keyCache.set(pseudonym, { key: loaded, until: Date.now() + this.keyCacheMs });
+        // An erasure reported while the key was read may be this person's, answered before it.
+        this.keyCache.set(pseudonym, { key: loaded, until: Date.now() + this.keyCacheMs, followed: followed && erasures === this.erasures });
       }
       return loaded;
     } finally {
@@ -86,12 +100,14 @@ export class Vault {
     const id = `person.${pseudonym}`;
     const plain = enc(person);
     const digest = createHash('sha256').update(plain).digest('base64');
-    const known = this.keyCache.get(pseudonym);
-    if (known && known.until > Date.now() && known.person === digest) return;
+    const known = this.remembered(pseudonym);
+    // The record's memory has a time limit of its own, even under a followed key: the record
+    // itself is not followed here, and another gateway may have stored a different one meanwhile.
+    if (known && known.person && known.person.until > Date.now() && known.person.digest === digest) return;
     const key = await this.dataKey(pseudonym, true);
     await this.records.put(id, seal(key, id, plain));
     const now = this.keyCache.get(pseudonym);
-    if (now && now.key === key) now.person = digest;
+    if (now && now.key === key) now.person = { digest, until: Date.now() + this.keyCacheMs };
   }
 
   async getPerson(pseudonym: string): Promise<PersonRecord | undefined> {
@@ -125,7 +141,19 @@ export class Vault {
 
   /** Crypto-shredding: without the data key, nothing stored under it can be read again. */
   async erasePerson(pseudonym: string): Promise<void> {
-    this.keyCache.delete(pseudonym); // and with it the memory of a stored record
+    this.keyRemoved(pseudonym); // and with it the memory of a stored record
     await this.keys.purge(pseudonym);
+  }
+
+  /** A watch saw the person's data key purged (an erasure, here or elsewhere): forget it at once. */
+  keyRemoved(pseudonym: string): void {
+    this.erasures++;
+    this.keyCache.delete(pseudonym);
+  }
+
+  /** A remembered key still valid: within its time limit, or followed by a watch that is still running. */
+  private remembered(pseudonym: string) {
+    const c = this.keyCache.get(pseudonym);
+    return c && (c.until > Date.now() || (c.followed && this.keysFollowed())) ? c : undefined;
   }
 }

@@ -38,7 +38,7 @@ describe('cacheReads (sealed bytes only)', () => {
   it('remembers a copy, never a view that would keep the reader\'s whole buffer alive', async () => {
     const store = new ViewStore();
     await store.put('signal.a', new Uint8Array([1, 2, 3]));
-    const cached = cacheReads(store, { freshness: vaultFreshness(60_000), max: 10 });
+    const cached = cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 });
     await cached.get('signal.a');
     store.chunks[0]!.fill(0); // the socket buffer is reused for the next read
     const again = await cached.get('signal.a');
@@ -55,7 +55,7 @@ describe('cacheReads (sealed bytes only)', () => {
     const writer = new Vault(kek, keys, store);
     await writer.putPerson('p_m', person);
     await writer.putSignalContent('ede.1', 'p_m', content);
-    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), max: 100 }), 60_000);
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), 60_000);
     store.reads = 0;
     for (let i = 0; i < 5; i++) expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
     expect(store.reads).toBe(1);
@@ -74,29 +74,33 @@ describe('cacheReads (sealed bytes only)', () => {
     const keys = new MemoryVaultStore();
     const store = new MemoryVaultStore();
     await new Vault(kek, keys, store).putSignalContent('ede.1', 'p_m', content);
-    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), max: 100 }), 60_000);
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), 60_000);
     expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
     await new Vault(kek, keys, store).erasePerson('p_m');
     vi.advanceTimersByTime(60_001); // the reader's data key expires
     await expect(reader.getSignalContent('ede.1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
   });
 
-  it('forgets the least recently used record beyond `max`, and anything purged', async () => {
+  it('forgets the least recently used records beyond `maxBytes`, and anything purged', async () => {
     const store = new CountingStore();
-    const cached = cacheReads(store, { freshness: () => Infinity, max: 2 });
-    for (const k of ['signal.a', 'signal.b', 'signal.c']) await cached.put(k, new Uint8Array([1]));
+    // Each record weighs its key (8), its byte and ~150 of overhead: 8 generations of one record each.
+    const cached = cacheReads(store, { freshness: () => Infinity, maxBytes: 8 * 159 });
+    const keys = 'abcdefghi'.split('').map((c) => `signal.${c}`);
+    for (const k of keys) await cached.put(k, new Uint8Array([1]));
     store.reads = 0;
-    await cached.get('signal.c');
-    await cached.get('signal.a'); // evicted
+    await cached.get('signal.i');
+    await cached.get('signal.b');
+    expect(store.reads).toBe(0);
+    await cached.get('signal.a'); // the ninth record pushed it out
     expect(store.reads).toBe(1);
-    await cached.purge('signal.c');
-    expect(await cached.get('signal.c')).toBeUndefined();
+    await cached.purge('signal.i');
+    expect(await cached.get('signal.i')).toBeUndefined();
   });
 
   it('lets a second reader of a record wait for the read under way', async () => {
     const store = new CountingStore();
     await store.put('signal.a', new Uint8Array([7]));
-    const cached = cacheReads(store, { freshness: () => 0, max: 10 }); // nothing remembered
+    const cached = cacheReads(store, { freshness: () => 0, maxBytes: 100_000 }); // nothing remembered
     const [x, y] = await Promise.all([cached.get('signal.a'), cached.get('signal.a')]);
     expect(store.reads).toBe(1);
     expect([...x!, ...y!]).toEqual([7, 7]);

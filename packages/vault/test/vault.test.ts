@@ -171,3 +171,57 @@ describe('Vault: a store that knows which keys are new', () => {
     expect(await reader.getSignalContent('ref-1', 'p-1')).toEqual(content);
   });
 });
+
+describe('Vault: data keys followed by a watch of erasures', () => {
+  /** Keys remembered for 20 ms; `following` says whether a watch reports every purge. */
+  function followed(following: { on: boolean }) {
+    const keys = new KnowingStore();
+    const records = new MemoryVaultStore();
+    const kek = randomBytes(32);
+    return { v: new Vault(kek, keys, records, 20, 1_000, () => following.on), keys, records, kek };
+  }
+  const past = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('reads a followed key once, however long it is remembered', async () => {
+    const { v, keys } = followed({ on: true });
+    await v.putSignalContent('s1', 'p_m', content);
+    keys.gets = 0;
+    expect(await v.getSignalContent('s1', 'p_m')).toEqual(content);
+    await past(40);
+    expect(await v.getSignalContent('s1', 'p_m')).toEqual(content);
+    expect(keys.gets).toBe(0);
+  });
+
+  it('reads the key again after its time limit when no watch follows (or it ended)', async () => {
+    const following = { on: true };
+    const { v, keys } = followed(following);
+    await v.putSignalContent('s1', 'p_m', content);
+    following.on = false; // the watch ended: what it would have reported is not known
+    await past(40);
+    keys.gets = 0;
+    await v.getSignalContent('s1', 'p_m');
+    expect(keys.gets).toBe(1);
+  });
+
+  it('forgets a key at once when its purge is reported: what was under it is unreadable', async () => {
+    const { v, keys } = followed({ on: true });
+    await v.putSignalContent('s1', 'p_m', content);
+    await keys.purge('p_m'); // erased elsewhere (another instance, an operator)
+    v.keyRemoved('p_m');
+    await expect(v.getSignalContent('s1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
+  });
+
+  it('trusts a key read while an erasure was reported only for its time limit', async () => {
+    const { v, keys, records, kek } = followed({ on: true });
+    await new Vault(kek, keys, records).putSignalContent('s1', 'p_m', content); // stored by another instance
+    const read = v.getSignalContent('s1', 'p_m'); // its key read under way …
+    v.keyRemoved('p_other'); // … when a purge is reported: the answer may predate it
+    expect(await read).toEqual(content);
+    keys.gets = 0;
+    await v.getSignalContent('s1', 'p_m');
+    expect(keys.gets).toBe(0); // within the time limit
+    await past(40);
+    await v.getSignalContent('s1', 'p_m');
+    expect(keys.gets).toBe(1);
+  });
+});

@@ -5,7 +5,7 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { BloomKeys, BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, bucketLastSequence, connectAs, consumeConcurrently, exitGracefully, KeyedLock, KeyWatch, kvByteStore, loadBrokerKeys, serialWrites, serveHealth, type KeySet } from '@samenhang/stack';
+import { BloomKeys, BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, bucketLastSequence, connectAs, consumeConcurrently, exitGracefully, ChangeWatch, KeyedLock, KeyWatch, kvByteStore, loadBrokerKeys, serialWrites, serveHealth, type KeySet } from '@samenhang/stack';
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
@@ -45,6 +45,10 @@ async function main(): Promise<void> {
   const householdsKv = await kv(BUCKETS.FS_HOUSEHOLDS);
   const personKeys = await follow(BUCKETS.FS_PERSONS, personsKv, new BloomKeys());
   const householdKeys = await follow(BUCKETS.FS_HOUSEHOLDS, householdsKv, new BloomKeys());
+  // Erasures (a purged data key) followed: a remembered key is then valid until its purge is
+  // seen, instead of being read again every minute (1.4 reads per signal at the defaults).
+  let erasures: ChangeWatch | undefined;
+  const keysKv = await kv(BUCKETS.VAULT_KEYS);
   const deps: ConsentDeps = {
     js,
     registry,
@@ -62,21 +66,26 @@ async function main(): Promise<void> {
       new JsonKv(householdsKv, 30_000, undefined, householdKeys),
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
     ),
-    // Alerts re-read every entry they show. Data keys and person records are remembered for
-    // 60 s (an erasure or a corrected name reaches alerts within a minute); signal contents
-    // never change. Only sealed bytes are remembered: opening them still needs the key.
+    // Alerts re-read every entry they show. Person records are remembered for 60 s (a
+    // corrected name reaches alerts within a minute); data keys until an erasure is seen
+    // (within 60 s should the watch end); signal contents never change. Only sealed bytes
+    // are remembered: opening them still needs the key.
     // 40,000 data keys (~250 B each): a system's three keys survive until its next signal.
     vault: new Vault(
       keys.vaultKek,
-      kvByteStore(await kv(BUCKETS.VAULT_KEYS)),
-      cacheReads(kvByteStore(await kv(BUCKETS.VAULT)), { freshness: vaultFreshness(60_000), max: 50_000 }),
+      kvByteStore(keysKv),
+      cacheReads(kvByteStore(await kv(BUCKETS.VAULT)), { freshness: vaultFreshness(60_000), maxBytes: 40_000_000 }),
       60_000,
       40_000,
+      () => erasures?.following ?? false,
     ),
     audit: new AuditWriter(js),
     log,
     alertLock: new KeyedLock(),
   };
+  erasures = await ChangeWatch.follow(keysKv, (c) => c.removed && deps.vault.keyRemoved(c.key), {
+    onEnd: (err) => log.warn({ err }, 'erasures watch ended: data keys are read again every minute'),
+  });
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });
   void (async () => {
@@ -105,7 +114,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopFlusher();
-      for (const k of [consentKeys, personKeys, householdKeys]) k.stop();
+      for (const k of [consentKeys, personKeys, householdKeys, erasures!]) k.stop();
       pictures.unsubscribe();
     },
     final: async () => void (await flushMarks(deps.systems)),
