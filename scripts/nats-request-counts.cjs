@@ -8,9 +8,14 @@ const nats = require(path.join(__dirname, '..', 'node_modules', 'nats', 'lib', '
 
 const dir = process.env.COUNTS_DIR ?? '/tmp/samenhang-counts';
 const counts = {};
-/** A subject reduced to its kind: the bucket or stream, never a key (keys are pseudonyms). */
+/**
+ * A subject reduced to its kind: the bucket or stream, never a key (keys are pseudonyms);
+ * a key's first segment when it is a word the code chose (`person.`, `signal.`).
+ */
 const kind = (s) => s
+  .replace(/^\$JS\.API\.DIRECT\.GET\.([^.]+)\.\$KV\.[^.]+\.([a-z]+)\..*/, 'kv-get $1 $2')
   .replace(/^\$JS\.API\.DIRECT\.GET\.([^.]+).*/, 'kv-get $1')
+  .replace(/^\$KV\.([^.]+)\.([a-z]+)\..*/, 'kv-put $1 $2')
   .replace(/^\$KV\.([^.]+)\..*/, 'kv-put $1')
   .replace(/^\$JS\.API\.([A-Z]+)\.([A-Z]+).*/, 'api $1.$2')
   .replace(/^\$JS\.ACK\..*/, 'ack')
