@@ -93,6 +93,32 @@ describe('Lru', () => {
     expect(big.has('b')).toBe(true);
   });
 
+  it('an entry read in each generation, or deleted and set again, outlives the generation it was first counted in', () => {
+    const lru = new Lru<string, number>(8, { generations: 4 }); // two entries per generation
+    lru.set('read', 0).set('reset', 0);
+    for (let i = 0; i < 40; i++) {
+      lru.set(`x${i}`, i);
+      if (i % 2 === 0) {
+        expect(lru.get('read'), `at ${i}`).toBe(0); // listed again in the young generation
+        lru.delete('reset');
+        lru.set('reset', i);
+      }
+      expect(lru.size).toBeLessThanOrEqual(8);
+    }
+    expect(lru.get('reset')).toBe(38);
+    expect(lru.has('x0')).toBe(false);
+  });
+
+  it('a read while the youngest generation is full keeps the entry being read, even from the oldest', () => {
+    const lru = new Lru<string, number>(4, { generations: 2 });
+    lru.set('a', 1).set('b', 2); // a, b young and full
+    lru.set('c', 3).set('d', 4); // a, b old; c, d young and full
+    expect(lru.get('a')).toBe(1); // starts a generation: b goes, a moves
+    expect(lru.has('a')).toBe(true);
+    expect(lru.has('b')).toBe(false);
+    expect(lru.size).toBe(3);
+  });
+
   it('refuses fewer than 2 generations', () => {
     expect(() => new Lru(10, { generations: 1 })).toThrow(RangeError);
     expect(() => new Lru(3, { generations: 4 })).toThrow(RangeError);
