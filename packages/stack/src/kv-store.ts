@@ -18,9 +18,11 @@ export function kvByteStore(kv: KV, known?: KnownKeys) {
     absent(key: string): boolean {
       return known?.absentUpTo(key) !== undefined;
     },
-    async put(key: string, value: Uint8Array): Promise<void> {
-      await kv.put(key, value);
+    /** Resolves to the write's revision (its stream sequence), which a watch reports too. */
+    async put(key: string, value: Uint8Array): Promise<number> {
+      const revision = await kv.put(key, value);
       known?.saw(key);
+      return revision;
     },
     async create(key: string, value: Uint8Array): Promise<boolean> {
       try {

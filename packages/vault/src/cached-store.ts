@@ -18,8 +18,24 @@ const ENTRY_OVERHEAD = 150;
  * every entry of its system again, and when a system's next signal is a round of all the
  * others away, two generations kept next to nothing (docs/performance.md, stop 19).
  */
-export function cacheReads(store: VaultStore, o: { freshness: Freshness; maxBytes: number }): VaultStore {
-  const memory = new Lru<string, { sealed: string; until: number }>(o.maxBytes, {
+export interface CachedReads extends VaultStore {
+  /** A watch saw the record written or removed (here or elsewhere): forget what was remembered of it. */
+  changed(key: string): void;
+}
+
+export function cacheReads(
+  store: VaultStore,
+  o: {
+    freshness: Freshness;
+    maxBytes: number;
+    /**
+     * True while a watch calls `changed` for every write of this key: a remembered record then
+     * stays valid past its freshness, until the watch reports it changed (or it is forgotten for room).
+     */
+    followed?: (key: string) => boolean;
+  },
+): CachedReads {
+  const memory = new Lru<string, { sealed: string; until: number; followed: boolean }>(o.maxBytes, {
     generations: 8,
     weight: (key, v) => key.length + v.sealed.length + ENTRY_OVERHEAD,
   });
@@ -31,20 +47,26 @@ export function cacheReads(store: VaultStore, o: { freshness: Freshness; maxByte
   };
   // Reads under way: a second reader of the same record (an alert showing one person in several entries) waits for the first.
   const reading = new Map<string, Promise<Uint8Array | undefined>>();
-  const remember = (key: string, value: Uint8Array) => {
+  const following = o.followed ?? (() => false);
+  // Changes reported (`changed`): a record read while one arrived may be older than it, so it
+  // is trusted only for its freshness (the watch does not say which value a change wrote).
+  let changes = 0;
+  const remember = (key: string, value: Uint8Array, followed: boolean) => {
     const ttl = o.freshness(key);
-    if (ttl > 0) memory.set(key, { sealed: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'), until: Date.now() + ttl });
+    if (ttl > 0) memory.set(key, { sealed: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'), until: Date.now() + ttl, followed });
   };
   return {
     get(key) {
       const hit = memory.get(key);
-      if (hit && hit.until > Date.now()) return Promise.resolve(bytes(hit.sealed));
+      if (hit && (hit.until > Date.now() || (hit.followed && following(key)))) return Promise.resolve(bytes(hit.sealed));
       const under = reading.get(key);
       if (under) return under;
+      const seen = changes;
+      const followed = following(key); // at the start: a watch ending later ends the trust too
       const read = store.get(key).then((value) => {
         // Remembered as a copy (a string): bytes read from NATS are a view into the socket's
         // read buffer, and one remembered view would keep that whole buffer alive.
-        if (value) remember(key, value);
+        if (value) remember(key, value, followed && changes === seen);
         else memory.delete(key);
         return value;
       }).finally(() => reading.delete(key));
@@ -52,17 +74,22 @@ export function cacheReads(store: VaultStore, o: { freshness: Freshness; maxByte
       return read;
     },
     async put(key, value) {
-      await store.put(key, value);
-      remember(key, value);
+      const revision = await store.put(key, value);
+      remember(key, value, false); // this writer's own value: another may follow it unseen
+      return revision;
     },
     async create(key, value) {
       const created = await store.create(key, value);
-      if (created) remember(key, value);
+      if (created) remember(key, value, false);
       return created;
     },
     async purge(key) {
       memory.delete(key);
       await store.purge(key);
+    },
+    changed(key) {
+      changes++;
+      memory.delete(key);
     },
   };
 }

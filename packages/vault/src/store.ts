@@ -6,7 +6,8 @@ export interface VaultStore {
    * read first. May be stale (another writer's create not yet seen): the create then fails.
    */
   absent?(key: string): boolean;
-  put(key: string, value: Uint8Array): Promise<void>;
+  /** Stores the value; resolves to its revision where the store numbers them (JetStream KV). */
+  put(key: string, value: Uint8Array): Promise<number | void>;
   /** Stores only if absent; false when the key already exists. */
   create(key: string, value: Uint8Array): Promise<boolean>;
   /** Removes the value and its history. */
@@ -15,11 +16,14 @@ export interface VaultStore {
 
 export class MemoryVaultStore implements VaultStore {
   readonly data = new Map<string, Uint8Array>();
+  /** Revisions, numbered across keys as in a JetStream stream. */
+  private revision = 0;
   async get(key: string) {
     return this.data.get(key);
   }
-  async put(key: string, value: Uint8Array) {
+  async put(key: string, value: Uint8Array): Promise<number> {
     this.data.set(key, value);
+    return ++this.revision;
   }
   async create(key: string, value: Uint8Array) {
     if (this.data.has(key)) return false;

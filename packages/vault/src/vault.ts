@@ -19,6 +19,35 @@ export interface SignalContent {
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
 
+/** What a vault remembers, and for how long. */
+export interface VaultMemory {
+  /** How long an unwrapped data key (and the digest of a person record stored under it) is trusted; 0 (default) never. */
+  readonly keyCacheMs?: number;
+  /** How many data keys are remembered (default 10,000). */
+  readonly keyCacheMax?: number;
+  /**
+   * True while a watch calls `keyRemoved` for every data key purged: a remembered key then
+   * stays valid past `keyCacheMs`, until it is purged (or forgotten for room).
+   */
+  readonly keysFollowed?: () => boolean;
+  /**
+   * True while a watch calls `recordChanged` for every write of a person record: a record this
+   * vault stored is then not stored again, unchanged, until the watch reports another write of it.
+   */
+  readonly recordsFollowed?: () => boolean;
+}
+
+/** A data key remembered, with what this vault knows of the person record under it. */
+interface RememberedKey {
+  readonly key: Uint8Array;
+  readonly until: number;
+  readonly followed: boolean;
+  /** The record this vault last stored: its digest, until when that is trusted, and its revision if followed. */
+  person?: { readonly digest: string; readonly until: number; readonly revision?: number };
+  /** The highest revision of the person record a watch reported. */
+  personSeen?: number;
+}
+
 /**
  * Raw identities and free text, encrypted at rest. Each person has a random data
  * key, itself wrapped with the broker's key-encryption key; erasing a person
@@ -28,30 +57,31 @@ export class Vault {
   /**
    * Unwrapped data keys, briefly: an erasure elsewhere takes effect here within `keyCacheMs`,
    * or, while a watch reports erasures (`keysFollowed`), as soon as it reports one.
-   * With each, the digest of the person record last stored under it by this vault, and
-   * whether no erasure could have slipped past the watch while it was read (`followed`).
+   * With each, whether no erasure could have slipped past the watch while it was read, and
+   * what is known of the person's record (`RememberedKey`).
    */
-  private readonly keyCache: Lru<string, { key: Uint8Array; until: number; followed: boolean; person?: { digest: string; until: number } }>;
+  private readonly keyCache: Lru<string, RememberedKey>;
   private readonly loading = new Map<string, { key: Promise<Uint8Array>; create: boolean }>();
   /** Erasures reported (`keyRemoved`): a key read while one arrived is trusted only for `keyCacheMs`. */
   private erasures = 0;
+
+  private readonly keyCacheMs: number;
+  private readonly keysFollowed: () => boolean;
+  private readonly recordsFollowed: () => boolean;
 
   constructor(
     private readonly kek: Uint8Array,
     private readonly keys: VaultStore,
     private readonly records: VaultStore,
-    private readonly keyCacheMs = 0,
-    keyCacheMax = 10_000,
-    /**
-     * True while a watch calls `keyRemoved` for every data key purged: a remembered key then
-     * stays valid past `keyCacheMs`, until it is purged (or forgotten for room).
-     */
-    private readonly keysFollowed: () => boolean = () => false,
+    o: VaultMemory = {},
   ) {
     if (kek.length !== 32) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'vault key must be 32 bytes');
+    this.keyCacheMs = o.keyCacheMs ?? 0;
+    this.keysFollowed = o.keysFollowed ?? (() => false);
+    this.recordsFollowed = o.recordsFollowed ?? (() => false);
     // Eight generations: persons named round and round (every alert reads its system's keys again) stay
     // remembered up to 7/8 of the size, not half of it.
-    this.keyCache = new Lru(keyCacheMax, { generations: 8 });
+    this.keyCache = new Lru(o.keyCacheMax ?? 10_000, { generations: 8 });
   }
 
   /** The person's data key, created on first use (create-if-absent, so concurrent gateways agree). */
@@ -91,23 +121,38 @@ export class Vault {
 
   /**
    * Stores a person's record, unless this vault stored the very same record under the
-   * same remembered key (within `keyCacheMs`): a person named in every signal of a
-   * family is written once a minute, not once a signal. Writing it again would seal
-   * the same text under the same key; an erasure meanwhile is honoured exactly as late
-   * as it is for the key itself.
+   * same remembered key and no one has written it since: within `keyCacheMs`, or for as
+   * long as a watch reports every write of it (`recordsFollowed`, `recordChanged`). A person
+   * named in every signal of a family is then written once, not once a signal (or a
+   * minute). Writing it again would seal the same text under the same key; an erasure
+   * meanwhile is honoured exactly as late as it is for the key itself.
    */
   async putPerson(pseudonym: string, person: PersonRecord): Promise<void> {
     const id = `person.${pseudonym}`;
     const plain = enc(person);
     const digest = createHash('sha256').update(plain).digest('base64');
-    const known = this.remembered(pseudonym);
-    // The record's memory has a time limit of its own, even under a followed key: the record
-    // itself is not followed here, and another gateway may have stored a different one meanwhile.
-    if (known && known.person && known.person.until > Date.now() && known.person.digest === digest) return;
+    const stored = this.remembered(pseudonym)?.person;
+    if (stored && stored.digest === digest && (stored.until > Date.now() || (stored.revision !== undefined && this.recordsFollowed()))) return;
+    const followed = this.recordsFollowed(); // at the start: a write by another after this is then reported
     const key = await this.dataKey(pseudonym, true);
-    await this.records.put(id, seal(key, id, plain));
+    const revision = await this.records.put(id, seal(key, id, plain));
     const now = this.keyCache.get(pseudonym);
-    if (now && now.key === key) now.person = { digest, until: Date.now() + this.keyCacheMs };
+    if (!now || now.key !== key) return;
+    // A later write by another, reported before this one's answer, is the one stored now.
+    const overtaken = typeof revision === 'number' && (now.personSeen ?? 0) > revision;
+    now.person = overtaken ? undefined : { digest, until: Date.now() + this.keyCacheMs, ...(followed && typeof revision === 'number' ? { revision } : {}) };
+  }
+
+  /**
+   * A watch saw a record written or removed (by this vault or another). For a person's
+   * record: unless it is the write this vault remembers, the stored record is no longer known.
+   */
+  recordChanged(id: string, revision: number): void {
+    if (!id.startsWith('person.')) return;
+    const c = this.keyCache.get(id.slice('person.'.length));
+    if (!c) return;
+    c.personSeen = Math.max(c.personSeen ?? 0, revision);
+    if (c.person && c.person.revision !== revision) c.person = undefined;
   }
 
   async getPerson(pseudonym: string): Promise<PersonRecord | undefined> {

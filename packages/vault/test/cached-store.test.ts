@@ -55,7 +55,7 @@ describe('cacheReads (sealed bytes only)', () => {
     const writer = new Vault(kek, keys, store);
     await writer.putPerson('p_m', person);
     await writer.putSignalContent('ede.1', 'p_m', content);
-    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), 60_000);
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), { keyCacheMs: 60_000 });
     store.reads = 0;
     for (let i = 0; i < 5; i++) expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
     expect(store.reads).toBe(1);
@@ -74,7 +74,7 @@ describe('cacheReads (sealed bytes only)', () => {
     const keys = new MemoryVaultStore();
     const store = new MemoryVaultStore();
     await new Vault(kek, keys, store).putSignalContent('ede.1', 'p_m', content);
-    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), 60_000);
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), { keyCacheMs: 60_000 });
     expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
     await new Vault(kek, keys, store).erasePerson('p_m');
     vi.advanceTimersByTime(60_001); // the reader's data key expires
@@ -112,7 +112,7 @@ describe('cacheReads (sealed bytes only)', () => {
 describe('data keys', () => {
   it('one load serves a signal that stores its subject and its content at once', async () => {
     const keys = new CountingStore();
-    const v = new Vault(randomBytes(32), keys, new MemoryVaultStore(), 60_000);
+    const v = new Vault(randomBytes(32), keys, new MemoryVaultStore(), { keyCacheMs: 60_000 });
     await Promise.all([v.putPerson('p_m', person), v.putSignalContent('ede.1', 'p_m', content)]);
     expect(keys.creates).toBe(1);
     expect(keys.reads).toBe(1);

@@ -87,7 +87,7 @@ describe('Vault', () => {
       const puts: string[] = [];
       const put = records.put.bind(records);
       records.put = async (k, v) => (puts.push(k), put(k, v));
-      return { v: new Vault(randomBytes(32), keys, records, ms), keys, records, puts };
+      return { v: new Vault(randomBytes(32), keys, records, { keyCacheMs: ms }), keys, records, puts };
     }
 
     it('is not written again when the record is the same', async () => {
@@ -178,7 +178,7 @@ describe('Vault: data keys followed by a watch of erasures', () => {
     const keys = new KnowingStore();
     const records = new MemoryVaultStore();
     const kek = randomBytes(32);
-    return { v: new Vault(kek, keys, records, 20, 1_000, () => following.on), keys, records, kek };
+    return { v: new Vault(kek, keys, records, { keyCacheMs: 20, keyCacheMax: 1_000, keysFollowed: () => following.on }), keys, records, kek };
   }
   const past = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
