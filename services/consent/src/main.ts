@@ -49,6 +49,15 @@ async function main(): Promise<void> {
   // seen, instead of being read again every minute (1.4 reads per signal at the defaults).
   let erasures: ChangeWatch | undefined;
   const keysKv = await kv(BUCKETS.VAULT_KEYS);
+  // Person records followed too: a remembered one stays valid until a watch reports it
+  // written again (a corrected name), instead of being read again every minute.
+  let personChanges: ChangeWatch | undefined;
+  const vaultKv = await kv(BUCKETS.VAULT);
+  const vaultReads = cacheReads(kvByteStore(vaultKv), {
+    freshness: vaultFreshness(60_000),
+    maxBytes: 40_000_000,
+    followed: (key) => key.startsWith('person.') && (personChanges?.following ?? false),
+  });
   const deps: ConsentDeps = {
     js,
     registry,
@@ -66,20 +75,17 @@ async function main(): Promise<void> {
       new JsonKv(householdsKv, 30_000, undefined, householdKeys),
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
     ),
-    // Alerts re-read every entry they show. Person records are remembered for 60 s (a
-    // corrected name reaches alerts within a minute); data keys until an erasure is seen
-    // (within 60 s should the watch end); signal contents never change. Only sealed bytes
-    // are remembered: opening them still needs the key. 40 MB of them (keys and overhead
-    // counted; ~105,000 bench records), in eight generations: a system's entries survive a
-    // round of the others. 40,000 data keys (~250 B each): a system's three keys survive
-    // until its next signal.
+    // Alerts re-read every entry they show. Person records are remembered until a change is
+    // seen, data keys until an erasure is seen (both within 60 s should a watch end); signal
+    // contents never change. Only sealed bytes are remembered: opening them still needs the
+    // key. 40 MB of them (keys and overhead counted; ~75,000 bench records), in eight
+    // generations: a system's entries survive a round of the others.
+    // 40,000 data keys (~250 B each): a system's three keys survive until its next signal.
     vault: new Vault(
       keys.vaultKek,
       kvByteStore(keysKv),
-      cacheReads(kvByteStore(await kv(BUCKETS.VAULT)), { freshness: vaultFreshness(60_000), maxBytes: 40_000_000 }),
-      60_000,
-      40_000,
-      () => erasures?.following ?? false,
+      vaultReads,
+      { keyCacheMs: 60_000, keyCacheMax: 40_000, keysFollowed: () => erasures?.following ?? false },
     ),
     audit: new AuditWriter(js),
     log,
@@ -87,6 +93,10 @@ async function main(): Promise<void> {
   };
   erasures = await ChangeWatch.follow(keysKv, (c) => c.removed && deps.vault.keyRemoved(c.key), {
     onEnd: (err) => log.warn({ err }, 'erasures watch ended: data keys are read again every minute'),
+  });
+  personChanges = await ChangeWatch.follow(vaultKv, (c) => vaultReads.changed(c.key), {
+    key: 'person.>',
+    onEnd: (err) => log.warn({ err }, 'person records watch ended: they are read again every minute'),
   });
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });
@@ -116,7 +126,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopFlusher();
-      for (const k of [consentKeys, personKeys, householdKeys, erasures!]) k.stop();
+      for (const k of [consentKeys, personKeys, householdKeys, erasures!, personChanges!]) k.stop();
       pictures.unsubscribe();
     },
     final: async () => void (await flushMarks(deps.systems)),
