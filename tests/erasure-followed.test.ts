@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acuteSignals } from '@samenhang/cli';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, bindKv, loadBrokerKeys } from '@samenhang/stack';
-import { AlertFollower } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { acceptedPublisher, stackWithAlerts } from './helpers/rvt.js';
 
 /**
  * Data keys are remembered until a watch reports them purged (no longer re-read every minute
@@ -15,8 +14,7 @@ import { startTestStack, type TestStack } from './helpers/stack.js';
  * content in the next alert, and the gateway would seal new content under the erased key.
  */
 describe('an erasure reaches the services at once', () => {
-  let t: TestStack;
-  let alerts: AlertFollower;
+  const stack = stackWithAlerts();
   // One address, two persons: the second signal joins the first one's family system.
   type Json = Record<string, unknown> & { signalId: string; subject: { bsn: string }; address: unknown };
   const [first, second, later] = acuteSignals(3, { idPrefix: 'erasure', bsnBase: 710_000_000 }).map((x) => x.signal as Json);
@@ -25,18 +23,9 @@ describe('an erasure reaches the services at once', () => {
     signalFromJson({ ...s!, address, subject: { bsn, name: 'E' }, summary, contact: { name: 'Contact of ' + summary, phone: '+31 318 000 001' } });
   const entry = (a: v1.HouseholdAlert, id: string) => a.entries.find((e) => e.signalId === id);
 
-  beforeAll(async () => {
-    t = await startTestStack();
-    alerts = await AlertFollower.open(await t.connect('rvt-foodvalley'), 'foodvalley');
-  });
-  afterAll(async () => {
-    await alerts?.close();
-    await t?.close();
-  });
-
   it('the next alert cannot show what was under the erased key; new content gets a new key', async () => {
-    const police = await t.client('politie-oost-nederland');
-    const publish = async (s: v1.Signal.$Properties) => expect((await police.publish(await police.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    const { t, alerts } = stack;
+    const publish = await acceptedPublisher(t, 'politie-oost-nederland');
 
     await publish(signal(first, 'before the erasure'));
     const [v1Alert] = await alerts.waitFor('the first alert', (xs) => xs.length === 1);

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acuteSignals } from '@samenhang/cli';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, bindKv, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
-import { AlertFollower } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { acceptedPublisher, stackWithAlerts } from './helpers/rvt.js';
 
 /**
  * Person records are remembered until a watch reports them written again (no longer re-read,
@@ -14,26 +13,16 @@ import { startTestStack, type TestStack } from './helpers/stack.js';
  * and a record another gateway stored must not be mistaken for the one this gateway stored.
  */
 describe('person records followed by both services', () => {
-  let t: TestStack;
-  let alerts: AlertFollower;
+  const stack = stackWithAlerts();
   type Json = Record<string, unknown> & { signalId: string; subject: { bsn: string; name: string; birthDate?: string } };
   const [first, second, third] = acuteSignals(3, { idPrefix: 'person-followed', bsnBase: 720_000_000 }).map((x) => x.signal as Json);
   const bsn = first!.subject.bsn;
   const about = (s: Json | undefined, name: string) => signalFromJson({ ...s!, address: first!.address, subject: { ...first!.subject, bsn, name } });
   const names = (a: v1.HouseholdAlert) => a.entries.map((e) => e.subject?.name);
 
-  beforeAll(async () => {
-    t = await startTestStack();
-    alerts = await AlertFollower.open(await t.connect('rvt-foodvalley'), 'foodvalley');
-  });
-  afterAll(async () => {
-    await alerts?.close();
-    await t?.close();
-  });
-
   it('shows a corrected name in the next alert, and stores a record again after another wrote it', async () => {
-    const police = await t.client('politie-oost-nederland');
-    const publish = async (s: v1.Signal.$Properties) => expect((await police.publish(await police.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    const { t, alerts } = stack;
+    const publish = await acceptedPublisher(t, 'politie-oost-nederland');
     const keys = loadBrokerKeys(t.paths);
     const person = createPseudonymizer(keys.pseudonymMaster).person(bsn);
     const js = (await t.connect('broker-admin')).jetstream();

@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { v1 } from '@samenhang/proto';
 import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
+import { startTestStack, type TestStack } from './stack.js';
 
 /** Follows one region's alerts as that region's RVT identity would. */
 export class AlertFollower {
@@ -36,3 +38,26 @@ export class AlertFollower {
 }
 
 export const signalIds = (a: v1.HouseholdAlert) => a.entries.map((e) => e.signalId).sort();
+
+/**
+ * For one describe block: a fresh test stack, and an RVT of `region` following its alerts.
+ * The fields are set before the first test runs.
+ */
+export function stackWithAlerts(region = 'foodvalley'): { t: TestStack; alerts: AlertFollower } {
+  const s = {} as { t: TestStack; alerts: AlertFollower };
+  beforeAll(async () => {
+    s.t = await startTestStack();
+    s.alerts = await AlertFollower.open(await s.t.connect(`rvt-${region}`), region);
+  });
+  afterAll(async () => {
+    await s.alerts?.close();
+    await s.t?.close();
+  });
+  return s;
+}
+
+/** Publishes signals as `agency`, each expected accepted. */
+export async function acceptedPublisher(t: TestStack, agency: string): Promise<(s: v1.Signal.$Properties) => Promise<void>> {
+  const client = await t.client(agency);
+  return async (s) => expect((await client.publish(await client.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+}
