@@ -48,9 +48,11 @@ export function cacheReads(
   // Reads under way: a second reader of the same record (an alert showing one person in several entries) waits for the first.
   const reading = new Map<string, Promise<Uint8Array | undefined>>();
   const following = o.followed ?? (() => false);
-  // Changes reported (`changed`): a record read while one arrived may be older than it, so it
+  // Records reported changed while being read: the answer may be older than the change, so it
   // is trusted only for its freshness (the watch does not say which value a change wrote).
-  let changes = 0;
+  // Per record: a count of all changes marked nearly every read at the defaults, where
+  // records change 0.7 times a signal and tens of reads are under way.
+  const changedWhileRead = new Set<string>();
   const remember = (key: string, value: Uint8Array, followed: boolean) => {
     const ttl = o.freshness(key);
     if (ttl > 0) memory.set(key, { sealed: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'), until: Date.now() + ttl, followed });
@@ -61,15 +63,17 @@ export function cacheReads(
       if (hit && (hit.until > Date.now() || (hit.followed && following(key)))) return Promise.resolve(bytes(hit.sealed));
       const under = reading.get(key);
       if (under) return under;
-      const seen = changes;
       const followed = following(key); // at the start: a watch ending later ends the trust too
       const read = store.get(key).then((value) => {
         // Remembered as a copy (a string): bytes read from NATS are a view into the socket's
         // read buffer, and one remembered view would keep that whole buffer alive.
-        if (value) remember(key, value, followed && changes === seen);
+        if (value) remember(key, value, followed && !changedWhileRead.has(key));
         else memory.delete(key);
         return value;
-      }).finally(() => reading.delete(key));
+      }).finally(() => {
+        reading.delete(key);
+        changedWhileRead.delete(key);
+      });
       reading.set(key, read);
       return read;
     },
@@ -88,7 +92,7 @@ export function cacheReads(
       await store.purge(key);
     },
     changed(key) {
-      changes++;
+      if (reading.has(key)) changedWhileRead.add(key);
       memory.delete(key);
     },
   };
