@@ -50,8 +50,8 @@ export function cacheReads(
   const following = o.followed ?? (() => false);
   // Records reported changed while being read: the answer may be older than the change, so it
   // is trusted only for its freshness (the watch does not say which value a change wrote).
-  // Per record: a count of all changes marked nearly every read at the defaults, where
-  // records change 0.7 times a signal and tens of reads are under way.
+  // Per record, not a count of all changes: at the defaults records change 0.7 times a signal
+  // with tens of reads under way, and a count distrusted nearly every read.
   const changedWhileRead = new Set<string>();
   const remember = (key: string, value: Uint8Array, followed: boolean) => {
     const ttl = o.freshness(key);
