@@ -8,7 +8,7 @@ import { verifyLog } from '@samenhang/audit-log';
 import { AgencyClient, publishStep, readAuditLog, startStack, type ScenarioStep } from '@samenhang/cli';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
-import { connectAs, subjects } from '@samenhang/stack';
+import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { alertVersions } from './helpers/outcome.js';
@@ -52,6 +52,15 @@ describe('the whole stack stopped and started again', () => {
       await sleep(2000); // the restarted consent service has had time to (wrongly) re-alert
       expect(follower.alerts.map((a) => a.version)).toEqual(sent); // exactly the alerts from before the restart
       expect(follower.alerts.at(-1)!.entries).toHaveLength(5);
+      // The last version's "published" mark rode on no picture write: the stopped service
+      // journalled it, the restarted one adopted it and stored it in the picture.
+      const admin2 = await connectAs({ paths, servers: stack.servers, identity: 'broker-admin' });
+      const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(follower.alerts.at(-1)!.systemId);
+      expect(JSON.parse(Buffer.from(picture!.value).toString('utf8')).alerts.foodvalley).toMatchObject({ version: sent.at(-1), published: sent.at(-1) });
+      const journal: string[] = [];
+      for await (const k of await (await bindKv(admin2.jetstream(), BUCKETS.PUBLISHED_MARKS)).keys()) journal.push(k);
+      expect(journal).toEqual([]);
+      await admin2.close();
       const ede = await AgencyClient.open(paths, stack.servers, 'lokaalteam-ede');
       expect((await publishStep(ede, steps.at(-1)!, now)).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE);
       const reply = v1.HouseholdAlert.decode((await rvt.request(subjects.picture('foodvalley'), v1.PictureRequest.encode({ address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' } }).finish(), { timeout: 10_000 })).data);

@@ -38,21 +38,26 @@ export interface FlushTiming {
 }
 
 /**
- * Every `intervalMs`, stores the marks older than `ageMs` or beyond `keep` systems;
- * returns a function that stops it. The caller flushes everything once more on shutdown.
+ * Every `intervalMs`, takes in what stopped instances left in the journal (`adopt`, due
+ * at once) and stores the marks older than `ageMs` or beyond `keep` systems; returns a
+ * function that stops it. The first round runs at once. The caller journals what is left
+ * on shutdown.
  */
-export function startMarkFlusher(t: FlushTiming, systems: FamilySystems, log: Logger): () => void {
+export function startMarkFlusher(t: FlushTiming, systems: FamilySystems, log: Logger, adopt: () => Promise<number> = async () => 0): () => void {
   let running = false;
-  const timer = setInterval(() => {
+  const round = () => {
     if (running) return;
     running = true;
     const started = Date.now();
-    flushMarks(systems, started - t.ageMs, t.keep)
-      .then((stored) => {
-        if (stored > 0) log.info({ stored, waiting: systems.marks.size, dropped: systems.marks.dropped, ms: Date.now() - started }, 'published marks stored');
+    adopt()
+      .then(async (adopted) => {
+        const stored = await flushMarks(systems, started - t.ageMs, t.keep);
+        if (stored > 0) log.info({ stored, adopted, waiting: systems.marks.size, dropped: systems.marks.dropped, ms: Date.now() - started }, 'published marks stored');
       })
       .catch((e: unknown) => log.warn({ err: e }, 'storing published marks failed; will try again'))
       .finally(() => (running = false));
-  }, t.intervalMs);
+  };
+  const timer = setInterval(round, t.intervalMs);
+  round(); // at once: marks adopted at start-up are stored before another instance needs them
   return () => clearInterval(timer);
 }

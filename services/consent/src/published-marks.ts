@@ -74,6 +74,11 @@ export class PublishedMarks {
     return this.marks.size;
   }
 
+  /** Every system's unstored marks (for the journal written at shutdown). */
+  *waiting(): IterableIterator<[string, Readonly<Record<string, number>>]> {
+    for (const [id, m] of this.marks) yield [id, m.versions];
+  }
+
   forget(systemId: string): void {
     this.marks.delete(systemId);
   }
