@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
-import { AgencyClient, publishStep, readAuditLog, startStack, type ScenarioStep } from '@samenhang/cli';
+import { AgencyClient, publishStep, readAuditLog, startStack, type RunningStack, type ScenarioStep } from '@samenhang/cli';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';
@@ -21,8 +21,9 @@ describe('the whole stack stopped and started again', () => {
     const root = mkdtempSync(join(tmpdir(), 'samenhang-restart-'));
     const paths = homePaths(root);
     const trust = { ca: undefined as unknown as X509Certificate, trustDomain: 'samenhang.dev' };
+    let stack: RunningStack | undefined;
     try {
-      let stack = await startStack(paths, readEnv());
+      stack = await startStack(paths, readEnv());
       trust.ca = new X509Certificate(readFileSync(paths.caCert));
       const now = Date.now();
       for (const step of steps) {
@@ -74,8 +75,8 @@ describe('the whole stack stopped and started again', () => {
       await follower.close();
       await ede.close();
       await rvt.close();
-      await stack.stop();
     } finally {
+      await stack?.stop(); // also when an expectation failed: no process outlives the test
       rmSync(root, { recursive: true, force: true });
     }
   }, 120_000);
