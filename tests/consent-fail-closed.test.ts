@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
@@ -16,6 +16,7 @@ import { startTestStack } from './helpers/stack.js';
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
 const corrupt = join(tmpdir(), `samenhang-corrupt-policy-${process.pid}.json`);
 writeFileSync(corrupt, readFileSync(DEFAULT_POLICY_FILE, 'utf8').slice(0, 500));
+afterAll(() => rmSync(corrupt, { force: true })); // one file per run was left in the temp folder
 
 describe.each([
   ['a corrupt policy file', { SAMENHANG_POLICY_FILE: corrupt }, /ERR_POLICY_INVALID: policy is not valid JSON/],
