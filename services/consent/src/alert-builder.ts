@@ -2,7 +2,7 @@ import { canonicalSha256, sha256Hex } from '@samenhang/canonical';
 import type { DisclosableField } from '@samenhang/policy';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { valueOf } from '@samenhang/signal';
-import type { Vault } from '@samenhang/vault';
+import type { PersonRecord, Vault } from '@samenhang/vault';
 import type { DisclosureRecord } from './audit-records.js';
 import type { Picture, PictureEntry } from './family/picture.js';
 import { regionEntries } from './region-view.js';
@@ -28,14 +28,22 @@ export async function buildAlert(
   vault: Vault,
 ): Promise<{ alert: v1.HouseholdAlert; bytes: Uint8Array; disclosure: DisclosureRecord }> {
   const entries = regionEntries(p, o.region);
+  // A system's few persons are named in most of its entries: each record is read and
+  // opened once per alert, not once per entry that names it (docs/performance.md, stop 22).
+  const persons = new Map<string, Promise<PersonRecord | undefined>>();
+  const person = (pseudonym: string) => {
+    let read = persons.get(pseudonym);
+    if (!read) persons.set(pseudonym, (read = vault.getPerson(pseudonym).catch(() => undefined)));
+    return read;
+  };
   // Entries are read from the vault in parallel: an alert re-reads every entry it shows.
   const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
     const d = e.decision;
     const has = (f: DisclosableField) => d.fields.includes(f);
     // Content and names are read at once (each with its data key): one round trip's wait.
     const showsSubject = d.shownAs === 'DISCLOSE' && (has('subject.name') || has('subject.birthDate'));
-    const subjectRead = showsSubject ? vault.getPerson(e.subjectPseudonym).catch(() => undefined) : undefined;
-    const relatedRead = d.shownAs === 'DISCLOSE' && has('relatedPersons') ? e.related.map((r) => vault.getPerson(r.pseudonym).catch(() => undefined)) : [];
+    const subjectRead = showsSubject ? person(e.subjectPseudonym) : undefined;
+    const relatedRead = d.shownAs === 'DISCLOSE' && has('relatedPersons') ? e.related.map((r) => person(r.pseudonym)) : [];
     // The signal's free text only when the decision shows some of it: the vault is read for
     // what may be disclosed, nothing more (and an INDEX entry costs no read).
     const showsContent = has('contact') || (d.shownAs === 'DISCLOSE' && (has('summary') || has('address')));

@@ -18,7 +18,7 @@ const signal = v1.VerifiedSignal.create({
 describe('buildAlert reads from the vault only what may be disclosed', () => {
   const facts = factsOf(signal);
   const decided = pictureDecision(decide({ consents: [], now: NOW, purpose: 'SAFETY_ASSESSMENT', recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, signal: facts }, loadDefaultPolicy()));
-  const alertOf = async (decision: PictureDecision) => {
+  const alertOf = async (decision: PictureDecision, more: readonly Partial<PictureEntry>[] = []) => {
     const reads: string[] = [];
     const vault = {
       getSignalContent: async (ref: string) => (reads.push(`content ${ref}`), { summary: 'S', contact: { name: 'C', phone: 'P', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: '' } }),
@@ -29,8 +29,9 @@ describe('buildAlert reads from the vault only what may be disclosed', () => {
       subjectPseudonym: facts.subjectPseudonym, related: [], householdKey: facts.householdKey, category: facts.category,
       severity: facts.severity, legalGround: facts.legalGround, meldcodeDecision: facts.meldcodeDecision, observedAt: facts.observedAt, decision,
     };
-    const { alert } = await buildAlert(withEntry(emptyPicture('sys_1'), entry), { region: 'foodvalley', recipient: 'rvt-foodvalley', version: 1, reason: 'r', now: NOW, kind: 'alert', purpose: 'SAFETY_ASSESSMENT' }, vault);
-    return { reads, entry: alert.entries[0]! };
+    const picture = [entry, ...more.map((m) => ({ ...entry, ...m }))].reduce(withEntry, emptyPicture('sys_1'));
+    const { alert } = await buildAlert(picture, { region: 'foodvalley', recipient: 'rvt-foodvalley', version: 1, reason: 'r', now: NOW, kind: 'alert', purpose: 'SAFETY_ASSESSMENT' }, vault);
+    return { reads, entry: alert.entries[0]!, entries: alert.entries };
   };
 
   it('a disclosed entry: its content and its subject\'s name', async () => {
@@ -51,5 +52,17 @@ describe('buildAlert reads from the vault only what may be disclosed', () => {
     expect(reads).toEqual(['content politie-oost-nederland.s1']);
     expect(entry.contact?.name).toBe('C');
     expect(entry.summary).toBeFalsy();
+  });
+
+  it('a person named in several entries: read once per alert, shown in each', async () => {
+    const related = [{ pseudonym: 'p_w', relation: 1 }, { pseudonym: 'p_k', relation: 2 }];
+    const fields = [...decided.fields, 'relatedPersons' as const];
+    const { reads, entries } = await alertOf({ ...decided, fields }, [
+      { key: 'politie-oost-nederland.s2', signalId: 's2', related },
+      { key: 'politie-oost-nederland.s3', signalId: 's3', subjectPseudonym: 'p_w', related: [{ pseudonym: 'p_m', relation: 1 }, related[1]!] },
+    ]);
+    expect(reads.filter((r) => r.startsWith('person')).sort()).toEqual(['person p_k', 'person p_m', 'person p_w']);
+    expect(reads.filter((r) => r.startsWith('content'))).toHaveLength(3);
+    expect(entries.map((e) => [e.subject?.name, e.relatedPersons?.length ?? 0])).toEqual([['N', 0], ['N', 2], ['N', 2]]);
   });
 });
