@@ -5,13 +5,12 @@ import { emptyPicture, type Picture } from '../services/consent/src/family/pictu
 import { FamilySystems } from '../services/consent/src/family/systems.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
 import { flushMarks } from '../services/consent/src/mark-flusher.js';
-import { MarksAside } from '../services/consent/src/marks-aside.js';
 import { adoptMarks, saveMarks } from '../services/consent/src/marks-journal.js';
 import { PublishedMarks } from '../services/consent/src/published-marks.js';
 import { bareStack, type TestStack } from './helpers/stack.js';
 
-/** The flusher sets aside "published" marks no picture write carried, as small keys of their own. */
-describe('flushMarks: sent versions set aside', () => {
+/** The flusher stores "published" marks no picture write carried, in real pictures. */
+describe('flushMarks: sent versions stored in their pictures', () => {
   let t: TestStack;
   let js: JetStreamClient;
   beforeAll(async () => void ({ t, js } = await bareStack()));
@@ -23,41 +22,24 @@ describe('flushMarks: sent versions set aside', () => {
     for (const id of ids) await pictures.cas(id, { ...emptyPicture(id), alerts: { twente: { version: 2, contentSha256: 'x', published: 0 } } }, 0);
     return systems;
   }
-  const aside = async () => new MarksAside(await bindKv(js, BUCKETS.MARKS_ASIDE));
-  const pictureRevision = async (id: string) => (await (await bindKv(js, BUCKETS.PICTURES)).get(id))?.revision;
+  const published = async (id: string) => (await new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)).get(id))?.value.alerts['twente']?.published;
 
-  it('sets every due mark aside, several systems at a time, forgets them, and leaves the pictures alone', async () => {
+  it('stores every due mark, several pictures at a time, and forgets them', async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `sys_flush_${i}`);
     const systems = await systemsWith(ids);
-    const revisions = await Promise.all(ids.map(pictureRevision));
     ids.forEach((id, i) => systems.marks.add(id, 'twente', 2, 1_000 + i));
-    systems.marks.add(ids[0]!, 'ijsselland', 4, 1_000);
-    const a = await aside();
-    expect(await flushMarks(systems.marks, a, Infinity, Infinity, 4)).toBe(40);
+    expect(await flushMarks(systems, Infinity, Infinity, 4)).toBe(40);
     expect(systems.marks.size).toBe(0);
-    expect(await Promise.all(ids.map((id) => a.sent(id, 'twente')))).toEqual(ids.map(() => 2));
-    expect(await a.sent(ids[0]!, 'ijsselland')).toBe(4);
-    expect(await a.sent(ids[1]!, 'ijsselland')).toBe(0);
-    expect(await Promise.all(ids.map(pictureRevision))).toEqual(revisions); // no picture read and rewritten
+    expect(await Promise.all(ids.map(published))).toEqual(ids.map(() => 2));
   });
 
   it('leaves young marks to ride on a later write, except the oldest beyond `keep` systems', async () => {
     const ids = Array.from({ length: 10 }, (_, i) => `sys_keep_${i}`);
     const systems = await systemsWith(ids);
     ids.forEach((id, i) => systems.marks.add(id, 'twente', 2, 1_000 + i));
-    const a = await aside();
-    expect(await flushMarks(systems.marks, a, 0, 6)).toBe(4);
+    expect(await flushMarks(systems, 0, 6)).toBe(4);
     expect(systems.marks.size).toBe(6);
-    expect(await Promise.all(ids.map((id) => a.sent(id, 'twente')))).toEqual(ids.map((_, i) => (i < 4 ? 2 : 0)));
-  });
-
-  it('keeps a newer mark made while its system was being set aside', async () => {
-    const marks = new PublishedMarks();
-    marks.add('sys_newer', 'twente', 2);
-    marks.setAside('sys_newer', { twente: 1 });
-    expect(marks.sent('sys_newer', 'twente', 2)).toBe(true);
-    marks.setAside('sys_newer', { twente: 2 });
-    expect(marks.size).toBe(0);
+    expect(await Promise.all(ids.map(published))).toEqual(ids.map((_, i) => (i < 4 ? 2 : 0)));
   });
 
   describe('the journal a stopping instance leaves', () => {
@@ -86,16 +68,15 @@ describe('flushMarks: sent versions set aside', () => {
       expect(await adoptMarks(kv, new PublishedMarks())).toBe(0);
     });
 
-    it('sets adopted marks aside on the next flush', async () => {
+    it('stores adopted marks in their pictures on the next flush', async () => {
       const ids = ['sys_adopt_a', 'sys_adopt_b'];
       const systems = await systemsWith(ids);
       const stopping = new PublishedMarks();
       for (const id of ids) stopping.add(id, 'twente', 2);
       await saveMarks(await bindKv(js, BUCKETS.PUBLISHED_MARKS), stopping, 'consent-2');
       expect(await adoptMarks(await bindKv(js, BUCKETS.PUBLISHED_MARKS), systems.marks)).toBe(2);
-      const a = await aside();
-      expect(await flushMarks(systems.marks, a, Date.now() - 300_000)).toBe(2);
-      expect(await Promise.all(ids.map((id) => a.sent(id, 'twente')))).toEqual([2, 2]);
+      expect(await flushMarks(systems, Date.now() - 300_000)).toBe(2);
+      expect(await Promise.all(ids.map(published))).toEqual([2, 2]);
     });
 
     it('deletes a damaged value without adopting from it', async () => {

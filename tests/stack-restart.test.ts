@@ -54,10 +54,10 @@ describe('the whole stack stopped and started again', () => {
       expect(follower.alerts.map((a) => a.version)).toEqual(sent); // exactly the alerts from before the restart
       expect(follower.alerts.at(-1)!.entries).toHaveLength(5);
       // The last version's "published" mark rode on no picture write: the stopped service
-      // journalled it, the restarted one adopted it and set it aside (MARKS_ASIDE).
+      // journalled it, the restarted one adopted it and stored it in the picture.
       const admin2 = await connectAs({ paths, servers: stack.servers, identity: 'broker-admin' });
-      const aside = await (await bindKv(admin2.jetstream(), BUCKETS.MARKS_ASIDE)).get(`${follower.alerts.at(-1)!.systemId}.foodvalley`);
-      expect(Number(Buffer.from(aside!.value).toString('utf8'))).toBe(sent.at(-1));
+      const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(follower.alerts.at(-1)!.systemId);
+      expect(JSON.parse(Buffer.from(picture!.value).toString('utf8')).alerts.foodvalley).toMatchObject({ version: sent.at(-1), published: sent.at(-1) });
       const journal: string[] = [];
       for await (const k of await (await bindKv(admin2.jetstream(), BUCKETS.PUBLISHED_MARKS)).keys()) journal.push(k);
       expect(journal).toEqual([]);

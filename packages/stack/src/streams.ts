@@ -23,8 +23,6 @@ export const BUCKETS = {
   FS_HOUSEHOLDS: 'FS_HOUSEHOLDS',
   /** Alert versions a stopped consent instance sent whose mark no picture carried yet (marks-journal.ts). */
   PUBLISHED_MARKS: 'PUBLISHED_MARKS',
-  /** Per system and region, the last alert version sent whose mark the flusher set aside (marks-aside.ts). */
-  MARKS_ASIDE: 'MARKS_ASIDE',
   /** The audit log's compact Merkle state (one key). */
   AUDIT_STATE: 'AUDIT_STATE',
 } as const;

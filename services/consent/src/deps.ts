@@ -5,7 +5,6 @@ import type { Vault } from '@samenhang/vault';
 import type { AuditWriter } from './audit-records.js';
 import type { ConsentStore } from './consent-store.js';
 import type { FamilySystems } from './family/systems.js';
-import type { MarksAside } from './marks-aside.js';
 import type { PolicyHolder } from './policy-holder.js';
 import type { KeyedLock } from '@samenhang/stack';
 
@@ -18,8 +17,6 @@ export interface ConsentDeps {
   readonly policy: PolicyHolder;
   readonly consents: ConsentStore;
   readonly systems: FamilySystems;
-  /** Sent versions' marks the flusher set aside, asked about a version this handling did not create. */
-  readonly marksAside: MarksAside;
   readonly vault: Vault;
   readonly audit: AuditWriter;
   readonly log: Logger;

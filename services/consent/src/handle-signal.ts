@@ -6,7 +6,7 @@ import { PURPOSE, type ConsentDeps } from './deps.js';
 import { factsOf } from './facts.js';
 import { pictureDecision, withEntry, withWithdrawal, type Picture, type PictureEntry } from './family/picture.js';
 import { withRetries } from './family/systems.js';
-import { CreatedVersions, publishAlerts } from './publish-alerts.js';
+import { publishAlerts } from './publish-alerts.js';
 import { nextAlerts } from './region-view.js';
 
 /** The vault reference is the gateway's signal key (agency + hash of the signal id). */
@@ -26,7 +26,6 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
   let decision: DecisionRecord | undefined;
   let systemId = '';
   let stored: Picture | undefined;
-  const created = new CreatedVersions();
   // A consent may be stored while we decide. The consent handler stores first and then
   // reads pictures; we store the entry first and then check consents again: one of us sees the other.
   for (let round = 0; round < 5; round++) {
@@ -48,10 +47,10 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
     // The entry and the alert versions it calls for, in one write: undefined when stored already.
-    const withSignal = created.wrap((p: Picture): Picture | undefined => {
+    const withSignal = (p: Picture): Picture | undefined => {
       const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
       return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
-    });
+    };
     systemId = await withRetries(async () => {
       // A system this signal founds is created with it; change() then finds nothing to do.
       const id = await d.systems.place(persons, entry.householdKey, (empty) => withSignal(empty) ?? empty);
@@ -62,7 +61,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     if (await d.consents.unchanged(s.subjectPseudonym, read)) break;
   }
   // With a policy, the stored picture already holds its next alert versions.
-  await publishAlerts(systemId, now, d, policy && stored ? { picture: stored, created } : undefined);
+  await publishAlerts(systemId, now, d, policy ? stored : undefined);
   return decision;
 }
 

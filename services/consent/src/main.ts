@@ -20,7 +20,6 @@ import { startExpirySweeper } from './expiry-sweeper.js';
 import { StreamPosition } from './stream-position.js';
 import { startMarkFlusher } from './mark-flusher.js';
 import { adoptMarks, saveMarks } from './marks-journal.js';
-import { MarksAside } from './marks-aside.js';
 
 async function main(): Promise<void> {
   const { config, paths } = loadConsentConfig(readEnv(), process.cwd());
@@ -47,9 +46,6 @@ async function main(): Promise<void> {
   const householdsKv = await kv(BUCKETS.FS_HOUSEHOLDS);
   const personKeys = await follow(BUCKETS.FS_PERSONS, personsKv, new BloomKeys());
   const householdKeys = await follow(BUCKETS.FS_HOUSEHOLDS, householdsKv, new BloomKeys());
-  // Marks set aside are asked about only for systems whose key was ever written.
-  const asideKv = await kv(BUCKETS.MARKS_ASIDE);
-  const asideKeys = await follow(BUCKETS.MARKS_ASIDE, asideKv, new BloomKeys());
   // Erasures (a purged data key) followed: a remembered key is then valid until its purge is
   // seen, instead of being read again every minute (1.4 reads per signal at the defaults).
   let erasures: ChangeWatch | undefined;
@@ -86,7 +82,6 @@ async function main(): Promise<void> {
     // key. 40 MB of them (keys and overhead counted; ~75,000 bench records), in eight
     // generations: a system's entries survive a round of the others.
     // 40,000 data keys (~250 B each): a system's three keys survive until its next signal.
-    marksAside: new MarksAside(asideKv, asideKeys),
     vault: new Vault(
       keys.vaultKek,
       kvByteStore(keysKv),
@@ -122,10 +117,10 @@ async function main(): Promise<void> {
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
   // Marks of sent alerts ride on the pictures' next writes. Those still unstored after five
-  // minutes are set aside as small keys (a lost mark only re-sends a version, which the
-  // streams' one-hour duplicate windows drop), and so are the oldest beyond 20,000 systems
-  // (~4 MB). What is left at shutdown goes to the journal, which any instance adopts.
-  const stopFlusher = startMarkFlusher({ intervalMs: 30_000, ageMs: 300_000, keep: 20_000 }, deps.systems.marks, deps.marksAside, log, adopt);
+  // minutes are written (a lost mark only re-sends a version, which the streams' one-hour
+  // duplicate windows drop), and so are the oldest beyond 20,000 systems (~4 MB). What is
+  // left at shutdown goes to the journal, which any instance adopts.
+  const stopFlusher = startMarkFlusher({ intervalMs: 30_000, ageMs: 300_000, keep: 20_000 }, deps.systems, log, adopt);
   // Without a valid policy the service runs, but fails closed: not ready.
   const health = await serveHealth(nc, { service: 'consent', instance: config.instance, consumption, checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }) });
   log.info({}, 'consent ready');
@@ -139,7 +134,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopFlusher();
-      for (const k of [consentKeys, personKeys, householdKeys, asideKeys, erasures!, personChanges!]) k.stop();
+      for (const k of [consentKeys, personKeys, householdKeys, erasures!, personChanges!]) k.stop();
       pictures.unsubscribe();
     },
     final: async () => {

@@ -1,25 +1,27 @@
 import type { Logger } from '@samenhang/logging';
-import type { MarksAside } from './marks-aside.js';
-import type { PublishedMarks } from './published-marks.js';
+import { withRetries, type FamilySystems } from './family/systems.js';
+import { Conflict } from './kv-json.js';
 
 /**
- * Sets aside the remembered "published" marks that no picture write carried: those made
- * at or before `before`, and the oldest beyond `keep` systems, each as a small key of its
- * own (MarksAside) instead of a read and rewrite of its picture. Several systems at a
- * time: one after the other, the flusher kept up with fewer marks per second than alerts
- * made when nearly every alert needs it (1,000,000 signals over 200,000 systems), and the
- * marks waiting grew until the heap ran out. Returns how many systems it set aside.
+ * Stores the remembered "published" marks that no picture write carried: those made at
+ * or before `before`, and the oldest beyond `keep` systems. Several pictures at a time:
+ * one after the other, the flusher stored fewer marks per second than alerts made when
+ * nearly every alert needs it (1,000,000 signals over 200,000 systems), and the marks
+ * waiting grew until the heap ran out. Returns how many systems it stored.
  */
-export async function flushMarks(marks: PublishedMarks, aside: MarksAside, before = Infinity, keep = Infinity, parallel = 16): Promise<number> {
-  const due = marks.systems(before, keep);
+export async function flushMarks(systems: FamilySystems, before = Infinity, keep = Infinity, parallel = 16): Promise<number> {
+  const due = systems.marks.systems(before, keep);
   let next = 0;
   const worker = async () => {
     while (next < due.length) {
       const systemId = due[next++]!;
-      const versions = marks.versionsOf(systemId);
-      if (!versions) continue; // a picture write carried them meanwhile
-      await aside.store(systemId, versions);
-      marks.setAside(systemId, versions);
+      try {
+        const stored = await withRetries(() => systems.change(systemId, (p) => (systems.marks.apply(p) === p ? undefined : p)));
+        systems.marks.settle(stored); // also when the picture already carried them (nothing written)
+      } catch (e) {
+        if (e instanceof Conflict) systems.marks.forget(systemId); // merged away: the target system has its own alerts
+        else throw e;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, due.length) }, worker));
@@ -31,17 +33,17 @@ export interface FlushTiming {
   readonly intervalMs: number;
   /** Marks younger than this may still ride on their picture's next write. */
   readonly ageMs: number;
-  /** Systems whose marks may wait at most; beyond, the oldest are set aside. */
+  /** Systems whose marks may wait at most; beyond, the oldest are stored. */
   readonly keep: number;
 }
 
 /**
  * Every `intervalMs`, takes in what stopped instances left in the journal (`adopt`, due
- * at once) and sets aside the marks older than `ageMs` or beyond `keep` systems; returns a
+ * at once) and stores the marks older than `ageMs` or beyond `keep` systems; returns a
  * function that stops it. The first round runs at once. The caller journals what is left
  * on shutdown.
  */
-export function startMarkFlusher(t: FlushTiming, marks: PublishedMarks, aside: MarksAside, log: Logger, adopt: () => Promise<number> = async () => 0): () => void {
+export function startMarkFlusher(t: FlushTiming, systems: FamilySystems, log: Logger, adopt: () => Promise<number> = async () => 0): () => void {
   let running = false;
   const round = () => {
     if (running) return;
@@ -49,13 +51,13 @@ export function startMarkFlusher(t: FlushTiming, marks: PublishedMarks, aside: M
     const started = Date.now();
     adopt()
       .then(async (adopted) => {
-        const setAside = await flushMarks(marks, aside, started - t.ageMs, t.keep);
-        if (setAside > 0) log.info({ setAside, adopted, waiting: marks.size, dropped: marks.dropped, ms: Date.now() - started }, 'published marks set aside');
+        const stored = await flushMarks(systems, started - t.ageMs, t.keep);
+        if (stored > 0) log.info({ stored, adopted, waiting: systems.marks.size, dropped: systems.marks.dropped, ms: Date.now() - started }, 'published marks stored');
       })
-      .catch((e: unknown) => log.warn({ err: e }, 'setting published marks aside failed; will try again'))
+      .catch((e: unknown) => log.warn({ err: e }, 'storing published marks failed; will try again'))
       .finally(() => (running = false));
   };
   const timer = setInterval(round, t.intervalMs);
-  round(); // at once: marks adopted at start-up are set aside before another instance needs them
+  round(); // at once: marks adopted at start-up are stored before another instance needs them
   return () => clearInterval(timer);
 }

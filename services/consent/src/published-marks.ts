@@ -9,8 +9,7 @@ interface SystemMarks {
 /**
  * Alert versions this process has sent whose "published" mark is not yet stored in
  * the picture. Storing each mark at once cost one picture write per alert; instead the
- * next write of the picture carries it, a flusher sets the rest aside (MarksAside), and
- * shutdown journals what is left (marks-journal.ts).
+ * next write of the picture carries it, and a flusher (and shutdown) stores the rest.
  *
  * A mark lost in a crash only means the version may be sent again: with the same
  * message ids, so the ALERTS and AUDIT streams' one-hour duplicate windows drop it.
@@ -68,24 +67,6 @@ export class PublishedMarks {
       else left++;
     }
     if (left === 0) this.forget(p.systemId);
-  }
-
-  /** A copy of the system's waiting marks (region → version), if any. */
-  versionsOf(systemId: string): Readonly<Record<string, number>> | undefined {
-    const m = this.marks.get(systemId);
-    return m && { ...m.versions };
-  }
-
-  /** After `versions` were set aside (MarksAside): forgets the marks they cover; one made meanwhile stays. */
-  setAside(systemId: string, versions: Readonly<Record<string, number>>): void {
-    const m = this.marks.get(systemId);
-    if (!m) return;
-    let left = 0;
-    for (const [region, version] of Object.entries(m.versions)) {
-      if ((versions[region] ?? 0) >= version) delete m.versions[region];
-      else left++;
-    }
-    if (left === 0) this.forget(systemId);
   }
 
   /** Systems with marks waiting. */
