@@ -21,6 +21,7 @@ export { retryOnTimeout } from './retry-timeout.js';
 export { isTransientNatsError } from './transient.js';
 export type { FilteredReader } from './filtered-reader.js';
 export { bindKv, bucketLastSequence, isCasFailure, kvByteStore, serialWrites } from './kv-store.js';
+export { leanKv } from './lean-kv.js';
 export { KeyedLock } from './keyed-lock.js';
 export { BloomKeys } from './bloom-keys.js';
 export { ChangeWatch } from './change-watch.js';

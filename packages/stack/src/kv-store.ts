@@ -1,6 +1,7 @@
-import type { JetStreamClient, KV } from 'nats';
+import type { JetStreamClient, KV, NatsConnection } from 'nats';
 import type { KnownKeys } from './key-watch.js';
 import { KeyedLock } from './keyed-lock.js';
+import { leanKv } from './lean-kv.js';
 
 /** A KV create or update lost a compare-and-set: someone else wrote the key first. */
 export function isCasFailure(e: unknown): boolean {
@@ -70,10 +71,15 @@ export function serialWrites(kv: KV): KV {
  * a direct get is answered by the stream itself, cheaper. On replicated buckets any
  * replica answers a direct get, possibly one a write behind, so there reads stay
  * with the stream leader: read-after-write is what the services' checks rely on.
+ * Reads and writes then go as bare requests (`leanKv`) on the client's connection.
  */
 export async function bindKv(js: JetStreamClient, bucket: string): Promise<KV> {
   const info = await (await js.jetstreamManager()).streams.info(`KV_${bucket}`);
-  return js.views.kv(bucket, { bindOnly: true, allow_direct: info.config.num_replicas === 1 && info.config.allow_direct === true });
+  const direct = info.config.num_replicas === 1 && info.config.allow_direct === true;
+  const kv = await js.views.kv(bucket, { bindOnly: true, allow_direct: direct });
+  // nats.js's client keeps its connection as `nc` (not in its interface): without it, nats.js's own KV.
+  const nc = (js as unknown as { nc?: NatsConnection }).nc;
+  return nc ? leanKv(nc, kv, bucket, direct) : kv;
 }
 
 /**

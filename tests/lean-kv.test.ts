@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KV, KvEntry, NatsConnection } from 'nats';
+import { BUCKETS, bindKv, isCasFailure, isTransientNatsError, leanKv } from '@samenhang/stack';
+import { startTestStack, type TestStack } from './helpers/stack.js';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const shape = (e: KvEntry | null) => e && { bucket: e.bucket, key: e.key, value: e.string(), revision: e.revision, operation: e.operation, length: e.length };
+const failure = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error & { code?: string; api_error?: { err_code?: number } });
+
+/**
+ * The services' buckets read and write through bare requests (leanKv): every answer and
+ * every error must be what nats.js's own KV gives on the same real bucket, because the
+ * callers' compare-and-set retries and transient-error handling rest on them.
+ */
+describe('leanKv answers as nats.js KV does', () => {
+  let t: TestStack;
+  let nc: NatsConnection;
+  let natsKv: KV;
+  let lean: KV;
+  const bucket = BUCKETS.PICTURES;
+  beforeAll(async () => {
+    t = await startTestStack({ services: [] });
+    nc = await t.connect('broker-admin');
+    natsKv = await nc.jetstream().views.kv(bucket, { bindOnly: true, allow_direct: true });
+    lean = leanKv(nc, natsKv, bucket, true);
+  });
+  afterAll(async () => t?.close());
+
+  it('reads what was written, absent keys, and deletion and purge markers', async () => {
+    const rev = await lean.put('lk-a', bytes('{"x":1}'));
+    expect(rev).toBeGreaterThan(0);
+    expect(shape(await lean.get('lk-a'))).toEqual(shape(await natsKv.get('lk-a')));
+    expect((await lean.get('lk-a'))?.revision).toBe(rev);
+    expect((await lean.get('lk-a'))?.json()).toEqual({ x: 1 });
+    expect(Math.abs(Date.now() - (await lean.get('lk-a'))!.created.getTime())).toBeLessThan(60_000);
+    expect(await lean.get('lk-never')).toBeNull();
+    expect(await natsKv.get('lk-never')).toBeNull();
+    await natsKv.delete('lk-a');
+    expect(shape(await lean.get('lk-a'))).toEqual(shape(await natsKv.get('lk-a')));
+    expect((await lean.get('lk-a'))?.operation).toBe('DEL');
+    await lean.put('lk-b', bytes('b'));
+    await natsKv.purge('lk-b');
+    expect((await lean.get('lk-b'))?.operation).toBe('PURGE');
+  });
+
+  it('a lost compare-and-set fails as nats.js fails it, and the right revision wins', async () => {
+    const first = await lean.create('lk-c', bytes('1'));
+    const natsLost = await failure(natsKv.update('lk-c', bytes('n'), first + 1000));
+    const leanLost = await failure(lean.update('lk-c', bytes('l'), first + 1000));
+    for (const e of [natsLost, leanLost]) {
+      expect(e).toBeDefined();
+      expect(isCasFailure(e)).toBe(true);
+      expect(e!.name).toBe('NatsError');
+      expect(e!.api_error?.err_code).toBe(10071);
+    }
+    expect(leanLost!.message).toBe(natsLost!.message);
+    expect(leanLost!.code).toBe(natsLost!.code);
+    const second = await lean.update('lk-c', bytes('2'), first);
+    expect(second).toBeGreaterThan(first);
+    expect((await natsKv.get('lk-c'))?.string()).toBe('2');
+    await expect(lean.update('lk-c', bytes('x'), 0)).rejects.toThrow(/greater than 0/);
+  });
+
+  it('create: refused for a live key, allowed again after a delete (as nats.js allows it)', async () => {
+    await lean.create('lk-d', bytes('1'));
+    const exists = await failure(lean.create('lk-d', bytes('2')));
+    expect(isCasFailure(exists)).toBe(true);
+    expect(exists!.api_error?.err_code).toBe(10071);
+    await natsKv.delete('lk-d');
+    const again = await lean.create('lk-d', bytes('3'));
+    expect(shape(await natsKv.get('lk-d'))).toMatchObject({ value: '3', revision: again, operation: 'PUT' });
+  });
+
+  it('keys that are not plain tokens never reach a subject', async () => {
+    for (const k of ['lk.*', 'lk.>', '.lk', 'lk.', 'a b', '']) {
+      await expect(lean.get(k)).rejects.toThrow(/invalid key/);
+      await expect(lean.put(k, bytes('x'))).rejects.toThrow(/invalid key/);
+    }
+  });
+
+  it('a bucket with no stream behind it is a transient error, as with nats.js', async () => {
+    const gone = leanKv(nc, natsKv, 'NO_SUCH_BUCKET', true);
+    const leanGet = await failure(gone.get('k'));
+    const leanPut = await failure(gone.put('k', bytes('x')));
+    for (const e of [leanGet, leanPut]) expect(isTransientNatsError(e)).toBe(true);
+    const natsPut = await failure(nc.jetstream().publish('$KV.NO_SUCH_BUCKET.k', bytes('x')));
+    expect(leanPut!.code).toBe(natsPut!.code);
+  });
+
+  it('what nats.js keeps doing: watches, deletes and the bucket status pass through', async () => {
+    await lean.put('lk-e', bytes('e'));
+    await lean.delete('lk-e');
+    expect((await natsKv.get('lk-e'))?.operation).toBe('DEL');
+    expect((await lean.status()).bucket).toBe(bucket);
+  });
+
+  it('bindKv hands the services this path on a one-replica bucket', async () => {
+    const bound = await bindKv(nc.jetstream(), bucket);
+    await bound.put('lk-f', bytes('f'));
+    const e = await bound.get('lk-f');
+    expect(e?.string()).toBe('f');
+    // nats.js answers with an instance of its own entry class; the bare path with a plain object.
+    expect(Object.getPrototypeOf(e)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(await natsKv.get('lk-f'))).not.toBe(Object.prototype);
+  });
+});
