@@ -107,6 +107,16 @@ export class Lru<K, V> {
     this.youngWeight = 0;
   }
 
+  /**
+   * Forgets the older half of the generations at once (what a memory gives up when the heap
+   * runs short): entries counted in the younger half stay. Returns how many were forgotten.
+   */
+  shrink(): number {
+    const before = this.map.size;
+    for (let i = Math.ceil(this.g / 2); i > 0; i--) this.rotate();
+    return before - this.map.size;
+  }
+
   /** Counts an entry in the youngest generation, starting a new one (and dropping the oldest) when it is full. */
   private place(key: K, s: Slot<V>): void {
     s.gen = MOVING; // so that dropping the oldest generation cannot drop this entry

@@ -29,6 +29,21 @@ describe('Lru', () => {
     }
   });
 
+  it('shrink forgets the older half of the generations and keeps the recently used', () => {
+    const lru = new Lru<number, number>(800, { generations: 8 });
+    for (let i = 0; i < 750; i++) lru.set(i, i); // seven generations of 100 and a younger one of 50
+    lru.get(5); // used again: counted in the youngest
+    const forgotten = lru.shrink(); // the four oldest: 0–399 but 5
+    expect(forgotten).toBe(399);
+    expect(lru.size).toBe(351);
+    expect(lru.has(5) && lru.has(749) && lru.has(400)).toBe(true);
+    expect(lru.has(6) || lru.has(399)).toBe(false);
+    // Still bounded and working afterwards.
+    for (let i = 1000; i < 3000; i++) lru.set(i, i);
+    expect(lru.size).toBeLessThanOrEqual(800);
+    expect(lru.get(2999)).toBe(2999);
+  });
+
   it('set overwrites, delete removes from either generation, undefined means absent', () => {
     const lru = new Lru<string, string>(4);
     lru.set('a', '1').set('b', '2').set('c', '3'); // a, b old
