@@ -21,6 +21,8 @@ const ENTRY_OVERHEAD = 150;
 export interface CachedReads extends VaultStore {
   /** A watch saw the record written or removed (here or elsewhere): forget what was remembered of it. */
   changed(key: string): void;
+  /** The heap runs short: forget the older half of what is remembered. Returns how many records. */
+  shrink(): number;
 }
 
 export function cacheReads(
@@ -95,6 +97,7 @@ export function cacheReads(
       if (reading.has(key)) changedWhileRead.add(key);
       memory.delete(key);
     },
+    shrink: () => memory.shrink(),
   };
 }
 

@@ -196,6 +196,11 @@ export class Vault {
     this.keyCache.delete(pseudonym);
   }
 
+  /** The heap runs short: forget the older half of the remembered data keys. Returns how many. */
+  shrinkMemory(): number {
+    return this.keyCache.shrink();
+  }
+
   /** A remembered key still valid: within its time limit, or followed by a watch that is still running. */
   private remembered(pseudonym: string) {
     const c = this.keyCache.get(pseudonym);

@@ -52,6 +52,11 @@ export class JsonKv<T> {
     this.memory = new Lru(cacheSize);
   }
 
+  /** The heap runs short: forget the older half of what is remembered. Returns how many keys. */
+  shrink(): number {
+    return this.memory.shrink();
+  }
+
   async get(key: string, o: { cached?: boolean } = {}): Promise<Read<T> | undefined> {
     return (await this.getAt(key, o)).found;
   }

@@ -2,6 +2,7 @@
 // pictures and sends alerts. This file only wires the parts together.
 import type { KV } from 'nats';
 import { readEnv } from '@samenhang/config';
+import type { ConsentFact } from '@samenhang/decision';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
@@ -11,7 +12,7 @@ import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
 import { ConsentStore } from './consent-store.js';
 import type { ConsentDeps } from './deps.js';
-import { FamilySystems } from './family/systems.js';
+import { FamilySystems, type HouseholdLink } from './family/systems.js';
 import { handleMessage } from './handle-message.js';
 import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
@@ -20,6 +21,7 @@ import { startExpirySweeper } from './expiry-sweeper.js';
 import { StreamPosition } from './stream-position.js';
 import { startMarkFlusher } from './mark-flusher.js';
 import { adoptMarks, saveMarks } from './marks-journal.js';
+import { startMemoryValve } from './memory-valve.js';
 
 async function main(): Promise<void> {
   const { config, paths } = loadConsentConfig(readEnv(), process.cwd());
@@ -59,6 +61,9 @@ async function main(): Promise<void> {
     maxBytes: 40_000_000,
     followed: (key) => key.startsWith('person.') && (personChanges?.following ?? false),
   });
+  const consentMemory = new JsonKv<ConsentFact[]>(consentsKv, 20_000, () => consentsAt.last, consentKeys);
+  const personMemory = new JsonKv<{ systemId: string }>(personsKv, 60_000, undefined, personKeys);
+  const householdMemory = new JsonKv<HouseholdLink>(householdsKv, 30_000, undefined, householdKeys);
   const deps: ConsentDeps = {
     js,
     registry,
@@ -69,11 +74,11 @@ async function main(): Promise<void> {
     // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
     // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
     // 300,000 signals. Heap and RSS: docs/performance.md.
-    consents: new ConsentStore(new JsonKv(consentsKv, 20_000, () => consentsAt.last, consentKeys), consentsAt),
+    consents: new ConsentStore(consentMemory, consentsAt),
     systems: new FamilySystems(
       new JsonKv(await kv(BUCKETS.PICTURES), 128),
-      new JsonKv(personsKv, 60_000, undefined, personKeys),
-      new JsonKv(householdsKv, 30_000, undefined, householdKeys),
+      personMemory,
+      householdMemory,
       policy.policy?.linking.maxPersonsPerAddress ?? 8,
     ),
     // Alerts re-read every entry they show. Person records are remembered until a change is
@@ -116,6 +121,12 @@ async function main(): Promise<void> {
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
+  // Every memory full at once (1,000,000 signals over 200,000 systems) ran the heap out:
+  // when a full collection leaves it close to its limit, the memories give up their older half.
+  const stopValve = startMemoryValve(() => ({
+    records: vaultReads.shrink(), dataKeys: deps.vault.shrinkMemory(), persons: personMemory.shrink(),
+    households: householdMemory.shrink(), consents: consentMemory.shrink(), pictures: deps.systems.pictures.shrink(),
+  }), log);
   // Marks of sent alerts ride on the pictures' next writes. Those still unstored after five
   // minutes are written (a lost mark only re-sends a version, which the streams' one-hour
   // duplicate windows drop), and so are the oldest beyond 20,000 systems (~4 MB). What is
@@ -134,6 +145,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopFlusher();
+      stopValve();
       for (const k of [consentKeys, personKeys, householdKeys, erasures!, personChanges!]) k.stop();
       pictures.unsubscribe();
     },
