@@ -47,6 +47,12 @@ function envelope(fields: { payload?: Uint8Array; protected?: string; signature?
   return v1.SignalEnvelope.encode({ payload, protected: b64({ alg: 'PS256', kid, typ: SIGNAL_TYP }), signature: 'AA', ...fields }).finish();
 }
 
+function withPayload(bytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  const env = v1.SignalEnvelope.decode(bytes);
+  env.payload = payload;
+  return v1.SignalEnvelope.encode(env).finish();
+}
+
 async function codeOf(bytes: Uint8Array, over: Partial<VerifyContext> = {}): Promise<ErrorCode | 'OK'> {
   try {
     await verifyEnvelope(bytes, { ...ctx, ...over });
@@ -76,6 +82,14 @@ describe('verifyEnvelope test vectors', () => {
     const env = v1.SignalEnvelope.decode(await signEnvelope(odd, { key, kid }));
     const other = Uint8Array.from(odd, (b, i) => (i === 150 ? b ^ 1 : b));
     expect(await codeOf(envelope({ payload: other, protected: env.protected, signature: env.signature }))).toBe('ERR_SIGNATURE_INVALID');
+  });
+
+  it('gives each of many checks started in one turn its own answer', async () => {
+    // The checks are handed to the thread pool together: a mix-up between them would show here.
+    const good = await Promise.all(Array.from({ length: 60 }, (_, i) => signEnvelope(Uint8Array.of(1, 2, i), { key, kid })));
+    const bytes = good.map((b, i) => (i % 3 === 1 ? withPayload(b, Uint8Array.of(1, 2, i, 0)) : b));
+    const codes = await Promise.all(bytes.map((b) => codeOf(b)));
+    expect(codes).toEqual(bytes.map((_, i) => (i % 3 === 1 ? 'ERR_SIGNATURE_INVALID' : 'OK')));
   });
 
   it('accepts RS256 for an RSA key too', async () => {
