@@ -85,7 +85,7 @@ describe('verifyEnvelope test vectors', () => {
   });
 
   it('gives each of many checks started in one turn its own answer', async () => {
-    // The checks are handed to the thread pool together: a mix-up between them would show here.
+    // Many checks on the thread pool at once: a mix-up between their answers would show here.
     const good = await Promise.all(Array.from({ length: 60 }, (_, i) => signEnvelope(Uint8Array.of(1, 2, i), { key, kid })));
     const bytes = good.map((b, i) => (i % 3 === 1 ? withPayload(b, Uint8Array.of(1, 2, i, 0)) : b));
     const codes = await Promise.all(bytes.map((b) => codeOf(b)));

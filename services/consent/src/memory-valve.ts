@@ -15,10 +15,10 @@ export interface ValveOptions {
 
 /**
  * Lets the service's memories (remembered reads: caches, never state) give up their older
- * half when a full garbage collection leaves the heap close to its limit. Their sizes are
- * set so that together they fit, but at 1,000,000 signals over 200,000 systems every memory
- * is full at once, and the consent service ran out of heap (docs/performance.md, stop 24):
- * a memory forgotten costs reads, a heap run out costs the process.
+ * half when a full garbage collection leaves the heap close to its limit. Each is bounded,
+ * but at 1,000,000 signals over 200,000 systems all are full at once, and the consent service
+ * ran out of heap (docs/performance.md, stop 24): a memory forgotten costs reads, a heap run
+ * out costs the process.
  * Returns a function that stops watching.
  */
 export function startMemoryValve(shed: () => Record<string, number>, log: Logger, o: ValveOptions = {}): () => void {
