@@ -42,6 +42,31 @@ describe('no one where they do not belong (nats-server permissions from the regi
     }
   });
 
+  it('lets a service answer into the inboxes of those who may ask it, and no others', async () => {
+    // Named grants replace nats-server's per-delivery reply grants (permissions.ts).
+    const rvt = await t.connect('rvt-foodvalley');
+    const heard: string[] = [];
+    const sub = rvt.subscribe('_INBOX_rvt-foodvalley.test.>', { callback: (_e, m) => heard.push(m.subject) });
+    await rvt.flush();
+    const consent = await t.connect('consent');
+    consent.publish('_INBOX_rvt-foodvalley.test.1', new Uint8Array([1]));
+    await consent.flush();
+    for (let i = 0; i < 50 && heard.length === 0; i++) await sleep(20);
+    expect(heard).toEqual(['_INBOX_rvt-foodvalley.test.1']);
+    sub.unsubscribe();
+    const forbidden: [string, string][] = [
+      ['consent', '_INBOX_ggz-centraal.x'],
+      ['consent', '_INBOX.x'],
+      ['broker-gateway', '_INBOX_rvt-foodvalley.x'],
+      ['audit', '_INBOX_console.x'],
+      ['console', '_INBOX_broker-admin.x'],
+    ];
+    for (const [identity, subject] of forbidden) {
+      const nc = await t.connect(identity);
+      await expect(nc.request(subject, new Uint8Array([1]), { timeout: 2000 }), `${identity} → ${subject}`).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    }
+  });
+
   it('refuses a connection from a revoked identity once the server is reloaded', async () => {
     await revokeIdentity(t.paths, 'lokaalteam-almere');
     await refreshNatsUsers(t.paths, readStackInfo(t.paths).natsNodes);

@@ -1,5 +1,5 @@
 export { NATS_INSTALL_HINT, findNatsServer, natsServerVersion, requireNatsServer } from './nats-binary.js';
-export { inboxPrefix, natsUsers, participantPermissions, servicePermissions } from './permissions.js';
+export { askersOf, inboxPrefix, natsUsers, participantPermissions, servicePermissions, type Askers } from './permissions.js';
 export type { NatsUser, Permissions } from './permissions.js';
 export { agencyOfSubject, subjects } from './subjects.js';
 export { renderServerConfig } from './server-config.js';

@@ -5,8 +5,6 @@ import { subjects } from './subjects.js';
 export interface Permissions {
   readonly publish: readonly string[];
   readonly subscribe: readonly string[];
-  /** May reply to requests it received (and only those): the consent service answers pictures. */
-  readonly allowResponses?: boolean;
 }
 
 /** Each identity gets its own inbox prefix, so no one can read another's replies. */
@@ -40,11 +38,39 @@ export function participantPermissions(p: Participant): Permissions {
   return { publish, subscribe: [`${inboxPrefix(p.id)}.>`] };
 }
 
+/** Who may ask a service something, and so whose inboxes its answers go to. */
+export interface Askers {
+  /** Health ($SRV, samenhang.health.*): the operator identities (role admin). */
+  readonly health: readonly string[];
+  /** Pictures (samenhang.picture.*): RVTs with regions, and the console acting for them. */
+  readonly pictures: readonly string[];
+}
+
+/** The askers a registry allows: exactly those whose own permissions let them ask. */
+export function askersOf(registry: Registry): Askers {
+  return {
+    health: registry.services.filter((s) => s.role === 'admin').map((s) => s.id),
+    pictures: [
+      ...registry.participants.filter((p) => p.kind === 'RVT' && p.regions !== 'all').map((p) => p.id),
+      ...registry.services.filter((s) => s.role === 'console').map((s) => s.id),
+    ],
+  };
+}
+
 /**
  * Broker services are trusted components inside the broker and use the JetStream
  * API broadly; the admin identity (stack bootstrap, streams) may do anything.
+ *
+ * A service answers into the inboxes of those who may ask it, named outright, not
+ * through nats-server's reply grants (`allow_responses`): nats-server records a grant
+ * for every message delivered with a reply subject — every JetStream and watch
+ * delivery, ~2,600 a second to the consent service at 1,000,000 signals — and, once
+ * a client holds 4,096, walks them all on each delivery (23 % of its CPU then,
+ * docs/performance.md stop 26). A grant also lapsed after 2 s, so a picture answered
+ * later under load was refused. Being able to write to those inboxes adds nothing to a
+ * service that may already use the whole JetStream API.
  */
-export function servicePermissions(s: ServiceIdentity): Permissions {
+export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissions {
   if (s.role === 'admin') return { publish: ['>'], subscribe: ['>'] };
   const writes: Record<ServiceIdentity['role'], string[]> = {
     gateway: ['samenhang.signals.>', 'samenhang.consents.>', 'samenhang.receipts.>'],
@@ -55,8 +81,10 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
     console: ['samenhang.ingress.*', 'samenhang.consent.*', 'samenhang.picture.*', 'samenhang.audit.>'],
     admin: [],
   };
+  // Health and picture answers; the console answers no requests.
+  const answersTo = s.role === 'console' ? [] : [...askers.health, ...(s.role === 'consent' ? askers.pictures : [])];
   return {
-    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>'],
+    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>', ...[...new Set(answersTo)].map((id) => `${inboxPrefix(id)}.>`)],
     // $SRV and samenhang.health: every service answers health requests (health.ts).
     subscribe: [
       `${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id),
@@ -64,9 +92,6 @@ export function servicePermissions(s: ServiceIdentity): Permissions {
       // The console answers an API call with its receipt as the gateway publishes it.
       ...(s.role === 'console' ? ['samenhang.receipts.*'] : []),
     ],
-    // Answering requests (health, pictures) needs reply grants; the console answers none,
-    // and its readers would only fill nats-server's reply map with grants nobody uses.
-    allowResponses: s.role !== 'console',
   };
 }
 
@@ -77,12 +102,13 @@ export interface NatsUser {
 
 /** One nats-server user per identity, mapped from the certificate's URI SAN; revoked identities are left out. */
 export function natsUsers(registry: Registry, revokedIds: ReadonlySet<string>): NatsUser[] {
+  const askers = askersOf(registry);
   return [
     ...registry.participants
       .filter((p) => !revokedIds.has(p.id))
       .map((p) => ({ user: identityUri(registry.trustDomain, 'participant', p.id), permissions: participantPermissions(p) })),
     ...registry.services
       .filter((s) => !revokedIds.has(s.id))
-      .map((s) => ({ user: identityUri(registry.trustDomain, 'service', s.id), permissions: servicePermissions(s) })),
+      .map((s) => ({ user: identityUri(registry.trustDomain, 'service', s.id), permissions: servicePermissions(s, askers) })),
   ];
 }

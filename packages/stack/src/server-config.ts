@@ -1,14 +1,6 @@
 import type { HomePaths } from '@samenhang/config';
 import type { NatsUser } from './permissions.js';
 
-/**
- * A request's one-use reply grant lapses after 2 s. nats-server keeps every delivery's
- * grant in a per-client map (acks use '$JS.ACK.>' and never consume one) and walks the
- * whole map on each delivery once it holds 4,096: with the default two minutes that was
- * 84 % of its CPU at 40,000 signals. Health and picture answers take milliseconds.
- */
-const ALLOW_RESPONSES = '{ max: 1, expires: "2s" }';
-
 export interface ServerConfigOptions {
   readonly paths: HomePaths;
   readonly serverName: string;
@@ -32,7 +24,7 @@ const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]`;
 export function renderServerConfig(o: ServerConfigOptions): string {
   const host = o.host ?? '127.0.0.1';
   const users = o.users
-    .map((u) => `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)} }, subscribe: { allow: ${list(u.permissions.subscribe)} }${u.permissions.allowResponses ? `, allow_responses: ${ALLOW_RESPONSES}` : ''} } }`)
+    .map((u) => `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)} }, subscribe: { allow: ${list(u.permissions.subscribe)} } } }`)
     .join(',\n');
   const tls = `{ cert_file: ${q(o.paths.serverCert)}, key_file: ${q(o.paths.serverKey)}, ca_file: ${q(o.paths.caCert)}, verify_and_map: true, timeout: 5 }`;
   const cluster = o.cluster

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRY_FILE } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
-import { natsUsers, participantPermissions, servicePermissions } from '@samenhang/stack';
+import { homePaths } from '@samenhang/config';
+import { askersOf, natsUsers, participantPermissions, renderServerConfig, servicePermissions } from '@samenhang/stack';
 
 const registry = loadRegistry(DEFAULT_REGISTRY_FILE);
 const byId = (id: string) => registry.participants.find((p) => p.id === id)!;
@@ -25,8 +26,19 @@ describe('least-privilege permissions from the registry', () => {
     const p = participantPermissions(byId('privacy-officer'));
     expect(p.publish.every((s) => s.startsWith('$JS.API.CONSUMER.') && s.includes('.AUDIT.'))).toBe(true);
   });
-  it('gives services reply grants only where they answer requests (the console answers none)', () => {
-    for (const s of registry.services.filter((x) => x.role !== 'admin')) expect(servicePermissions(s).allowResponses, s.id).toBe(s.role !== 'console');
+  it('lets services answer only those who may ask them, by inbox, without reply grants', () => {
+    const askers = askersOf(registry);
+    expect(askers.health).toEqual(['broker-admin']);
+    const rvts = registry.participants.filter((p) => p.kind === 'RVT').map((p) => p.id);
+    expect(askers.pictures).toEqual([...rvts, 'console']);
+    const inboxes = (id: string) => servicePermissions(registry.services.find((s) => s.id === id)!, askers).publish.filter((x) => x.startsWith('_INBOX'));
+    expect(inboxes('consent')).toEqual(['_INBOX_broker-admin.>', ...rvts.map((id) => `_INBOX_${id}.>`), '_INBOX_console.>']);
+    expect(inboxes('broker-gateway')).toEqual(['_INBOX_broker-admin.>']);
+    expect(inboxes('audit')).toEqual(['_INBOX_broker-admin.>']);
+    expect(inboxes('console')).toEqual([]);
+    const rendered = renderServerConfig({ paths: homePaths('/nonexistent'), serverName: 's', port: 1, monitorPort: 2, storeDir: '/nonexistent', users: natsUsers(registry, new Set()) });
+    expect(rendered).not.toContain('allow_responses');
+    expect(rendered).toContain('"_INBOX_rvt-foodvalley.>"');
   });
   it('leaves revoked identities out of the server users', () => {
     const users = natsUsers(registry, new Set(['lokaalteam-ede']));
