@@ -64,11 +64,10 @@ export function askersOf(registry: Registry): Askers {
  * A service answers into the inboxes of those who may ask it, named outright, not
  * through nats-server's reply grants (`allow_responses`): nats-server records a grant
  * for every message delivered with a reply subject — every JetStream and watch
- * delivery, ~2,600 a second to the consent service at 1,000,000 signals — and, once
- * a client holds 4,096, walks them all on each delivery (23 % of its CPU then,
- * docs/performance.md stop 26). A grant also lapsed after 2 s, so a picture answered
- * later under load was refused. Being able to write to those inboxes adds nothing to a
- * service that may already use the whole JetStream API.
+ * delivery — and, once a client holds 4,096, walks them all on each delivery (22.6 %
+ * of its CPU at 200,000 systems, docs/performance.md stop 26). A grant also lapsed
+ * after 2 s, so a picture answered later under load was refused. Being able to write
+ * to those inboxes adds nothing to a service that may already use the JetStream API.
  */
 export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissions {
   if (s.role === 'admin') return { publish: ['>'], subscribe: ['>'] };
@@ -84,7 +83,7 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
   // Health and picture answers; the console answers no requests.
   const answersTo = s.role === 'console' ? [] : [...askers.health, ...(s.role === 'consent' ? askers.pictures : [])];
   return {
-    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>', ...[...new Set(answersTo)].map((id) => `${inboxPrefix(id)}.>`)],
+    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>', ...answersTo.map((id) => `${inboxPrefix(id)}.>`)],
     // $SRV and samenhang.health: every service answers health requests (health.ts).
     subscribe: [
       `${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id),
