@@ -5,7 +5,7 @@ import { envelopeSha256 } from '@samenhang/envelope';
 import { publishSigned, signWorkload, syntheticWorkload, WORKLOAD_AGENCIES, type WorkloadItem } from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
 import { exited } from '@samenhang/stack';
-import { alertVersions, auditOutcome, consentSettled, pictureDigest, type AuditOutcome } from './helpers/outcome.js';
+import { alertVersions, auditOutcome, consentSettled, pictureDigest, recordedVersions, type AuditOutcome } from './helpers/outcome.js';
 import { consumerIdle, readStream, streamCount } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -17,6 +17,8 @@ const N = items.length;
 interface Outcome {
   pictures: string[];
   alerts: Map<string, number[]>;
+  /** The newest version each picture recorded per region: each must have been sent. */
+  recorded: Map<string, number>;
   audit: AuditOutcome;
   accepted: number;
   /** What the fault did, for the test's output. */
@@ -80,13 +82,24 @@ async function run(options: Parameters<typeof startTestStack>[0], fault?: Fault)
     expect(signed.filter((s) => !accepted.has(envelopeSha256(s.envelope)))).toHaveLength(0);
     const pictures = await step('reading pictures', () => pictureDigest(admin));
     const alerts = await step('reading alerts', () => alertVersions(admin));
+    const recorded = await step('reading recorded versions', () => recordedVersions(admin));
     await step('audit settling', () => consumerIdle(admin, 'AUDIT', 'audit', 120_000));
     const audit = await step('reading the audit log', () => auditOutcome(t.paths, N));
     notes.push(`read back after ${Date.now() - t0} ms`);
-    return { pictures, alerts, audit, accepted: accepted.size, notes };
+    return { pictures, alerts, recorded, audit, accepted: accepted.size, notes };
   } finally {
     await t.close();
   }
+}
+
+/**
+ * Every picture's newest alert version reached its RVT: a version is settled by the claim
+ * of the message that recorded it, so one lost with a killed instance would show here.
+ */
+function expectNewestSent(outcome: Outcome): void {
+  expect(outcome.recorded.size).toBeGreaterThan(0);
+  const unsent = [...outcome.recorded].filter(([key, version]) => Math.max(0, ...(outcome.alerts.get(key) ?? [])) !== version);
+  expect(unsent).toEqual([]);
 }
 
 /** The checks of issue 5 against the fault-free reference run. */
@@ -98,6 +111,7 @@ function expectIntact(outcome: Outcome, reference: Outcome, o: { oneConsentInsta
   expect(outcome.audit.decisions.size).toBe(N);
   expect([...outcome.audit.decisions.values()].filter((n) => n !== 1)).toEqual([]);
   expect(outcome.audit.report, JSON.stringify(outcome.audit.report.problem)).toMatchObject({ ok: true, uncovered: 0 });
+  expectNewestSent(outcome);
   for (const [key, versions] of outcome.alerts) {
     expect(new Set(versions).size, key).toBe(versions.length); // no version sent twice
     // One consent instance sends a system's versions in order (two may interleave; RVTs keep the newest).
@@ -133,6 +147,7 @@ describe(`faults under a ${N}-signal load`, () => {
     expect(reference.pictures).toHaveLength(SYSTEMS);
     expect(reference.pictures.every((p) => JSON.parse(p)[0] === 3 && JSON.parse(p)[1].length === 10)).toBe(true);
     expect(reference.audit.report).toMatchObject({ ok: true, uncovered: 0 });
+    expectNewestSent(reference);
     for (const [key, versions] of reference.alerts) expect(versions, key).toEqual(versions.map((_, i) => i + 1));
   }, 600_000);
 

@@ -42,6 +42,22 @@ export async function pictureDigest(admin: NatsConnection): Promise<string[]> {
     .sort();
 }
 
+/** The newest alert version each live picture recorded, per system and region (the keys of alertVersions). */
+export async function recordedVersions(admin: NatsConnection): Promise<Map<string, number>> {
+  const kv = await admin.jetstream().views.kv(BUCKETS.PICTURES);
+  const out = new Map<string, number>();
+  const keys = await retryOnTimeout(async () => {
+    const all: string[] = [];
+    for await (const k of await kv.keys()) all.push(k);
+    return all;
+  });
+  for (const k of keys) {
+    const p = JSON.parse(Buffer.from((await kv.get(k))!.value).toString('utf8')) as { mergedInto?: string; alerts: Record<string, { version: number }> };
+    if (!p.mergedInto) for (const [region, a] of Object.entries(p.alerts)) out.set(`${k}/${region}`, a.version);
+  }
+  return out;
+}
+
 /** Alert versions per system and region, in stream order. */
 export async function alertVersions(admin: NatsConnection): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();

@@ -21,8 +21,6 @@ export const BUCKETS = {
   PICTURES: 'PICTURES',
   FS_PERSONS: 'FS_PERSONS',
   FS_HOUSEHOLDS: 'FS_HOUSEHOLDS',
-  /** Alert versions a stopped consent instance sent whose mark no picture carried yet (marks-journal.ts). */
-  PUBLISHED_MARKS: 'PUBLISHED_MARKS',
   /** The audit log's compact Merkle state (one key). */
   AUDIT_STATE: 'AUDIT_STATE',
 } as const;

@@ -10,6 +10,14 @@ import type { KeyedLock } from '@samenhang/stack';
 
 export const PURPOSE = 'SAFETY_ASSESSMENT';
 
+/** One handling of a message (or a sweep): when it decides, and what it claims. */
+export interface Handling {
+  /** Decisions are timed by when the gateway stored the signal: a redelivery decides alike. */
+  readonly now: number;
+  /** The message's SIGNALS stream sequence: alert versions this handling records are its to send (region-view.ts). */
+  readonly claim?: number;
+}
+
 /** Everything the consent service's handlers need, wired once in main.ts. */
 export interface ConsentDeps {
   readonly js: JetStreamClient;

@@ -5,6 +5,7 @@ import { factsOfEntry } from './facts.js';
 import { withRetries } from './family/systems.js';
 import { pictureDecision } from './family/picture.js';
 import { publishAlerts } from './publish-alerts.js';
+import { toSend } from './region-view.js';
 
 /**
  * Takes signals past their retention out of every picture (rule R14). Each expiry
@@ -19,7 +20,12 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<number>
     const current = await d.systems.pictures.get(systemId);
     if (!current || current.value.mergedInto) continue;
     const due = Object.values(current.value.entries).filter((e) => e.decision.decidingRule !== 'R14' && retentionEnd(factsOfEntry(e), policy) <= now);
-    if (due.length === 0) continue;
+    if (due.length === 0) {
+      // A version an earlier sweep recorded but did not get to send (it has no message to
+      // be redelivered): sent now, whether or not this system ever gets another signal.
+      if (Object.values(current.value.alerts).some((a) => toSend(a))) await publishAlerts(systemId, { now }, d, current.value);
+      continue;
+    }
     const decisions = due.map((e) => ({
       key: e.key,
       from: e.decision.decisionId,
@@ -42,7 +48,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<number>
         return changed ? { ...p, entries } : undefined;
       }),
     ).catch(() => undefined); // merged meanwhile: the next sweep finds the entries in the target
-    await publishAlerts(systemId, now, d);
+    await publishAlerts(systemId, { now }, d);
     expired += due.length;
   }
   return expired;

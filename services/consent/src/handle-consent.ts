@@ -2,7 +2,7 @@ import { decide, type ConsentFact } from '@samenhang/decision';
 import { rvtOf } from '@samenhang/pki';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
-import { PURPOSE, type ConsentDeps } from './deps.js';
+import { PURPOSE, type ConsentDeps, type Handling } from './deps.js';
 import { factsOfEntry } from './facts.js';
 import { withRetries } from './family/systems.js';
 import { pictureDecision } from './family/picture.js';
@@ -12,7 +12,8 @@ import { publishAlerts } from './publish-alerts.js';
  * A consent, withdrawal or objection: record it, re-decide the person's signals in
  * their family system, and send a new alert version where what the RVT may see changed.
  */
-export async function handleConsent(c: v1.VerifiedConsent, now: number, d: ConsentDeps): Promise<void> {
+export async function handleConsent(c: v1.VerifiedConsent, h: Handling, d: ConsentDeps): Promise<void> {
+  const now = h.now;
   const fact: ConsentFact = { // keys in canonical order: decision input hashes are one JSON.stringify
     consentId: c.consentId,
     purpose: nameOf('purpose', c.purpose),
@@ -56,5 +57,5 @@ export async function handleConsent(c: v1.VerifiedConsent, now: number, d: Conse
       return changed ? { ...p, entries } : undefined;
     });
   });
-  await publishAlerts(systemId, now, d);
+  await publishAlerts(systemId, h, d);
 }

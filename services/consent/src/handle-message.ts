@@ -6,15 +6,15 @@ import { handleSignal } from './handle-signal.js';
 
 /**
  * One message of the SIGNALS stream. It is acknowledged only after its decision,
- * picture and alerts are stored; any failure leaves it for redelivery, and the
- * handlers are idempotent, so a redelivery is harmless.
+ * picture and alerts are stored and sent; any failure leaves it for redelivery, and the
+ * handlers are idempotent, so a redelivery is harmless. Its stream sequence is its claim:
+ * the alert versions its handling records, this or a later delivery of it sends.
  */
 export async function handleMessage(m: JsMsg, d: ConsentDeps): Promise<void> {
-  // Decisions are timed by when the gateway stored the signal: a redelivery decides alike.
-  const now = Math.floor(m.info.timestampNanos / 1e6);
+  const h = { now: Math.floor(m.info.timestampNanos / 1e6), claim: m.seq };
   try {
-    if (m.subject.startsWith('samenhang.consents.')) await handleConsent(v1.VerifiedConsent.decode(m.data), now, d);
-    else await handleSignal(v1.VerifiedSignal.decode(m.data), now, d);
+    if (m.subject.startsWith('samenhang.consents.')) await handleConsent(v1.VerifiedConsent.decode(m.data), h, d);
+    else await handleSignal(v1.VerifiedSignal.decode(m.data), h, d);
     m.ack();
   } catch (e) {
     d.log.warn({ err: e, seq: m.seq, delivery: m.info.redeliveryCount }, 'signal will be retried');

@@ -2,7 +2,7 @@ import { decide, type DecisionRecord } from '@samenhang/decision';
 import { rvtOf } from '@samenhang/pki';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { signalKey } from '@samenhang/stack';
-import { PURPOSE, type ConsentDeps } from './deps.js';
+import { PURPOSE, type ConsentDeps, type Handling } from './deps.js';
 import { factsOf } from './facts.js';
 import { pictureDecision, withEntry, withWithdrawal, type Picture, type PictureEntry } from './family/picture.js';
 import { withRetries } from './family/systems.js';
@@ -17,8 +17,9 @@ const entryKey = (s: v1.VerifiedSignal) => s.vaultRef;
  * in its family system's picture, and bring the alerts up to date. Idempotent:
  * a redelivery gives the same decision id, entry key and alert versions.
  */
-export async function handleSignal(s: v1.VerifiedSignal, now: number, d: ConsentDeps): Promise<DecisionRecord | undefined> {
-  if (s.withdrawsSignalId !== '') return handleWithdrawal(s, now, d);
+export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: ConsentDeps): Promise<DecisionRecord | undefined> {
+  if (s.withdrawsSignalId !== '') return handleWithdrawal(s, h, d);
+  const now = h.now;
   const facts = factsOf(s);
   const recipient = rvtOf(d.registry, s.region);
   const expiresAt = fromTimestamp(s.expiresAt);
@@ -49,7 +50,7 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     // The entry and the alert versions it calls for, in one write: undefined when stored already.
     const withSignal = (p: Picture): Picture | undefined => {
       const placed = p.entries[entry.key]?.decision.decisionId === decided.decisionId ? p : withEntry(p, entry);
-      return (policy ? nextAlerts(placed, policy, now) : undefined) ?? (placed === p ? undefined : placed);
+      return (policy ? nextAlerts(placed, policy, now, h.claim) : undefined) ?? (placed === p ? undefined : placed);
     };
     systemId = await withRetries(async () => {
       // A system this signal founds is created with it; change() then finds nothing to do.
@@ -60,17 +61,18 @@ export async function handleSignal(s: v1.VerifiedSignal, now: number, d: Consent
     decision = decided;
     if (await d.consents.unchanged(s.subjectPseudonym, read)) break;
   }
-  // With a policy, the stored picture already holds its next alert versions.
-  await publishAlerts(systemId, now, d, policy ? stored : undefined);
+  // With a policy, the stored picture already holds its next alert versions, claimed by
+  // this handling; a redelivery finds them there, nothing to write, and sends them.
+  await publishAlerts(systemId, h, d, policy ? stored : undefined);
   return decision;
 }
 
 /** A withdrawal takes the withdrawn signal out of its picture; the next alert version shows that. */
-async function handleWithdrawal(s: v1.VerifiedSignal, now: number, d: ConsentDeps): Promise<undefined> {
+async function handleWithdrawal(s: v1.VerifiedSignal, h: Handling, d: ConsentDeps): Promise<undefined> {
   const withdrawn = signalKey(s.agencyId, s.withdrawsSignalId);
   const systemId = await d.systems.systemOf(s.subjectPseudonym);
   if (!systemId) return undefined;
   await withRetries(async () => d.systems.change(await d.systems.root(systemId), (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn))));
-  await publishAlerts(systemId, now, d);
+  await publishAlerts(systemId, h, d);
   return undefined;
 }

@@ -19,8 +19,6 @@ import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
 import { StreamPosition } from './stream-position.js';
-import { startMarkFlusher } from './mark-flusher.js';
-import { adoptMarks, saveMarks } from './marks-journal.js';
 import { startMemoryValve } from './memory-valve.js';
 
 async function main(): Promise<void> {
@@ -112,12 +110,6 @@ async function main(): Promise<void> {
       await answerPicture(m, region, pseudonyms, deps).catch((e: unknown) => log.error({ err: e, region }, 'picture request failed'));
     }
   })();
-  // Marks a stopped instance journalled are known before the first signal: else its
-  // systems' last versions would be sent again (beyond the streams' duplicate windows).
-  const marksKv = await bindKv(js, BUCKETS.PUBLISHED_MARKS);
-  const adopt = () => adoptMarks(marksKv, deps.systems.marks);
-  const adopted = await adopt();
-  if (adopted > 0) log.info({ adopted }, 'published marks adopted from the journal');
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
@@ -127,11 +119,6 @@ async function main(): Promise<void> {
     records: vaultReads.shrink(), dataKeys: deps.vault.shrinkMemory(), persons: personMemory.shrink(),
     households: householdMemory.shrink(), consents: consentMemory.shrink(), pictures: deps.systems.pictures.shrink(),
   }), log);
-  // Marks of sent alerts ride on the pictures' next writes. Those still unstored after five
-  // minutes are written (a lost mark only re-sends a version, which the streams' one-hour
-  // duplicate windows drop), and so are the oldest beyond 20,000 systems (~4 MB). What is
-  // left at shutdown goes to the journal, which any instance adopts.
-  const stopFlusher = startMarkFlusher({ intervalMs: 30_000, ageMs: 300_000, keep: 20_000 }, deps.systems, log, adopt);
   // Without a valid policy the service runs, but fails closed: not ready.
   const health = await serveHealth(nc, { service: 'consent', instance: config.instance, consumption, checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }) });
   log.info({}, 'consent ready');
@@ -144,16 +131,9 @@ async function main(): Promise<void> {
     health,
     before: () => {
       stopSweeper();
-      stopFlusher();
       stopValve();
       for (const k of [consentKeys, personKeys, householdKeys, erasures!, personChanges!]) k.stop();
       pictures.unsubscribe();
-    },
-    final: async () => {
-      const started = Date.now();
-      await saveMarks(marksKv, deps.systems.marks, config.instance)
-        .then((journalled) => log.info({ journalled, ms: Date.now() - started }, 'published marks journalled before exit'))
-        .catch((e: unknown) => log.warn({ err: e, lost: deps.systems.marks.size }, 'published marks not journalled: lost as in a crash'));
     },
   });
 }

@@ -1,21 +1,20 @@
 import { rvtOf } from '@samenhang/pki';
 import { subjects } from '@samenhang/stack';
 import { buildAlert } from './alert-builder.js';
-import { PURPOSE, type ConsentDeps } from './deps.js';
+import { PURPOSE, type ConsentDeps, type Handling } from './deps.js';
 import { withRetries } from './family/systems.js';
 import type { Picture } from './family/picture.js';
 import { Conflict } from './kv-json.js';
-import { alertReason, nextAlerts } from './region-view.js';
+import { alertReason, nextAlerts, toSend } from './region-view.js';
 
 /**
  * Brings a system's alerts up to date: records the next version per region in the
- * picture (compare-and-set), then for each version not yet published writes the
- * disclosure record and only then publishes the alert, and remembers it as sent (the
- * picture's next write stores that). Message ids make a retry after a crash publish
- * each version once; a version superseded before it was sent is skipped (versions only
- * increase); without a policy nothing is sent.
+ * picture (compare-and-set), claimed by this handling, then for each version it is to
+ * send (`toSend`) writes the disclosure record and only then publishes the alert.
+ * Message ids make a redelivery publish each version once; a version superseded before
+ * it was sent is skipped (versions only increase); without a policy nothing is sent.
  */
-export async function publishAlerts(systemId: string, now: number, d: ConsentDeps, current?: Picture): Promise<void> {
+export async function publishAlerts(systemId: string, h: Handling, d: ConsentDeps, current?: Picture): Promise<void> {
   const policy = d.policy.policy;
   if (!policy) return;
   // Usually `systemId` is live (the caller just placed a signal in it); only when it was
@@ -24,30 +23,43 @@ export async function publishAlerts(systemId: string, now: number, d: ConsentDep
   let root = systemId;
   const picture = current ?? await withRetries(async () => {
     try {
-      return await d.systems.change(root, (p) => nextAlerts(p, policy, now));
+      return await d.systems.change(root, (p) => nextAlerts(p, policy, h.now, h.claim));
     } catch (e) {
       if (e instanceof Conflict) root = await d.systems.root(systemId);
       throw e;
     }
   });
   for (const [region, state] of Object.entries(picture.alerts)) {
-    if (state.published >= state.version || d.systems.marks.sent(picture.systemId, region, state.version)) continue;
+    if (!toSend(state, h.claim)) continue;
     const rvt = rvtOf(d.registry, region);
     if (!rvt) continue;
     await d.alertLock.run(`${picture.systemId}/${region}`, async () => {
-      // Re-read under the lock: a newer version (or this one) may have been sent meanwhile;
-      // then this one is superseded and must not follow it onto the stream.
+      // Re-read under the lock: a newer version may have been recorded meanwhile; then this
+      // one is superseded and must not follow it onto the stream.
       const latest = (await d.systems.pictures.get(picture.systemId, { cached: true }))?.value.alerts[region];
-      if (!latest || latest.version !== state.version || latest.published >= state.version || d.systems.marks.sent(picture.systemId, region, state.version)) return;
+      if (!latest || latest.version !== state.version || !toSend(latest, h.claim)) return;
       const { alert, bytes, disclosure } = await buildAlert(
         picture,
-        { region, recipient: rvt.id, version: state.version, reason: alertReason(picture, region, policy, now).reason, now, kind: 'alert', purpose: PURPOSE },
+        { region, recipient: rvt.id, version: state.version, reason: alertReason(picture, region, policy, h.now).reason, now: h.now, kind: 'alert', purpose: PURPOSE },
         d.vault,
       );
       await d.audit.disclosure(disclosure); // no audit record, no alert (fail closed)
       await d.js.publish(subjects.alerts(region), bytes, { msgID: `alert.${picture.systemId}.${region}.${state.version}` });
-      d.systems.marks.add(picture.systemId, region, state.version); // stored with the picture's next write
+      // A claimed version is settled by its claim; one the sweeper recorded is settled now.
+      if (latest.published < latest.version) await settle(picture.systemId, region, state.version, d);
       d.log.info({ systemId: picture.systemId, region, version: state.version, entries: alert.entries.length }, 'alert published');
     });
   }
+}
+
+/** Stores that `version` was sent. Lost in a crash, it is sent again: the streams' one-hour duplicate windows drop it. */
+async function settle(systemId: string, region: string, version: number, d: ConsentDeps): Promise<void> {
+  await withRetries(() =>
+    d.systems.change(systemId, (p) => {
+      const a = p.alerts[region];
+      return a && a.published < version ? { ...p, alerts: { ...p.alerts, [region]: { ...a, published: version } } } : undefined;
+    }),
+  ).catch((e: unknown) => {
+    if (!(e instanceof Conflict)) throw e; // merged away: the system it joined has its own alerts
+  });
 }

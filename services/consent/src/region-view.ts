@@ -1,7 +1,7 @@
 import { alertDue, type AlertEntry } from '@samenhang/decision';
 import type { Policy } from '@samenhang/policy';
 import { canonicalSha256 } from '@samenhang/canonical';
-import type { Picture, PictureEntry } from './family/picture.js';
+import type { AlertState, Picture, PictureEntry } from './family/picture.js';
 
 /** What the RVT of one region may see of a picture: entries decided for it, not denied. */
 export function regionEntries(p: Picture, region: string): PictureEntry[] {
@@ -30,8 +30,13 @@ export function alertReason(p: Picture, region: string, policy: Policy, now: num
 /**
  * The next alert states: a region gets a new version when the alert rule holds (or
  * it was alerted before) and what it would see changed. Pure; undefined = no change.
+ *
+ * `claim`: the stream sequence of the message being handled, which then sends each new
+ * version itself (so no second write is needed to say it was sent). Without one (the
+ * expiry sweeper, which has no message to be redelivered) a new version stays unsettled
+ * until its sending is stored.
  */
-export function nextAlerts(p: Picture, policy: Policy, now: number): Picture | undefined {
+export function nextAlerts(p: Picture, policy: Policy, now: number, claim?: number): Picture | undefined {
   let changed = false;
   const alerts = { ...p.alerts };
   for (const region of regionsOf(p)) {
@@ -39,8 +44,14 @@ export function nextAlerts(p: Picture, policy: Policy, now: number): Picture | u
     if (!prev && !alertReason(p, region, policy, now).due) continue;
     const sha = viewSha256(p, region);
     if (prev?.contentSha256 === sha) continue;
-    alerts[region] = { version: (prev?.version ?? 0) + 1, contentSha256: sha, published: prev?.published ?? 0 };
+    const version = (prev?.version ?? 0) + 1;
+    alerts[region] = claim === undefined ? { version, contentSha256: sha, published: prev?.published ?? 0 } : { version, contentSha256: sha, published: version, claim };
     changed = true;
   }
   return changed ? { ...p, alerts } : undefined;
+}
+
+/** Whether the handling holding `claim` (none: the sweeper) is the one to send this version. */
+export function toSend(state: AlertState, claim?: number): boolean {
+  return state.published < state.version || (claim !== undefined && state.claim === claim);
 }

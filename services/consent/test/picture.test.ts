@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '@samenhang/decision';
 import { loadDefaultPolicy } from '@samenhang/policy';
 import { emptyPicture, mergePictures, pictureDecision, withEntry, withWithdrawal, type PictureEntry } from '../src/family/picture.js';
-import { nextAlerts, regionEntries } from '../src/region-view.js';
+import { nextAlerts, regionEntries, toSend } from '../src/region-view.js';
 
 const policy = loadDefaultPolicy();
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -48,6 +48,25 @@ describe('alert versions', () => {
     p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW)!;
     expect(p.alerts['foodvalley']!.version).toBe(2); // a withdrawal from an alerted picture is a new version
     expect(regionEntries(p, 'foodvalley').map((e) => e.signalId)).toEqual(['s1']);
+  });
+  it('are claimed by the message whose handling records them: only it sends them, on any delivery', () => {
+    let p = withEntry(emptyPicture('s'), entry('s1', 'politie-oost-nederland', 'POLICE'));
+    p = nextAlerts(withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH')), policy, NOW, 41)!;
+    const v1 = p.alerts['foodvalley']!;
+    expect(v1).toEqual({ version: 1, contentSha256: expect.any(String), published: 1, claim: 41 }); // settled in the same write
+    expect([toSend(v1, 41), toSend(v1, 42), toSend(v1)]).toEqual([true, false, false]);
+    p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW, 42)!;
+    expect(p.alerts['foodvalley']).toMatchObject({ version: 2, published: 2, claim: 42 }); // 41's version is superseded
+    expect([toSend(p.alerts['foodvalley']!, 41), toSend(p.alerts['foodvalley']!, 42)]).toEqual([false, true]);
+  });
+  it('recorded by the sweeper (no message) stay unsettled, for anyone to send, until stored as sent', () => {
+    let p = withEntry(emptyPicture('s'), entry('s1', 'politie-oost-nederland', 'POLICE'));
+    p = nextAlerts(withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH')), policy, NOW, 41)!;
+    p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW)!;
+    const v2 = p.alerts['foodvalley']!;
+    expect(v2).toEqual({ version: 2, contentSha256: expect.any(String), published: 1 }); // 41's claim is not carried over
+    expect([toSend(v2), toSend(v2, 41), toSend(v2, 99)]).toEqual([true, true, true]);
+    expect(toSend({ ...v2, published: 2 })).toBe(false);
   });
   it('show nothing the RVT may not see: denied entries stay out of the view', () => {
     const denied = entry('s3', 'politie-oost-nederland', 'POLICE', { observedAt: NOW - 900 * 86_400_000 });

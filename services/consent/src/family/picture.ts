@@ -53,7 +53,17 @@ export interface PictureEntry {
 export interface AlertState {
   readonly version: number;
   readonly contentSha256: string;
+  /**
+   * The highest version whose sending is settled: sent, or claimed (below). Only a
+   * version the expiry sweeper records waits here unsettled until it has been sent.
+   */
   readonly published: number;
+  /**
+   * The SIGNALS stream sequence of the message whose handling recorded `version`. That
+   * handling sends it, and its message is acknowledged only after: should it fail or
+   * crash first, the redelivery finds its own claim and sends it then.
+   */
+  readonly claim?: number;
 }
 
 /**

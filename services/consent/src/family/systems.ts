@@ -1,6 +1,5 @@
 import { sha256Hex } from '@samenhang/canonical';
 import { Conflict, JsonKv } from '../kv-json.js';
-import { PublishedMarks } from '../published-marks.js';
 import { emptyPicture, mergePictures, type Picture } from './picture.js';
 
 export interface HouseholdLink {
@@ -21,8 +20,6 @@ export class FamilySystems {
     private readonly persons: JsonKv<{ systemId: string }>,
     private readonly households: JsonKv<HouseholdLink>,
     private readonly maxPersonsPerAddress: number,
-    /** Alert versions sent but not yet marked: every picture write carries them. */
-    readonly marks = new PublishedMarks(),
   ) {}
 
   /** The live system a (possibly merged) system id now belongs to. */
@@ -109,9 +106,7 @@ export class FamilySystems {
    */
   private async ensurePicture(systemId: string, seed?: (empty: Picture) => Picture): Promise<boolean> {
     try {
-      const created = this.marks.apply(seed ? seed(emptyPicture(systemId)) : emptyPicture(systemId));
-      await this.pictures.cas(systemId, created, 0);
-      this.marks.settle(created);
+      await this.pictures.cas(systemId, seed ? seed(emptyPicture(systemId)) : emptyPicture(systemId), 0);
       return true;
     } catch (e) {
       if (!(e instanceof Conflict)) throw e;
@@ -149,11 +144,9 @@ export class FamilySystems {
       if (!cur || cur.value.mergedInto) throw new Conflict('system merged away');
       const changed = fn(cur.value);
       if (changed === undefined) return cur.value;
-      const next = this.marks.apply(changed);
       try {
-        await this.pictures.cas(systemId, next, cur.revision);
-        this.marks.settle(next);
-        return next;
+        await this.pictures.cas(systemId, changed, cur.revision);
+        return changed;
       } catch (e) {
         if (!(e instanceof Conflict)) throw e;
       }
