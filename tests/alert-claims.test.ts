@@ -9,13 +9,10 @@ import { alertVersions } from './helpers/outcome.js';
 import { loadScenario } from './helpers/scenario.js';
 import { consumerIdle, readStream } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
+import { waitUntil } from './helpers/until.js';
 
 const steps = loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps;
 const signals = steps.filter((s) => s.type !== 'consent').length;
-
-async function poll(what: string, ok: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  for (const end = Date.now() + ms; !(await ok()); await sleep(50)) if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-}
 
 /**
  * A handling records its alert version in the picture as claimed by its message, already
@@ -45,12 +42,12 @@ describe('an alert version claimed but not sent', () => {
       const c = await t.client(step.agency);
       expect((await publishStep(c, step, now)).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     }
-    await poll('the first alert', async () => (await alertVersions(admin)).size === 1);
+    await waitUntil('the first alert', async () => (await alertVersions(admin)).size === 1);
     const [key, sentBefore] = [...(await alertVersions(admin))][0]!;
     expect(sentBefore).toEqual([1]);
     const systemId = key.split('/')[0]!;
     // The picture holds a newer version, settled by its claim, that nobody has received.
-    await poll('a newer version recorded', async () => ((await picture(systemId)).alerts['foodvalley']?.version ?? 0) > 1);
+    await waitUntil('a newer version recorded', async () => ((await picture(systemId)).alerts['foodvalley']?.version ?? 0) > 1);
     const claimed = (await picture(systemId)).alerts['foodvalley']!;
     expect(claimed).toMatchObject({ published: claimed.version, claim: expect.any(Number) });
     await sleep(1_000);

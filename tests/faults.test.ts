@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { envelopeSha256 } from '@samenhang/envelope';
@@ -8,6 +7,7 @@ import { exited } from '@samenhang/stack';
 import { alertVersions, auditOutcome, consentSettled, pictureDigest, recordedVersions, type AuditOutcome } from './helpers/outcome.js';
 import { consumerIdle, readStream, streamCount } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
+import { waitUntil } from './helpers/until.js';
 
 // 1,000 family systems × 10 signals = the 10,000-signal load of issue 5.
 const SYSTEMS = Number(process.env['SAMENHANG_TEST_SYSTEMS'] ?? 1000);
@@ -26,14 +26,6 @@ interface Outcome {
 }
 
 type Fault = (t: TestStack, notes: string[]) => Promise<void>;
-
-async function waitUntil(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 /** Names the step that failed: a bare NATS TIMEOUT says nothing. */
 async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
@@ -124,7 +116,7 @@ async function processed(t: TestStack, stream: string, consumer: string, seq: nu
   const admin = await t.connect('broker-admin', { reconnect: true });
   const jsm = await admin.jetstreamManager();
   let floor = 0;
-  await waitUntil(`${stream}/${consumer} at ${seq}`, async () => (floor = (await jsm.consumers.info(stream, consumer)).ack_floor.stream_seq) >= seq);
+  await waitUntil(`${stream}/${consumer} at ${seq}`, async () => (floor = (await jsm.consumers.info(stream, consumer)).ack_floor.stream_seq) >= seq, 120_000);
   await admin.close();
   return floor;
 }
