@@ -8,17 +8,9 @@ import { signalFromJson } from '@samenhang/signal';
 import { loadScenario } from './helpers/scenario.js';
 import { receipts, streamCount, verifiedSignals } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
+import { waitUntil } from './helpers/until.js';
 
 const N = 2000;
-
-async function waitFor(what: string, predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('kill -9 of the gateway in the middle of 2,000 signals', () => {
   let t: TestStack;
@@ -42,7 +34,7 @@ describe('kill -9 of the gateway in the middle of 2,000 signals', () => {
       for (let i = 0; i < N; i += 200) await Promise.all(envelopes.slice(i, i + 200).map((e) => js.publish('samenhang.ingress.lokaalteam-ede', e)));
     })();
 
-    await waitFor('the first receipts', async () => (await streamCount(admin, 'RECEIPTS')) >= 300, 60_000);
+    await waitUntil('the first receipts', async () => (await streamCount(admin, 'RECEIPTS')) >= 300, 60_000);
     const gateway = t.stack.services.get('broker-gateway')!;
     gateway.child.kill('SIGKILL');
     await exited(gateway.child);
@@ -51,7 +43,7 @@ describe('kill -9 of the gateway in the middle of 2,000 signals', () => {
     await publishing;
     await t.stack.startService('broker-gateway');
 
-    await waitFor('a receipt for every envelope', async () => (await streamCount(admin, 'RECEIPTS')) >= N, 90_000);
+    await waitUntil('a receipt for every envelope', async () => (await streamCount(admin, 'RECEIPTS')) >= N, 90_000);
     await sleep(12_000); // longer than the consumer's ack wait: late redeliveries would show now
 
     const all = await receipts(admin);
