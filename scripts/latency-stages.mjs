@@ -3,8 +3,10 @@
 // the rate (not measured: the services' code is then compiled), then `count` at `rate`
 // per second and splits each one's ingress-to-alert time into stages by JetStream's own
 // timestamps: INGRESS stored → SIGNALS stored (gateway) → ALERTS stored (consent) → received
-// by the RVT. docs/performance.md (stop 15) used it.
-import { mkdtempSync, rmSync } from 'node:fs';
+// by the RVT. docs/performance.md (stop 15) used it. With STAGES_OUT=<file>, one line per
+// measured signal (ms since the epoch: sent, ingress stored, SIGNALS stored, ALERTS stored,
+// received) for scripts/latency-tail-gc.mjs (stop 28).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,16 +76,19 @@ try {
     if (got === 0 || (await signals.consumer.info()).num_pending === 0) break;
   }
   const stages = { 'publish → INGRESS': [], gateway: [], consent: [], 'ALERTS → RVT': [], 'end to end': [] };
+  const rows = [];
   for (const [id, at] of sent) {
     const v = verified.get(id);
     const a = alerted.get(id);
     if (!v || !a) continue;
+    rows.push([at, v.ingress, v.stored, a.stored, a.received].join(' '));
     stages['publish → INGRESS'].push(v.ingress - at);
     stages.gateway.push(v.stored - v.ingress);
     stages.consent.push(a.stored - v.stored);
     stages['ALERTS → RVT'].push(a.received - a.stored);
     stages['end to end'].push(a.received - at);
   }
+  if (process.env.STAGES_OUT) writeFileSync(process.env.STAGES_OUT, `${rows.join('\n')}\n`);
   const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]?.toFixed(1);
   console.log(`${alerted.size - warmup}/${n} alerted at ${rate}/s after ${warmup} to warm up (ms; clocks of one machine)`);
   for (const [k, xs] of Object.entries(stages)) console.log(`${k.padEnd(18)} p50 ${pct(xs, 50)}  p90 ${pct(xs, 90)}  p99 ${pct(xs, 99)}`);
