@@ -5,6 +5,7 @@ import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, bindKv } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
+import { untilLogged } from './helpers/logs.js';
 import { readStream } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
@@ -38,6 +39,8 @@ describe('expiry sweeper', () => {
       .filter((d) => d.signalId === 'p-exp');
     expect(decisions.map((d) => d.decidingRule)).toEqual(['R6', 'R14']);
     expect(decisions[1]).toMatchObject({ outcome: 'DENY', fields: [] });
+    // Each sweep says what it read and took out: the one that expired p-exp read its picture.
+    await untilLogged(t.paths.logs, 'consent', /"pictures":[1-9]\d*,"expired":1,"ms":\d+,"msg":"expiry sweep done"/);
     // The sweeper has no message to claim its version by: it stored that it sent it.
     const pictures = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
     const alert = JSON.parse(Buffer.from((await pictures.get(xs.at(-1)!.systemId))!.value).toString('utf8')).alerts.twente;

@@ -7,17 +7,25 @@ import { pictureDecision } from './family/picture.js';
 import { publishAlerts } from './publish-alerts.js';
 import { toSend } from './region-view.js';
 
+/** What one sweep did: pictures read from the server (every one, each sweep), signals expired. */
+export interface Sweep {
+  readonly read: number;
+  readonly expired: number;
+}
+
 /**
  * Takes signals past their retention out of every picture (rule R14). Each expiry
  * is decided as of the moment it expired, so every instance computes the same
- * decision record and the audit log stores it once. Returns how many expired.
+ * decision record and the audit log stores it once.
  */
-export async function sweepExpired(now: number, d: ConsentDeps): Promise<number> {
+export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> {
   const policy = d.policy.policy;
-  if (!policy) return 0;
+  if (!policy) return { read: 0, expired: 0 };
   let expired = 0;
+  let read = 0;
   for (const systemId of await d.systems.pictures.keys()) {
     const current = await d.systems.pictures.get(systemId);
+    read++;
     if (!current || current.value.mergedInto) continue;
     const due = Object.values(current.value.entries).filter((e) => e.decision.decidingRule !== 'R14' && retentionEnd(factsOfEntry(e), policy) <= now);
     if (due.length === 0) {
@@ -51,7 +59,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<number>
     await publishAlerts(systemId, { now }, d);
     expired += due.length;
   }
-  return expired;
+  return { read, expired };
 }
 
 /** Sweeps on start and then every `intervalMs`; returns a function that stops it. */
@@ -61,8 +69,11 @@ export function startExpirySweeper(intervalMs: number, d: ConsentDeps): () => vo
     if (running) return;
     running = true;
     try {
-      const n = await sweepExpired(Date.now(), d);
-      if (n > 0) d.log.info({ expired: n }, 'expired signals left their pictures');
+      const started = Date.now();
+      const { read, expired } = await sweepExpired(started, d);
+      // Every sweep, so an operator sees what it costs: it reads every picture (at 200,000
+      // systems ~9.5 minutes of each hour, docs/performance.md, stop 28).
+      d.log.info({ pictures: read, expired, ms: Date.now() - started }, 'expiry sweep done');
     } catch (e) {
       d.log.warn({ err: e }, 'expiry sweep failed; will try again');
     } finally {
