@@ -1,13 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { BUCKETS, bindKv } from '@samenhang/stack';
+import { loadDefaultPolicy } from '@samenhang/policy';
+import { BUCKETS, bindKv, lastHeaders } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { untilLogged } from './helpers/logs.js';
+import { waitUntil } from './helpers/until.js';
 import { readStream } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
+
+type SweepLine = { pictures: number; read: number; stamped: number; expired: number };
+
+/** The consent service's `expiry sweep done` lines so far, oldest first. */
+function sweeps(logs: string): SweepLine[] {
+  let text = '';
+  try { text = readFileSync(join(logs, 'consent.log'), 'utf8'); } catch { /* not written yet */ }
+  return text.split('\n').filter((l) => l.includes('"msg":"expiry sweep done"')).map((l) => JSON.parse(l) as SweepLine);
+}
+
+/** The first sweep to finish after this call. */
+async function nextSweep(logs: string): Promise<SweepLine> {
+  const seen = sweeps(logs).length;
+  await waitUntil('a sweep after this one', () => sweeps(logs).length > seen, 10_000);
+  return sweeps(logs)[seen]!;
+}
 
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
 
@@ -40,7 +60,7 @@ describe('expiry sweeper', () => {
     expect(decisions.map((d) => d.decidingRule)).toEqual(['R6', 'R14']);
     expect(decisions[1]).toMatchObject({ outcome: 'DENY', fields: [] });
     // Each sweep says what it read and took out: the one that expired p-exp read its picture.
-    await untilLogged(t.paths.logs, 'consent', /"pictures":[1-9]\d*,"expired":1,"ms":\d+,"msg":"expiry sweep done"/);
+    await untilLogged(t.paths.logs, 'consent', /"pictures":[1-9]\d*,"read":1,"stamped":0,"expired":1,"ms":\d+,"msg":"expiry sweep done"/);
     // The sweeper has no message to claim its version by: it stored that it sent it.
     const pictures = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
     const alert = JSON.parse(Buffer.from((await pictures.get(xs.at(-1)!.systemId))!.value).toString('utf8')).alerts.twente;
@@ -59,5 +79,35 @@ describe('expiry sweeper', () => {
     // Stored just after the alert was published: the follower may have it a moment before.
     for (const end = Date.now() + 5_000; (await twenteAlert()).published !== next && Date.now() < end; ) await sleep(20);
     expect(await twenteAlert()).toMatchObject({ version: next, published: next });
+  });
+
+  it('reads only the pictures whose stamp says something is due, and stamps those without one', async () => {
+    const admin = await t.connect('broker-admin');
+    const pictures = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
+    const policy = loadDefaultPolicy();
+    // Every picture write carried the policy digest and when its first signal expires:
+    // p-keep, months away (its retention), for the one system above.
+    const stamps = await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry');
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const s of stamps) {
+      const [digest, due] = s.header!.split(' ');
+      expect(digest).toBe(policy.digest);
+      expect(Number(due)).toBeGreaterThan(Date.now() + 300 * 86_400_000);
+    }
+    // Nothing due: a sweep sees every picture's stamp and reads none of them.
+    await nextSweep(t.paths.logs);
+    expect(await nextSweep(t.paths.logs)).toMatchObject({ pictures: stamps.length, read: 0, stamped: 0, expired: 0 });
+
+    // A picture written without a stamp (by a service before stamps, or nats.js's own KV):
+    // the next sweep reads it, finds nothing due and writes it back stamped; later sweeps skip it.
+    const systemId = stamps[0]!.key;
+    const entry = (await pictures.get(systemId))!;
+    const bare = await pictures.update(systemId, entry.value, entry.revision);
+    await waitUntil('the bare picture stamped', async () => (await pictures.get(systemId))!.revision > bare);
+    await waitUntil('a sweep that says it stamped one', () => sweeps(t.paths.logs).some((s) => s.read === 1 && s.stamped === 1 && s.expired === 0), 5_000);
+    expect(Buffer.from((await pictures.get(systemId))!.value).toString('utf8')).toBe(Buffer.from(entry.value).toString('utf8'));
+    expect((await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).find((s) => s.key === systemId)?.header).toBe(stamps[0]!.header);
+    await nextSweep(t.paths.logs);
+    expect(await nextSweep(t.paths.logs)).toMatchObject({ pictures: stamps.length, read: 0, stamped: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV, KvEntry, NatsConnection } from 'nats';
-import { BUCKETS, bindKv, isCasFailure, isTransientNatsError, leanKv } from '@samenhang/stack';
+import { BUCKETS, bindKv, isCasFailure, isTransientNatsError, lastHeaders, leanKv, serialWrites, type StampedWrites } from '@samenhang/stack';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -102,5 +102,20 @@ describe('leanKv answers as nats.js KV does', () => {
     // nats.js answers with an instance of its own entry class; the bare path with a plain object.
     expect(Object.getPrototypeOf(e)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(await natsKv.get('lk-f'))).not.toBe(Object.prototype);
+  });
+
+  it('compare-and-set writes carry extra headers, which a headers-only pass reads back per key', async () => {
+    const stamped = serialWrites(lean) as KV & StampedWrites; // as the consent service holds it
+    const first = await stamped.create('lh-a', bytes('1'), { 'Samenhang-Test': 'one' });
+    await stamped.update('lh-a', bytes('2'), first, { 'Samenhang-Test': 'two' });
+    await stamped.create('lh-b', bytes('b'));
+    await stamped.create('lh-c', bytes('c'), { 'Samenhang-Test': 'gone' });
+    await natsKv.delete('lh-c');
+    // The value and the compare-and-set are unchanged by the header.
+    expect((await lean.get('lh-a'))?.string()).toBe('2');
+    expect(isCasFailure(await failure(stamped.update('lh-a', bytes('3'), first, { 'Samenhang-Test': 'lost' })))).toBe(true);
+    const seen = (await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test')).filter((k) => k.key.startsWith('lh-'));
+    expect(seen.map(({ key, header }) => [key, header])).toEqual([['lh-a', 'two'], ['lh-b', undefined]]);
+    expect(seen[0]!.revision).toBe((await lean.get('lh-a'))!.revision);
   });
 });

@@ -20,6 +20,19 @@ function apiError(e: { code: number; err_code?: number; description: string }): 
   return err;
 }
 
+/**
+ * Headers a write carries besides the value, for a headers-only pass over the bucket
+ * (`lastHeaders`) to read without the values: the consent service stamps each picture
+ * with when its next signal expires. nats.js's own KV has no place for them.
+ */
+export type ExtraHeaders = Readonly<Record<string, string>>;
+
+/** A KV whose compare-and-set writes may carry extra headers (a `leanKv`). */
+export interface StampedWrites {
+  create(k: string, data: Payload, extra?: ExtraHeaders): Promise<number>;
+  update(k: string, data: Payload, version: number, extra?: ExtraHeaders): Promise<number>;
+}
+
 function entry(bucket: string, key: string, m: Msg): KvEntry {
   const h = m.headers!;
   const value = m.data;
@@ -62,12 +75,13 @@ export function leanKv(nc: NatsConnection, kv: KV, bucket: string, direct: boole
     return entry(bucket, k, m);
   }
 
-  async function put(k: string, data: Payload, o?: Partial<KvPutOptions>): Promise<number> {
+  async function put(k: string, data: Payload, o?: Partial<KvPutOptions>, extra?: ExtraHeaders): Promise<number> {
     checkKey(k);
     let h;
-    if (o?.previousSeq !== undefined) {
+    if (o?.previousSeq !== undefined || extra) {
       h = headers();
-      h.set('Nats-Expected-Last-Subject-Sequence', `${o.previousSeq}`);
+      if (o?.previousSeq !== undefined) h.set('Nats-Expected-Last-Subject-Sequence', `${o.previousSeq}`);
+      for (const [name, value] of Object.entries(extra ?? {})) h.set(name, value);
     }
     const m = await nc.request(putPrefix + k, data, h ? { timeout: TIMEOUT_MS, headers: h } : { timeout: TIMEOUT_MS });
     const ack = JSON.parse(decoder.decode(m.data)) as { seq?: number; error?: { code: number; err_code?: number; description: string } };
@@ -77,23 +91,23 @@ export function leanKv(nc: NatsConnection, kv: KV, bucket: string, direct: boole
   }
 
   /** As nats.js: a key deleted or purged may be created again, on the marker's revision. */
-  async function create(k: string, data: Payload): Promise<number> {
+  async function create(k: string, data: Payload, extra?: ExtraHeaders): Promise<number> {
     try {
-      return await put(k, data, { previousSeq: 0 });
+      return await put(k, data, { previousSeq: 0 }, extra);
     } catch (e) {
       if ((e as { api_error?: { err_code?: number } }).api_error?.err_code !== WRONG_LAST_SEQUENCE) throw e;
       const cur = await (direct ? get(k) : kv.get(k));
-      if (cur && cur.operation !== 'PUT') return put(k, data, { previousSeq: cur.revision });
+      if (cur && cur.operation !== 'PUT') return put(k, data, { previousSeq: cur.revision }, extra);
       throw e;
     }
   }
 
-  async function update(k: string, data: Payload, version: number): Promise<number> {
+  async function update(k: string, data: Payload, version: number, extra?: ExtraHeaders): Promise<number> {
     if (version <= 0) throw new Error('version must be greater than 0');
-    return put(k, data, { previousSeq: version });
+    return put(k, data, { previousSeq: version }, extra);
   }
 
-  const own: Partial<Record<keyof KV, unknown>> = { put, create, update, ...(direct ? { get: (k: string, o?: { revision: number }) => (o?.revision ? kv.get(k, o) : get(k)) } : {}) };
+  const own: Partial<Record<keyof KV, unknown>> = { put: (k: string, data: Payload, o?: Partial<KvPutOptions>) => put(k, data, o), create, update, ...(direct ? { get: (k: string, o?: { revision: number }) => (o?.revision ? kv.get(k, o) : get(k)) } : {}) };
   return new Proxy(kv, {
     get(target, prop, receiver) {
       if (typeof prop === 'string' && prop in own) return own[prop as keyof KV];

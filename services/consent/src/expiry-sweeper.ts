@@ -1,15 +1,23 @@
 import { decide, retentionEnd } from '@samenhang/decision';
 import { rvtOf } from '@samenhang/pki';
+import { BUCKETS, lastHeaders } from '@samenhang/stack';
 import { PURPOSE, type ConsentDeps } from './deps.js';
+import { EXPIRY_HEADER, sweepReason } from './expiry-stamp.js';
 import { factsOfEntry } from './facts.js';
 import { withRetries } from './family/systems.js';
-import { pictureDecision } from './family/picture.js';
+import { pictureDecision, type Picture } from './family/picture.js';
+import { Conflict, type Read } from './kv-json.js';
 import { publishAlerts } from './publish-alerts.js';
 import { toSend } from './region-view.js';
 
-/** What one sweep did: pictures read from the server (every one, each sweep), signals expired. */
+/** What one sweep did. */
 export interface Sweep {
+  /** Pictures in the bucket, seen by their stamps only (headers, no values). */
+  readonly pictures: number;
+  /** Pictures read: their stamp says something is due, or they have no valid stamp. */
   readonly read: number;
+  /** Read for want of a stamp, nothing due: written back stamped, so later sweeps skip them. */
+  readonly stamped: number;
   readonly expired: number;
 }
 
@@ -20,18 +28,23 @@ export interface Sweep {
  */
 export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> {
   const policy = d.policy.policy;
-  if (!policy) return { read: 0, expired: 0 };
+  if (!policy) return { pictures: 0, read: 0, stamped: 0, expired: 0 };
   let expired = 0;
   let read = 0;
-  for (const systemId of await d.systems.pictures.keys()) {
+  let stamped = 0;
+  const stamps = await lastHeaders(d.js, BUCKETS.PICTURES, EXPIRY_HEADER);
+  for (const { key: systemId, header } of stamps) {
+    const reason = sweepReason(header, policy, now);
+    if (!reason) continue;
     const current = await d.systems.pictures.get(systemId);
     read++;
-    if (!current || current.value.mergedInto) continue;
-    const due = Object.values(current.value.entries).filter((e) => e.decision.decidingRule !== 'R14' && retentionEnd(factsOfEntry(e), policy) <= now);
+    if (!current) continue;
+    const due = current.value.mergedInto ? [] : Object.values(current.value.entries).filter((e) => e.decision.decidingRule !== 'R14' && retentionEnd(e, policy) <= now);
     if (due.length === 0) {
       // A version an earlier sweep recorded but did not get to send (it has no message to
       // be redelivered): sent now, whether or not this system ever gets another signal.
-      if (Object.values(current.value.alerts).some((a) => toSend(a))) await publishAlerts(systemId, { now }, d, current.value);
+      if (!current.value.mergedInto && Object.values(current.value.alerts).some((a) => toSend(a))) await publishAlerts(systemId, { now }, d, current.value);
+      else if (reason === 'unstamped' && (await stamp(systemId, current, d))) stamped++;
       continue;
     }
     const decisions = due.map((e) => ({
@@ -59,7 +72,22 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
     await publishAlerts(systemId, { now }, d);
     expired += due.length;
   }
-  return { read, expired };
+  return { pictures: stamps.length, read, stamped, expired };
+}
+
+/**
+ * Writes a picture back unchanged, so the write carries the current stamp: after an
+ * upgrade or a policy change each picture is read once, not every sweep. A picture
+ * written meanwhile has a stamp already.
+ */
+async function stamp(systemId: string, current: Read<Picture>, d: ConsentDeps): Promise<boolean> {
+  try {
+    await d.systems.pictures.cas(systemId, current.value, current.revision);
+    return true;
+  } catch (e) {
+    if (e instanceof Conflict) return false;
+    throw e;
+  }
 }
 
 /** Sweeps on start and then every `intervalMs`; returns a function that stops it. */
@@ -70,10 +98,10 @@ export function startExpirySweeper(intervalMs: number, d: ConsentDeps): () => vo
     running = true;
     try {
       const started = Date.now();
-      const { read, expired } = await sweepExpired(started, d);
-      // Every sweep, so an operator sees what it costs: it reads every picture (at 200,000
-      // systems ~9.5 minutes of each hour, docs/performance.md, stop 28).
-      d.log.info({ pictures: read, expired, ms: Date.now() - started }, 'expiry sweep done');
+      const done = await sweepExpired(started, d);
+      // Every sweep, so an operator sees what it costs: before stamps it read every picture
+      // (at 200,000 systems ~9.5 minutes of each hour, docs/performance.md, stop 28).
+      d.log.info({ ...done, ms: Date.now() - started }, 'expiry sweep done');
     } catch (e) {
       d.log.warn({ err: e }, 'expiry sweep failed; will try again');
     } finally {

@@ -1,6 +1,6 @@
 import type { KV } from 'nats';
 import { Lru } from '@samenhang/lru';
-import { isCasFailure, type KnownKeys } from '@samenhang/stack';
+import { isCasFailure, type ExtraHeaders, type KnownKeys, type StampedWrites } from '@samenhang/stack';
 
 /** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
 export class Conflict extends Error {
@@ -47,8 +47,16 @@ export class JsonKv<T> {
    * for `getAt`; without it a read is known complete only up to its own revision.
    * `known`: which keys were ever written (KeyWatch): a cached read of any other key is
    * answered "absent" without a request.
+   * `stamp`: headers each write carries, computed from the value written (read back by a
+   * headers-only pass, `lastHeaders`). They need a `leanKv`; nats.js's KV drops them.
    */
-  constructor(readonly kv: KV, cacheSize = 256, private readonly position: () => number = () => 0, private readonly known?: KnownKeys) {
+  constructor(
+    readonly kv: KV,
+    cacheSize = 256,
+    private readonly position: () => number = () => 0,
+    private readonly known?: KnownKeys,
+    private readonly stamp?: (value: T) => ExtraHeaders | undefined,
+  ) {
     this.memory = new Lru(cacheSize);
   }
 
@@ -104,7 +112,9 @@ export class JsonKv<T> {
   /** Writes only if the key is still at `revision` (0: only if absent); else throws Conflict. */
   async cas(key: string, value: T, revision: number): Promise<number> {
     try {
-      const next = revision === 0 ? await this.kv.create(key, enc(value)) : await this.kv.update(key, enc(value), revision);
+      const kv = this.kv as KV & StampedWrites;
+      const extra = this.stamp?.(value);
+      const next = revision === 0 ? await kv.create(key, enc(value), extra) : await kv.update(key, enc(value), revision, extra);
       this.remember(key, { revision: next, value, at: next });
       this.known?.saw(key);
       return next;

@@ -18,6 +18,7 @@ import { JsonKv } from './kv-json.js';
 import { answerPicture } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
+import { expiryStamp } from './expiry-stamp.js';
 import { StreamPosition } from './stream-position.js';
 import { startMemoryValve } from './memory-valve.js';
 
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
     // 300,000 signals. Heap and RSS: docs/performance.md.
     consents: new ConsentStore(consentMemory, consentsAt),
     systems: new FamilySystems(
-      new JsonKv(await kv(BUCKETS.PICTURES), 128),
+      // Each write stamped with when the expiry sweep next has to look at it (expiry-stamp.ts).
+      new JsonKv(await kv(BUCKETS.PICTURES), 128, undefined, undefined, (p) => expiryStamp(p, policy.policy)),
       personMemory,
       householdMemory,
       policy.policy?.linking.maxPersonsPerAddress ?? 8,

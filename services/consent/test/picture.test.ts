@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '@samenhang/decision';
-import { loadDefaultPolicy } from '@samenhang/policy';
-import { emptyPicture, mergePictures, pictureDecision, withEntry, withWithdrawal, type PictureEntry } from '../src/family/picture.js';
+import { emptyPicture, mergePictures, pictureDecision, withEntry, withWithdrawal } from '../src/family/picture.js';
 import { nextAlerts, regionEntries, toSend } from '../src/region-view.js';
-
-const policy = loadDefaultPolicy();
-const NOW = Date.parse('2026-11-22T12:00:00Z');
-
-function entry(signalId: string, agencyId: string, kind: string, over: Partial<PictureEntry> = {}): PictureEntry {
-  const facts = {
-    signalId, agencyId, agencyKind: kind, region: 'foodvalley', subjectPseudonym: 'p_m', relatedPseudonyms: [], householdKey: 'h_1',
-    category: 'HOUSING_NUISANCE', severity: 'MEDIUM', legalGround: 'STATUTORY_TASK', meldcodeDecision: false, observedAt: NOW - 86_400_000,
-  };
-  const decision = pictureDecision(decide({ signal: facts, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy));
-  return { key: `${agencyId}.${signalId}`, ...facts, related: [], decision, ...over };
-}
+import { NOW, entry, policy } from './entries.js';
 
 describe('pictures', () => {
   it('merge as a monotone, idempotent union', () => {

@@ -1,0 +1,42 @@
+import { DeliverPolicy, type JetStreamClient } from 'nats';
+
+/** A key of a bucket as its last write left it: one header's value, never the value itself. */
+export interface KeyHeader {
+  readonly key: string;
+  readonly revision: number;
+  /** The header's value on the key's last write; undefined when that write had none. */
+  readonly header: string | undefined;
+}
+
+const BATCH = 1000;
+
+/**
+ * Every live key of a KV bucket with one header of its last write, read headers-only
+ * (an ordered consumer delivering the last message per subject, as nats.js's
+ * `keys()` does): a pass over 200,000 pictures moves no picture. Deleted and purged
+ * keys are left out.
+ */
+export async function lastHeaders(js: JetStreamClient, bucket: string, header: string): Promise<KeyHeader[]> {
+  const prefix = `$KV.${bucket}.`;
+  const consumer = await js.consumers.get(`KV_${bucket}`, {
+    filterSubjects: `${prefix}>`,
+    deliver_policy: DeliverPolicy.LastPerSubject,
+    headers_only: true,
+  });
+  const out: KeyHeader[] = [];
+  for (;;) {
+    const batch = await consumer.fetch({ max_messages: BATCH, expires: 1000 });
+    let n = 0;
+    let pending = 1;
+    for await (const m of batch) {
+      n++;
+      pending = m.info.pending;
+      const op = m.headers?.get('KV-Operation');
+      if (op === 'DEL' || op === 'PURGE') continue;
+      out.push({ key: m.subject.slice(prefix.length), revision: m.seq, header: m.headers?.get(header) || undefined });
+    }
+    // Caught up: the last message said nothing is left, or an empty bucket gave none.
+    if (n === 0 || pending === 0) break;
+  }
+  return out;
+}
