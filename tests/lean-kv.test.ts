@@ -114,7 +114,10 @@ describe('leanKv answers as nats.js KV does', () => {
     // The value and the compare-and-set are unchanged by the header.
     expect((await lean.get('lh-a'))?.string()).toBe('2');
     expect(isCasFailure(await failure(stamped.update('lh-a', bytes('3'), first, { 'Samenhang-Test': 'lost' })))).toBe(true);
+    const consumers = async () => (await (await nc.jetstreamManager()).streams.info(`KV_${bucket}`)).state.consumer_count;
+    const before = await consumers();
     const seen = (await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test')).filter((k) => k.key.startsWith('lh-'));
+    expect(await consumers()).toBe(before); // its consumer is gone with the pass
     expect(seen.map(({ key, header }) => [key, header])).toEqual([['lh-a', 'two'], ['lh-b', undefined]]);
     expect(seen[0]!.revision).toBe((await lean.get('lh-a'))!.revision);
   });

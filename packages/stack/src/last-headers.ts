@@ -1,4 +1,4 @@
-import { DeliverPolicy, type JetStreamClient } from 'nats';
+import { DeliverPolicy, type Consumer, type JetStreamClient } from 'nats';
 
 /** A key of a bucket as its last write left it: one header's value, never the value itself. */
 export interface KeyHeader {
@@ -22,8 +22,20 @@ export async function lastHeaders(js: JetStreamClient, bucket: string, header: s
     filterSubjects: `${prefix}>`,
     deliver_policy: DeliverPolicy.LastPerSubject,
     headers_only: true,
+    inactive_threshold: 30_000, // the server's backstop should the delete below not arrive
   });
   const out: KeyHeader[] = [];
+  try {
+    await readInto(out, consumer, prefix, header);
+  } finally {
+    // Gone at once, not after nats.js's default five idle minutes: the server checks each
+    // consumer of a stream as messages arrive, and every signal writes a picture.
+    await consumer.delete().catch(() => undefined);
+  }
+  return out;
+}
+
+async function readInto(out: KeyHeader[], consumer: Consumer, prefix: string, header: string): Promise<void> {
   for (;;) {
     const batch = await consumer.fetch({ max_messages: BATCH, expires: 1000 });
     let n = 0;
@@ -36,7 +48,6 @@ export async function lastHeaders(js: JetStreamClient, bucket: string, header: s
       out.push({ key: m.subject.slice(prefix.length), revision: m.seq, header: m.headers?.get(header) || undefined });
     }
     // Caught up: the last message said nothing is left, or an empty bucket gave none.
-    if (n === 0 || pending === 0) break;
+    if (n === 0 || pending === 0) return;
   }
-  return out;
 }
