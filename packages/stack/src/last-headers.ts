@@ -39,15 +39,13 @@ async function readInto(out: KeyHeader[], consumer: Consumer, prefix: string, he
   for (;;) {
     const batch = await consumer.fetch({ max_messages: BATCH, expires: 1000 });
     let n = 0;
-    let pending = 1;
     for await (const m of batch) {
       n++;
-      pending = m.info.pending;
       const op = m.headers?.get('KV-Operation');
-      if (op === 'DEL' || op === 'PURGE') continue;
-      out.push({ key: m.subject.slice(prefix.length), revision: m.seq, header: m.headers?.get(header) || undefined });
+      if (op !== 'DEL' && op !== 'PURGE') out.push({ key: m.subject.slice(prefix.length), revision: m.seq, header: m.headers?.get(header) || undefined });
+      // Caught up: without this the batch would wait out its expiry for messages that never come.
+      if (m.info.pending === 0) return;
     }
-    // Caught up: the last message said nothing is left, or an empty bucket gave none.
-    if (n === 0 || pending === 0) return;
+    if (n === 0) return; // an empty bucket
   }
 }
