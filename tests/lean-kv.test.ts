@@ -116,9 +116,15 @@ describe('leanKv answers as nats.js KV does', () => {
     expect(isCasFailure(await failure(stamped.update('lh-a', bytes('3'), first, { 'Samenhang-Test': 'lost' })))).toBe(true);
     const consumers = async () => (await (await nc.jetstreamManager()).streams.info(`KV_${bucket}`)).state.consumer_count;
     const before = await consumers();
-    const seen = (await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test')).filter((k) => k.key.startsWith('lh-'));
+    const all = await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test');
     expect(await consumers()).toBe(before); // its consumer is gone with the pass
+    const seen = all.kept.filter((k) => k.key.startsWith('lh-'));
     expect(seen.map(({ key, header }) => [key, header])).toEqual([['lh-a', 'two'], ['lh-b', undefined]]);
     expect(seen[0]!.revision).toBe((await lean.get('lh-a'))!.revision);
+    expect(all.total).toBe(all.kept.length);
+    // `keep` chooses what the pass returns; it still counts every live key.
+    const withHeader = await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test', (k) => k.header !== undefined);
+    expect(withHeader.kept.map((k) => k.key)).toEqual(['lh-a']);
+    expect(withHeader.total).toBe(all.total);
   });
 });

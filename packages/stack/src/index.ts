@@ -24,7 +24,7 @@ export { bindKv, bucketLastSequence, isCasFailure, kvByteStore, serialWrites } f
 export { leanKv } from './lean-kv.js';
 export type { ExtraHeaders, StampedWrites } from './lean-kv.js';
 export { lastHeaders } from './last-headers.js';
-export type { KeyHeader } from './last-headers.js';
+export type { HeaderPass, KeyHeader } from './last-headers.js';
 export { KeyedLock } from './keyed-lock.js';
 export { BloomKeys } from './bloom-keys.js';
 export { ChangeWatch } from './change-watch.js';

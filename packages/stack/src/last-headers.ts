@@ -10,13 +10,20 @@ export interface KeyHeader {
 
 const BATCH = 1000;
 
+/** What a pass saw: how many live keys, and those `keep` kept. */
+export interface HeaderPass {
+  readonly total: number;
+  readonly kept: readonly KeyHeader[];
+}
+
 /**
  * Every live key of a KV bucket with one header of its last write, read headers-only
  * (an ordered consumer delivering the last message per subject, as nats.js's
  * `keys()` does): a pass over 200,000 pictures moves no picture. Deleted and purged
- * keys are left out.
+ * keys are left out. `keep` chooses what is returned, so a pass over many keys holds
+ * only the few wanted (the consent service's heap is capped at 160 MiB).
  */
-export async function lastHeaders(js: JetStreamClient, bucket: string, header: string): Promise<KeyHeader[]> {
+export async function lastHeaders(js: JetStreamClient, bucket: string, header: string, keep: (k: KeyHeader) => boolean = () => true): Promise<HeaderPass> {
   const prefix = `$KV.${bucket}.`;
   const consumer = await js.consumers.get(`KV_${bucket}`, {
     filterSubjects: `${prefix}>`,
@@ -24,25 +31,29 @@ export async function lastHeaders(js: JetStreamClient, bucket: string, header: s
     headers_only: true,
     inactive_threshold: 30_000, // the server's backstop should the delete below not arrive
   });
-  const out: KeyHeader[] = [];
+  const pass = { total: 0, kept: [] as KeyHeader[] };
   try {
-    await readInto(out, consumer, prefix, header);
+    await readInto(pass, consumer, prefix, header, keep);
   } finally {
     // Gone at once, not after nats.js's default five idle minutes: the server checks each
     // consumer of a stream as messages arrive, and every signal writes a picture.
     await consumer.delete().catch(() => undefined);
   }
-  return out;
+  return pass;
 }
 
-async function readInto(out: KeyHeader[], consumer: Consumer, prefix: string, header: string): Promise<void> {
+async function readInto(pass: { total: number; kept: KeyHeader[] }, consumer: Consumer, prefix: string, header: string, keep: (k: KeyHeader) => boolean): Promise<void> {
   for (;;) {
     const batch = await consumer.fetch({ max_messages: BATCH, expires: 1000 });
     let n = 0;
     for await (const m of batch) {
       n++;
       const op = m.headers?.get('KV-Operation');
-      if (op !== 'DEL' && op !== 'PURGE') out.push({ key: m.subject.slice(prefix.length), revision: m.seq, header: m.headers?.get(header) || undefined });
+      if (op !== 'DEL' && op !== 'PURGE') {
+        pass.total++;
+        const k = { key: m.subject.slice(prefix.length), revision: m.seq, header: m.headers?.get(header) || undefined };
+        if (keep(k)) pass.kept.push(k);
+      }
       // Caught up: without this the batch would wait out its expiry for messages that never come.
       if (m.info.pending === 0) return;
     }

@@ -32,10 +32,9 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
   let expired = 0;
   let read = 0;
   let stamped = 0;
-  const stamps = await lastHeaders(d.js, BUCKETS.PICTURES, EXPIRY_HEADER);
-  for (const { key: systemId, header } of stamps) {
+  const pass = await lastHeaders(d.js, BUCKETS.PICTURES, EXPIRY_HEADER, (k) => sweepReason(k.header, policy, now) !== false);
+  for (const { key: systemId, header } of pass.kept) {
     const reason = sweepReason(header, policy, now);
-    if (!reason) continue;
     const current = await d.systems.pictures.get(systemId);
     read++;
     if (!current) continue;
@@ -72,7 +71,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
     await publishAlerts(systemId, { now }, d);
     expired += due.length;
   }
-  return { pictures: stamps.length, read, stamped, expired };
+  return { pictures: pass.total, read, stamped, expired };
 }
 
 /**
