@@ -107,7 +107,7 @@ export function leanKv(nc: NatsConnection, kv: KV, bucket: string, direct: boole
     return put(k, data, { previousSeq: version }, extra);
   }
 
-  const own: Partial<Record<keyof KV, unknown>> = { put: (k: string, data: Payload, o?: Partial<KvPutOptions>) => put(k, data, o), create, update, ...(direct ? { get: (k: string, o?: { revision: number }) => (o?.revision ? kv.get(k, o) : get(k)) } : {}) };
+  const own: Partial<Record<keyof KV, unknown>> = { put, create, update, ...(direct ? { get: (k: string, o?: { revision: number }) => (o?.revision ? kv.get(k, o) : get(k)) } : {}) };
   return new Proxy(kv, {
     get(target, prop, receiver) {
       if (typeof prop === 'string' && prop in own) return own[prop as keyof KV];

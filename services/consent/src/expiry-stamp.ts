@@ -1,7 +1,7 @@
 import { retentionEnd } from '@samenhang/decision';
 import type { LoadedPolicy } from '@samenhang/policy';
 import type { ExtraHeaders } from '@samenhang/stack';
-import type { Picture } from './family/picture.js';
+import type { Picture, PictureEntry } from './family/picture.js';
 import { toSend } from './region-view.js';
 
 /**
@@ -12,17 +12,31 @@ import { toSend } from './region-view.js';
  */
 export const EXPIRY_HEADER = 'Samenhang-Expiry';
 
+/** An entry the sweep still has to take out one day: not yet expired under R14. */
+const unexpired = (e: PictureEntry) => e.decision.decidingRule !== 'R14';
+
+/** An alert version the sweeper recorded and has not sent (a merged-away picture sends nothing). */
+export function hasUnsent(p: Picture): boolean {
+  return !p.mergedInto && Object.values(p.alerts).some((a) => toSend(a));
+}
+
+/** The entries of a live picture past their retention at `now` and not yet expired. */
+export function dueEntries(p: Picture, policy: LoadedPolicy, now: number): PictureEntry[] {
+  return p.mergedInto ? [] : Object.values(p.entries).filter((e) => unexpired(e) && retentionEnd(e, policy) <= now);
+}
+
 /**
- * When the sweep must next look at `p`: its first signal to pass retention (not yet
- * expired under R14), at once (0) for an alert version recorded but not sent, or never
- * (undefined) for a merged-away or empty picture.
+ * When the sweep must next look at `p`: its first unexpired signal's retention end, at
+ * once (0) for an unsent version, or never (undefined) for a merged-away or empty picture.
+ * The sweep decides with `dueEntries` and `hasUnsent`: the same tests, so a stamp never
+ * says "nothing due" for a picture the sweep would act on.
  */
 export function nextDue(p: Picture, policy: LoadedPolicy): number | undefined {
   if (p.mergedInto) return undefined;
-  if (Object.values(p.alerts).some((a) => toSend(a))) return 0;
+  if (hasUnsent(p)) return 0;
   let due: number | undefined;
   for (const e of Object.values(p.entries)) {
-    if (e.decision.decidingRule === 'R14') continue;
+    if (!unexpired(e)) continue;
     const end = retentionEnd(e, policy);
     if (due === undefined || end < due) due = end;
   }

@@ -2,13 +2,12 @@ import { decide, retentionEnd } from '@samenhang/decision';
 import { rvtOf } from '@samenhang/pki';
 import { BUCKETS, lastHeaders } from '@samenhang/stack';
 import { PURPOSE, type ConsentDeps } from './deps.js';
-import { EXPIRY_HEADER, sweepReason } from './expiry-stamp.js';
+import { EXPIRY_HEADER, dueEntries, hasUnsent, sweepReason } from './expiry-stamp.js';
 import { factsOfEntry } from './facts.js';
 import { withRetries } from './family/systems.js';
 import { pictureDecision, type Picture } from './family/picture.js';
 import { Conflict, type Read } from './kv-json.js';
 import { publishAlerts } from './publish-alerts.js';
-import { toSend } from './region-view.js';
 
 /** What one sweep did. */
 export interface Sweep {
@@ -38,11 +37,11 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
     const current = await d.systems.pictures.get(systemId);
     read++;
     if (!current) continue;
-    const due = current.value.mergedInto ? [] : Object.values(current.value.entries).filter((e) => e.decision.decidingRule !== 'R14' && retentionEnd(e, policy) <= now);
+    const due = dueEntries(current.value, policy, now);
     if (due.length === 0) {
       // A version an earlier sweep recorded but did not get to send (it has no message to
       // be redelivered): sent now, whether or not this system ever gets another signal.
-      if (!current.value.mergedInto && Object.values(current.value.alerts).some((a) => toSend(a))) await publishAlerts(systemId, { now }, d, current.value);
+      if (hasUnsent(current.value)) await publishAlerts(systemId, { now }, d, current.value);
       else if (reason === 'unstamped' && (await stamp(systemId, current, d))) stamped++;
       continue;
     }
@@ -50,7 +49,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
       key: e.key,
       from: e.decision.decisionId,
       decision: decide(
-        { signal: factsOfEntry(e), consents: [], recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region }, purpose: PURPOSE, now: retentionEnd(factsOfEntry(e), policy) },
+        { signal: factsOfEntry(e), consents: [], recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region }, purpose: PURPOSE, now: retentionEnd(e, policy) },
         policy,
       ),
     }));

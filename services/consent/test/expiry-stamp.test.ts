@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '@samenhang/policy';
 import { readFileSync } from 'node:fs';
-import { EXPIRY_HEADER, expiryStamp, nextDue, sweepReason } from '../src/expiry-stamp.js';
+import { EXPIRY_HEADER, dueEntries, expiryStamp, hasUnsent, nextDue, sweepReason } from '../src/expiry-stamp.js';
 import { emptyPicture, withEntry } from '../src/family/picture.js';
 import { NOW, entry, policy } from './entries.js';
 
@@ -52,5 +52,23 @@ describe('expiry stamps', () => {
       [`${policy.digest} ${NOW} extra`, 'unstamped'],
     ];
     for (const [stamp, reason] of vectors) expect([stamp, sweepReason(stamp, policy, NOW)]).toEqual([stamp, reason]);
+  });
+
+  it('never say "nothing due" for a picture the sweep would act on, nor the reverse', () => {
+    const at = (i: number) => NOW + ((i * 7919) % 13) * DAY - 6 * DAY;
+    for (let n = 0; n < 40; n++) {
+      let p = emptyPicture(`sys_${n}`);
+      for (let i = 0; i < n % 6; i++) {
+        const e = entry(`s${i}`, 'politie-oost-nederland', 'POLICE', { expiresAt: at(n + i) });
+        p = withEntry(p, i === 2 ? { ...e, decision: { ...e.decision, decidingRule: 'R14' } } : e);
+      }
+      if (n % 5 === 0) p = { ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } };
+      if (n % 7 === 0) p = { ...p, mergedInto: 'sys_other' };
+      for (const now of [NOW - 7 * DAY, NOW, NOW + 7 * DAY]) {
+        const stamp = expiryStamp(p, policy)![EXPIRY_HEADER];
+        const acts = dueEntries(p, policy, now).length > 0 || hasUnsent(p);
+        expect([p.systemId, now, sweepReason(stamp, policy, now) === 'due']).toEqual([p.systemId, now, acts]);
+      }
+    }
   });
 });
