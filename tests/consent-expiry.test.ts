@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +109,33 @@ describe('expiry sweeper', () => {
     expect((await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).kept.find((s) => s.key === systemId)?.header).toBe(stamps[0]!.header);
     await nextSweep(t.paths.logs);
     expect(await nextSweep(t.paths.logs)).toMatchObject({ pictures: stamps.length, read: 0, stamped: 0 });
+  });
+
+  it('settles, unsent, a version it recorded for a region whose RVT left the registry, and then skips that picture', async () => {
+    // The consent service restarted with Twente's RVT gone from the registry.
+    const registry = JSON.parse(readFileSync(t.paths.registry, 'utf8')) as { participants: { id: string }[] };
+    writeFileSync(t.paths.registry, JSON.stringify({ ...registry, participants: registry.participants.filter((p) => p.id !== 'rvt-twente') }));
+    await t.stack.services.get('consent')!.stop();
+    await t.stack.startService('consent');
+    const admin = await t.connect('broker-admin');
+    const pictures = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
+    const systemId = (await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).kept[0]!.key;
+    // A version the sweeper recorded for Twente and has not sent (as the first test makes one).
+    const entry = (await pictures.get(systemId))!;
+    const picture = JSON.parse(Buffer.from(entry.value).toString('utf8'));
+    const before = picture.alerts.twente;
+    const unsent = before.version + 1;
+    picture.alerts.twente = { ...before, version: unsent };
+    await pictures.update(systemId, Buffer.from(JSON.stringify(picture)), entry.revision);
+    const alerts = twente.alerts.length;
+
+    const twenteAlert = async () => JSON.parse(Buffer.from((await pictures.get(systemId))!.value).toString('utf8')).alerts.twente;
+    await waitUntil('the version settled', async () => (await twenteAlert()).published === unsent, 10_000);
+    expect(await twenteAlert()).toEqual({ version: unsent, contentSha256: before.contentSha256, published: unsent });
+    await untilLogged(t.paths.logs, 'consent', /"region":"twente","version":\d+,"msg":"alert version not sent: region has no RVT"/);
+    // Settled, the picture is stamped as nothing due: later sweeps do not read it again.
+    await nextSweep(t.paths.logs);
+    expect(await nextSweep(t.paths.logs)).toMatchObject({ read: 0, expired: 0 });
+    expect(twente.alerts.length).toBe(alerts);
   });
 });

@@ -32,7 +32,16 @@ export async function publishAlerts(systemId: string, h: Handling, d: ConsentDep
   for (const [region, state] of Object.entries(picture.alerts)) {
     if (!toSend(state, h.claim)) continue;
     const rvt = rvtOf(d.registry, region);
-    if (!rvt) continue;
+    if (!rvt) {
+      // No one to send it to (the region's RVT left the registry). A handling's claim settles
+      // its version already; one the sweeper recorded is settled here, or every sweep would
+      // read this picture again for it. A later change makes a new version for a new RVT.
+      if (state.published < state.version) {
+        await settle(picture.systemId, region, state.version, d);
+        d.log.warn({ systemId: picture.systemId, region, version: state.version }, 'alert version not sent: region has no RVT');
+      }
+      continue;
+    }
     await d.alertLock.run(`${picture.systemId}/${region}`, async () => {
       // Re-read under the lock: a newer version may have been recorded meanwhile; then this
       // one is superseded and must not follow it onto the stream.
