@@ -5,10 +5,14 @@ import type { Picture, PictureEntry } from './family/picture.js';
 import { toSend } from './region-view.js';
 
 /**
- * Every picture write carries, in this header, when the expiry sweep next has something
- * to do for it, under which policy: "<policy digest> <ms since epoch | none>". The sweep
- * reads the headers only (`lastHeaders`) and fetches just the pictures that are due,
- * instead of all of them every hour (200,000 reads, ~9.5 minutes, stop 28).
+ * Every picture write carries, in this header, what the expiry sweep needs to know when
+ * the picture is next due, under whichever policy is in force then: "now" (an alert
+ * version to send), "none", or the times retention counts from, as `name=<ms>` tokens:
+ * `at` the earliest explicit expiry, `<CATEGORY>` the earliest observation in that
+ * category, `<CATEGORY>+` the earliest in the calendar month after that one (below). The
+ * sweep reads the headers only (`lastHeaders`) and fetches just the pictures that are due,
+ * instead of all of them every hour (200,000 reads, ~9.5 minutes, stop 28); a policy
+ * change does not make every stamp stale, as a stamp holding the policy's own result did.
  */
 export const EXPIRY_HEADER = 'Samenhang-Expiry';
 
@@ -25,39 +29,76 @@ export function dueEntries(p: Picture, policy: LoadedPolicy, now: number): Pictu
   return p.mergedInto ? [] : Object.values(p.entries).filter((e) => unexpired(e) && retentionEnd(e, policy) <= now);
 }
 
+/** Months since year 0 of a time, in UTC: the calendar month retention counts from. */
+const monthOf = (ms: number) => {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+};
+
+/** A category as a token name; signal validation only lets enum names through. */
+const CATEGORY = /^[A-Z][A-Z0-9_]{0,63}$/;
+
 /**
- * When the sweep must next look at `p`: its first unexpired signal's retention end, at
- * once (0) for an unsent version, or never (undefined) for a merged-away or empty picture.
- * The sweep decides with `dueEntries` and `hasUnsent`: the same tests, so a stamp never
- * says "nothing due" for a picture the sweep would act on.
+ * What `p`'s stamp says, independent of any policy. Retention ends at observation plus the
+ * category's months, and adding months in UTC is monotonic within one calendar month but
+ * not across two: 31 January + 1 month is 3 March, 1 February + 1 month is 1 March. So the
+ * first end in a category is that of its earliest observation or of the earliest in the
+ * month after (later months end later still): the stamp keeps both.
  */
-export function nextDue(p: Picture, policy: LoadedPolicy): number | undefined {
-  if (p.mergedInto) return undefined;
-  if (hasUnsent(p)) return 0;
+export function expiryFacts(p: Picture): string {
+  if (p.mergedInto) return 'none';
+  if (hasUnsent(p)) return 'now';
+  let at: number | undefined;
+  const first = new Map<string, number>();
+  const live = Object.values(p.entries).filter(unexpired);
+  for (const e of live) {
+    if (e.expiresAt !== undefined) at = Math.min(at ?? e.expiresAt, e.expiresAt);
+    else if (!CATEGORY.test(e.category)) return 'now'; // cannot be named: the sweep reads it
+    else first.set(e.category, Math.min(first.get(e.category) ?? e.observedAt, e.observedAt));
+  }
+  const next = new Map<string, number>();
+  for (const e of live) {
+    const f = e.expiresAt === undefined ? first.get(e.category) : undefined;
+    if (f !== undefined && monthOf(e.observedAt) === monthOf(f) + 1) next.set(e.category, Math.min(next.get(e.category) ?? e.observedAt, e.observedAt));
+  }
+  const tokens = [...(at !== undefined ? [`at=${at}`] : []), ...[...first].map(([c, t]) => `${c}=${t}`), ...[...next].map(([c, t]) => `${c}+=${t}`)];
+  return tokens.length === 0 ? 'none' : tokens.sort().join(' ');
+}
+
+/** The header every write of `p` carries. */
+export function expiryStamp(p: Picture): ExtraHeaders {
+  return { [EXPIRY_HEADER]: expiryFacts(p) };
+}
+
+const TOKEN = /^(at|[A-Z][A-Z0-9_]{0,63}\+?)=(\d{1,16})$/;
+
+/**
+ * When a stamp says its picture is due under `policy`: 0 for "now", undefined for "none"
+ * or for a stamp that cannot be read (`false`).
+ */
+export function stampDue(stamp: string | undefined, policy: LoadedPolicy): number | undefined | false {
+  if (stamp === 'now') return 0;
+  if (stamp === 'none') return undefined;
+  if (!stamp) return false;
   let due: number | undefined;
-  for (const e of Object.values(p.entries)) {
-    if (!unexpired(e)) continue;
-    const end = retentionEnd(e, policy);
-    if (due === undefined || end < due) due = end;
+  for (const token of stamp.split(' ')) {
+    const m = TOKEN.exec(token);
+    const ms = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isSafeInteger(ms)) return false;
+    const name = m[1]!;
+    const end = name === 'at' ? ms : retentionEnd({ category: name.endsWith('+') ? name.slice(0, -1) : name, observedAt: ms }, policy);
+    due = Math.min(due ?? end, end);
   }
   return due;
 }
 
-/** The header a write of `p` carries; none without a policy (the sweep then reads it). */
-export function expiryStamp(p: Picture, policy: LoadedPolicy | undefined): ExtraHeaders | undefined {
-  return policy && { [EXPIRY_HEADER]: `${policy.digest} ${nextDue(p, policy) ?? 'none'}` };
-}
-
 /**
- * Why the sweep must read a picture: its stamp says something is due by `now`, or the
- * stamp is missing, unreadable or made under another policy ("unstamped": retention
- * depends on the policy). False: the stamp vouches that nothing is due.
+ * Why the sweep must read a picture: its stamp says something is due by `now` under
+ * `policy`, or the stamp is missing or unreadable ("unstamped", as are stamps of stop 29,
+ * which named a policy digest). False: the stamp vouches that nothing is due.
  */
 export function sweepReason(stamp: string | undefined, policy: LoadedPolicy, now: number): 'due' | 'unstamped' | false {
-  const [digest, due, extra] = stamp?.split(' ') ?? [];
-  if (digest !== policy.digest || due === undefined || extra !== undefined) return 'unstamped';
-  if (due === 'none') return false;
-  const at = Number(due);
-  if (!/^\d+$/.test(due) || !Number.isSafeInteger(at)) return 'unstamped';
-  return at <= now ? 'due' : false;
+  const due = stampDue(stamp, policy);
+  if (due === false) return 'unstamped';
+  return due !== undefined && due <= now ? 'due' : false;
 }

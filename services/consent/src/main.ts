@@ -75,8 +75,8 @@ async function main(): Promise<void> {
     // 300,000 signals. Heap and RSS: docs/performance.md.
     consents: new ConsentStore(consentMemory, consentsAt),
     systems: new FamilySystems(
-      // Each write stamped with when the expiry sweep next has to look at it (expiry-stamp.ts).
-      new JsonKv(await kv(BUCKETS.PICTURES), 128, undefined, undefined, (p) => expiryStamp(p, policy.policy)),
+      // Each write stamped with what the expiry sweep needs to know when it is due (expiry-stamp.ts).
+      new JsonKv(await kv(BUCKETS.PICTURES), 128, undefined, undefined, expiryStamp),
       personMemory,
       householdMemory,
       policy.policy?.linking.maxPersonsPerAddress ?? 8,

@@ -1,74 +1,111 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy } from '@samenhang/policy';
 import { readFileSync } from 'node:fs';
-import { EXPIRY_HEADER, dueEntries, expiryStamp, hasUnsent, nextDue, sweepReason } from '../src/expiry-stamp.js';
-import { emptyPicture, withEntry } from '../src/family/picture.js';
+import { retentionEnd } from '@samenhang/decision';
+import { parsePolicy } from '@samenhang/policy';
+import { dueEntries, expiryFacts, hasUnsent, stampDue, sweepReason } from '../src/expiry-stamp.js';
+import { emptyPicture, withEntry, type Picture } from '../src/family/picture.js';
 import { NOW, entry, policy } from './entries.js';
 
 const DAY = 86_400_000;
-const stampOf = (p: Parameters<typeof expiryStamp>[0]) => expiryStamp(p, policy)![EXPIRY_HEADER]!;
+/** The default policy with other retention periods: a stamp must serve it as well. */
+const other = parsePolicy(
+  readFileSync(new URL('../../../packages/policy/policies/default.json', import.meta.url), 'utf8').replace('"defaultMonths": 24', '"defaultMonths": 1').replace('"SCHOOL_ABSENCE": 12', '"SCHOOL_ABSENCE": 3'),
+);
 
 describe('expiry stamps', () => {
-  it('name the first retention end among entries not yet expired, under the policy digest', () => {
+  it('hold the earliest explicit expiry and, per category, the earliest observation: the policy in force gives the first end', () => {
     const soon = entry('s1', 'politie-oost-nederland', 'POLICE', { expiresAt: NOW + DAY });
     const later = entry('s2', 'ggz-centraal', 'MENTAL_HEALTH', { expiresAt: NOW + 2 * DAY });
-    const bySchool = entry('s3', 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'SCHOOL_ABSENCE' }); // 12 months after observation
+    const bySchool = entry('s3', 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'SCHOOL_ABSENCE' });
     const p = [later, soon, bySchool].reduce(withEntry, emptyPicture('sys_a'));
-    expect(nextDue(p, policy)).toBe(NOW + DAY);
-    expect(stampOf(p)).toBe(`${policy.digest} ${NOW + DAY}`);
+    expect(expiryFacts(p)).toBe(`SCHOOL_ABSENCE=${bySchool.observedAt} at=${NOW + DAY}`);
+    expect(stampDue(expiryFacts(p), policy)).toBe(NOW + DAY);
     // An entry already expired (R14) is not due again: the next one is.
     const expired = withEntry(p, { ...soon, decision: { ...soon.decision, decidingRule: 'R14' } });
-    expect(nextDue(expired, policy)).toBe(NOW + 2 * DAY);
-    const observed = bySchool.observedAt;
-    expect(nextDue(withEntry(emptyPicture('b'), bySchool), policy)).toBe(Date.UTC(new Date(observed).getUTCFullYear() + 1, new Date(observed).getUTCMonth(), new Date(observed).getUTCDate(), 12));
+    expect(stampDue(expiryFacts(expired), policy)).toBe(NOW + 2 * DAY);
+    // Alone, the school signal ends when its category's retention says, under either policy.
+    const school = expiryFacts(withEntry(emptyPicture('b'), bySchool));
+    expect(stampDue(school, policy)).toBe(retentionEnd(bySchool, policy));
+    expect(stampDue(school, other)).toBe(retentionEnd(bySchool, other));
+    expect(retentionEnd(bySchool, other)).not.toBe(retentionEnd(bySchool, policy));
   });
 
-  it('say "now" for an alert version recorded but not sent, and never for empty or merged pictures', () => {
+  it('keep the earliest observation of the next month too: 1 February ends before 31 January', () => {
+    const jan31 = Date.UTC(2026, 0, 31, 12);
+    const feb1 = Date.UTC(2026, 1, 1, 12);
+    const march = Date.UTC(2026, 2, 20, 12);
+    const p = [jan31, feb1, march].map((t, i) => entry(`s${i}`, 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'HOUSING_NUISANCE', observedAt: t })).reduce(withEntry, emptyPicture('sys_m'));
+    expect(expiryFacts(p)).toBe(`HOUSING_NUISANCE+=${feb1} HOUSING_NUISANCE=${jan31}`);
+    // One month on: 31 January → 3 March, 1 February → 1 March.
+    expect(stampDue(expiryFacts(p), other)).toBe(Date.UTC(2026, 2, 1, 12));
+    expect(Math.min(...Object.values(p.entries).map((e) => retentionEnd(e, other)))).toBe(Date.UTC(2026, 2, 1, 12));
+  });
+
+  it('say "now" for an alert version recorded but not sent, and "none" for empty or merged pictures', () => {
     const p = withEntry(emptyPicture('sys_a'), entry('s1', 'politie-oost-nederland', 'POLICE', { expiresAt: NOW + DAY }));
-    expect(nextDue({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } }, policy)).toBe(0);
-    expect(nextDue({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 2, claim: 7 } } }, policy)).toBe(NOW + DAY);
-    expect(stampOf(emptyPicture('sys_e'))).toBe(`${policy.digest} none`);
-    expect(stampOf({ ...p, mergedInto: 'sys_b' })).toBe(`${policy.digest} none`);
-    expect(expiryStamp(p, undefined)).toBeUndefined();
+    expect(expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } })).toBe('now');
+    expect(expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 2, claim: 7 } } })).toBe(`at=${NOW + DAY}`);
+    expect(expiryFacts(emptyPicture('sys_e'))).toBe('none');
+    expect(expiryFacts({ ...p, mergedInto: 'sys_b' })).toBe('none');
   });
 
-  it('make the sweep read only what is due, or what has no valid stamp for this policy', () => {
-    const other = parsePolicy(readFileSync(new URL('../../../packages/policy/policies/default.json', import.meta.url), 'utf8').replace('"defaultMonths": 24', '"defaultMonths": 36'));
-    expect(other.digest).not.toBe(policy.digest);
+  it('make the sweep read only what is due, or what has no readable stamp', () => {
     const vectors: [string | undefined, ReturnType<typeof sweepReason>][] = [
-      [`${policy.digest} ${NOW}`, 'due'],
-      [`${policy.digest} ${NOW - 1}`, 'due'],
-      [`${policy.digest} 0`, 'due'],
-      [`${policy.digest} ${NOW + 1}`, false],
-      [`${policy.digest} none`, false],
+      [`at=${NOW}`, 'due'],
+      [`at=${NOW - 1}`, 'due'],
+      ['now', 'due'],
+      [`at=${NOW + 1}`, false],
+      [`at=${NOW + 1} HOUSING_NUISANCE=${NOW - 800 * DAY}`, 'due'],
+      [`HOUSING_NUISANCE=${NOW}`, false],
+      ['none', false],
       [undefined, 'unstamped'],
       ['', 'unstamped'],
-      [`${other.digest} none`, 'unstamped'],
-      [`${policy.digest}`, 'unstamped'],
-      [`${policy.digest} soon`, 'unstamped'],
-      [`${policy.digest} -5`, 'unstamped'],
-      [`${policy.digest} 1e12`, 'unstamped'],
-      [`${policy.digest} 99999999999999999999`, 'unstamped'],
-      [`${policy.digest} ${NOW} extra`, 'unstamped'],
+      // Stop 29's stamps named the policy they were computed under: read once, stamped anew.
+      [`${policy.digest} none`, 'unstamped'],
+      [`${policy.digest} ${NOW + DAY}`, 'unstamped'],
+      ['at=soon', 'unstamped'],
+      ['at=-5', 'unstamped'],
+      ['at=1e12', 'unstamped'],
+      ['at=99999999999999999', 'unstamped'],
+      [`at=${NOW + 1}  HOUSING_NUISANCE=${NOW}`, 'unstamped'],
+      [`housing=${NOW}`, 'unstamped'],
+      [`HOUSING_NUISANCE++=${NOW}`, 'unstamped'],
+      [`at=${NOW} now`, 'unstamped'],
     ];
     for (const [stamp, reason] of vectors) expect([stamp, sweepReason(stamp, policy, NOW)]).toEqual([stamp, reason]);
   });
 
-  it('never say "nothing due" for a picture the sweep would act on, nor the reverse', () => {
-    const at = (i: number) => NOW + ((i * 7919) % 13) * DAY - 6 * DAY;
-    for (let n = 0; n < 40; n++) {
-      let p = emptyPicture(`sys_${n}`);
-      for (let i = 0; i < n % 6; i++) {
-        const e = entry(`s${i}`, 'politie-oost-nederland', 'POLICE', { expiresAt: at(n + i) });
-        p = withEntry(p, i === 2 ? { ...e, decision: { ...e.decision, decidingRule: 'R14' } } : e);
+  it('never say "nothing due" for a picture the sweep would act on, nor the reverse, under any policy', () => {
+    // Observations around month ends (where adding months is not monotonic) and explicit expiries.
+    // Entries in pairs of one category: the last days of one month and the first of the next.
+    const observed = (n: number, i: number) =>
+      i % 2 === 0 ? Date.UTC(2025, (n % 12) + 1, -((n + i) % 2), (n * 7 + i) % 24) : Date.UTC(2025, (n % 12) + 1, 1 + ((n + i) % 2), (n * 5 + i) % 24);
+    const categories = ['HOUSING_NUISANCE', 'SCHOOL_ABSENCE', 'DOMESTIC_VIOLENCE'];
+    let checked = 0;
+    for (let n = 0; n < 72; n++) {
+      let p: Picture = emptyPicture(`sys_${n}`);
+      for (let i = 0; i < 2 + (n % 5); i++) {
+        const e = entry(`s${i}`, 'politie-oost-nederland', 'POLICE', {
+          category: categories[(Math.floor(i / 2) + n) % 3]!,
+          observedAt: observed(n, i),
+          ...((n + i) % 5 === 0 ? { expiresAt: observed(n, i) + 40 * DAY } : {}),
+        });
+        p = withEntry(p, i === 4 ? { ...e, decision: { ...e.decision, decidingRule: 'R14' } } : e);
       }
       if (n % 5 === 0) p = { ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } };
-      if (n % 7 === 0) p = { ...p, mergedInto: 'sys_other' };
-      for (const now of [NOW - 7 * DAY, NOW, NOW + 7 * DAY]) {
-        const stamp = expiryStamp(p, policy)![EXPIRY_HEADER];
-        const acts = dueEntries(p, policy, now).length > 0 || hasUnsent(p);
-        expect([p.systemId, now, sweepReason(stamp, policy, now) === 'due']).toEqual([p.systemId, now, acts]);
+      if (n % 13 === 0) p = { ...p, mergedInto: 'sys_other' };
+      const stamp = expiryFacts(p);
+      for (const pol of [policy, other]) {
+        const ends = Object.values(p.entries).filter((e) => e.decision.decidingRule !== 'R14').map((e) => retentionEnd(e, pol));
+        // Just before, at and after the first end, and far from it.
+        const times = [...(ends.length ? [Math.min(...ends) - 1, Math.min(...ends), Math.min(...ends) + 1] : []), Date.UTC(2024, 0, 1), Date.UTC(2030, 0, 1)];
+        for (const now of times) {
+          const acts = dueEntries(p, pol, now).length > 0 || hasUnsent(p);
+          expect([p.systemId, pol.digest, now, sweepReason(stamp, pol, now) === 'due']).toEqual([p.systemId, pol.digest, now, acts]);
+          checked++;
+        }
       }
     }
+    expect(checked).toBeGreaterThan(400);
   });
 });
