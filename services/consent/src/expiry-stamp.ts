@@ -74,7 +74,7 @@ const TOKEN = /^(at|[A-Z][A-Z0-9_]{0,63}\+?)=(\d{1,16})$/;
 
 /**
  * When a stamp says its picture is due under `policy`: 0 for "now", undefined for "none"
- * or for a stamp that cannot be read (`false`).
+ * (never), false for a stamp that cannot be read.
  */
 export function stampDue(stamp: string | undefined, policy: LoadedPolicy): number | undefined | false {
   if (stamp === 'now') return 0;
