@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
+import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { BUCKETS, bindKv, lastHeaders } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
@@ -111,6 +112,48 @@ describe('expiry sweeper', () => {
     expect(await nextSweep(t.paths.logs)).toMatchObject({ pictures: stamps.length, read: 0, stamped: 0 });
   });
 
+  it('after a restart under another policy reads no picture, unless that policy makes something due', async () => {
+    // A signal observed 45 days ago about another household: within any retention of the
+    // default policy (24 months for its category), past one of a month.
+    const admin = await t.connect('broker-admin');
+    const stampsNow = async () => (await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).kept;
+    const pictures = (await stampsNow()).length + 1;
+    const police = await t.client('politie-oost-nederland');
+    const old = { ...stepSignal({ ...acute, daysAgo: 45 }, Date.now()), signalId: 'p-old', severity: 'HIGH', relatedPersons: [], subject: { bsn: '999990111', name: 'X' }, address: { postcode: '7511AA', houseNumber: 99 } };
+    expect((await police.publish(await police.sign(signalFromJson(old)))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    await waitUntil('p-old placed in a picture of its own', async () => (await stampsNow()).length === pictures);
+    await nextSweep(t.paths.logs);
+    expect(await nextSweep(t.paths.logs)).toMatchObject({ pictures, read: 0 });
+
+    const policy = JSON.parse(readFileSync(DEFAULT_POLICY_FILE, 'utf8')) as { policyVersion: string; retention: { byCategory: Record<string, number> } };
+    /** Restarts the consent service under `p`; resolves with its first sweep. */
+    const restartUnder = async (p: typeof policy) => {
+      const file = join(t.paths.root, `policy-${p.policyVersion}.json`);
+      writeFileSync(file, JSON.stringify(p));
+      await t.stack.services.get('consent')!.stop();
+      const seen = sweeps(t.paths.logs).length; // the stopped process has written its last lines
+      await t.stack.startService('consent', 1, { SAMENHANG_POLICY_FILE: file });
+      await waitUntil('the first sweep under the new policy', () => sweeps(t.paths.logs).length > seen, 10_000);
+      return sweeps(t.paths.logs)[seen]!;
+    };
+    // Another policy whose retention differs only for a category no picture holds: the
+    // stamps say when retention starts counting, not what a policy made of it.
+    const other = { ...policy, policyVersion: `${policy.policyVersion}-other`, retention: { ...policy.retention, byCategory: { ...policy.retention.byCategory, SCHOOL_ABSENCE: 6 } } };
+    expect(await restartUnder(other)).toMatchObject({ pictures, read: 0, stamped: 0, expired: 0 });
+    await untilLogged(t.paths.logs, 'consent', new RegExp(`"version":"${other.policyVersion}".*"msg":"policy loaded"`));
+
+    // A policy that keeps the category one month: the first sweep reads p-old's picture
+    // (its stamp says when p-old was observed), and only that one, and expires p-old.
+    const short = { ...policy, policyVersion: `${policy.policyVersion}-short`, retention: { ...policy.retention, byCategory: { ...policy.retention.byCategory, [keptCategory]: 1 } } };
+    expect(await restartUnder(short)).toMatchObject({ pictures, read: 1, expired: 1 });
+    const decisions = (await readStream(admin, 'AUDIT'))
+      .filter((m) => m.subject === 'samenhang.audit.decisions')
+      .map((m) => JSON.parse(Buffer.from(m.data).toString('utf8')))
+      .filter((d) => d.signalId === 'p-old');
+    expect(decisions.map((d) => [d.decidingRule, d.policy.version])).toEqual([['R7', policy.policyVersion], ['R14', short.policyVersion]]);
+    expect(await nextSweep(t.paths.logs)).toMatchObject({ pictures, read: 0, expired: 0 });
+  });
+
   it('settles, unsent, a version it recorded for a region whose RVT left the registry, and then skips that picture', async () => {
     // The consent service restarted with Twente's RVT gone from the registry.
     const registry = JSON.parse(readFileSync(t.paths.registry, 'utf8')) as { participants: { id: string }[] };
@@ -119,8 +162,12 @@ describe('expiry sweeper', () => {
     await t.stack.startService('consent');
     const admin = await t.connect('broker-admin');
     const pictures = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
-    const systemId = (await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).kept[0]!.key;
-    // A version the sweeper recorded for Twente and has not sent (as the first test makes one).
+    // The first test's system (the one with an alert for Twente), and a version the sweeper
+    // recorded for Twente and has not sent (as the first test makes one).
+    let systemId = '';
+    for (const { key } of (await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).kept) {
+      if (JSON.parse(Buffer.from((await pictures.get(key))!.value).toString('utf8')).alerts.twente) systemId = key;
+    }
     const entry = (await pictures.get(systemId))!;
     const picture = JSON.parse(Buffer.from(entry.value).toString('utf8'));
     const before = picture.alerts.twente;

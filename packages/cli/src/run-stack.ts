@@ -25,8 +25,12 @@ export interface RunningStack {
   readonly natsNodes: readonly EmbeddedNats[];
   readonly servers: readonly string[];
   readonly services: Map<string, ServiceProcess>;
-  /** Starts (or restarts) one instance of a service and waits until it is ready. */
-  startService(name: string, instance?: number): Promise<ServiceProcess>;
+  /**
+   * Starts (or restarts) one instance of a service and waits until it is ready. `env`:
+   * set over the stack's service environment for this start only (a restart under
+   * another policy file, say).
+   */
+  startService(name: string, instance?: number, env?: Record<string, string>): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -71,12 +75,12 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
   // go one at a time (serialWrites); several instances are for a single node.
   const clustered = natsNodes.length > 1;
   const serviceEnv = options.serviceEnv ?? {};
-  const startService = async (name: string, instance = 1) => {
+  const startService = async (name: string, instance = 1, env: Record<string, string> = {}) => {
     const entry = SERVICE_ENTRIES[name];
     if (!entry) throw new Error(`unknown service ${name}`);
     // Instance 1 keeps the plain name (logs/<name>.log); others are <name>-<n>.
     const id = instance === 1 ? name : `${name}-${instance}`;
-    const svc = await spawnService({ name: id, entry: entry(), paths, servers, env: serviceEnv });
+    const svc = await spawnService({ name: id, entry: entry(), paths, servers, env: { ...serviceEnv, ...env } });
     services.set(id, svc);
     return svc;
   };

@@ -75,8 +75,9 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
 
 /**
  * Writes a picture back unchanged, so the write carries the current stamp: after an
- * upgrade or a policy change each picture is read once, not every sweep. A picture
- * written meanwhile has a stamp already.
+ * upgrade from stamps of another format each picture is read once, not every sweep (a
+ * policy change reads none: stamps do not depend on it). A picture written meanwhile
+ * has a stamp already.
  */
 async function stamp(systemId: string, current: Read<Picture>, d: ConsentDeps): Promise<boolean> {
   try {
