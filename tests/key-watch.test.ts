@@ -119,4 +119,22 @@ describe('KeyWatch: persons with any consent, followed', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(ended).toEqual([]); // a stop asked for is no news
   });
+
+  it('hands over what was written when asked for values, and a removal without one', async () => {
+    const records = await bindKv(js, BUCKETS.VAULT);
+    const changes: KeyChange[] = [];
+    const all = await ChangeWatch.follow(records, (c) => changes.push({ ...c, ...(c.value ? { value: Uint8Array.from(c.value) } : {}) }), { values: true });
+    try {
+      const sealed = new TextEncoder().encode('sealed content');
+      const written = await records.put('signal.v-1', sealed);
+      await records.purge('signal.v-1');
+      await until(() => changes.length === 2);
+      expect(changes).toEqual([
+        { key: 'signal.v-1', revision: written, removed: false, value: sealed },
+        { key: 'signal.v-1', revision: expect.any(Number), removed: true },
+      ]);
+    } finally {
+      all.stop();
+    }
+  });
 });

@@ -21,6 +21,12 @@ const ENTRY_OVERHEAD = 150;
 export interface CachedReads extends VaultStore {
   /** A watch saw the record written or removed (here or elsewhere): forget what was remembered of it. */
   changed(key: string): void;
+  /**
+   * A watch handed over the record as written (here or elsewhere): remember it as a read of
+   * it would be. Records are followed in the order they were written, so the last one handed
+   * over is the one stored.
+   */
+  seen(key: string, value: Uint8Array): void;
   /** The heap runs short: forget the older half of what is remembered. Returns how many records. */
   shrink(): number;
 }
@@ -69,8 +75,11 @@ export function cacheReads(
       const read = store.get(key).then((value) => {
         // Remembered as a copy (a string): bytes read from NATS are a view into the socket's
         // read buffer, and one remembered view would keep that whole buffer alive.
-        if (value) remember(key, value, followed && !changedWhileRead.has(key));
-        else memory.delete(key);
+        // A watch that handed over a write while this read was under way has put that record
+        // in memory; the watch hands over every write in order, so memory ends with the last.
+        if (value) {
+          if (!(changedWhileRead.has(key) && memory.has(key))) remember(key, value, followed && !changedWhileRead.has(key));
+        } else if (!changedWhileRead.has(key)) memory.delete(key);
         return value;
       }).finally(() => {
         reading.delete(key);
@@ -96,6 +105,11 @@ export function cacheReads(
     changed(key) {
       if (reading.has(key)) changedWhileRead.add(key);
       memory.delete(key);
+    },
+    seen(key, value) {
+      if (reading.has(key)) changedWhileRead.add(key);
+      memory.delete(key);
+      remember(key, value, following(key));
     },
     shrink: () => memory.shrink(),
   };

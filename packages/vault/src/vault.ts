@@ -196,6 +196,24 @@ export class Vault {
     this.keyCache.delete(pseudonym);
   }
 
+  /**
+   * A watch handed over a person's data key as written (wrapped): remembered as a read of it
+   * would be, so the alert for a new person does not ask for the key its gateway just made.
+   * The same watch reports the key's purge, in order, so an erasure is honoured as before.
+   */
+  keySeen(pseudonym: string, wrapped: Uint8Array): void {
+    if (this.keyCacheMs <= 0) return;
+    let key: Uint8Array;
+    try {
+      key = open(this.kek, `key:${pseudonym}`, wrapped);
+    } catch {
+      return; // not this broker's key: a read reports it where it matters
+    }
+    const known = this.keyCache.get(pseudonym);
+    if (known && Buffer.from(known.key).equals(key)) return; // keep what is known of the person's record
+    this.keyCache.set(pseudonym, { key, until: Date.now() + this.keyCacheMs, followed: this.keysFollowed() });
+  }
+
   /** The heap runs short: forget the older half of the remembered data keys. Returns how many. */
   shrinkMemory(): number {
     return this.keyCache.shrink();

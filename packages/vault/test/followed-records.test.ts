@@ -91,6 +91,53 @@ describe('cacheReads: person records followed by a watch', () => {
   });
 });
 
+describe('cacheReads: records handed over by a watch', () => {
+  const setup = () => {
+    const kek = randomBytes(32);
+    const keys = new MemoryVaultStore();
+    const store = new CountingStore();
+    const cached = cacheReads(store, { freshness: vaultFreshness(20), maxBytes: 100_000, followed: (k) => k.startsWith('person.') });
+    return { writer: new Vault(kek, keys, store), cached, reader: new Vault(kek, keys, cached, { keyCacheMs: 60_000 }), store };
+  };
+
+  it('answers from what the watch handed over, without a read, and follows later writes in order', async () => {
+    const { writer, reader: r, cached, store } = setup();
+    await writer.putPerson('p_m', person);
+    const content = { summary: 's', contact: { name: 'c', phone: '', email: '' }, address: { postcode: '1234AB', houseNumber: 1, houseNumberSuffix: '' } };
+    await writer.putSignalContent('ede.1', 'p_m', content);
+    await r.getPerson('p_m'); // the reader's data key (a read of the record too)
+    store.reads = 0;
+    await writer.putPerson('p_m', corrected);
+    // As the watch hands over both writes: the content and the corrected record.
+    cached.seen('signal.ede.1', (await store.get('signal.ede.1'))!);
+    cached.seen('person.p_m', (await store.get('person.p_m'))!);
+    store.reads = 0;
+    expect(await r.getSignalContent('ede.1', 'p_m')).toEqual(content);
+    await past(40); // past the person's freshness: followed, it stays
+    expect(await r.getPerson('p_m')).toEqual(corrected);
+    expect(store.reads).toBe(0);
+  });
+
+  it('keeps a record handed over while a read of it was under way, not the read\'s older answer', async () => {
+    const { writer, reader: r, cached, store } = setup();
+    await writer.putPerson('p_m', person);
+    await r.getPerson('p_m');
+    cached.changed('person.p_m');
+    let release = () => {};
+    store.hold = new Promise((resolve) => (release = resolve));
+    const read = r.getPerson('p_m'); // answered with the record as it was …
+    await past(5);
+    store.hold = undefined;
+    await writer.putPerson('p_m', corrected); // … then corrected, and handed over by the watch
+    cached.seen('person.p_m', (await store.get('person.p_m'))!);
+    release();
+    expect(await read).toEqual(person);
+    store.reads = 0;
+    expect(await r.getPerson('p_m')).toEqual(corrected);
+    expect(store.reads).toBe(0);
+  });
+});
+
 describe('Vault: person records stored once while a watch follows them', () => {
   /** Keys remembered for 20 ms and followed; `watch.on` says whether records are followed too. */
   function gateway(watch: { on: boolean }) {

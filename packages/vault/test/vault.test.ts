@@ -211,6 +211,21 @@ describe('Vault: data keys followed by a watch of erasures', () => {
     await expect(v.getSignalContent('s1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
   });
 
+  it('uses a key handed over by the watch without reading it; its purge, reported after, still erases', async () => {
+    const { v, keys, records, kek } = followed({ on: true });
+    await new Vault(kek, keys, records).putSignalContent('s1', 'p_m', content); // a gateway made the key
+    v.keySeen('p_m', (await keys.get('p_m'))!); // as the watch hands over the key's write
+    keys.gets = 0;
+    expect(await v.getSignalContent('s1', 'p_m')).toEqual(content);
+    await past(40);
+    expect(await v.getSignalContent('s1', 'p_m')).toEqual(content);
+    expect(keys.gets).toBe(0);
+    v.keySeen('p_other', randomBytes(60)); // not wrapped by this broker's key: ignored
+    await keys.purge('p_m');
+    v.keyRemoved('p_m');
+    await expect(v.getSignalContent('s1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
+  });
+
   it('trusts a key read while an erasure was reported only for its time limit', async () => {
     const { v, keys, records, kek } = followed({ on: true });
     await new Vault(kek, keys, records).putSignalContent('s1', 'p_m', content); // stored by another instance

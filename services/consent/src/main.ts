@@ -51,14 +51,14 @@ async function main(): Promise<void> {
   // seen, instead of being read again every minute (1.4 reads per signal at the defaults).
   let erasures: ChangeWatch | undefined;
   const keysKv = await kv(BUCKETS.VAULT_KEYS);
-  // Person records followed too: a remembered one stays valid until a watch reports it
-  // written again (a corrected name), instead of being read again every minute.
-  let personChanges: ChangeWatch | undefined;
+  // Vault records followed too: a remembered person record stays valid until a watch reports
+  // it written again (a corrected name), instead of being read again every minute.
+  let recordChanges: ChangeWatch | undefined;
   const vaultKv = await kv(BUCKETS.VAULT);
   const vaultReads = cacheReads(kvByteStore(vaultKv), {
     freshness: vaultFreshness(60_000),
     maxBytes: 40_000_000,
-    followed: (key) => key.startsWith('person.') && (personChanges?.following ?? false),
+    followed: (key) => key.startsWith('person.') && (recordChanges?.following ?? false),
   });
   const consentMemory = new JsonKv<ConsentFact[]>(consentsKv, 20_000, () => consentsAt.last, consentKeys);
   const personMemory = new JsonKv<{ systemId: string }>(personsKv, 60_000, undefined, personKeys);
@@ -97,12 +97,16 @@ async function main(): Promise<void> {
     log,
     alertLock: new KeyedLock(),
   };
-  erasures = await ChangeWatch.follow(keysKv, (c) => c.removed && deps.vault.keyRemoved(c.key), {
+  // Both watches hand over what was written: a new person's data key, a person's record and a
+  // signal's content are then in memory before the signal they belong to is handled, and its
+  // alert reads none of them (three requests an ACUTE signal).
+  erasures = await ChangeWatch.follow(keysKv, (c) => (c.value ? deps.vault.keySeen(c.key, c.value) : c.removed && deps.vault.keyRemoved(c.key)), {
+    values: true,
     onEnd: (err) => log.warn({ err }, 'erasures watch ended: data keys are read again every minute'),
   });
-  personChanges = await ChangeWatch.follow(vaultKv, (c) => vaultReads.changed(c.key), {
-    key: 'person.>',
-    onEnd: (err) => log.warn({ err }, 'person records watch ended: they are read again every minute'),
+  recordChanges = await ChangeWatch.follow(vaultKv, (c) => (c.value ? vaultReads.seen(c.key, c.value) : vaultReads.changed(c.key)), {
+    values: true,
+    onEnd: (err) => log.warn({ err }, 'vault records watch ended: person records are read again every minute'),
   });
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });
@@ -134,7 +138,7 @@ async function main(): Promise<void> {
     before: () => {
       stopSweeper();
       stopValve();
-      for (const k of [consentKeys, personKeys, householdKeys, erasures!, personChanges!]) k.stop();
+      for (const k of [consentKeys, personKeys, householdKeys, erasures!, recordChanges!]) k.stop();
       pictures.unsubscribe();
     },
   });
