@@ -5,14 +5,15 @@
 // timestamps: INGRESS stored → SIGNALS stored (gateway) → ALERTS stored (consent) → received
 // by the RVT. docs/performance.md (stop 15) used it. With STAGES_OUT=<file>, one line per
 // measured signal (ms since the epoch: sent, ingress stored, SIGNALS stored, ALERTS stored,
-// received) for scripts/latency-tail-gc.mjs (stop 28).
+// received) for scripts/latency-tail-gc.mjs (stop 28). With PRELOAD=<n>, n synthetic signals over
+// n/10 systems go through the pipeline first, as in `samenhang bench` before its latency run.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { homePaths, readEnv } from '../packages/config/dist/index.js';
-import { acuteSignals, publishSigned, signWorkload, startStack } from '../packages/cli/dist/index.js';
-import { connectAs, openFilteredReader, STREAMS, subjects } from '../packages/stack/dist/index.js';
+import { acuteSignals, publishSigned, signWorkload, startStack, syntheticWorkload } from '../packages/cli/dist/index.js';
+import { CONSENT_CONSUMER, connectAs, openFilteredReader, STREAMS, subjects } from '../packages/stack/dist/index.js';
 import { fromTimestamp, v1 } from '../packages/proto/dist/index.js';
 
 const rate = Number(process.argv[2] ?? 250);
@@ -32,6 +33,20 @@ try {
   const signed = await signWorkload(paths, items);
   const byAgency = new Map();
   for (const s of signed) if (!byAgency.has(s.agency)) byAgency.set(s.agency, await connect(s.agency));
+  const preload = Number(process.env.PRELOAD ?? 0);
+  if (preload > 0) {
+    const load = await signWorkload(paths, syntheticWorkload({ systems: Math.ceil(preload / 10), perSystem: 10 }).slice(0, preload));
+    for (const s of load) if (!byAgency.has(s.agency)) byAgency.set(s.agency, await connect(s.agency));
+    const t0 = performance.now();
+    await publishSigned(byAgency, load);
+    const jsm = await (await connect('broker-admin')).jetstreamManager();
+    for (;;) {
+      const c = await jsm.consumers.info(STREAMS.SIGNALS, CONSENT_CONSUMER);
+      if (c.num_pending + c.num_ack_pending === 0) break;
+      await sleep(100);
+    }
+    console.log(`preload: ${preload} signals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   const sent = new Map();
   const alerted = new Map(); // signal id → { stored, received } (ms since the epoch)
   const reader = await openFilteredReader(await connect('rvt-foodvalley'), STREAMS.ALERTS, subjects.alerts('foodvalley'), { deliver: 'new' });
