@@ -41,8 +41,9 @@ try {
     await publishSigned(byAgency, load);
     const jsm = await (await connect('broker-admin')).jetstreamManager();
     for (;;) {
+      // Nothing pending for the consent service is not enough: the gateway may still be behind it.
       const c = await jsm.consumers.info(STREAMS.SIGNALS, CONSENT_CONSUMER);
-      if (c.num_pending + c.num_ack_pending === 0) break;
+      if (c.delivered.stream_seq >= preload && c.num_pending + c.num_ack_pending === 0) break;
       await sleep(100);
     }
     console.log(`preload: ${preload} signals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
