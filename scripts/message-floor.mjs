@@ -3,9 +3,10 @@
 // verification, decision, crypto or JSON work, only the requests, publishes, acks and watch
 // deliveries the services make per signal (counted with scripts/nats-request-counts.cjs over
 // signals of ten per system, `SHAPE` below; `SHAPE='{...}'` overrides it), with the bench's
-// message sizes, on the same nats-server with mutual TLS. Each role runs in its own thread with its own connection, as
-// the services run in their own processes. Its rate is the most the pipeline could reach on
-// this machine while it sends that much (docs/performance.md, the twenty-fifth round).
+// message sizes, on the same nats-server with mutual TLS. Each role runs in its own thread
+// with its own connection, as the services run in their own processes. Its rate is the most
+// the pipeline could reach on this machine while it sends that much (docs/performance.md,
+// the twenty-fifth round).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
