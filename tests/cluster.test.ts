@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
+import { readEnv } from '@samenhang/config';
 import { STREAMS } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
 import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
@@ -23,6 +25,15 @@ describe('samenhang on a 3-node JetStream cluster', () => {
       const info = await jsm.streams.info(s);
       expect(info.config.num_replicas, s).toBe(3);
       expect(info.cluster?.replicas?.length, s).toBe(2);
+    }
+  });
+
+  it("runs each node's Go code on one thread on two cores, or as GOMAXPROCS says when set", async () => {
+    const set = readEnv()['GOMAXPROCS'];
+    for (const n of t.stack.natsNodes) {
+      const varz = (await (await fetch(`${n.monitorUrl}/varz`)).json()) as { gomaxprocs: number; cores: number };
+      const expected = set !== undefined ? Number(set) : availableParallelism() <= 2 ? 1 : varz.cores;
+      expect(varz.gomaxprocs, n.monitorUrl).toBe(expected);
     }
   });
 

@@ -8,6 +8,7 @@ import { natsUsers } from './permissions.js';
 import { freePort } from './ports.js';
 import { renderServerConfig } from './server-config.js';
 import { startNatsProcess, waitHealthy, type NatsProcess } from './nats-process.js';
+import { natsRuntimeEnv } from './nats-runtime.js';
 
 /** Identities whose access was revoked as a whole (`samenhang certs --revoke <id>`). */
 export async function revokedIdentityIds(paths: HomePaths): Promise<Set<string>> {
@@ -85,11 +86,12 @@ export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1): 
 async function startNodes(paths: HomePaths, env: Env, count: number): Promise<EmbeddedNats[]> {
   const binary = requireNatsServer(env);
   const specs = await nodeSpecs(paths, count);
+  const runtime = natsRuntimeEnv(env);
   const nodes: EmbeddedNats[] = [];
   try {
     for (const spec of specs) {
       mkdirSync(spec.storeDir, { recursive: true });
-      const proc = await startNatsProcess({ binary, configFile: spec.configFile, config: await render(paths, spec), port: spec.port, monitorPort: spec.monitorPort, logFile: spec.logFile, waitReady: false });
+      const proc = await startNatsProcess({ binary, configFile: spec.configFile, config: await render(paths, spec), port: spec.port, monitorPort: spec.monitorPort, logFile: spec.logFile, waitReady: false, env: runtime });
       nodes.push({ ...proc, spec });
     }
     await Promise.all(nodes.map((n) => waitHealthy(n.monitorUrl, count === 1 ? 15_000 : 30_000, n.child)));

@@ -6,6 +6,7 @@ export { renderServerConfig } from './server-config.js';
 export type { ServerConfigOptions } from './server-config.js';
 export { freePort } from './ports.js';
 export { exited, startNatsProcess, waitHealthy } from './nats-process.js';
+export { natsRuntimeEnv } from './nats-runtime.js';
 export type { NatsProcess } from './nats-process.js';
 export { connectAs } from './connect.js';
 export type { ConnectOptions } from './connect.js';

@@ -60,12 +60,14 @@ export async function startNatsProcess(options: {
   readyTimeoutMs?: number;
   /** false: return once spawned (a cluster member is healthy only when a quorum runs). */
   waitReady?: boolean;
+  /** Variables added to the inherited environment (natsRuntimeEnv). */
+  env?: Readonly<Record<string, string>>;
 }): Promise<NatsProcess> {
   mkdirSync(dirname(options.configFile), { recursive: true });
   mkdirSync(dirname(options.logFile), { recursive: true });
   writeFileSync(options.configFile, options.config, { mode: 0o600 });
   const log = openSync(options.logFile, 'a');
-  const child = spawn(options.binary, ['-c', options.configFile], { stdio: ['ignore', log, log] });
+  const child = spawn(options.binary, ['-c', options.configFile], { stdio: ['ignore', log, log], env: { ...process.env, ...options.env } });
   closeSync(log);
   const monitorUrl = `http://127.0.0.1:${options.monitorPort}`;
   if (options.waitReady !== false) {
