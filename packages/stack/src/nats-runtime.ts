@@ -5,7 +5,7 @@ import type { Env } from '@samenhang/config';
  * Go runtime settings for a nats-server this stack starts. On two cores or fewer, Go code
  * runs on one thread (GOMAXPROCS=1). The services share those cores, and a second Go
  * thread mostly hands messages from thread to thread, each hand-over waking a sleeping
- * thread. On the development VM a wake costs ~50–100 µs of CPU. With 500 ACUTE signals a
+ * thread. On the development VM a wake costs ~40–125 µs of CPU. With 500 ACUTE signals a
  * second, one Go thread cut nats-server's CPU by 10–24 % and lowered p99 in five pairs out
  * of five (docs/performance.md, twenty-sixth round). A GOMAXPROCS the operator set is kept.
  */
