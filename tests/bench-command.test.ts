@@ -9,7 +9,7 @@ const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-test-'));
 
 // The bench reports and never asserts on timing; this checks that every stage ran over
-// what it was asked to, on its own real stack, and that the report says so.
+// what it was asked to, on its own real stack (one node, or three), and that the report says so.
 describe('samenhang bench (a small run)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,6 +21,7 @@ describe('samenhang bench (a small run)', () => {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     expect(r.options).toMatchObject({ signals: 400, systems: 40, rate: 50, latencySignals: 20, latencyWarmup: 20, replay: 2000, cluster: 1 });
     expect(r.pipeline.signals).toBe(400);
+    expect([r.pipeline.replicas, r.baseline.replicas]).toEqual([1, 1]);
     expect(r.pipeline.signalsPerSecond).toBeGreaterThan(0);
     expect(r.baseline.messages).toBe(400);
     expect(r.ratio).toBeCloseTo(r.pipeline.signalsPerSecond / r.baseline.perSecond, 1);
@@ -31,5 +32,21 @@ describe('samenhang bench (a small run)', () => {
     expect(r.verification.stagePerSecond).toBeGreaterThan(0);
     expect(r.replay.decisions).toBe(2000);
     for (const p of ['broker-gateway', 'consent', 'audit', 'nats-server']) expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('--cluster 3 measures on three nodes, the baseline with as many replicas as the pipeline', async () => {
+    const out = join(dir, 'bench-cluster.json');
+    const args = ['bench', '--cluster', '3', '--signals', '200', '--rate', '50', '--latency-signals', '10', '--replay', '1000', '--out', out];
+    const { stdout } = await promisify(execFile)('node', [BIN, ...args], { timeout: 170_000 });
+    expect(stdout).toContain('nats-server 2.9');
+    expect(stdout).toContain('streams of 3 replicas');
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.options.cluster).toBe(3);
+    expect(r.machine.natsServer).toMatch(/×3$/);
+    expect(r.pipeline.signals).toBe(200);
+    // Every stream and bucket the pipeline wrote to, and the baseline's own, kept three copies.
+    expect([r.pipeline.replicas, r.baseline.replicas]).toEqual([3, 3]);
+    expect(r.latency).toMatchObject({ signals: 10, received: 10 });
+    for (const p of ['nats-server-1', 'nats-server-2', 'nats-server-3']) expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -9,6 +9,8 @@ export interface BaselineResult {
   readonly messages: number;
   readonly ms: number;
   readonly perSecond: number;
+  /** Replicas of the baseline's streams, as the server created them. */
+  readonly replicas: number;
 }
 
 const quiet = { error: () => undefined };
@@ -24,9 +26,11 @@ export async function benchBaseline(admin: NatsConnection, n: number, bytes: Pip
   const jsm = await admin.jetstreamManager();
   const js = admin.jetstream();
   const streams = { BENCH_IN: 'bench.in', BENCH_MID: 'bench.mid.*', BENCH_OUT: 'bench.out.*' };
+  let created = replicas;
   for (const [name, subject] of Object.entries(streams)) {
     await jsm.streams.delete(name).catch(() => undefined);
-    await jsm.streams.add({ name, subjects: [subject], storage: StorageType.File, num_replicas: replicas });
+    const info = await jsm.streams.add({ name, subjects: [subject], storage: StorageType.File, num_replicas: replicas });
+    created = Math.min(created, info.config.num_replicas);
   }
   const durable = async (stream: string, name: string, filter?: string) => {
     await jsm.consumers.add(stream, { durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: nanos(30_000), max_ack_pending: 1024, ...(filter ? { filter_subject: filter } : {}) });
@@ -62,5 +66,5 @@ export async function benchBaseline(admin: NatsConnection, n: number, bytes: Pip
   relay2.stop();
   await Promise.all([relay1.done, relay2.done]);
   for (const name of Object.keys(streams)) await jsm.streams.delete(name).catch(() => undefined);
-  return { messages: n, ms, perSecond: perSecond(n, ms) };
+  return { messages: n, ms, perSecond: perSecond(n, ms), replicas: created };
 }

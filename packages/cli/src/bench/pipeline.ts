@@ -13,6 +13,15 @@ export interface PipelineResult {
   readonly auditLagMs: number;
   /** Average stored message size per stream, for the baseline's messages. */
   readonly bytes: { ingress: number; receipt: number; signal: number; audit: number; alert: number };
+  /** The fewest replicas of any stream or bucket the pipeline stored in (3 on `--cluster 3`). */
+  readonly replicas: number;
+}
+
+/** Every stream's replicas, as the server has them: what the measured writes waited for. */
+async function fewestReplicas(admin: NatsConnection): Promise<number> {
+  const replicas: number[] = [];
+  for await (const s of (await admin.jetstreamManager()).streams.list()) replicas.push(s.config.num_replicas);
+  return Math.min(...replicas);
 }
 
 async function consumerFloor(admin: NatsConnection, stream: string, consumer: string): Promise<{ floor: number; pending: number }> {
@@ -57,5 +66,6 @@ export async function benchPipeline(admin: NatsConnection, conns: ReadonlyMap<st
       ingress: Math.round(signed.reduce((a, s) => a + s.envelope.length, 0) / n),
       receipt: await avg(STREAMS.RECEIPTS), signal: await avg(STREAMS.SIGNALS), audit: await avg(STREAMS.AUDIT), alert: await avg(STREAMS.ALERTS),
     },
+    replicas: await fewestReplicas(admin),
   };
 }

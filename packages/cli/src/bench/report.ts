@@ -32,10 +32,13 @@ export function targets(r: BenchReport): { target: string; measured: string; met
   ];
 }
 
+/** Said only when writes waited for more than one copy (`--cluster 3`). */
+const replicas = (n: number) => (n > 1 ? `; streams of ${n} replicas` : '');
+
 export function formatReport(r: BenchReport): string {
   const rows: [string, string][] = [
-    ['full pipeline', `${r.pipeline.signalsPerSecond} signals/s (${r.pipeline.signals} in ${(r.pipeline.ms / 1000).toFixed(1)} s; audit log caught up ${(r.pipeline.auditLagMs / 1000).toFixed(1)} s later)`],
-    ['raw JetStream baseline', `${r.baseline.perSecond} messages/s (same hops and sizes)`],
+    ['full pipeline', `${r.pipeline.signalsPerSecond} signals/s (${r.pipeline.signals} in ${(r.pipeline.ms / 1000).toFixed(1)} s; audit log caught up ${(r.pipeline.auditLagMs / 1000).toFixed(1)} s later${replicas(r.pipeline.replicas)})`],
+    ['raw JetStream baseline', `${r.baseline.perSecond} messages/s (same hops and sizes${replicas(r.baseline.replicas)})`],
     ['ratio', `${r.ratio}`],
     [`latency at ${r.latency.rate}/s`, `p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${r.latency.received}/${r.latency.signals} alerted, after ${r.latency.warmup} to warm up)`],
     ['verification stage', `${r.verification.stagePerSecond}/s vs raw node:crypto ${r.verification.rawPerSecond}/s on the thread pool (${r.verification.ratio} ×); raw synchronous ${r.verification.rawSyncPerSecond}/s`],
