@@ -95,6 +95,52 @@ describe('family systems: concurrent placement', () => {
     expect(await lastSeq()).toBe(before + 1);
   });
 
+  it("links a new system's persons while its picture is written, and a placement in between joins that system", async () => {
+    const [a, c] = ['race-new-a', 'race-new-c'];
+    const T = systemIdOf(a);
+    const gated = new GatedPictures(await bindKv(js, BUCKETS.PICTURES));
+    gated.hold = T;
+    const first = await instance(gated);
+    const placingA = withRetries(() => first.place([a], 'hh-new-a', (p) => ({ ...p, persons: [a] })));
+    await gated.held;
+    // The picture is held, yet a's link is there already: both went out together.
+    const links = new JsonKv<{ systemId: string }>(await bindKv(js, BUCKETS.FS_PERSONS));
+    expect((await links.get(a))?.value.systemId).toBe(T);
+    expect(await (await instance()).pictures.get(T)).toBeUndefined();
+
+    // Meanwhile another instance places c with a (a signal naming both, at c's address):
+    // a's system has no picture yet, so that instance creates it and joins it.
+    const other = await instance();
+    const placedC = await withRetries(() => other.place([c, a], 'hh-new-c'));
+    gated.open();
+    const placedA = await placingA;
+
+    expect(placedA).toBe(placedC);
+    const after = await instance();
+    for (const p of [a, c]) expect(await after.systemOf(p)).toBe(placedA);
+    for (const h of ['hh-new-a', 'hh-new-c']) expect(await after.systemOfHousehold(h)).toBe(placedA);
+  });
+
+  it("writes a seeded picture only after what it waits for is stored, and not at all when that fails", async () => {
+    const systems = await instance();
+    const seed = (p: Picture): Picture => ({ ...p, persons: ['race-after'] });
+    let stored!: () => void;
+    const decision = new Promise<void>((r) => (stored = r));
+    const placing = systems.place(['race-after'], 'hh-after', seed, decision);
+    await new Promise((r) => setTimeout(r, 300));
+    const id = systemIdOf('race-after');
+    const fresh = await instance();
+    expect(await fresh.pictures.get(id)).toBeUndefined(); // still waiting: no picture shows the seed
+    stored();
+    expect(await placing).toBe(id);
+    expect((await fresh.pictures.get(id))?.value.persons).toEqual(['race-after']);
+
+    const refused = Promise.reject(new Error('audit stream refused the record'));
+    refused.catch(() => undefined); // place() awaits it only after its household write
+    await expect(systems.place(['race-refused'], 'hh-refused', seed, refused)).rejects.toThrow('audit stream refused');
+    expect(await fresh.pictures.get(systemIdOf('race-refused'))).toBeUndefined();
+  });
+
   describe('persons and addresses followed by a watch', () => {
     const watched = async () => {
       const kv = async (bucket: string) => {

@@ -38,7 +38,10 @@ export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: Consent
       d.policy.policy,
       d.policy.problem,
     );
-    await d.audit.decision(decided);
+    // The decision record goes out with the first placement writes; the entry is shown in
+    // a picture (and so in any alert) only once the record is stored.
+    const recorded = d.audit.decision(decided);
+    recorded.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const entry: PictureEntry = {
       key: entryKey(s), signalId: s.signalId, agencyId: s.agencyId, agencyKind: s.agencyKind, region: s.region,
       subjectPseudonym: s.subjectPseudonym, related: s.relatedPersons.map((r) => ({ pseudonym: r.pseudonym ?? '', relation: r.relation ?? 0 })),
@@ -54,7 +57,8 @@ export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: Consent
     };
     systemId = await withRetries(async () => {
       // A system this signal founds is created with it; change() then finds nothing to do.
-      const id = await d.systems.place(persons, entry.householdKey, (empty) => withSignal(empty) ?? empty);
+      const id = await d.systems.place(persons, entry.householdKey, (empty) => withSignal(empty) ?? empty, recorded);
+      await recorded;
       stored = await d.systems.change(id, withSignal);
       return id;
     });

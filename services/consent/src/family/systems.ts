@@ -46,9 +46,10 @@ export class FamilySystems {
    * place, and nobody joins the address's system before the address admitted them.
    *
    * `seed`: what a system created by this call starts with (the signal that founds it),
-   * so that a new system costs one picture write instead of two.
+   * so that a new system costs one picture write instead of two. `seedAfter`: what must be
+   * stored before a seeded picture is written (the seed's decision record), sent meanwhile.
    */
-  async place(persons: readonly string[], household: string, seed?: (empty: Picture) => Picture): Promise<string> {
+  async place(persons: readonly string[], household: string, seed?: (empty: Picture) => Picture, seedAfter?: Promise<unknown>): Promise<string> {
     // One lookup per system in this attempt: roots are read again only by the next attempt.
     const seen = new Map<string, Promise<{ id: string; live: boolean }>>();
     // Reads come from memory where possible: every write below is a compare-and-set on
@@ -76,14 +77,25 @@ export class FamilySystems {
     else if (linking && newcomers.length > 0) await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
     else if (!linking && !h.value.capped) await this.households.cas(household, { ...h.value, capped: true }, h.revision);
 
+    const newcomersOf = (id: string) => persons.filter((p) => !known.has(p)).map((p) => this.persons.cas(p, { systemId: id }, 0));
+    if (roots.size === 0) {
+      // A new system: its picture and its persons' links go out together, one round trip
+      // instead of two. A link may so point at a picture not yet written, as a crash can
+      // leave it; whoever reads it creates the picture or finds it (rootInfo, merge).
+      const created = this.ensurePicture(target, seed, seedAfter);
+      await Promise.all([created, ...newcomersOf(target)]);
+      // It existed already (an earlier attempt's, or another instance's): links may name any
+      // system of a chain, its root is looked up through it.
+      return (await created) ? target : this.root(target);
+    }
     // A picture created just now is live; one that existed (an earlier attempt's, or
     // another instance's) may have been merged since.
-    if (!roots.get(target) && !(await this.ensurePicture(target, seed))) target = await this.root(target);
+    if (!roots.get(target) && !(await this.ensurePicture(target, seed, seedAfter))) target = await this.root(target);
     for (const other of roots.keys()) if (other !== target) await this.merge(other, target);
 
     // Persons seen above now root at the target (systems only ever merge); if the target
     // itself was merged away meanwhile, the caller's change() says so and all is retried.
-    for (const p of persons) if (!known.has(p)) await this.persons.cas(p, { systemId: target }, 0);
+    await Promise.all(newcomersOf(target));
     return target;
   }
 
@@ -104,7 +116,8 @@ export class FamilySystems {
    * household pointing at none. True when this call created it. No read first: the
    * create itself says whether the key exists, one request instead of two.
    */
-  private async ensurePicture(systemId: string, seed?: (empty: Picture) => Picture): Promise<boolean> {
+  private async ensurePicture(systemId: string, seed?: (empty: Picture) => Picture, seedAfter?: Promise<unknown>): Promise<boolean> {
+    if (seed) await seedAfter;
     try {
       await this.pictures.cas(systemId, seed ? seed(emptyPicture(systemId)) : emptyPicture(systemId), 0);
       return true;
