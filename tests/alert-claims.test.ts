@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscardPolicy, type NatsConnection } from 'nats';
+import { describe, expect, it } from 'vitest';
+import { DiscardPolicy } from 'nats';
 import { publishStep, type ScenarioStep } from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, STREAMS, bindKv } from '@samenhang/stack';
@@ -8,7 +8,7 @@ import type { Picture } from '../services/consent/src/family/picture.js';
 import { alertVersions } from './helpers/outcome.js';
 import { loadScenario } from './helpers/scenario.js';
 import { consumerIdle, readStream } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { stackPerSuite } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 
 const steps = loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps;
@@ -20,30 +20,24 @@ const signals = steps.filter((s) => s.type !== 'consent').length;
  * fails after the claim was written, the message's redelivery must send it.
  */
 describe('an alert version claimed but not sent', () => {
-  let t: TestStack;
-  let admin: NatsConnection;
-  beforeAll(async () => {
-    t = await startTestStack();
-    admin = await t.connect('broker-admin');
-  });
-  afterAll(async () => t?.close());
+  const s = stackPerSuite();
 
   const picture = async (systemId: string) =>
-    JSON.parse(Buffer.from((await (await bindKv(admin.jetstream(), BUCKETS.PICTURES)).get(systemId))!.value).toString('utf8')) as Picture;
+    JSON.parse(Buffer.from((await (await bindKv(s.admin.jetstream(), BUCKETS.PICTURES)).get(systemId))!.value).toString('utf8')) as Picture;
 
   it('is sent by the redelivery of the message that claimed it, once the ALERTS stream takes messages again', async () => {
-    const jsm = await admin.jetstreamManager();
+    const jsm = await s.admin.jetstreamManager();
     const open = (await jsm.streams.info(STREAMS.ALERTS)).config;
     // The ALERTS stream takes one message, then refuses: every later alert fails after its
     // version was recorded (and its disclosure record written).
     await jsm.streams.update(STREAMS.ALERTS, { ...open, max_msgs: 1, discard: DiscardPolicy.New });
     const now = Date.now();
     for (const step of steps) {
-      const c = await t.client(step.agency);
+      const c = await s.t.client(step.agency);
       expect((await publishStep(c, step, now)).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     }
-    await waitUntil('the first alert', async () => (await alertVersions(admin)).size === 1);
-    const [key, sentBefore] = [...(await alertVersions(admin))][0]!;
+    await waitUntil('the first alert', async () => (await alertVersions(s.admin)).size === 1);
+    const [key, sentBefore] = [...(await alertVersions(s.admin))][0]!;
     expect(sentBefore).toEqual([1]);
     const systemId = key.split('/')[0]!;
     // The picture holds a newer version, settled by its claim, that nobody has received.
@@ -51,17 +45,17 @@ describe('an alert version claimed but not sent', () => {
     const claimed = (await picture(systemId)).alerts['foodvalley']!;
     expect(claimed).toMatchObject({ published: claimed.version, claim: expect.any(Number) });
     await sleep(1_000);
-    const held = await (await admin.jetstreamManager()).consumers.info(STREAMS.SIGNALS, 'consent');
+    const held = await (await s.admin.jetstreamManager()).consumers.info(STREAMS.SIGNALS, 'consent');
     expect(held.num_ack_pending + held.num_pending).toBeGreaterThan(0); // the claiming message is not acknowledged
-    expect((await alertVersions(admin)).get(key)).toEqual([1]);
+    expect((await alertVersions(s.admin)).get(key)).toEqual([1]);
 
     await jsm.streams.update(STREAMS.ALERTS, open);
-    await consumerIdle(admin, STREAMS.SIGNALS, 'consent', 30_000);
+    await consumerIdle(s.admin, STREAMS.SIGNALS, 'consent', 30_000);
     const last = (await picture(systemId)).alerts['foodvalley']!;
-    const sent = (await alertVersions(admin)).get(key)!;
+    const sent = (await alertVersions(s.admin)).get(key)!;
     expect(sent.at(-1)).toBe(last.version); // the newest recorded version reached the RVT
     expect(new Set(sent).size).toBe(sent.length); // none twice
-    const newest = v1.HouseholdAlert.decode((await readStream(admin, STREAMS.ALERTS)).at(-1)!.data);
+    const newest = v1.HouseholdAlert.decode((await readStream(s.admin, STREAMS.ALERTS)).at(-1)!.data);
     expect(newest.version).toBe(last.version);
     expect(newest.entries).toHaveLength(signals); // every signal of the scenario in it
   }, 60_000);

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NatsConnection } from 'nats';
+import { describe, expect, it } from 'vitest';
 import { testBsns } from '@samenhang/cli';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
 import { consumerIdle, readStream } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { stackPerSuite } from './helpers/stack.js';
 
 const N = 40;
 const AGENCY = 'lokaalteam-ede';
@@ -20,16 +19,10 @@ const AGENCY = 'lokaalteam-ede';
  * consent handler's side is tested on a settled picture in consent-service.test.ts.)
  */
 describe('a consent withdrawal and a signal for the same person at the same moment', () => {
-  let t: TestStack;
-  let admin: NatsConnection;
-  beforeAll(async () => {
-    t = await startTestStack();
-    admin = await t.connect('broker-admin');
-  });
-  afterAll(async () => t?.close());
+  const s = stackPerSuite();
 
   it('leaves no entry disclosed on a consent withdrawn at the same moment', async () => {
-    const ede = await t.client(AGENCY);
+    const ede = await s.t.client(AGENCY);
     const persons = testBsns(N, 810_000_000);
     const consent = (i: number, status: 'GIVEN' | 'WITHDRAWN', agoMs: number) => {
       const c = consentFromJson({ consentId: `race-${i}-${status}`, agencyId: AGENCY, bsn: persons[i], purpose: 'SAFETY_ASSESSMENT', scope: [AGENCY], status });
@@ -46,7 +39,7 @@ describe('a consent withdrawal and a signal for the same person at the same mome
     for (const r of await Promise.all(Array.from({ length: N }, async (_, i) => ede.publishConsent(await consent(i, 'GIVEN', 120_000))))) {
       expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     }
-    await consumerIdle(admin, STREAMS.SIGNALS, CONSENT_CONSUMER);
+    await consumerIdle(s.admin, STREAMS.SIGNALS, CONSENT_CONSUMER);
 
     // Then, per person, the withdrawal and a consent-based signal together.
     const [withdrawals, signals] = await Promise.all([
@@ -55,10 +48,10 @@ describe('a consent withdrawal and a signal for the same person at the same mome
     ]);
     const receipts = await Promise.all(Array.from({ length: N }, (_, i) => [ede.publishConsent(withdrawals[i]!), ede.publish(signals[i]!)]).flat());
     for (const r of receipts) expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
-    await consumerIdle(admin, STREAMS.SIGNALS, CONSENT_CONSUMER, 60_000);
+    await consumerIdle(s.admin, STREAMS.SIGNALS, CONSENT_CONSUMER, 60_000);
 
     const decided = new Map<string, string>();
-    for (const m of await readStream(admin, 'KV_PICTURES')) {
+    for (const m of await readStream(s.admin, 'KV_PICTURES')) {
       const p = JSON.parse(Buffer.from(m.data).toString('utf8'));
       for (const e of Object.values(p.entries ?? {}) as { signalId: string; decision: { outcome: string; decidingRule: string } }[]) {
         decided.set(e.signalId, `${e.decision.outcome} ${e.decision.decidingRule}`);

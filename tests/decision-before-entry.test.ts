@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscardPolicy, type NatsConnection } from 'nats';
+import { describe, expect, it } from 'vitest';
+import { DiscardPolicy } from 'nats';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv } from '@samenhang/stack';
@@ -8,7 +8,7 @@ import type { Picture } from '../services/consent/src/family/picture.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { consumerIdle, readStream } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { stackPerSuite } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
@@ -23,20 +23,14 @@ const again = { ...acute, signal: { ...acute.signal, signalId: 'p-9003', related
  * picture shows the signal, and so no alert, before its decision record is stored.
  */
 describe('a signal whose decision record cannot be stored', () => {
-  let t: TestStack;
-  let admin: NatsConnection;
-  beforeAll(async () => {
-    t = await startTestStack();
-    admin = await t.connect('broker-admin');
-  });
-  afterAll(async () => t?.close());
+  const s = stackPerSuite();
 
-  const decided = async () => (await readStream(admin, STREAMS.AUDIT))
+  const decided = async () => (await readStream(s.admin, STREAMS.AUDIT))
     .filter((m) => m.subject === 'samenhang.audit.decisions')
     .map((m) => (JSON.parse(Buffer.from(m.data).toString('utf8')) as { signalId: string }).signalId);
   /** Which signals any picture holds, read from the server. */
   const pictured = async () => {
-    const kv = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
+    const kv = await bindKv(s.admin.jetstream(), BUCKETS.PICTURES);
     const keys: string[] = [];
     for await (const key of await kv.keys()) keys.push(key);
     const ids: string[] = [];
@@ -48,15 +42,15 @@ describe('a signal whose decision record cannot be stored', () => {
   };
 
   it('is in no picture and no alert until its record is on the audit stream', async () => {
-    const twente = await AlertFollower.open(await t.connect('rvt-twente'), 'twente');
-    const police = await t.client('politie-oost-nederland');
+    const twente = await AlertFollower.open(await s.t.connect('rvt-twente'), 'twente');
+    const police = await s.t.client('politie-oost-nederland');
     const send = async (step: typeof acute) =>
       expect((await police.publish(await police.sign(signalFromJson(stepSignal(step, Date.now()))))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     await send(acute);
     await waitUntil('the first alert', async () => twente.alerts.length === 1);
 
     // AUDIT takes nothing more: at most what it holds, and new messages refused.
-    const jsm = await admin.jetstreamManager();
+    const jsm = await s.admin.jetstreamManager();
     const open = (await jsm.streams.info(STREAMS.AUDIT)).config;
     await jsm.streams.update(STREAMS.AUDIT, { ...open, max_msgs: (await jsm.streams.info(STREAMS.AUDIT)).state.messages, discard: DiscardPolicy.New });
     await send(stranger); // a new system: its picture would be created with the entry
@@ -71,7 +65,7 @@ describe('a signal whose decision record cannot be stored', () => {
     await jsm.streams.update(STREAMS.AUDIT, open);
     // Redelivered after their last refusal's delay (up to 5 s): then decided and placed.
     await waitUntil('both decided', async () => (await decided()).length === 3, 30_000);
-    await consumerIdle(admin, STREAMS.SIGNALS, CONSENT_CONSUMER, 30_000);
+    await consumerIdle(s.admin, STREAMS.SIGNALS, CONSENT_CONSUMER, 30_000);
     expect((await decided()).sort()).toEqual(['p-9001', 'p-9002', 'p-9003']);
     expect((await pictured()).sort()).toEqual(['p-9001', 'p-9002', 'p-9003']);
     await waitUntil('both shown to the RVT', async () => ['p-9002', 'p-9003'].every((id) => twente.alerts.some((a) => signalIds(a).includes(id))));

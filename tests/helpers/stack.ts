@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
 import { AgencyClient, startStack, type RunningStack, type StackOptions } from '@samenhang/cli';
-import type { JetStreamClient } from 'nats';
+import type { JetStreamClient, NatsConnection } from 'nats';
+import { afterAll, beforeAll } from 'vitest';
 import { connectAs } from '@samenhang/stack';
 import { ensurePki } from '@samenhang/certs-dev';
 
@@ -57,4 +58,15 @@ export async function startTestStack(options: StackOptions & { prepare?: (paths:
 export async function bareStack(): Promise<{ t: TestStack; js: JetStreamClient }> {
   const t = await startTestStack({ services: [] });
   return { t, js: (await t.connect('broker-admin')).jetstream() };
+}
+
+/** One stack for a describe block, the broker admin connected: started before its tests, closed after them. */
+export function stackPerSuite(options: StackOptions = {}): { readonly t: TestStack; readonly admin: NatsConnection } {
+  const s = {} as { t: TestStack; admin: NatsConnection };
+  beforeAll(async () => {
+    s.t = await startTestStack(options);
+    s.admin = await s.t.connect('broker-admin');
+  });
+  afterAll(async () => s.t?.close());
+  return s;
 }
