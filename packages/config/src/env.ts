@@ -12,3 +12,12 @@ export function readEnv(): Env {
   }
   return Object.freeze(snapshot);
 }
+
+/**
+ * The environment a child process starts with: all this process was given, plus `extra`.
+ * Children (services, nats-server) inherit as they would by default; only here is
+ * process.env read for it.
+ */
+export function childEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { childEnv } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 
 export interface NatsProcess {
@@ -67,7 +68,7 @@ export async function startNatsProcess(options: {
   mkdirSync(dirname(options.logFile), { recursive: true });
   writeFileSync(options.configFile, options.config, { mode: 0o600 });
   const log = openSync(options.logFile, 'a');
-  const child = spawn(options.binary, ['-c', options.configFile], { stdio: ['ignore', log, log], env: { ...process.env, ...options.env } });
+  const child = spawn(options.binary, ['-c', options.configFile], { stdio: ['ignore', log, log], env: childEnv(options.env) });
   closeSync(log);
   const monitorUrl = `http://127.0.0.1:${options.monitorPort}`;
   if (options.waitReady !== false) {

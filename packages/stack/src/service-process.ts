@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HomePaths } from '@samenhang/config';
+import { childEnv, type HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { stopChild } from './nats-process.js';
 
@@ -39,7 +39,7 @@ export async function spawnService(o: {
   const child = fork(o.entry, [], {
     execArgv: [...process.execArgv, ...SERVICE_NODE_OPTIONS],
     stdio: ['ignore', log, log, 'ipc'],
-    env: { ...process.env, ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(','), SAMENHANG_INSTANCE: o.name },
+    env: childEnv({ ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(','), SAMENHANG_INSTANCE: o.name }),
   });
   closeSync(log);
   await new Promise<void>((resolve, reject) => {
