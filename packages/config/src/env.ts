@@ -14,6 +14,14 @@ export function readEnv(): Env {
 }
 
 /**
+ * A numeric setting: `fallback` when unset. Not a number stays NaN, so the schema
+ * rejects it with the setting's path instead of a default silently taking its place.
+ */
+export function envNumber(value: string | undefined, fallback: number): number {
+  return value === undefined ? fallback : Number(value);
+}
+
+/**
  * The environment a child process starts with: all this process was given, plus `extra`.
  * Children (services, nats-server) inherit as they would by default; only here is
  * process.env read for it.

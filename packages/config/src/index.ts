@@ -1,4 +1,4 @@
-export { childEnv, readEnv } from './env.js';
+export { childEnv, envNumber, readEnv } from './env.js';
 export type { Env } from './env.js';
 export { compileValidator, deepFreeze, describeErrors } from './validate.js';
 export { homePaths, identityFiles, resolveHome } from './home.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileValidator } from '@samenhang/config';
+import { compileValidator, envNumber } from '@samenhang/config';
 
 const schema = {
   type: 'object',
@@ -38,5 +38,14 @@ describe('configuration validation', () => {
   });
   it('never echoes a secret value', () => {
     expect(() => validate({ nats: { port: 1 }, secret: 'hunter2' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+});
+
+describe('numeric settings from the environment', () => {
+  it('falls back only when unset, and keeps what is no number as NaN for the schema to reject', () => {
+    expect(envNumber(undefined, 64)).toBe(64);
+    expect(envNumber('8', 64)).toBe(8);
+    expect(envNumber('lots', 64)).toBeNaN();
+    expect(() => validate({ nats: { port: envNumber('lots', 4222) } })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/nats/port' }));
   });
 });

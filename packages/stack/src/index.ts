@@ -38,6 +38,7 @@ export { signalKey } from './signal-key.js';
 export { consumeConcurrently, consumeInBatches } from './consume.js';
 export type { Consumption } from './consume.js';
 export { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, exitGracefully, serviceBase } from './service-lifecycle.js';
+export type { ServiceFields } from './service-lifecycle.js';
 export { HEALTH_SERVICE_PREFIX, healthSubject, serveHealth } from './health.js';
 export type { Health, HealthChecks, HealthReport } from './health.js';
 export { permitsPublish, readSubject, subjectMatches } from './subject-match.js';

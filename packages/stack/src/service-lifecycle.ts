@@ -13,12 +13,24 @@ export const SERVICE_CONFIG_PROPERTIES = {
 } as const;
 export const SERVICE_CONFIG_REQUIRED = ['home', 'servers', 'logLevel', 'instance'] as const;
 
-/** What every service's configuration starts from: its home, the NATS servers to use, its instance name. */
-export function serviceBase(env: Env, cwd: string): { home: string; paths: HomePaths; servers: string[]; instance: string } {
+/** The settings every service has (SERVICE_CONFIG_PROPERTIES), before validation. */
+export interface ServiceFields {
+  readonly home: string;
+  readonly servers: string[];
+  readonly instance: string;
+  readonly logLevel: string;
+}
+
+/**
+ * What every service's configuration starts from: its home's paths, and `fields` to
+ * validate with its own settings (its home, the NATS servers to use, its instance
+ * name, its log level).
+ */
+export function serviceBase(env: Env, cwd: string): { paths: HomePaths; fields: ServiceFields } {
   const home = resolveHome(undefined, env, cwd);
   const paths = homePaths(home);
   const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
-  return { home, paths, servers, instance: env['SAMENHANG_INSTANCE'] ?? `pid-${process.pid}` };
+  return { paths, fields: { home, servers, instance: env['SAMENHANG_INSTANCE'] ?? `pid-${process.pid}`, logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info' } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { compileValidator, envNumber, type Env, type HomePaths } from '@samenhang/config';
 import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface AuditConfig {
@@ -27,17 +27,11 @@ const schema = {
 const validate = compileValidator<AuditConfig>(schema, 'audit configuration');
 
 export function loadAuditConfig(env: Env, cwd: string): { config: AuditConfig; paths: HomePaths } {
-  const { home, paths, servers, instance } = serviceBase(env, cwd);
-  const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
-  return {
-    paths,
-    config: validate({
-      home,
-      servers,
-      instance,
-      logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
-      checkpointEvery: num(env['SAMENHANG_CHECKPOINT_EVERY'], 64),
-      checkpointMs: num(env['SAMENHANG_CHECKPOINT_MS'], 5000),
-    }),
-  };
+  const { paths, fields } = serviceBase(env, cwd);
+  const config = validate({
+    ...fields,
+    checkpointEvery: envNumber(env['SAMENHANG_CHECKPOINT_EVERY'], 64),
+    checkpointMs: envNumber(env['SAMENHANG_CHECKPOINT_MS'], 5000),
+  });
+  return { config, paths };
 }

@@ -1,4 +1,4 @@
-import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { compileValidator, envNumber, type Env, type HomePaths } from '@samenhang/config';
 import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface GatewayConfig {
@@ -26,19 +26,14 @@ const schema = {
 
 const validate = compileValidator<GatewayConfig>(schema, 'gateway configuration');
 
-const int = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
-
 /** Builds the gateway's configuration from the environment snapshot, validated once and frozen. */
 export function loadGatewayConfig(env: Env, cwd: string): { config: GatewayConfig; paths: HomePaths } {
-  const { home, paths, servers, instance } = serviceBase(env, cwd);
+  const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
-    home,
-    servers,
-    instance,
-    maxEnvelopeBytes: int(env['SAMENHANG_MAX_ENVELOPE_BYTES'], 64 * 1024),
-    concurrency: int(env['SAMENHANG_GATEWAY_CONCURRENCY'], 64),
-    logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
-    maxSummaryChars: int(env['SAMENHANG_MAX_SUMMARY_CHARS'], 2000),
+    ...fields,
+    maxEnvelopeBytes: envNumber(env['SAMENHANG_MAX_ENVELOPE_BYTES'], 64 * 1024),
+    concurrency: envNumber(env['SAMENHANG_GATEWAY_CONCURRENCY'], 64),
+    maxSummaryChars: envNumber(env['SAMENHANG_MAX_SUMMARY_CHARS'], 2000),
   });
   return { config, paths };
 }

@@ -1,4 +1,4 @@
-import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { compileValidator, envNumber, type Env, type HomePaths } from '@samenhang/config';
 import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface ConsentConfig {
@@ -31,16 +31,13 @@ const schema = {
 const validate = compileValidator<ConsentConfig>(schema, 'consent configuration');
 
 export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfig; paths: HomePaths } {
-  const { home, paths, servers, instance } = serviceBase(env, cwd);
+  const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
-    home,
-    servers,
-    instance,
-    logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
+    ...fields,
     ...(env['SAMENHANG_POLICY_FILE'] ? { policyFile: env['SAMENHANG_POLICY_FILE'] } : {}),
     ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
-    concurrency: env['SAMENHANG_CONSENT_CONCURRENCY'] === undefined ? 64 : Number(env['SAMENHANG_CONSENT_CONCURRENCY']),
-    expirySweepMs: env['SAMENHANG_EXPIRY_SWEEP_MS'] === undefined ? 3_600_000 : Number(env['SAMENHANG_EXPIRY_SWEEP_MS']),
+    concurrency: envNumber(env['SAMENHANG_CONSENT_CONCURRENCY'], 64),
+    expirySweepMs: envNumber(env['SAMENHANG_EXPIRY_SWEEP_MS'], 3_600_000),
   });
   return { config, paths };
 }

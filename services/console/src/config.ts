@@ -1,4 +1,4 @@
-import { compileValidator, type Env, type HomePaths } from '@samenhang/config';
+import { compileValidator, envNumber, type Env, type HomePaths } from '@samenhang/config';
 import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
 
 export interface ConsoleConfig {
@@ -33,22 +33,18 @@ const schema = {
 };
 
 const validate = compileValidator<ConsoleConfig>(schema, 'console configuration');
-const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
 
 export function loadConsoleConfig(env: Env, cwd: string): { config: ConsoleConfig; paths: HomePaths } {
-  const { home, paths, servers, instance } = serviceBase(env, cwd);
+  const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
-    home,
-    servers,
-    instance,
-    logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info',
+    ...fields,
     host: env['SAMENHANG_CONSOLE_HOST'] ?? '127.0.0.1',
     // Any free port unless set: the URLs are printed by `up` and kept in <home>/console.json.
-    apiPort: num(env['SAMENHANG_API_PORT'], 0),
-    webPort: num(env['SAMENHANG_CONSOLE_PORT'], 0),
+    apiPort: envNumber(env['SAMENHANG_API_PORT'], 0),
+    webPort: envNumber(env['SAMENHANG_CONSOLE_PORT'], 0),
     // Short by default: a console left open on a shared desk signs out by itself.
-    sessionTtlSeconds: num(env['SAMENHANG_SESSION_TTL_SECONDS'], 900),
-    receiptTimeoutMs: num(env['SAMENHANG_RECEIPT_TIMEOUT_MS'], 5000),
+    sessionTtlSeconds: envNumber(env['SAMENHANG_SESSION_TTL_SECONDS'], 900),
+    receiptTimeoutMs: envNumber(env['SAMENHANG_RECEIPT_TIMEOUT_MS'], 5000),
   });
   return { config, paths };
 }
