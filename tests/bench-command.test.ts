@@ -31,6 +31,11 @@ describe('samenhang bench (a small run)', () => {
     expect(r.verification.envelopes).toBe(400);
     expect(r.verification.stagePerSecond).toBeGreaterThan(0);
     expect(r.replay.decisions).toBe(2000);
+    // The command over what was stored: every signal of the load, the warm-up and the latency
+    // run, read from the pictures and decided again as the consent service decided it.
+    expect(r.replayStored).toMatchObject({ decisions: 440, changed: 0 });
+    expect(r.replayStored.pictures).toBeGreaterThanOrEqual(40);
+    expect(stdout).toMatch(/replay \(the command\)\s+\d+ decisions\/s over the 440 signals/);
     for (const p of ['broker-gateway', 'consent', 'audit', 'nats-server']) expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
   }, 180_000);
 
@@ -47,6 +52,7 @@ describe('samenhang bench (a small run)', () => {
     // Every stream and bucket the pipeline wrote to, and the baseline's own, kept three copies.
     expect([r.pipeline.replicas, r.baseline.replicas]).toEqual([3, 3]);
     expect(r.latency).toMatchObject({ signals: 10, received: 10 });
+    expect(r.replayStored).toMatchObject({ decisions: 220, changed: 0 }); // read from the cluster's pictures
     for (const p of ['nats-server-1', 'nats-server-2', 'nats-server-3']) expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV, KvEntry, NatsConnection } from 'nats';
-import { BUCKETS, bindKv, isCasFailure, isTransientNatsError, lastHeaders, leanKv, serialWrites, type StampedWrites } from '@samenhang/stack';
+import { BUCKETS, bindKv, forEachLast, isCasFailure, isTransientNatsError, lastHeaders, leanKv, serialWrites, type StampedWrites } from '@samenhang/stack';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -126,5 +126,32 @@ describe('leanKv answers as nats.js KV does', () => {
     const withHeader = await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test', (k) => k.header !== undefined);
     expect(withHeader.kept.map((k) => k.key)).toEqual(['lh-a']);
     expect(withHeader.total).toBe(all.total);
+  });
+
+  it('a pass with values gives every live key once, with its last value, over several batches', async () => {
+    const n = 2_300; // more than two batches of a thousand
+    for (let i = 0; i < n; i += 100) await Promise.all(Array.from({ length: 100 }, (_, j) => lean.put(`fl-${i + j}`, bytes(`v${i + j}`))));
+    await lean.put('fl-7', bytes('last')); // a later write replaces the first
+    await lean.delete('fl-8');
+    await lean.purge('fl-9');
+    const seen = new Map<string, string>();
+    const left: number[] = [];
+    const total = await forEachLast(nc.jetstream(), bucket, { headersOnly: false }, (w, l) => {
+      if (w.key.startsWith('fl-')) {
+        expect(seen.has(w.key), w.key).toBe(false);
+        seen.set(w.key, new TextDecoder().decode(w.data));
+      }
+      left.push(l);
+    });
+    expect(seen.size).toBe(n - 2);
+    expect([seen.get('fl-7'), seen.get('fl-1000'), seen.get('fl-2299'), seen.has('fl-8'), seen.has('fl-9')]).toEqual(['last', 'v1000', 'v2299', false, false]);
+    expect(total).toBe(left.length);
+    // `left` counts down what is still to come (markers of deleted keys among it), for a progress bar.
+    expect(left[0]).toBeGreaterThanOrEqual(total - 1);
+    expect(left.every((l, i) => i === 0 || l < left[i - 1]!)).toBe(true);
+    // Headers only: the same keys, no values.
+    let empty = 0;
+    await forEachLast(nc.jetstream(), bucket, { headersOnly: true }, (w) => void (w.key.startsWith('fl-') && w.data.length === 0 && empty++));
+    expect(empty).toBe(n - 2);
   });
 });

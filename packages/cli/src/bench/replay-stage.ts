@@ -1,5 +1,8 @@
 import { emptyTally, judge, replayBatch, type StoredDecision } from '@samenhang/decision';
+import type { JetStreamClient } from 'nats';
 import type { LoadedPolicy } from '@samenhang/policy';
+import type { Registry } from '@samenhang/pki';
+import { replayStored } from '../replay/stored.js';
 import { WORKLOAD_AGENCIES } from '../workload.js';
 import { Progress } from './progress.js';
 import { perSecond } from './stats.js';
@@ -9,6 +12,22 @@ export interface ReplayBenchResult {
   readonly ms: number;
   readonly decisionsPerSecond: number;
   readonly changed: number;
+}
+
+/** `samenhang replay` over what the pipeline stored: reading every picture and consent, and evaluating. */
+export interface StoredReplayResult extends ReplayBenchResult {
+  readonly pictures: number;
+  /** The evaluation alone, as the in-process figure measures it. */
+  readonly evaluationPerSecond: number;
+}
+
+/** The replay command's work over the stack's stored pictures, under the policy they were decided by. */
+export async function benchStoredReplay(js: JetStreamClient, registry: Registry, policy: LoadedPolicy): Promise<StoredReplayResult> {
+  const r = await replayStored(js, { policy, registry, asOf: Date.now(), progress: 'replay (stored)' });
+  return {
+    decisions: r.tally.evaluated, pictures: r.pictures, ms: r.ms, changed: r.tally.changed,
+    decisionsPerSecond: perSecond(r.tally.evaluated, r.ms), evaluationPerSecond: perSecond(r.tally.evaluated, r.evaluationMs),
+  };
 }
 
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'ACUTE'] as const;

@@ -2,7 +2,7 @@ import type { BaselineResult } from './baseline.js';
 import type { LatencyResult } from './latency.js';
 import type { PipelineResult } from './pipeline.js';
 import type { VerifyResult } from './verify-stage.js';
-import type { ReplayBenchResult } from './replay-stage.js';
+import type { ReplayBenchResult, StoredReplayResult } from './replay-stage.js';
 
 export interface BenchReport {
   readonly at: string;
@@ -15,6 +15,8 @@ export interface BenchReport {
   readonly latency: LatencyResult;
   readonly verification: VerifyResult;
   readonly replay: ReplayBenchResult;
+  /** `samenhang replay`'s own work over what the pipeline and latency runs stored. */
+  readonly replayStored: StoredReplayResult;
   /** Peak RSS per process in MiB. */
   readonly peakRssMiB: Readonly<Record<string, number | undefined>>;
 }
@@ -27,7 +29,11 @@ export function targets(r: BenchReport): { target: string; measured: string; met
     { target: 'pipeline ≥ 2,000 signals/s', measured: `${r.pipeline.signalsPerSecond}/s over ${r.pipeline.signals}`, met: r.pipeline.signalsPerSecond >= 2000 },
     { target: `p99 ingress→alert ≤ 50 ms at ${r.latency.rate}/s`, measured: `${r.latency.p99} ms`, met: r.latency.p99 <= 50 && r.latency.received === r.latency.signals },
     { target: 'verification ≥ 0.8 × raw node:crypto', measured: `${r.verification.ratio} ×`, met: r.verification.ratio >= 0.8 },
-    { target: 'replay ≥ 50,000 decisions/s', measured: `${r.replay.decisionsPerSecond}/s over ${r.replay.decisions}`, met: r.replay.decisionsPerSecond >= 50_000 },
+    {
+      target: 'replay ≥ 50,000 decisions/s',
+      measured: `${r.replay.decisionsPerSecond}/s over ${r.replay.decisions} in process; the command ${r.replayStored.decisionsPerSecond}/s over ${r.replayStored.decisions} stored`,
+      met: r.replay.decisionsPerSecond >= 50_000 && r.replayStored.decisionsPerSecond >= 50_000,
+    },
     { target: 'each service peak RSS ≤ 300 MiB', measured: rss.map(([k, v]) => `${k} ${v ?? '?'}`).join(', '), met: rss.every(([, v]) => v !== undefined && v <= 300) },
   ];
 }
@@ -43,6 +49,10 @@ export function formatReport(r: BenchReport): string {
     [`latency at ${r.latency.rate}/s`, `p50 ${r.latency.p50} ms, p95 ${r.latency.p95} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${r.latency.received}/${r.latency.signals} alerted, after ${r.latency.warmup} to warm up)`],
     ['verification stage', `${r.verification.stagePerSecond}/s vs raw node:crypto ${r.verification.rawPerSecond}/s on the thread pool (${r.verification.ratio} ×); raw synchronous ${r.verification.rawSyncPerSecond}/s`],
     ['replay (in-process)', `${r.replay.decisionsPerSecond} decisions/s over ${r.replay.decisions} stored facts, ${r.replay.changed} would change`],
+    [
+      'replay (the command)',
+      `${r.replayStored.decisionsPerSecond} decisions/s over the ${r.replayStored.decisions} signals stored in ${r.replayStored.pictures} pictures (${(r.replayStored.ms / 1000).toFixed(1)} s, reading included; evaluating ${r.replayStored.evaluationPerSecond}/s), ${r.replayStored.changed} would change`,
+    ],
     ['peak RSS (MiB)', Object.entries(r.peakRssMiB).map(([k, v]) => `${k} ${v ?? '?'}`).join(', ')],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));

@@ -3,13 +3,14 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { homePaths, type Env } from '@samenhang/config';
+import { loadRegistry } from '@samenhang/pki';
 import { loadDefaultPolicy } from '@samenhang/policy';
 import { connectAs, natsServerVersion, requireNatsServer } from '@samenhang/stack';
 import { benchBaseline } from '../bench/baseline.js';
 import { benchLatency } from '../bench/latency.js';
 import { benchPipeline } from '../bench/pipeline.js';
 import { Progress } from '../bench/progress.js';
-import { benchReplay } from '../bench/replay-stage.js';
+import { benchReplay, benchStoredReplay } from '../bench/replay-stage.js';
 import { formatReport, type BenchReport } from '../bench/report.js';
 import { peakRssMiB } from '../bench/stats.js';
 import { benchVerifyInWorker } from '../bench/verify-stage.js';
@@ -98,6 +99,8 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
     const peak: Record<string, number | undefined> = {};
     for (const [name, svc] of stack.services) peak[name] = peakRssMiB(svc.child.pid!);
     stack.natsNodes.forEach((n, i) => (peak[stack.natsNodes.length === 1 ? 'nats-server' : `nats-server-${i + 1}`] = peakRssMiB(n.pid)));
+    // The command itself over everything the two runs above stored (after the services' peaks: it is not theirs).
+    const replayedStored = await benchStoredReplay(admin.jetstream(), loadRegistry(paths.registry), loadDefaultPolicy());
     const baseline = await benchBaseline(admin, signals, pipeline.bytes, cluster === 3 ? 3 : 1);
     const files = { caCert: paths.caCert, identities: paths.identities, registry: paths.registry };
     const verification = await benchVerifyInWorker(files, toVerify);
@@ -109,7 +112,7 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
       machine: { cpus: cpus().length, node: process.version, natsServer: `nats-server ${natsServerVersion(requireNatsServer(env))}${cluster === 3 ? ' ×3' : ''}` },
       options: { signals, systems, agencies: agencyCount, rate, latencySignals, latencyWarmup, replay: replayN, cluster },
       pipeline, baseline, ratio: Math.round((pipeline.signalsPerSecond / baseline.perSecond) * 100) / 100,
-      latency, verification, replay, peakRssMiB: peak,
+      latency, verification, replay, replayStored: replayedStored, peakRssMiB: peak,
     };
     const file = resolve(flags.out ?? join('bench-results', `bench-${report.at.replace(/[:.]/g, '-')}.json`));
     mkdirSync(dirname(file), { recursive: true });

@@ -1,27 +1,10 @@
 import type { HomePaths } from '@samenhang/config';
-import { alertDue, emptyTally, replayBatch, type ConsentFact, type DecisionRecord, type ReplayedDecision, type StoredDecision } from '@samenhang/decision';
 import { SamenhangError } from '@samenhang/errors';
 import { loadPolicy } from '@samenhang/policy';
-import { loadRegistry, rvtOf } from '@samenhang/pki';
-import { BUCKETS, bindKv, connectAs, readStackInfo, retryOnTimeout } from '@samenhang/stack';
-import { Progress } from '../bench/progress.js';
+import { loadRegistry } from '@samenhang/pki';
+import { connectAs, readStackInfo } from '@samenhang/stack';
 import { EXIT, UsageError, out } from '../output.js';
-
-/** The part of a stored picture replay reads (codes, pseudonyms and live decisions). */
-interface StoredPicture {
-  readonly systemId: string;
-  readonly mergedInto?: string;
-  readonly entries: Record<string, { signalId: string; agencyId: string; agencyKind: string; region: string; subjectPseudonym: string; related: { pseudonym: string }[]; householdKey: string; category: string; severity: string; legalGround: string; meldcodeDecision: boolean; observedAt: number; expiresAt?: number; decision: Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule'> }>;
-  readonly alerts: Record<string, { version: number }>;
-}
-
-export interface AlertChange {
-  readonly systemId: string;
-  readonly region: string;
-  readonly change: 'would start' | 'would stop' | 'would show other signals';
-}
-
-const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
+import { replayStored } from '../replay/stored.js';
 
 /**
  * `samenhang replay --policy <file> [--as-of <date>]`: re-decides every stored,
@@ -37,67 +20,14 @@ export async function replay(paths: HomePaths, flags: { policy?: string; 'as-of'
   const registry = loadRegistry(paths.registry);
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'broker-admin', maxReconnectAttempts: 0 });
   try {
-    const js = nc.jetstream();
-    const pictures = await bindKv(js, BUCKETS.PICTURES);
-    const consentsKv = await bindKv(js, BUCKETS.CONSENTS);
-    const list = (kv: typeof pictures) => retryOnTimeout(async () => {
-      const out: string[] = [];
-      for await (const k of await kv.keys()) out.push(k);
-      return out;
-    });
-    const keys = await list(pictures);
-    const consents = new Map<string, ConsentFact[]>();
-    for (const k of await list(consentsKv)) {
-      const e = await consentsKv.get(k);
-      if (e?.operation === 'PUT') consents.set(k, dec<ConsentFact[]>(e.value));
-    }
-
-    const tally = emptyTally();
-    const changes: ReplayedDecision[] = [];
-    const alertChanges: AlertChange[] = [];
-    const progress = new Progress('replay', keys.length);
-    let evaluationMs = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const e = await pictures.get(keys[i]!);
-      if (e?.operation !== 'PUT') continue;
-      const p = dec<StoredPicture>(e.value);
-      if (p.mergedInto) continue;
-      const live = Object.values(p.entries).filter((x) => x.expiresAt === undefined || x.expiresAt > asOf);
-      const batch: StoredDecision[] = live.map((x) => ({
-        facts: {
-          signalId: x.signalId, agencyId: x.agencyId, agencyKind: x.agencyKind, region: x.region, subjectPseudonym: x.subjectPseudonym,
-          relatedPseudonyms: x.related.map((r) => r.pseudonym), householdKey: x.householdKey, category: x.category, severity: x.severity,
-          legalGround: x.legalGround, meldcodeDecision: x.meldcodeDecision, observedAt: x.observedAt, ...(x.expiresAt !== undefined ? { expiresAt: x.expiresAt } : {}),
-        },
-        consents: consents.get(x.subjectPseudonym) ?? [],
-        recipient: { id: rvtOf(registry, x.region)?.id ?? 'none', region: rvtOf(registry, x.region) ? x.region : 'none' },
-        purpose: policy.purpose, // the one purpose signals are decided for (DESIGN §5)
-        current: { outcome: x.decision.outcome, shownAs: x.decision.shownAs, decidingRule: x.decision.decidingRule },
-      }));
-      const t = performance.now();
-      const replayed = replayBatch(batch, policy, asOf, tally);
-      evaluationMs += performance.now() - t;
-      changes.push(...replayed.filter((r) => r.from.outcome !== r.to.outcome || r.from.rule !== r.to.rule));
-      // Alerts: what each region's RVT would see, and whether the alert rule would hold.
-      for (const region of new Set(live.map((x) => x.region))) {
-        const visible = (shown: (j: number) => string) => live.map((x, j) => ({ x, j })).filter(({ x, j }) => x.region === region && shown(j) !== 'DENY');
-        const before = visible((j) => batch[j]!.current.shownAs);
-        const after = visible((j) => replayed[j]!.to.shownAs);
-        const alerted = p.alerts[region] !== undefined;
-        const due = alertDue(after.map(({ x }) => ({ signalId: x.signalId, agencyId: x.agencyId, severity: x.severity, observedAt: x.observedAt })), policy, asOf).due;
-        const same = before.map((b) => b.x.signalId).join() === after.map((a) => a.x.signalId).join();
-        if (!alerted && due) alertChanges.push({ systemId: p.systemId, region, change: 'would start' });
-        else if (alerted && !due) alertChanges.push({ systemId: p.systemId, region, change: 'would stop' });
-        else if (alerted && !same) alertChanges.push({ systemId: p.systemId, region, change: 'would show other signals' });
-      }
-      if (i % 100 === 0) progress.update(i);
-    }
-    progress.done(`${tally.evaluated} decisions in ${Math.round(evaluationMs)} ms`);
+    const { tally, changes, alertChanges, ms, evaluationMs } = await replayStored(nc.jetstream(), { policy, registry, asOf, progress: 'replay' });
     const summary = {
       policy: { version: policy.policyVersion, digest: policy.digest }, asOf: new Date(asOf).toISOString(),
       evaluated: tally.evaluated, changed: tally.changed, byChange: tally.byChange,
       alerts: alertChanges.reduce<Record<string, number>>((a, c) => ({ ...a, [c.change]: (a[c.change] ?? 0) + 1 }), {}),
-      decisionsPerSecond: evaluationMs > 0 ? Math.round((tally.evaluated / evaluationMs) * 1000) : 0,
+      // The whole command (reading every picture and consent, and evaluating), and the evaluation alone.
+      decisionsPerSecond: ms > 0 ? Math.round((tally.evaluated / ms) * 1000) : 0,
+      evaluationPerSecond: evaluationMs > 0 ? Math.round((tally.evaluated / evaluationMs) * 1000) : 0,
     };
     if (flags.json) out(JSON.stringify({ ...summary, changes, alertChanges }, null, 2));
     else {
