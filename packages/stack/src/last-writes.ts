@@ -1,4 +1,5 @@
 import { DeliverPolicy, type Consumer, type JetStreamClient, type MsgHdrs } from 'nats';
+import { retryOnTimeout } from './retry-timeout.js';
 
 /** A key of a bucket as its last write left it. */
 export interface LastWrite {
@@ -65,7 +66,9 @@ export async function lastHeaders(js: JetStreamClient, bucket: string, header: s
 }
 
 async function readLast(consumer: Consumer, prefix: string, visit: (w: LastWrite, left: number) => void): Promise<number> {
-  if ((await consumer.info()).num_pending === 0) return 0; // an empty bucket: nothing would ever arrive
+  // The first info() creates the ordered consumer; should nats-server 2.9 place it on a
+  // cluster peer that is down, it times out and the next one is placed afresh.
+  if ((await retryOnTimeout(() => consumer.info())).num_pending === 0) return 0; // an empty bucket: nothing would ever arrive
   let live = 0;
   // Pulls kept going ahead of the handling (consume, not fetch-and-wait): the server reads
   // the next batch while this process parses the last one.
