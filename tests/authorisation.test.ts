@@ -48,13 +48,22 @@ describe('no one where they do not belong (nats-server permissions from the regi
     const heard: string[] = [];
     const sub = rvt.subscribe('_INBOX_rvt-foodvalley.test.>', { callback: (_e, m) => heard.push(m.subject) });
     await rvt.flush();
-    const consent = await t.connect('consent');
-    consent.publish('_INBOX_rvt-foodvalley.test.1', new Uint8Array([1]));
-    await consent.flush();
+    const responder = await t.connect('picture-responder');
+    responder.publish('_INBOX_rvt-foodvalley.test.1', new Uint8Array([1]));
+    await responder.flush();
     for (let i = 0; i < 50 && heard.length === 0; i++) await sleep(20);
     expect(heard).toEqual(['_INBOX_rvt-foodvalley.test.1']);
     sub.unsubscribe();
     const forbidden: [string, string][] = [
+      // The responder may write nowhere but askers' inboxes: a steered reply lands nowhere.
+      ['picture-responder', 'samenhang.alerts.twente'],
+      ['picture-responder', 'samenhang.audit.decisions'],
+      ['picture-responder', '$KV.PICTURES.sys_x'],
+      ['picture-responder', '$KV.AUDIT_STATE.state'],
+      ['picture-responder', '_INBOX_ggz-centraal.x'],
+      ['picture-responder', '_INBOX_broker-admin.x'],
+      // The identity that writes alerts, audit records and pictures answers no participant.
+      ['consent', '_INBOX_rvt-foodvalley.x'],
       ['consent', '_INBOX_ggz-centraal.x'],
       ['consent', '_INBOX.x'],
       ['broker-gateway', '_INBOX_rvt-foodvalley.x'],

@@ -1,5 +1,5 @@
-export { PARTICIPANT_KINDS, findParticipant, loadRegistry, mayPublishForRegion, parseRegistry, registrySchema, rvtOf } from './registry.js';
-export type { Participant, ParticipantKind, Registry, ServiceIdentity } from './registry.js';
+export { PARTICIPANT_KINDS, SERVICE_ROLES, findParticipant, loadRegistry, mayPublishForRegion, parseRegistry, registrySchema, rvtOf } from './registry.js';
+export type { Participant, ParticipantKind, Registry, ServiceIdentity, ServiceRole } from './registry.js';
 export { certificateKid, certificateUris, identityUri, parseIdentityUri } from './identity.js';
 export type { IdentityType } from './identity.js';
 export { CertStore } from './cert-store.js';

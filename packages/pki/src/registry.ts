@@ -13,9 +13,16 @@ export interface Participant {
   readonly displayName: string;
 }
 
+/**
+ * `responder`: the consent service's second identity, which answers picture requests and
+ * may publish nothing but into the inboxes of those who may ask (docs/security.md).
+ */
+export const SERVICE_ROLES = ['gateway', 'consent', 'responder', 'audit', 'console', 'admin'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
 export interface ServiceIdentity {
   readonly id: string;
-  readonly role: 'gateway' | 'consent' | 'audit' | 'console' | 'admin';
+  readonly role: ServiceRole;
 }
 
 export interface Registry {
@@ -58,7 +65,7 @@ export const registrySchema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'role'],
-        properties: { id: ID, role: { enum: ['gateway', 'consent', 'audit', 'console', 'admin'] } },
+        properties: { id: ID, role: { enum: [...SERVICE_ROLES] } },
       },
     },
   },

@@ -24,7 +24,10 @@ const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]`;
 export function renderServerConfig(o: ServerConfigOptions): string {
   const host = o.host ?? '127.0.0.1';
   const users = o.users
-    .map((u) => `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)} }, subscribe: { allow: ${list(u.permissions.subscribe)} } } }`)
+    .map((u) => {
+      const deny = u.permissions.denyPublish?.length ? `, deny: ${list(u.permissions.denyPublish)}` : '';
+      return `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)}${deny} }, subscribe: { allow: ${list(u.permissions.subscribe)} } } }`;
+    })
     .join(',\n');
   const tls = `{ cert_file: ${q(o.paths.serverCert)}, key_file: ${q(o.paths.serverKey)}, ca_file: ${q(o.paths.caCert)}, verify_and_map: true, timeout: 5 }`;
   const cluster = o.cluster

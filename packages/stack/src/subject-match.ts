@@ -18,6 +18,7 @@ export function subjectMatches(pattern: string, subject: string): boolean {
 
 /** Whether these permissions allow publishing on (or requesting) `subject`. */
 export function permitsPublish(perms: Permissions, subject: string): boolean {
+  if (perms.denyPublish?.some((p) => subjectMatches(p, subject))) return false;
   return perms.publish.some((p) => subjectMatches(p, subject));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRY_FILE } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
 import { homePaths } from '@samenhang/config';
-import { askersOf, natsUsers, participantPermissions, renderServerConfig, servicePermissions } from '@samenhang/stack';
+import { askersOf, natsUsers, participantPermissions, permitsPublish, renderServerConfig, servicePermissions } from '@samenhang/stack';
 
 const registry = loadRegistry(DEFAULT_REGISTRY_FILE);
 const byId = (id: string) => registry.participants.find((p) => p.id === id)!;
@@ -13,7 +13,10 @@ describe('least-privilege permissions from the registry', () => {
     expect(p.publish).toContain('samenhang.ingress.ggz-centraal');
     expect(p.publish).toContain('samenhang.consent.ggz-centraal');
     expect(p.publish).toContain('$JS.API.CONSUMER.CREATE.RECEIPTS.*.samenhang.receipts.ggz-centraal');
-    expect(p.publish.filter((s) => s.includes('>') || s.includes('STREAM'))).toEqual([]);
+    // Flow control of its own readers is the only wildcard; no stream rights, no pulling, no deleting.
+    expect(p.publish.filter((s) => s.includes('>') || s.includes('STREAM'))).toEqual(['$JS.FC.RECEIPTS.>']);
+    expect(p.publish.filter((s) => /MSG\.NEXT|DELETE|INFO/.test(s))).toEqual([]);
+    expect(p.denyPublish).toEqual(['$JS.API.CONSUMER.CREATE.*.broker-gateway.>', '$JS.API.CONSUMER.CREATE.*.consent.>', '$JS.API.CONSUMER.CREATE.*.audit.>']);
     expect(p.subscribe).toEqual(['_INBOX_ggz-centraal.>']);
   });
   it("lets an RVT read only its own region's alerts and pictures", () => {
@@ -24,7 +27,10 @@ describe('least-privilege permissions from the registry', () => {
   });
   it('lets a privacy officer read the audit log and publish nothing', () => {
     const p = participantPermissions(byId('privacy-officer'));
-    expect(p.publish.every((s) => s.startsWith('$JS.API.CONSUMER.') && s.includes('.AUDIT.'))).toBe(true);
+    expect(p.publish).toEqual(['$JS.API.CONSUMER.CREATE.AUDIT.*.samenhang.audit.>', '$JS.FC.AUDIT.>']);
+    // Its filter is the audit service's own: the durable's name is denied outright.
+    expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.audit.samenhang.audit.>')).toBe(false);
+    expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.rX1.samenhang.audit.>')).toBe(true);
   });
   it('lets services answer only those who may ask them, by inbox, without reply grants', () => {
     const askers = askersOf(registry);
@@ -32,7 +38,11 @@ describe('least-privilege permissions from the registry', () => {
     const rvts = registry.participants.filter((p) => p.kind === 'RVT').map((p) => p.id);
     expect(askers.pictures).toEqual([...rvts, 'console']);
     const inboxes = (id: string) => servicePermissions(registry.services.find((s) => s.id === id)!, askers).publish.filter((x) => x.startsWith('_INBOX'));
-    expect(inboxes('consent')).toEqual(['_INBOX_broker-admin.>', ...rvts.map((id) => `_INBOX_${id}.>`), '_INBOX_console.>']);
+    // Only the responder answers participants, and it may publish nothing else.
+    const responder = servicePermissions(registry.services.find((s) => s.id === 'picture-responder')!, askers);
+    expect(responder.publish).toEqual([...rvts.map((id) => `_INBOX_${id}.>`), '_INBOX_console.>']);
+    expect(responder.subscribe).toEqual(['samenhang.picture.*']);
+    expect(inboxes('consent')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('broker-gateway')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('audit')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('console')).toEqual([]);

@@ -15,7 +15,7 @@ import type { ConsentDeps } from './deps.js';
 import { FamilySystems, type HouseholdLink } from './family/systems.js';
 import { handleMessage } from './handle-message.js';
 import { JsonKv } from './kv-json.js';
-import { answerPicture } from './picture-request.js';
+import { answerPicture, responderIdentity } from './picture-request.js';
 import { holdPolicy } from './policy-holder.js';
 import { startExpirySweeper } from './expiry-sweeper.js';
 import { expiryStamp } from './expiry-stamp.js';
@@ -109,7 +109,10 @@ async function main(): Promise<void> {
     onEnd: (err) => log.warn({ err }, 'vault records watch ended: person records are read again every minute'),
   });
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
-  const pictures = nc.subscribe('samenhang.picture.*', { queue: 'consent' });
+  // Pictures are answered through the responder identity, which may publish only into the
+  // inboxes of those who may ask: a requester's reply subject cannot steer this service's writes.
+  const responder = await connectAs({ paths, servers: config.servers, identity: responderIdentity(registry) });
+  const pictures = responder.subscribe('samenhang.picture.*', { queue: 'consent' });
   void (async () => {
     for await (const m of pictures) {
       const region = m.subject.split('.')[2]!;
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
       stopValve();
       for (const k of [consentKeys, personKeys, householdKeys, erasures!, recordChanges!]) k.stop();
       pictures.unsubscribe();
+      void responder.drain();
     },
   });
 }

@@ -1,10 +1,31 @@
 import type { Msg } from 'nats';
-import { rvtOf } from '@samenhang/pki';
+import { SamenhangError } from '@samenhang/errors';
+import { rvtOf, type Registry } from '@samenhang/pki';
+import { askersOf, inboxPrefix } from '@samenhang/stack';
 import { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { buildAlert } from './alert-builder.js';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { alertReason, regionEntries } from './region-view.js';
+
+/** The identity that answers picture requests (registry role `responder`). */
+export function responderIdentity(registry: Registry): string {
+  const id = registry.services.find((s) => s.role === 'responder')?.id;
+  if (!id) throw new SamenhangError('ERR_REGISTRY_INVALID', 'the registry names no service with role responder: pictures cannot be answered safely');
+  return id;
+}
+
+/**
+ * Whether `reply` is an inbox of the region's RVT or of the console acting for it. nats-server
+ * already lets the responder publish only into askers' inboxes; this also keeps one RVT from
+ * steering a picture into another's inbox.
+ */
+export function replyAllowed(reply: string | undefined, region: string, registry: Registry): boolean {
+  if (!reply) return false;
+  const rvt = rvtOf(registry, region)?.id;
+  const consoles = askersOf(registry).pictures.filter((id) => registry.services.some((s) => s.id === id));
+  return [...(rvt ? [rvt] : []), ...consoles].some((id) => reply.startsWith(`${inboxPrefix(id)}.`));
+}
 
 /**
  * An RVT asks for the current picture of a household in its region (nats-server
@@ -13,6 +34,10 @@ import { alertReason, regionEntries } from './region-view.js';
  */
 export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudonymizer, d: ConsentDeps): Promise<void> {
   const now = Date.now();
+  if (!replyAllowed(m.reply, region, d.registry)) {
+    d.log.warn({ region }, 'picture request ignored: its reply subject is not an inbox of who may ask');
+    return;
+  }
   const empty = (reason: string) => m.respond(v1.HouseholdAlert.encode({ region, reason }).finish());
   const policy = d.policy.policy;
   const rvt = rvtOf(d.registry, region);
