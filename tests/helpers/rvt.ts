@@ -14,10 +14,9 @@ export class AlertFollower {
   static async open(rvt: NatsConnection, region: string): Promise<AlertFollower> {
     const f = new AlertFollower();
     const reader = await openFilteredReader(rvt, STREAMS.ALERTS, subjects.alerts(region), { deliver: 'all' });
-    const messages = await reader.consumer.consume();
-    f.stop = () => messages.stop();
+    f.stop = () => void reader.close();
     f.loop = (async () => {
-      for await (const m of messages) f.alerts.push(v1.HouseholdAlert.decode(m.data));
+      for await (const m of reader) f.alerts.push(v1.HouseholdAlert.decode(m.data));
     })();
     return f;
   }

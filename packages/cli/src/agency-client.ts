@@ -49,9 +49,8 @@ export class AgencyClient {
   }
 
   private async readReceipts(): Promise<void> {
-    const messages = await this.reader.consumer.consume();
-    this.stopReading = () => messages.stop();
-    for await (const m of messages) {
+    this.stopReading = () => void this.reader.close();
+    for await (const m of this.reader) {
       const r = v1.Receipt.decode(m.data);
       const w = this.waiting.get(r.envelopeSha256)?.shift();
       if (w) w(r);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { HomePaths } from '@samenhang/config';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
@@ -60,12 +59,12 @@ export async function runDemo(paths: HomePaths, servers: readonly string[]): Pro
     }
     // The last alert in the stream is the current picture.
     let last: v1.HouseholdAlert | undefined;
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && (last?.entries.length ?? 0) < 5) {
-      const m = await reader.consumer.next({ expires: 1000 });
-      if (m) last = v1.HouseholdAlert.decode(m.data);
-      else await sleep(50);
+    const deadline = setTimeout(() => void reader.close(), 15_000);
+    for await (const m of reader) {
+      last = v1.HouseholdAlert.decode(m.data);
+      if (last.entries.length >= 5) break;
     }
+    clearTimeout(deadline);
     out(last ? `\n${describeAlert(last)}\n\nFollow it yourself: npx samenhang alerts --rvt foodvalley   (other regions receive nothing: --rvt twente)\n` : '\nno alert arrived (see the logs)\n');
   } finally {
     for (const c of clients.values()) await c.close();

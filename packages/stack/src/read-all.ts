@@ -12,18 +12,14 @@ export interface StoredMessage {
 /** Reads every message of one subject filter of a stream, in order, until caught up. */
 export async function readAll(nc: NatsConnection, stream: string, filter: string, o: { startTime?: Date } = {}): Promise<StoredMessage[]> {
   const reader = await openFilteredReader(nc, stream, filter, o.startTime ? { startTime: o.startTime } : { deliver: 'all' });
+  const out: StoredMessage[] = [];
   try {
-    const out: StoredMessage[] = [];
-    for (;;) {
-      const batch = await reader.consumer.fetch({ max_messages: 1000, expires: 1000 });
-      let n = 0;
-      for await (const m of batch) {
-        const msgId = m.headers?.get('Nats-Msg-Id');
-        out.push({ seq: m.seq, subject: m.subject, data: m.data, ...(msgId ? { msgId } : {}) });
-        n++;
-      }
-      // Caught up when nothing is left to deliver (no need to wait out an empty fetch).
-      if (n === 0 || (await reader.consumer.info()).num_pending === 0) break;
+    if (reader.pendingAtOpen === 0) return out;
+    for await (const m of reader) {
+      const msgId = m.headers?.get('Nats-Msg-Id');
+      out.push({ seq: m.seq, subject: m.subject, data: m.data, ...(msgId ? { msgId } : {}) });
+      // Caught up when the server has nothing more to deliver.
+      if (m.pending === 0) break;
     }
     return out;
   } finally {

@@ -34,9 +34,8 @@ export async function benchLatency(rvt: NatsConnection, region: string, conns: R
   const warming = new Set(warmup.map((x) => x.signalId));
   const latencies: number[] = [];
   const reader = await openFilteredReader(rvt, STREAMS.ALERTS, subjects.alerts(region), { deliver: 'new' });
-  const messages = await reader.consumer.consume();
   const following = (async () => {
-    for await (const m of messages) {
+    for await (const m of reader) {
       const now = performance.now();
       for (const e of v1.HouseholdAlert.decode(m.data).entries) {
         const id = e.signalId ?? '';
@@ -59,9 +58,8 @@ export async function benchLatency(rvt: NatsConnection, region: string, conns: R
   await offer(signed, rate, (x) => sentAt.set(x.signalId, performance.now()), (i) => i % 50 === 0 && progress.update(latencies.length));
   await drain(() => latencies.length >= signed.length, () => progress.update(latencies.length));
   progress.done(`p99 ${percentile(latencies, 99).toFixed(1)} ms`);
-  messages.stop();
-  await following;
   await reader.close();
+  await following;
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
     rate, signals: signed.length, received: latencies.length, warmup: warmup.length,

@@ -39,8 +39,7 @@ export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boo
   const identity = rvtIdentity(flags.rvt);
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity });
   const reader = await openFilteredReader(nc, STREAMS.ALERTS, subjects.alerts(flags.rvt!), { deliver: 'all' });
-  const messages = await reader.consumer.consume();
-  const stop = () => messages.stop();
+  const stop = () => void reader.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   let idle: NodeJS.Timeout | undefined;
@@ -51,7 +50,7 @@ export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boo
   };
   arm();
   const newest = new NewestAlerts();
-  for await (const m of messages) {
+  for await (const m of reader) {
     const a = v1.HouseholdAlert.decode(m.data);
     if (newest.accept(a)) out(JSON.stringify(alertJson(a)));
     arm();

@@ -7,7 +7,7 @@ type Listener = (a: v1.HouseholdAlert) => void;
 
 /**
  * The newest alert version of every family system per region, from the ALERTS
- * stream (an ordered consumer from the start), and live listeners per region.
+ * stream (a reader from the start), and live listeners per region.
  * Versions only grow: an older version arriving late never replaces a newer one.
  */
 export class AlertsFeed {
@@ -20,13 +20,9 @@ export class AlertsFeed {
 
   async start(): Promise<void> {
     const reader = await openFilteredReader(this.nc, STREAMS.ALERTS, 'samenhang.alerts.*', { deliver: 'all' });
-    const messages = await reader.consumer.consume();
-    this.stopConsume = () => {
-      messages.stop();
-      void reader.close();
-    };
+    this.stopConsume = () => void reader.close();
     void (async () => {
-      for await (const m of messages) {
+      for await (const m of reader) {
         try {
           this.accept(v1.HouseholdAlert.decode(m.data));
         } catch (e) {
