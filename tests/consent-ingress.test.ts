@@ -43,6 +43,21 @@ describe('consent records through the verified gateway path', () => {
     expect([r.status, r.code]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_REJECTED, code]);
   });
 
+  it("refuses a consent or objection that binds another agency's signals, and those signals are decided without it", async () => {
+    // A local team of Flevoland registers consent for a stranger's GGZ signals, one of Twente an objection covering the police.
+    const almere = await t.client('lokaalteam-almere');
+    const enschede = await t.client('lokaalteam-enschede');
+    const consentFor = (c: AgencyClient, agencyId: string, scope: string[], status: string) =>
+      c.signConsent(consentFromJson({ consentId: `c-${agencyId}-${status}`, agencyId, bsn: '999990019', purpose: 'SAFETY_ASSESSMENT', scope, status, recordedAt: new Date(Date.now() - 60_000).toISOString() }));
+    const given = await almere.publishConsent(await consentFor(almere, 'lokaalteam-almere', ['ggz-centraal'], 'GIVEN'));
+    expect([given.status, given.code, given.reason]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_REJECTED, 'ERR_CONSENT_SCOPE', expect.stringContaining('/scope/0')]);
+    const objection = await enschede.publishConsent(await consentFor(enschede, 'lokaalteam-enschede', ['lokaalteam-enschede', 'politie-oost-nederland'], 'OBJECTION'));
+    expect([objection.status, objection.code]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_REJECTED, 'ERR_CONSENT_SCOPE']);
+    // Neither reached the consent service.
+    expect((await verifiedConsents(admin)).map((c) => c.consentId)).not.toContain('c-lokaalteam-almere-GIVEN');
+    expect((await verifiedConsents(admin)).map((c) => c.consentId)).not.toContain('c-lokaalteam-enschede-OBJECTION');
+  });
+
   it('refuses a signal envelope on the consent subject (typ is checked)', async () => {
     const base = loadScenario<{ base: Record<string, unknown> }>('bad-inputs').base;
     const { signalFromJson } = await import('@samenhang/signal');

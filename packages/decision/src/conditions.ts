@@ -5,6 +5,8 @@ export interface ConditionContext {
   readonly signal: SignalFacts;
   readonly sourceIsRecipient: boolean;
   readonly consent: ConsentState | undefined;
+  /** The id of the consent record `consent` comes from. */
+  readonly consentId: string | undefined;
   readonly expired: boolean;
 }
 

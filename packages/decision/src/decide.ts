@@ -1,8 +1,8 @@
 import { canonicalSha256 } from '@samenhang/canonical';
 import type { DisclosableField, LoadedPolicy, Outcome, Rule } from '@samenhang/policy';
 import { evaluate, severityRank, type ConditionContext } from './conditions.js';
-import { consentStateFor } from './consent.js';
-import type { DecisionInput } from './facts.js';
+import { consentFor } from './consent.js';
+import type { ConsentFact, DecisionInput } from './facts.js';
 import type { DecisionObligation, DecisionRecord, RuleEvaluation } from './record.js';
 import { retentionEnd } from './retention.js';
 
@@ -30,7 +30,7 @@ function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha2
   };
 }
 
-type Outcomes = Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule' | 'rulesEvaluated' | 'rulesFired' | 'refused' | 'fields' | 'minimisation' | 'obligations' | 'failClosedReason'>;
+type Outcomes = Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule' | 'rulesEvaluated' | 'rulesFired' | 'refused' | 'fields' | 'minimisation' | 'obligations' | 'failClosedReason' | 'consentRecord'>;
 
 /**
  * The record with its keys in canonical (RFC 8785) order, here and in every object
@@ -40,6 +40,7 @@ type Outcomes = Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule' | 'r
 function record(b: Base, o: Outcomes): DecisionRecord {
   const s = b.signal;
   return {
+    ...(o.consentRecord !== undefined ? { consentRecord: o.consentRecord } : {}),
     decidedAt: b.decidedAt,
     decidingRule: o.decidingRule,
     decisionId: b.decisionId,
@@ -106,12 +107,14 @@ function minimise(fields: readonly DisclosableField[], ctx: ConditionContext, po
   return { kept, minimisation: { reason, removed, rule: m.id } };
 }
 
+const consentOf = (c: ConsentFact | undefined) => ({ consent: c?.status, consentId: c?.consentId });
+
 function contextOf(input: DecisionInput, policy: LoadedPolicy): ConditionContext {
   const s = input.signal;
   return {
     signal: s,
     sourceIsRecipient: s.agencyKind === 'RVT' && s.agencyId === input.recipient.id,
-    consent: consentStateFor(input.consents, s.agencyId, input.purpose, input.now),
+    ...consentOf(consentFor(input.consents, s.agencyId, input.purpose, input.now)),
     expired: retentionEnd(s, policy) <= input.now,
   };
 }
@@ -202,6 +205,8 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
       fields: kept,
       minimisation,
       obligations,
+      // A decision that rests on a consent or objection names the record it relied on.
+      ...(rule.when.consent && ctx.consentId ? { consentRecord: ctx.consentId } : {}),
     });
   } catch (e) {
     return failClosed(input, policy, inputsSha256, `policy evaluation failed: ${(e as Error).message}`);

@@ -23,6 +23,8 @@ export interface DecisionObligation {
  */
 export interface DecisionRecord {
   readonly type: 'decision';
+  /** The consent or objection record the deciding rule relied on (its id), if it relied on one. */
+  readonly consentRecord?: string;
   readonly decisionId: string;
   readonly decidedAt: string;
   readonly signalId: string;

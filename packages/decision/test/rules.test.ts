@@ -66,6 +66,12 @@ describe('every rule of the default policy', () => {
   it('R9: recorded consent for this agency and purpose → DISCLOSE', () => {
     const r = d({}, [consent('GIVEN', ['lokaalteam-ede'])]);
     expect([r.outcome, r.decidingRule]).toEqual(['DISCLOSE', 'R9']);
+    expect(r.consentRecord).toBe('c-GIVEN');
+  });
+  it('names the consent record only when the deciding rule relied on it', () => {
+    expect(d({}, [consent('OBJECTION', ['lokaalteam-ede'], 5, 'obj-1')]).consentRecord).toBe('obj-1'); // R15
+    expect(d({ severity: 'ACUTE' }, [consent('OBJECTION', ['lokaalteam-ede'], 5, 'obj-1')]).consentRecord).toBeUndefined(); // R6
+    expect(d({}, []).consentRecord).toBeUndefined(); // R2
   });
   it('R9 needs consent covering the source agency, recorded before the decision', () => {
     expect(d({}, [consent('GIVEN', ['ggz-centraal'])]).decidingRule).toBe('R2');

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'ERR_REGION_NOT_ALLOWED',
   'ERR_TIMESTAMP_INVALID',
   'ERR_WITHDRAW_UNKNOWN',
+  'ERR_CONSENT_SCOPE',
   // configuration, registry, PKI and vault (start-up and operator errors)
   'ERR_CONFIG_INVALID',
   'ERR_REGISTRY_INVALID',

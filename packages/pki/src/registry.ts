@@ -11,6 +11,11 @@ export interface Participant {
   /** Regions this participant may publish about; "all" for national agencies. */
   readonly regions: readonly string[] | 'all';
   readonly displayName: string;
+  /**
+   * Agencies whose signals this participant may register consent or an objection for,
+   * besides its own (none unless named): a role that answers for others must be granted.
+   */
+  readonly consentFor?: readonly string[];
 }
 
 /**
@@ -56,6 +61,7 @@ export const registrySchema = {
           kind: { enum: [...PARTICIPANT_KINDS] },
           regions: { oneOf: [{ const: 'all' }, { type: 'array', uniqueItems: true, items: ID }] },
           displayName: { type: 'string', minLength: 1, maxLength: 200 },
+          consentFor: { type: 'array', uniqueItems: true, items: ID },
         },
       },
     },
@@ -84,6 +90,13 @@ export function parseRegistry(value: unknown): Registry {
     ids.add(p.id);
   }
   registry.participants.forEach((p, i) => {
+    p.consentFor?.forEach((a, j) => {
+      if (!registry.participants.some((q) => q.id === a)) {
+        throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: /participants/${i}/consentFor/${j} is not a participant`, {
+          path: `/participants/${i}/consentFor/${j}`,
+        });
+      }
+    });
     if (p.regions === 'all') return;
     p.regions.forEach((r, j) => {
       if (!registry.regions.includes(r)) {
@@ -108,6 +121,11 @@ export function loadRegistry(file: string): Registry {
 
 export function findParticipant(registry: Registry, id: string): Participant | undefined {
   return registry.participants.find((p) => p.id === id);
+}
+
+/** The agencies whose signals `p` may register consent or an objection for: its own, and what the registry grants. */
+export function consentAuthorityOf(p: Participant): readonly string[] {
+  return [p.id, ...(p.consentFor ?? [])];
 }
 
 export function mayPublishForRegion(p: Participant, region: string): boolean {

@@ -6,12 +6,16 @@ import { DEFAULT_LIMITS, type SignalLimits } from './limits.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-function bad(path: string, what: string, code: 'ERR_SIGNAL_INVALID' | 'ERR_BSN_INVALID' | 'ERR_TIMESTAMP_INVALID' = 'ERR_SIGNAL_INVALID'): never {
+function bad(path: string, what: string, code: 'ERR_SIGNAL_INVALID' | 'ERR_BSN_INVALID' | 'ERR_TIMESTAMP_INVALID' | 'ERR_CONSENT_SCOPE' = 'ERR_SIGNAL_INVALID'): never {
   throw new SamenhangError(code, `${path} ${what}`, { path });
 }
 
-/** Checks a decoded ConsentRecord: id, BSN 11-test, purpose, scope of known agencies, status, time. */
-export function validateConsent(c: v1.ConsentRecord, ctx: { now: number; participants: readonly string[]; limits?: SignalLimits }): void {
+/**
+ * Checks a decoded ConsentRecord: id, BSN 11-test, purpose, scope of known agencies the
+ * registering agency may answer for (`mayCover`: its own id, and what the registry grants
+ * it beyond that), status, time.
+ */
+export function validateConsent(c: v1.ConsentRecord, ctx: { now: number; participants: readonly string[]; mayCover: readonly string[]; limits?: SignalLimits }): void {
   const limits = ctx.limits ?? DEFAULT_LIMITS;
   if (!ID.test(c.consentId)) bad('/consentId', 'is required: 1-128 characters of A-Z a-z 0-9 . _ : -');
   if (!isValidBsn(c.bsn)) bad('/bsn', 'is not a valid BSN (nine digits passing the 11-test)', 'ERR_BSN_INVALID');
@@ -19,6 +23,9 @@ export function validateConsent(c: v1.ConsentRecord, ctx: { now: number; partici
   if (c.scope.length === 0) bad('/scope', 'must name at least one agency');
   c.scope.forEach((a, i) => {
     if (!ctx.participants.includes(a)) bad(`/scope/${i}`, 'is not a participating agency');
+    // A consent or objection binds only the signals its registrant answers for: otherwise one
+    // agency could release, or hold, another's signals about a stranger.
+    if (!ctx.mayCover.includes(a)) bad(`/scope/${i}`, 'names an agency whose signals the registering agency may not answer for', 'ERR_CONSENT_SCOPE');
   });
   if (!Object.values(v1.ConsentStatus).includes(c.status) || c.status === v1.ConsentStatus.CONSENT_STATUS_UNSPECIFIED) bad('/status', 'is required and must be GIVEN, WITHDRAWN or OBJECTION');
   const at = fromTimestamp(c.recordedAt);

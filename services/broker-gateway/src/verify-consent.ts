@@ -1,8 +1,8 @@
 import { SamenhangError } from '@samenhang/errors';
 import { CONSENT_TYP } from '@samenhang/envelope';
-import type { Participant } from '@samenhang/pki';
-import { v1 } from '@samenhang/proto';
-import { validateConsent } from '@samenhang/signal';
+import { consentAuthorityOf, type Participant } from '@samenhang/pki';
+import { decodeKeepingUnknowns, v1 } from '@samenhang/proto';
+import { assertStrict, validateConsent } from '@samenhang/signal';
 import { verifySigned, type CheckProgress, type SignedCheckContext } from './verify-signed.js';
 
 export interface CheckedConsent {
@@ -21,7 +21,8 @@ export async function checkConsent(
   const { payload, agency } = await verifySigned(bytes, subjectAgency, now, CONSENT_TYP, ctx);
   let consent: v1.ConsentRecord;
   try {
-    consent = v1.ConsentRecord.decode(payload);
+    // Unknown fields are kept, not dropped, so that assertStrict below can refuse them.
+    consent = decodeKeepingUnknowns(v1.ConsentRecord.decode, payload);
   } catch (cause) {
     throw new SamenhangError('ERR_SIGNAL_MALFORMED', 'payload is not a ConsentRecord', { cause });
   }
@@ -29,7 +30,8 @@ export async function checkConsent(
   if (consent.agencyId !== agency.id) {
     throw new SamenhangError('ERR_AGENCY_MISMATCH', 'agencyId is not the signing agency', { path: '/agencyId' });
   }
+  assertStrict(consent);
   const participants = ctx.registry.participants.filter((p) => p.kind !== 'PRIVACY_OFFICER').map((p) => p.id);
-  validateConsent(consent, { now, participants, limits: ctx.limits });
+  validateConsent(consent, { now, participants, mayCover: consentAuthorityOf(agency), limits: ctx.limits });
   return { consent, agency };
 }
