@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'ERR_PKI_MISSING',
   'ERR_VAULT_KEY_MISSING',
   'ERR_VAULT_DECRYPT',
+  'ERR_AUDIT_STATE',
   // policy (fail closed: nothing is disclosed while the policy is unavailable)
   'ERR_POLICY_INVALID',
   // client-side (CLI) errors

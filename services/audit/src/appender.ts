@@ -3,8 +3,10 @@ import type { KeyObject } from 'node:crypto';
 import { CHECKPOINT_SUBJECT, ORIGIN, signCheckpoint } from '@samenhang/audit-log';
 import type { Logger } from '@samenhang/logging';
 import { leafHash } from '@samenhang/merkle';
+import { SamenhangError } from '@samenhang/errors';
 import { isCasFailure } from '@samenhang/stack';
-import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js';
+import { EMPTY_LOG, appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js';
+import { stateDisagreement, type StreamAt } from './state-check.js';
 
 /**
  * Appends audit records to the Merkle log in stream order and signs checkpoints.
@@ -13,20 +15,72 @@ import { appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js
  */
 export class Appender {
   private firstUncoveredAt = 0;
+  /** Why appending stopped: the state and the stream disagree (state-check.ts). Nothing is appended or acknowledged then. */
+  private halted: string | undefined;
   private busy: Promise<void> = Promise.resolve();
   /** Sequences of checkpoint messages seen above the last record: no record to fetch there. */
   private readonly checkpointSeqs = new Set<number>();
 
+  private state: LogState = EMPTY_LOG;
+
   constructor(
-    private state: LogState,
     private readonly store: LogStore,
     private readonly js: JetStreamClient,
     private readonly signer: { key: KeyObject; certPem: string },
     private readonly every: number,
     private readonly log: Logger,
-    /** The AUDIT stream's message at a sequence (read only for records this instance was not handed). */
-    private readonly readStream: (seq: number) => Promise<{ subject: string; data: Uint8Array }>,
+    /** The AUDIT stream's message at a sequence, undefined where there is none. */
+    private readonly streamAt: StreamAt,
   ) {}
+
+  /** Why appending is stopped, if it is. */
+  get problem(): string | undefined {
+    return this.halted;
+  }
+
+  /** Since when records have waited for a checkpoint (ms since the epoch), if any wait. */
+  get uncoveredSince(): number | undefined {
+    return this.state.pending.length > 0 ? this.firstUncoveredAt : undefined;
+  }
+
+  get lastSeq(): number {
+    return this.state.lastSeq;
+  }
+
+  get size(): number {
+    return this.state.size;
+  }
+
+  /**
+   * Reads the state (one KV read) and checks it against the stream (one stream read); stops
+   * appending for good if they disagree. At start, on the checkpoint timer (so an overwritten
+   * state is noticed while idle too), and after every reload of the state.
+   */
+  verify(): Promise<void> {
+    return this.run(() => this.verifyNow());
+  }
+
+  private async verifyNow(): Promise<void> {
+    if (this.halted) return;
+    try {
+      this.state = await this.store.load();
+    } catch (e) {
+      return this.halt((e as Error).message);
+    }
+    const problem = await stateDisagreement(this.state, this.streamAt);
+    if (problem) this.halt(problem);
+  }
+
+  private halt(problem: string): void {
+    this.halted = problem;
+    this.log.error({ problem }, 'audit log state and stream disagree: appending stopped, nothing more is acknowledged; see docs/audit.md');
+  }
+
+  private async reload(): Promise<LogState> {
+    await this.verifyNow();
+    if (this.halted) throw new SamenhangError('ERR_AUDIT_STATE', this.halted);
+    return this.state;
+  }
 
   /** Serialises work: appends and checkpoints never interleave. */
   private run<T>(fn: () => Promise<T>): Promise<T> {
@@ -44,6 +98,7 @@ export class Appender {
    */
   handleBatch(batch: readonly JsMsg[]): Promise<void> {
     return this.run(async () => {
+      if (this.halted) throw new SamenhangError('ERR_AUDIT_STATE', this.halted);
       await this.publishClaimed();
       const wasCovered = this.state.pending.length === 0;
       for (let attempt = 1; ; attempt++) {
@@ -73,13 +128,14 @@ export class Appender {
       }
       if (m.seq <= next.lastSeq) continue; // appended before (a redelivery, or by another instance)
       if (!reloaded && next === this.state && !this.onlyCheckpointsKnownBetween(next.lastSeq, m.seq)) {
-        this.state = next = await this.store.load(); // another instance may be ahead
+        next = await this.reload(); // another instance may be ahead
         reloaded = true;
         if (m.seq <= next.lastSeq) continue;
       }
       for (let s = next.lastSeq + 1; s < m.seq; s++) {
         if (this.checkpointSeqs.has(s)) continue;
-        const missing = await this.readStream(s);
+        const missing = await this.streamAt(s);
+        if (!missing) throw new SamenhangError('ERR_AUDIT_STATE', `the AUDIT stream has no message at sequence ${s}, below a record to append`);
         if (missing.subject === CHECKPOINT_SUBJECT) this.checkpointSeqs.add(s);
         else next = appendLeaf(next, s, leafHash(missing.data));
       }
@@ -97,6 +153,7 @@ export class Appender {
   /** Signs a checkpoint when records are uncovered and `maxAgeMs` has passed (0: now). */
   checkpoint(maxAgeMs = 0): Promise<void> {
     return this.run(async () => {
+      if (this.halted) return;
       await this.publishClaimed();
       if (this.state.pending.length > 0 && Date.now() - this.firstUncoveredAt >= maxAgeMs) await this.checkpointNow();
     });
@@ -139,7 +196,7 @@ export class Appender {
     try {
       await this.store.save(next);
     } catch (e) {
-      this.state = await this.store.load(); // the redelivery decides again against the current log
+      await this.reload(); // the redelivery decides again against the current log
       throw e;
     }
     this.state = next;
