@@ -6,6 +6,7 @@ export { ENUMS, nameOf, namesOf, valueOf } from './enums.js';
 export type { EnumKind } from './enums.js';
 export { signalFromJson } from './json.js';
 export { DEFAULT_LIMITS } from './limits.js';
+export { assertStrict } from './strict-decode.js';
 export type { SignalLimits } from './limits.js';
 export type { ValidationContext } from './validate.js';
 

@@ -1,8 +1,8 @@
 import { SamenhangError } from '@samenhang/errors';
 import { SIGNAL_TYP } from '@samenhang/envelope';
 import type { Participant } from '@samenhang/pki';
-import { v1 } from '@samenhang/proto';
-import { validateSignal } from '@samenhang/signal';
+import { decodeKeepingUnknowns, v1 } from '@samenhang/proto';
+import { assertStrict, validateSignal } from '@samenhang/signal';
 import { verifySigned, type CheckProgress, type SignedCheckContext } from './verify-signed.js';
 
 export type { CheckProgress } from './verify-signed.js';
@@ -30,7 +30,8 @@ export async function checkSignal(
   const { payload, agency, signerKid } = await verifySigned(bytes, subjectAgency, now, SIGNAL_TYP, ctx);
   let signal: v1.Signal;
   try {
-    signal = v1.Signal.decode(payload);
+    // Unknown fields are kept, not dropped, so that assertStrict below can refuse them.
+    signal = decodeKeepingUnknowns(v1.Signal.decode, payload);
   } catch (cause) {
     throw new SamenhangError('ERR_SIGNAL_MALFORMED', 'payload is not a Signal', { cause });
   }
@@ -38,6 +39,7 @@ export async function checkSignal(
   if (signal.agencyId !== agency.id) {
     throw new SamenhangError('ERR_AGENCY_MISMATCH', 'agencyId is not the signing agency', { path: '/agencyId' });
   }
+  assertStrict(signal);
   validateSignal(signal, { now, allowedRegions: agency.regions, knownRegions: ctx.registry.regions, limits: ctx.limits });
   return { signal, agency, signerKid };
 }
