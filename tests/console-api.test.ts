@@ -122,6 +122,19 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
     conforms('/v1/receipts/{sequence}', 'get', unknown);
   });
 
+  it('sends HSTS on every answer of both servers, problem documents included', async () => {
+    const web = readConsoleInfo(t.paths).webUrl;
+    const answers = [
+      await https(t.paths, `${api}/v1/openapi.json`, { as: 'lokaalteam-ede' }),
+      await post('/v1/consents', 'lokaalteam-ede', 'hello', 'text/plain'),
+      await https(t.paths, `${api}/v1/nothing-here`, { as: 'lokaalteam-ede' }),
+      await https(t.paths, `${web}/`),
+      await https(t.paths, `${web}/assets/console.css`),
+      await https(t.paths, `${web}/nothing-here`),
+    ];
+    for (const a of answers) expect(a.headers['strict-transport-security'], `answer ${a.status}`).toBe('max-age=31536000; includeSubDomains');
+  });
+
   it('answers 202 with a receipt location while the gateway is down, and the receipt there once it is back', async () => {
     await t.stack.services.get('broker-gateway')!.stop();
     const a = await post('/v1/signals', 'lokaalteam-ede', await ede.sign(signal('api-late-1')));

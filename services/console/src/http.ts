@@ -1,6 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SamenhangError, type ErrorCode } from '@samenhang/errors';
 
+/**
+ * HSTS on every answer of both servers: a browser or client that reached the console once
+ * refuses plain HTTP to its host (and subdomains) for a year, so a network attacker cannot
+ * downgrade a later visit and read session cookies or personal data.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Sets HSTS before `handler` runs, so no route — problem documents included — can miss it. */
+export function withStrictTransport(handler: Handler): Handler {
+  return (req, res) => {
+    res.setHeader('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+    handler(req, res);
+  };
+}
+
 /** HTTP status per error code; an ingress rejection is 422 unless it says otherwise. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   ERR_UNAUTHENTICATED: 401,

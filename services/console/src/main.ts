@@ -16,6 +16,7 @@ import { ReceiptWaiter } from './api/receipt-waiter.js';
 import { handleApi } from './api/routes.js';
 import { loadConsoleConfig } from './config.js';
 import { removeConsoleInfo, writeConsoleInfo } from './console-file.js';
+import { withStrictTransport } from './http.js';
 import { AlertsFeed } from './web/alerts-feed.js';
 import { AuditView } from './web/audit-view.js';
 import { WebConsole } from './web/routes.js';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
 
   // Agency systems: no certificate from the broker's CA, no connection.
   const api = createServer({ ...tls, ca, requestCert: true, rejectUnauthorized: true });
-  api.on('request', (req, res) => void handleApi(req, res, { js, registry, revocations, receipts, receiptTimeoutMs: config.receiptTimeoutMs, openapi, log }));
+  api.on('request', withStrictTransport((req, res) => void handleApi(req, res, { js, registry, revocations, receipts, receiptTimeoutMs: config.receiptTimeoutMs, openapi, log })));
   const apiPort = await listen(api, config.apiPort, config.host);
 
   const web = createServer(tls);
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     purpose: 'SAFETY_ASSESSMENT',
     log,
   });
-  web.on('request', (req, res) => void webConsole.handle(req, res));
+  web.on('request', withStrictTransport((req, res) => void webConsole.handle(req, res)));
 
   const apiUrl = `https://${config.host}:${apiPort}`;
   writeConsoleInfo(paths, { webUrl: origin, apiUrl, pid: process.pid });
