@@ -5,7 +5,7 @@ import type { Env, HomePaths } from '@samenhang/config';
 import { loadRegistry, verifyRevocationList } from '@samenhang/pki';
 import { requireNatsServer } from './nats-binary.js';
 import { natsUsers } from './permissions.js';
-import { freePort } from './ports.js';
+import { HomePorts } from './home-ports.js';
 import { renderServerConfig } from './server-config.js';
 import { startNatsProcess, waitHealthy, type NatsProcess } from './nats-process.js';
 import { natsRuntimeEnv } from './nats-runtime.js';
@@ -47,10 +47,18 @@ async function render(paths: HomePaths, spec: NodeSpec): Promise<string> {
 /**
  * Node specs for a home: one node keeps the home's single store; a cluster gets one
  * store per node, distinct client, route and monitoring ports, and routes to all others.
+ * Each port is the one the home recorded for it where that is free (`fresh`: new ones).
  */
-async function nodeSpecs(paths: HomePaths, count: number): Promise<NodeSpec[]> {
+async function nodeSpecs(paths: HomePaths, count: number, homePorts: HomePorts, fresh: boolean): Promise<NodeSpec[]> {
   const ports: { port: number; monitorPort: number; routePort: number }[] = [];
-  for (let i = 0; i < count; i++) ports.push({ port: await freePort(), monitorPort: await freePort(), routePort: await freePort() });
+  for (let i = 1; i <= count; i++) {
+    ports.push({
+      port: await homePorts.take(`nats-${i}.client`, { fresh }),
+      monitorPort: await homePorts.take(`nats-${i}.monitor`, { fresh }),
+      // A single node has no routes: it takes no route port.
+      routePort: count === 1 ? 0 : await homePorts.take(`nats-${i}.route`, { fresh }),
+    });
+  }
   return ports.map((p, i) => {
     const dir = count === 1 ? paths.nats : join(paths.nats, `node-${i + 1}`);
     return {
@@ -70,22 +78,26 @@ async function nodeSpecs(paths: HomePaths, count: number): Promise<NodeSpec[]> {
 /**
  * Starts the embedded nats-server of a home — one node, or a cluster of `count`
  * on loopback — and waits until every node is healthy (a cluster: a meta leader).
+ * The ports are the home's (`homePorts`, by default read from and saved to the home):
+ * the same on every start unless something else holds one.
  */
-export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1): Promise<EmbeddedNats[]> {
-  // A free port is only free until someone binds it; if another process took one
-  // first, the node exits at once: try again on fresh ports.
+export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1, homePorts = HomePorts.open(paths)): Promise<EmbeddedNats[]> {
+  // A port found free is only free until someone binds it; if another process took one
+  // first, the node exits at once: try again on fresh ports (which the home then keeps).
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startNodes(paths, env, count);
+      const nodes = await startNodes(paths, env, count, homePorts, attempt > 1);
+      homePorts.save();
+      return nodes;
     } catch (e) {
       if (attempt >= 3) throw e;
     }
   }
 }
 
-async function startNodes(paths: HomePaths, env: Env, count: number): Promise<EmbeddedNats[]> {
+async function startNodes(paths: HomePaths, env: Env, count: number, homePorts: HomePorts, fresh: boolean): Promise<EmbeddedNats[]> {
   const binary = requireNatsServer(env);
-  const specs = await nodeSpecs(paths, count);
+  const specs = await nodeSpecs(paths, count, homePorts, fresh);
   const runtime = natsRuntimeEnv(env);
   const nodes: EmbeddedNats[] = [];
   try {

@@ -12,3 +12,17 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Whether `port` on 127.0.0.1 can be listened on now: nothing else listens there. Like
+ * nats-server, Node listens with SO_REUSEADDR, so a port whose last listener has just
+ * exited (connections still in TIME_WAIT) counts as free, as it is for the next listener.
+ */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
