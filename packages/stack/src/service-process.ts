@@ -33,6 +33,8 @@ export async function spawnService(o: {
   servers: readonly string[];
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Told the child as soon as it exists, so a supervisor can stop one that is still starting. */
+  onSpawn?: (child: ChildProcess) => void;
 }): Promise<ServiceProcess> {
   mkdirSync(o.paths.logs, { recursive: true });
   const log = openSync(join(o.paths.logs, `${o.name}.log`), 'a');
@@ -42,8 +44,13 @@ export async function spawnService(o: {
     env: childEnv({ ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(','), SAMENHANG_INSTANCE: o.name }),
   });
   closeSync(log);
+  o.onSpawn?.(child);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new SamenhangError('ERR_INTERNAL', `${o.name} not ready within ${o.readyTimeoutMs ?? 30_000} ms; see ${o.paths.logs}/${o.name}.log`)), o.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(() => {
+      // Not left running: nobody would stop it, and a later start would run beside it.
+      child.kill('SIGKILL');
+      reject(new SamenhangError('ERR_INTERNAL', `${o.name} not ready within ${o.readyTimeoutMs ?? 30_000} ms; see ${o.paths.logs}/${o.name}.log`));
+    }, o.readyTimeoutMs ?? 30_000);
     child.on('message', (m) => {
       if ((m as { ready?: string }).ready) {
         clearTimeout(timer);

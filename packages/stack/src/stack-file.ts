@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import type { NodeSpec } from './embedded.js';
+import type { ServiceStatus } from './supervisor.js';
 
 /** What client commands need to find the running stack of a home (DESIGN §4). */
 export interface StackInfo {
@@ -11,10 +12,17 @@ export interface StackInfo {
   readonly startedAt: string;
   /** The embedded nats-server node(s), so `certs --revoke` can rewrite their users and reload them. */
   readonly natsNodes: readonly { readonly pid: number; readonly spec: NodeSpec }[];
+  /** Whether a service that exits unexpectedly is restarted (`samenhang up`: yes). */
+  readonly supervised?: boolean;
+  /** Each service instance's state as its supervisor sees it, rewritten on every change. */
+  readonly services?: Readonly<Record<string, ServiceStatus>>;
 }
 
+/** Written whole and renamed into place: `samenhang health` may read it while a restart rewrites it. */
 export function writeStackInfo(paths: HomePaths, info: StackInfo): void {
-  writeFileSync(paths.stackFile, JSON.stringify(info, null, 2) + '\n');
+  const tmp = `${paths.stackFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(info, null, 2) + '\n');
+  renameSync(tmp, paths.stackFile);
 }
 
 export function removeStackInfo(paths: HomePaths): void {
