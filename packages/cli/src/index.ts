@@ -10,4 +10,5 @@ export type { WorkloadItem, WorkloadOptions } from './workload.js';
 export { publishSigned, signWorkload } from './load-publisher.js';
 export type { PublishOptions, SignedItem } from './load-publisher.js';
 export { NewestAlerts } from './newest-alerts.js';
-export { healthReports } from './commands/health.js';
+export { healthReports, stackHealth } from './commands/health.js';
+export type { StackHealth } from './commands/health.js';

@@ -35,10 +35,14 @@ export class HomePorts {
     return new HomePorts(portsFile(paths), recorded, note);
   }
 
-  /** The port recorded for `key` if it is free (or already this key's in this process), else a fresh free one. */
+  /**
+   * The port recorded for `key` if nothing listens there now, else a fresh free one. Asked
+   * again (a restarted console), the port is looked at again: its own process has exited,
+   * so it is free unless something else took it meanwhile.
+   */
   async take(key: string, o: { fresh?: boolean } = {}): Promise<number> {
     const was = this.recorded[key];
-    if (was !== undefined && !o.fresh && (this.given.get(was) === key || (!this.given.has(was) && (await portFree(was))))) {
+    if (was !== undefined && !o.fresh && (this.given.get(was) ?? key) === key && (await portFree(was))) {
       this.given.set(was, key);
       return was;
     }

@@ -1,5 +1,5 @@
 import type { HomePaths } from '@samenhang/config';
-import { HEALTH_SERVICE_PREFIX, connectAs, readStackInfo, type HealthReport } from '@samenhang/stack';
+import { HEALTH_SERVICE_PREFIX, connectAs, describeStatus, readStackInfo, type HealthReport, type ServiceStatus } from '@samenhang/stack';
 import { CORE_SERVICES } from '../run-stack.js';
 import { EXIT, out } from '../output.js';
 
@@ -19,17 +19,63 @@ export async function healthReports(paths: HomePaths): Promise<HealthReport[]> {
   }
 }
 
+export interface StackHealth {
+  readonly ready: boolean;
+  /** What the running instances answer themselves. */
+  readonly instances: HealthReport[];
+  /** Services with no ready instance, each with why. */
+  readonly notReady: string[];
+  readonly reasons: Readonly<Record<string, string>>;
+  /** What the stack's supervisor says of each instance: state, restarts, last unexpected exit. */
+  readonly supervision: Readonly<Record<string, ServiceStatus>>;
+}
+
+/** Instance `consent-2` is of service `consent`. */
+const serviceOf = (instance: string) => instance.replace(/-\d+$/, '');
+
+/**
+ * The stack's health: the instances' own reports and, for an instance that cannot answer
+ * (exited, restarting, starting), what the supervisor recorded in stack.json. A service is
+ * ready when one of its instances is: a core service by its report, the console by running.
+ */
+export async function stackHealth(paths: HomePaths): Promise<StackHealth> {
+  const supervision = readStackInfo(paths).services ?? {};
+  const instances = await healthReports(paths);
+  const reasons: Record<string, string> = {};
+  const services = new Set<string>([...CORE_SERVICES, ...Object.keys(supervision).map(serviceOf)]);
+  for (const name of services) {
+    const own = Object.entries(supervision).filter(([id]) => serviceOf(id) === name);
+    const ready = (CORE_SERVICES as readonly string[]).includes(name)
+      ? instances.some((r) => r.service === name && r.ready)
+      : own.some(([, st]) => st.state === 'running');
+    if (ready) continue;
+    const why = own.filter(([, st]) => st.state !== 'running').map(([id, st]) => `${id} ${describeStatus(st)}`);
+    reasons[name] = why.length ? why.join('; ') : 'no ready instance';
+  }
+  const notReady = Object.keys(reasons);
+  return { ready: notReady.length === 0, instances, notReady, reasons, supervision };
+}
+
 /** `samenhang health`: each instance of each service, ready or why not; exit 1 unless every service has a ready instance. */
 export async function health(paths: HomePaths, flags: { json?: boolean }): Promise<number> {
-  const reports = await healthReports(paths);
-  const missing = CORE_SERVICES.filter((name) => !reports.some((r) => r.service === name && r.ready));
-  if (flags.json) out(JSON.stringify({ ready: missing.length === 0, instances: reports, notReady: missing }, null, 2));
+  const h = await stackHealth(paths);
+  if (flags.json) out(JSON.stringify(h, null, 2));
   else {
-    for (const r of reports) {
+    const answered = new Set(h.instances.map((r) => r.instance));
+    for (const r of h.instances) {
       const why = Object.entries(r.checks).filter(([, v]) => v !== 'ok').map(([k, v]) => `${k}: ${v}`);
+      const st = h.supervision[r.instance];
+      if (st?.restarts) why.push(describeStatus(st));
       out(`${r.ready ? 'ready    ' : 'NOT READY'}  ${r.instance.padEnd(18)} up ${r.uptimeSeconds}s${why.length ? `  (${why.join(', ')})` : ''}`);
     }
-    for (const name of missing) out(`NOT READY  ${name}: no ready instance`);
+    // Instances that cannot answer for themselves: what the supervisor knows of them.
+    for (const [id, st] of Object.entries(h.supervision)) {
+      if (answered.has(id)) continue;
+      if (st.state !== 'running') out(`NOT READY  ${id.padEnd(18)} ${describeStatus(st)}`);
+      else if ((CORE_SERVICES as readonly string[]).includes(serviceOf(id))) out(`NOT READY  ${id.padEnd(18)} running, but no answer to the health request`);
+      else out(`ready      ${id.padEnd(18)} ${describeStatus(st)}`);
+    }
+    for (const name of h.notReady) out(`NOT READY  ${name}: no ready instance`);
   }
-  return missing.length === 0 ? EXIT.OK : EXIT.FAIL;
+  return h.ready ? EXIT.OK : EXIT.FAIL;
 }

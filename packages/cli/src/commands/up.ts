@@ -12,7 +12,14 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError('--instances takes a whole number from 1 to 8');
   if (cluster === 3 && n > 1) throw new UsageError('--instances is for a single node: on a cluster of nats-server 2.9 each service runs once (docs/architecture.md)');
   // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
-  const stack = await startStack(paths, env, { cluster, services: [...CORE_SERVICES, 'console'], instances: { 'broker-gateway': n, consent: n, audit: n } });
+  // Supervised: a service that exits unexpectedly is restarted with backoff, and the rest runs on.
+  const stack = await startStack(paths, env, {
+    cluster,
+    services: [...CORE_SERVICES, 'console'],
+    instances: { 'broker-gateway': n, consent: n, audit: n },
+    supervise: true,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);
   const consoleInfo = readConsoleInfo(paths);
   out(`console ${consoleInfo.webUrl} (sign in: samenhang console --as <identity>); agency API ${consoleInfo.apiUrl}`);
@@ -26,16 +33,11 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
     // `on`, not `once`: a second Ctrl-C during shutdown must not kill us half-way.
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    // A cluster survives one node's loss (R3); a single node's loss stops the stack.
+    // A cluster survives one node's loss (R3); a single node's loss stops the stack: every
+    // service depends on it, and its store is the stack's state.
     if (stack.natsNodes.length === 1) {
       stack.nats.child.once('exit', (code, sig) => {
         if (!stopping) out(`nats-server stopped unexpectedly (${sig ?? code}); stopping the stack`);
-        stop();
-      });
-    }
-    for (const s of stack.services.values()) {
-      s.child.once('exit', (code, sig) => {
-        if (!stopping) out(`${s.name} stopped unexpectedly (${sig ?? code}); stopping the stack`);
         stop();
       });
     }
