@@ -285,7 +285,7 @@ export function describeStatus(st: ServiceStatus, now = Date.now()): string {
     case 'running':
       return st.restarts && st.lastExit ? `running, restarted ${st.restarts}× (last ${exit} at ${st.lastExit.at})` : 'running';
     case 'starting':
-      return `starting${restarts}`;
+      return exit ? `starting again (${exit}${restarts})` : 'starting';
     case 'restarting': {
       const next = st.nextRestartAt ? ` in ${Math.max(0, Math.round((Date.parse(st.nextRestartAt) - now) / 100) / 10)} s` : '';
       return `restarting${next} (${exit}${restarts}${st.lastError ? `; last start failed: ${st.lastError}` : ''})`;

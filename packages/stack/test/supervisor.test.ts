@@ -56,6 +56,7 @@ describe('Supervisor', () => {
     await exited(first.child);
     expect(sup.status()['svc']).toMatchObject({ state: 'restarting', restarts: 0, lastExit: { signal: 'SIGKILL', code: null } });
     expect(describeStatus(sup.status()['svc']!)).toMatch(/^restarting in [\d.]+ s \(exited SIGKILL after [\d.]+ s up\)$/);
+    expect(describeStatus({ ...sup.status()['svc']!, state: 'starting' })).toMatch(/^starting again \(exited SIGKILL after [\d.]+ s up\)$/);
     await until('restarted', () => sup.status()['svc']?.state === 'running');
     const second = sup.processes.get('svc')!;
     expect(second.child.pid).not.toBe(first.child.pid);
