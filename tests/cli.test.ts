@@ -33,7 +33,7 @@ describe('samenhang command', () => {
     const report = JSON.parse(r.stdout);
     expect(report.ready).toBe(true);
     expect(report.instances.map((i: { instance: string; ready: boolean }) => [i.instance, i.ready])).toEqual([['audit', true], ['broker-gateway', true], ['consent', true]]);
-    expect(report.instances[0].checks).toEqual({ nats: 'ok', consumer: 'ok', lifecycle: 'ok' });
+    expect(report.instances[0].checks).toEqual({ nats: 'ok', consumer: 'ok', log: 'ok', checkpoint: 'ok', lifecycle: 'ok' });
   });
 
   it('publish prints one receipt per signal and exits 0 when all are accepted', async () => {
@@ -75,6 +75,12 @@ describe('samenhang command', () => {
     }
     expect(lines[0]).toMatchObject({ region: 'twente', version: 1, entries: [{ signalId: 'p-9001', shownAs: 'DISCLOSE', why: { rule: 'R6' } }] });
     expect(lines[0].entries[0].obligations[0]).toMatch(/^HUMAN_REVIEW_24H due /);
+    // The line is the notice opened: its content was fetched; the notice itself carries none.
+    expect(lines[0].entries[0].subject.name).toBe('D. Kuipers');
+    const notices = await run(['alerts', '--home', t.paths.root, '--rvt', 'twente', '--once', '--notices']);
+    const notice = JSON.parse(notices.stdout.trim().split('\n')[0]!);
+    expect(notice.entries[0]).toMatchObject({ signalId: 'p-9001', shownAs: 'DISCLOSE' });
+    expect([notice.entries[0].subject, notice.entries[0].summary, notice.entries[0].contact]).toEqual([undefined, undefined, undefined]);
     const other = await run(['alerts', '--home', t.paths.root, '--rvt', 'flevoland', '--once']);
     expect(other.stdout.trim()).toBe('');
     const picture = await run(['picture', '--home', t.paths.root, '--rvt', 'twente', '--household', '7511JK', '8']);

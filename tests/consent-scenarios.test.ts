@@ -74,13 +74,17 @@ describe.each(['meneer-m', 'single-low-signal', 'acute'])('scenario %s end to en
       const last = f.alerts.at(-1)!;
       expect(signalIds(last)).toEqual([...final].sort());
       expect(f.alerts.map((x) => x.version)).toEqual(f.alerts.map((_, i) => i + 1));
+      // The notices on the stream carry no content at all; the content is fetched.
+      for (const n of f.alerts) for (const e of n.entries) expect(JSON.stringify([e.summary, e.subject, e.address, e.contact, e.relatedPersons]), String(e.signalId)).toBe('["",null,null,null,[]]');
+      const opened = await f.opened(last);
+      expect(signalIds(opened)).toEqual([...final].sort());
       for (const id of a.finalContentFor ?? []) {
-        const e = last.entries.find((x) => x.signalId === id)!;
+        const e = opened.entries.find((x) => x.signalId === id)!;
         expect(e.shownAs, id).toBe('DISCLOSE');
         expect(e.summary?.length, id).toBeGreaterThan(0);
       }
       for (const id of a.finalIndexOnly ?? []) {
-        const e = last.entries.find((x) => x.signalId === id)!;
+        const e = opened.entries.find((x) => x.signalId === id)!;
         expect(e.shownAs, id).toBe('INDEX');
         expect([e.summary, e.subject, e.address, e.severity], id).toEqual(['', null, null, 0]);
         expect(e.contact?.name?.length, id).toBeGreaterThan(0);

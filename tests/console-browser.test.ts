@@ -80,6 +80,12 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     expect(await ggz.innerText()).not.toContain('Samenvatting'); // no content of an index entry
     await expect(page.locator('section[data-signal="m-001"]').getAttribute('data-shown-as')).resolves.toBe('DISCLOSE');
     await shot(page, 'rvt-foodvalley');
+    // The list holds notices only (no names, no summaries); the family's content opens on request.
+    expect(await page.locator('main').innerText()).not.toContain('M. Visser');
+    await page.locator('article[data-system] a.open-picture').last().click();
+    await page.locator('section[data-signal="m-001"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('system')).toMatch(/^sys_/);
+    expect(await page.locator('main').innerText()).toContain('M. Visser');
   });
 
   it('Twente sees nothing of Meneer M, and records the review an ACUTE disclosure requires', async () => {

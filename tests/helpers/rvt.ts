@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
+import { STREAMS, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
 import { startTestStack, type TestStack } from './stack.js';
 
 /** Follows one region's alerts as that region's RVT identity would. */
@@ -11,8 +11,10 @@ export class AlertFollower {
   private stop: (() => void) | undefined;
   private loop: Promise<void> | undefined;
 
+  private constructor(private readonly nc: NatsConnection, private readonly region: string) {}
+
   static async open(rvt: NatsConnection, region: string): Promise<AlertFollower> {
-    const f = new AlertFollower();
+    const f = new AlertFollower(rvt, region);
     const reader = await openFilteredReader(rvt, STREAMS.ALERTS, subjects.alerts(region), { deliver: 'all' });
     f.stop = () => void reader.close();
     f.loop = (async () => {
@@ -28,6 +30,11 @@ export class AlertFollower {
       await sleep(50);
     }
     throw new Error(`timed out waiting for ${what}; got ${this.alerts.length} alerts`);
+  }
+
+  /** The current picture of a notice's system, with content, as the RVT fetches it (a logged disclosure). */
+  opened(notice: v1.HouseholdAlert = this.alerts.at(-1)!): Promise<v1.HouseholdAlert> {
+    return requestPicture(this.nc, this.region, { systemId: notice.systemId });
   }
 
   async close(): Promise<void> {

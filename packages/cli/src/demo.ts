@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { HomePaths } from '@samenhang/config';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
-import { STREAMS, connectAs, openFilteredReader, subjects } from '@samenhang/stack';
+import { STREAMS, connectAs, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
 import { AgencyClient } from './agency-client.js';
 import { out } from './output.js';
 
@@ -57,15 +57,16 @@ export async function runDemo(paths: HomePaths, servers: readonly string[]): Pro
       const r = await publishStep(client, step, now);
       out(`  ${step.agency.padEnd(24)} ${step.type.padEnd(8)} ${r.signalId.padEnd(8)} ${nameOf('receiptStatus', r.status)}${r.code ? ` ${r.code}` : ''}`);
     }
-    // The last alert in the stream is the current picture.
-    let last: v1.HouseholdAlert | undefined;
+    // The last notice in the stream names the system; its content is fetched as the RVT would.
+    let notice: v1.HouseholdAlert | undefined;
     const deadline = setTimeout(() => void reader.close(), 15_000);
     for await (const m of reader) {
-      last = v1.HouseholdAlert.decode(m.data);
-      if (last.entries.length >= 5) break;
+      notice = v1.HouseholdAlert.decode(m.data);
+      if (notice.entries.length >= 5) break;
     }
     clearTimeout(deadline);
-    out(last ? `\n${describeAlert(last)}\n\nFollow it yourself: npx samenhang alerts --rvt foodvalley   (other regions receive nothing: --rvt twente)\n` : '\nno alert arrived (see the logs)\n');
+    const last = notice && (await requestPicture(rvt, 'foodvalley', { systemId: notice.systemId }));
+    out(last?.entries.length ? `\n${describeAlert(last)}\n\nFollow it yourself: npx samenhang alerts --rvt foodvalley   (other regions receive nothing: --rvt twente)\n` : '\nno alert arrived (see the logs)\n');
   } finally {
     for (const c of clients.values()) await c.close();
     await reader.close();

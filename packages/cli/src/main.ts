@@ -24,8 +24,10 @@ const USAGE = `usage: samenhang <command> [--home <dir>] [options]
                               sign as that agency, publish, print each receipt; exit 1 on any rejection
   consent --agency <id> --file <json> [--json]
                               register consent, a withdrawal or an objection (ConsentRecord JSON)
-  alerts --rvt <region> [--once]
-                              follow the region's alerts as its RVT (JSON lines)
+  alerts --rvt <region> [--once] [--notices]
+                              follow the region's alerts as its RVT (JSON lines): each system's
+                              newest notice opened as its current picture (a logged disclosure);
+                              --notices prints the notices only (no content, nothing disclosed)
   picture --rvt <region> --household <postcode> <number> [suffix]
                               the current family-system picture of a household (a logged disclosure)
   audit verify [--file <copy>]           privacy officer: verify the Merkle log and its signed checkpoints
@@ -60,6 +62,7 @@ const OPTIONS = {
   rvt: { type: 'string' },
   household: { type: 'string' },
   once: { type: 'boolean' },
+  notices: { type: 'boolean' },
   out: { type: 'string' },
   signal: { type: 'string' },
   since: { type: 'string' },

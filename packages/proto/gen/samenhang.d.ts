@@ -135,6 +135,7 @@ export namespace samenhang {
             constructor(p?: samenhang.v1.PictureRequest.$Properties);
             $unknowns?: Uint8Array[];
             address?: (samenhang.v1.Address.$Properties|null);
+            systemId: string;
             static create(properties: samenhang.v1.PictureRequest.$Shape): samenhang.v1.PictureRequest & samenhang.v1.PictureRequest.$Shape;
             static create(properties?: samenhang.v1.PictureRequest.$Properties): samenhang.v1.PictureRequest;
             static encode(m: samenhang.v1.PictureRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -145,6 +146,7 @@ export namespace samenhang {
         namespace PictureRequest {
             interface $Properties {
                 address?: (samenhang.v1.Address.$Properties|null);
+                systemId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.PictureRequest.$Properties;

@@ -1103,6 +1103,7 @@ export const samenhang = $root.samenhang = (() => {
              * Properties of a PictureRequest.
              * @typedef {Object} samenhang.v1.PictureRequest.$Properties
              * @property {samenhang.v1.Address.$Properties|null} [address] PictureRequest address
+             * @property {string|null} [systemId] PictureRequest systemId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1143,6 +1144,14 @@ export const samenhang = $root.samenhang = (() => {
             PictureRequest.prototype.address = null;
 
             /**
+             * PictureRequest systemId.
+             * @member {string} systemId
+             * @memberof samenhang.v1.PictureRequest
+             * @instance
+             */
+            PictureRequest.prototype.systemId = "";
+
+            /**
              * Creates a new PictureRequest instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.PictureRequest
@@ -1176,6 +1185,8 @@ export const samenhang = $root.samenhang = (() => {
                     throw $Error("max depth exceeded");
                 if (m.address != null && $Object.hasOwnProperty.call(m, "address"))
                     $root.samenhang.v1.Address.encode(m.address, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.systemId != null && $Object.hasOwnProperty.call(m, "systemId") && m.systemId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.systemId);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1224,6 +1235,15 @@ export const samenhang = $root.samenhang = (() => {
                             if (u !== 2)
                                 break;
                             m.address = $root.samenhang.v1.Address.decode(r, r.size(), $undefined, q + 1, m.address);
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.systemId = v;
+                            else
+                                delete m.systemId;
                             continue;
                         }
                     }

@@ -19,6 +19,7 @@ export type { BrokerKeys } from './broker-keys.js';
 export { refreshNatsUsers, revokedIdentityIds, startEmbeddedNats } from './embedded.js';
 export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
+export { requestPicture } from './picture-client.js';
 export { retryOnTimeout } from './retry-timeout.js';
 export { isTransientNatsError } from './transient.js';
 export type { FilteredReader, ReadMessage } from './filtered-reader.js';

@@ -48,7 +48,9 @@ export function streamConfigs(replicas: number): Partial<StreamConfig>[] {
     // Redeliveries republish with the same Nats-Msg-Id; a long window absorbs them.
     { ...common, name: STREAMS.RECEIPTS, subjects: ['samenhang.receipts.*'], retention: RetentionPolicy.Limits, max_age: nanos(90 * 24 * HOUR), duplicate_window: nanos(HOUR) },
     { ...common, name: STREAMS.SIGNALS, subjects: ['samenhang.signals.*', 'samenhang.consents.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true },
-    { ...common, name: STREAMS.ALERTS, subjects: ['samenhang.alerts.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR) },
+    // Notices only (no content: that is fetched on demand from the vault); kept as long as the
+    // default policy keeps a signal, 24 months.
+    { ...common, name: STREAMS.ALERTS, subjects: ['samenhang.alerts.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), max_age: nanos(731 * 24 * HOUR) },
     // The audit log: nothing may be deleted or purged (the Merkle log over it is issue 4).
     { ...common, name: STREAMS.AUDIT, subjects: ['samenhang.audit.>'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true, deny_purge: true },
   ];

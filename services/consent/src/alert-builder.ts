@@ -18,9 +18,16 @@ function explanation(e: PictureEntry): string {
 }
 
 /**
- * Builds the message an RVT receives, reading from the vault only the fields each
- * entry's decision allows. Also returns the disclosure record for it, and the bytes
- * to send: the record's hash is over exactly these, encoded once.
+ * What an alert notice on the ALERTS stream may carry of an entry's allowed fields: facts
+ * about the signal, never content. Everything else is fetched on demand (a `picture`).
+ */
+const NOTICE_FIELDS: readonly DisclosableField[] = ['agency', 'category', 'observedAt', 'severity'];
+
+/**
+ * Builds the message an RVT receives. An `alert` is a notice for the ALERTS stream: no
+ * content, and no vault read. A `picture` (answered on request) carries the content each
+ * entry's decision allows, read from the vault now. Also returns the disclosure record for
+ * it, and the bytes to send: the record's hash is over exactly these, encoded once.
  */
 export async function buildAlert(
   p: Picture,
@@ -28,6 +35,7 @@ export async function buildAlert(
   vault: Vault,
 ): Promise<{ alert: v1.HouseholdAlert; bytes: Uint8Array; disclosure: DisclosureRecord }> {
   const entries = regionEntries(p, o.region);
+  const sent = (e: PictureEntry) => (o.kind === 'picture' ? e.decision.fields : e.decision.fields.filter((f) => NOTICE_FIELDS.includes(f)));
   // A system's few persons are named in most of its entries: each record is read and
   // opened once per alert, not once per entry that names it (docs/performance.md, stop 22).
   const persons = new Map<string, Promise<PersonRecord | undefined>>();
@@ -39,7 +47,8 @@ export async function buildAlert(
   // Entries are read from the vault in parallel: an alert re-reads every entry it shows.
   const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
     const d = e.decision;
-    const has = (f: DisclosableField) => d.fields.includes(f);
+    const fields = sent(e);
+    const has = (f: DisclosableField) => fields.includes(f);
     // Content and names are read at once (each with its data key): one round trip's wait.
     const showsSubject = d.shownAs === 'DISCLOSE' && (has('subject.name') || has('subject.birthDate'));
     const subjectRead = showsSubject ? person(e.subjectPseudonym) : undefined;
@@ -98,7 +107,7 @@ export async function buildAlert(
     contentSha256: sha256Hex(bytes),
     decisionIds: entries.map((e) => e.decision.decisionId),
     disclosureId,
-    fieldsSent: entries.map((e) => ({ fields: [...e.decision.fields], signalId: e.signalId })),
+    fieldsSent: entries.map((e) => ({ fields: [...sent(e)], signalId: e.signalId })),
     kind: o.kind,
     legalBasis: entries.map((e) => ({
       assumption: e.decision.rule?.assumption ?? false,

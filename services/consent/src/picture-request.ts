@@ -8,6 +8,9 @@ import { buildAlert } from './alert-builder.js';
 import { PURPOSE, type ConsentDeps } from './deps.js';
 import { alertReason, regionEntries } from './region-view.js';
 
+/** System ids as the family systems make them; anything else is not looked up. */
+const SYSTEM_ID = /^sys_[A-Za-z0-9_-]{1,64}$/;
+
 /** The identity that answers picture requests (registry role `responder`). */
 export function responderIdentity(registry: Registry): string {
   const id = registry.services.find((s) => s.role === 'responder')?.id;
@@ -28,9 +31,11 @@ export function replyAllowed(reply: string | undefined, region: string, registry
 }
 
 /**
- * An RVT asks for the current picture of a household in its region (nats-server
- * lets only that region's RVT publish on samenhang.picture.<region>). Answering
- * is a disclosure: the record is written first, and without a policy nothing is shown.
+ * An RVT asks for the current picture of a household in its region, or of a system whose
+ * alert notice it received (nats-server lets only that region's RVT, and the console acting
+ * for it, publish on samenhang.picture.<region>). The content is read from the vault now,
+ * so what retention, withdrawal or erasure removed is not shown. Answering is a disclosure:
+ * the record is written first, and without a policy nothing is shown.
  */
 export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudonymizer, d: ConsentDeps): Promise<void> {
   const now = Date.now();
@@ -48,12 +53,19 @@ export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudony
   } catch {
     return void empty('ERR_INPUT_INVALID: not a PictureRequest');
   }
-  if (!req.address?.postcode || !req.address.houseNumber) return void empty('ERR_INPUT_INVALID: address with postcode and house number required');
-  const household = pseudonyms.household({ postcode: req.address.postcode, houseNumber: req.address.houseNumber, houseNumberSuffix: req.address.houseNumberSuffix ?? '' });
-  const systemId = await d.systems.systemOfHousehold(household);
+  let systemId: string | undefined;
+  if (req.systemId) {
+    if (!SYSTEM_ID.test(req.systemId)) return void empty('ERR_INPUT_INVALID: not a system id');
+    systemId = req.systemId;
+  } else {
+    if (!req.address?.postcode || !req.address.houseNumber) return void empty('ERR_INPUT_INVALID: address with postcode and house number, or a system id, required');
+    systemId = await d.systems.systemOfHousehold(pseudonyms.household({ postcode: req.address.postcode, houseNumber: req.address.houseNumber, houseNumberSuffix: req.address.houseNumberSuffix ?? '' }));
+  }
   const root = systemId ? await d.systems.root(systemId) : undefined;
   const picture = root ? (await d.systems.pictures.get(root))?.value : undefined;
   if (!picture || regionEntries(picture, region).length === 0) return void empty('no signals about this household for this region');
+  // By system id, only the content of a system this region was alerted to: the id comes from its notice.
+  if (req.systemId && !picture.alerts[region]) return void empty('no alert of this system for this region');
   const { bytes, disclosure } = await buildAlert(
     picture,
     { region, recipient: rvt.id, version: picture.alerts[region]?.version ?? 0, reason: alertReason(picture, region, policy, now).reason, now, kind: 'picture', purpose: PURPOSE },

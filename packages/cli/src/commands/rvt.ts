@@ -2,7 +2,7 @@ import { fromTimestamp, v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
-import { STREAMS, connectAs, openFilteredReader, readStackInfo, subjects } from '@samenhang/stack';
+import { STREAMS, connectAs, openFilteredReader, readStackInfo, requestPicture, subjects } from '@samenhang/stack';
 import { NewestAlerts } from '../newest-alerts.js';
 import { EXIT, UsageError, out } from '../output.js';
 
@@ -34,8 +34,13 @@ function rvtIdentity(region: string | undefined): string {
   return `rvt-${region}`;
 }
 
-/** `samenhang alerts --rvt <region>`: follow the region's alerts as its RVT, JSON lines. */
-export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boolean; once?: boolean }): Promise<number> {
+/**
+ * `samenhang alerts --rvt <region>`: follow the region's alerts as its RVT, JSON lines. The
+ * ALERTS stream holds notices without content; for each system's newest notice the current
+ * picture is fetched (a logged disclosure) and printed, once what was waiting has been read.
+ * `--notices` prints the notices themselves and fetches nothing.
+ */
+export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boolean; once?: boolean; notices?: boolean }): Promise<number> {
   const identity = rvtIdentity(flags.rvt);
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity });
   const reader = await openFilteredReader(nc, STREAMS.ALERTS, subjects.alerts(flags.rvt!), { deliver: 'all' });
@@ -50,9 +55,20 @@ export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boo
   };
   arm();
   const newest = new NewestAlerts();
+  // Notices that were waiting are gathered first, so each system's content is fetched once.
+  const waiting = new Map<string, v1.HouseholdAlert>();
+  const show = async (notice: v1.HouseholdAlert) => {
+    if (flags.notices) return out(JSON.stringify(alertJson(notice)));
+    const opened = await requestPicture(nc, flags.rvt!, { systemId: notice.systemId }).catch((e: unknown) => v1.HouseholdAlert.create({ reason: `no answer: ${(e as Error).message}` }));
+    out(JSON.stringify(opened.entries.length > 0 ? alertJson(opened) : { ...alertJson(notice), contentUnavailable: opened.reason }));
+  };
   for await (const m of reader) {
     const a = v1.HouseholdAlert.decode(m.data);
-    if (newest.accept(a)) out(JSON.stringify(alertJson(a)));
+    if (newest.accept(a)) waiting.set(a.systemId, a);
+    if (m.pending === 0) {
+      for (const notice of waiting.values()) await show(notice);
+      waiting.clear();
+    }
     arm();
   }
   clearTimeout(idle);
@@ -69,11 +85,10 @@ export async function picture(paths: HomePaths, flags: { rvt?: string; household
   if (!postcode || !Number.isInteger(number)) throw new UsageError('needs --household <postcode> <number>, e.g. --household 6717CD 3 [suffix]');
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity });
   try {
-    const req = v1.PictureRequest.encode({ address: { postcode: postcode.replace(/\s+/g, '').toUpperCase(), houseNumber: number, houseNumberSuffix: rest[1] ?? '' } }).finish();
-    const reply = await nc.request(subjects.picture(flags.rvt!), req, { timeout: 10_000 }).catch((cause: unknown) => {
+    const address = { postcode: postcode.replace(/\s+/g, '').toUpperCase(), houseNumber: number, houseNumberSuffix: rest[1] ?? '' };
+    const a = await requestPicture(nc, flags.rvt!, { address }).catch((cause: unknown) => {
       throw new SamenhangError('ERR_RECEIPT_TIMEOUT', 'the consent service did not answer', { cause });
     });
-    const a = v1.HouseholdAlert.decode(reply.data);
     out(JSON.stringify(alertJson(a), null, 2));
     return a.entries.length > 0 ? EXIT.OK : EXIT.FAIL;
   } finally {

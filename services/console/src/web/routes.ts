@@ -9,7 +9,7 @@ import type { CertStore, Registry } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
-import { subjects } from '@samenhang/stack';
+import { requestPicture } from '@samenhang/stack';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
@@ -257,7 +257,7 @@ export class WebConsole {
       chain = chain.then(async () => {
         if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
         await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
-        res.write(`event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.reviews).html })}\n\n`);
+        res.write(`event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.reviews, true).html })}\n\n`);
       }).catch((e: unknown) => {
         this.d.log.error({ err: e }, 'live alert not shown: audit record failed');
         res.end();
@@ -276,12 +276,20 @@ export class WebConsole {
     const { url, res, t, who } = a;
     if (!mayAskPicture(who, region)) throw new SamenhangError('ERR_FORBIDDEN', 'may not ask for pictures');
     const q = { postcode: url.searchParams.get('postcode') ?? undefined, number: url.searchParams.get('number') ?? undefined, suffix: url.searchParams.get('suffix') ?? undefined };
-    if (!q.postcode || !q.number) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
-    const houseNumber = Number.parseInt(q.number, 10);
-    if (!/^[0-9]{4} ?[A-Za-z]{2}$/.test(q.postcode) || !Number.isInteger(houseNumber)) throw new SamenhangError('ERR_INPUT_INVALID', 'postcode and house number');
-    const request = v1.PictureRequest.encode({ address: { postcode: q.postcode.replace(/\s+/g, '').toUpperCase(), houseNumber, houseNumberSuffix: q.suffix ?? '' } }).finish();
+    // A system id comes from an alert notice this region received (the link on the alerts page).
+    const systemId = url.searchParams.get('system') ?? undefined;
+    if (!systemId && (!q.postcode || !q.number)) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
+    let request: v1.PictureRequest.$Properties;
+    if (systemId) {
+      if (!/^sys_[A-Za-z0-9_-]{1,64}$/.test(systemId)) throw new SamenhangError('ERR_INPUT_INVALID', 'system id');
+      request = { systemId };
+    } else {
+      const houseNumber = Number.parseInt(q.number!, 10);
+      if (!/^[0-9]{4} ?[A-Za-z]{2}$/.test(q.postcode!) || !Number.isInteger(houseNumber)) throw new SamenhangError('ERR_INPUT_INVALID', 'postcode and house number');
+      request = { address: { postcode: q.postcode!.replace(/\s+/g, '').toUpperCase(), houseNumber, houseNumberSuffix: q.suffix ?? '' } };
+    }
     // The consent service decides and records this disclosure; the console records the view.
-    const reply = v1.HouseholdAlert.decode((await this.d.nc.request(subjects.picture(region), request, { timeout: 10_000 })).data);
+    const reply = await requestPicture(this.d.nc, region, request);
     if (reply.entries.length === 0) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { empty: reply.reason })));
     await this.d.audit.viewedAlert(reply, who, a.session.id, this.d.purpose);
     send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { alert: reply }, a.session.csrf)));

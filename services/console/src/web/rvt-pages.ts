@@ -48,10 +48,15 @@ ${needsReview && !review ? h`<form method="post" action="/rvt/reviews"><fieldset
 </section>`;
 }
 
-export function alertCard(t: T, a: v1.HouseholdAlert, csrf: string, reviews: ReadonlyMap<string, ReviewRecord>): Raw {
+/**
+ * One alert. A notice (from the ALERTS stream) carries no content: `notice` adds the link that
+ * fetches the family's current picture, which the consent service records as a disclosure.
+ */
+export function alertCard(t: T, a: v1.HouseholdAlert, csrf: string, reviews: ReadonlyMap<string, ReviewRecord>, notice = false): Raw {
   return h`<article class="alert" data-system="${a.systemId}" data-version="${a.version}" aria-labelledby="a-${a.alertId}">
 <h2 id="a-${a.alertId}">${t('alertVersion', a.systemId.slice(0, 12), a.version)}</h2>
 <p>${t('persons', a.persons)}${a.reason ? h` · ${t('reason')}: ${a.reason}` : ''}</p>
+${notice ? h`<p><a class="open-picture" href="/rvt/picture?system=${a.systemId}">${t('openPicture')}</a></p>` : ''}
 ${entriesOf(a).map((e) => entry(t, a, e, csrf, reviews))}
 </article>`;
 }
@@ -60,7 +65,7 @@ export function alertsBody(t: T, alerts: readonly v1.HouseholdAlert[], csrf: str
   return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
 <div id="alerts" data-live="/rvt/events">
 ${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
-${alerts.map((a) => alertCard(t, a, csrf, reviews))}
+${alerts.map((a) => alertCard(t, a, csrf, reviews, true))}
 </div>`;
 }
 
