@@ -48,6 +48,10 @@ describe('least-privilege permissions from the registry', () => {
     expect(inboxes('console')).toEqual([]);
     const rendered = renderServerConfig({ paths: homePaths('/nonexistent'), serverName: 's', port: 1, monitorPort: 2, storeDir: '/nonexistent', users: natsUsers(registry, new Set()) });
     expect(rendered).not.toContain('allow_responses');
+    // Monitoring on loopback even when clients are served on every interface.
+    const open = renderServerConfig({ paths: homePaths('/nonexistent'), serverName: 's', host: '0.0.0.0', port: 1, monitorPort: 2, storeDir: '/nonexistent', users: [] });
+    expect(open).toContain('listen: "0.0.0.0:1"');
+    expect(open).toContain('http: "127.0.0.1:2"');
     expect(rendered).toContain('"_INBOX_rvt-foodvalley.>"');
   });
   it('leaves revoked identities out of the server users', () => {
