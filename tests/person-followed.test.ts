@@ -31,12 +31,12 @@ describe('person records followed by both services', () => {
 
     await publish(about(first, 'M. Visser'));
     const [a1] = await alerts.waitFor('the first alert', (xs) => xs.length === 1);
-    expect(names(a1!)).toEqual(['M. Visser']); // the consent service read (and remembers) the record
+    expect(names(await alerts.opened(a1!))).toEqual(['M. Visser']); // the consent service read (and remembers) the record
 
     // A corrected name: the gateway stores the record again; the next alert shows it in both entries.
     await publish(about(second, 'M. Visser-de Boer'));
     const xs = await alerts.waitFor('the second alert', (a) => a.some((x) => x.entries.length === 2));
-    expect(names(xs.at(-1)!)).toEqual(['M. Visser-de Boer', 'M. Visser-de Boer']);
+    expect(names(await alerts.opened(xs.at(-1)!))).toEqual(['M. Visser-de Boer', 'M. Visser-de Boer']);
     const stored = (await vaultKv.get(`person.${person}`))!.revision;
 
     // Another gateway stores a different record. This gateway's next signal with the corrected
@@ -45,7 +45,7 @@ describe('person records followed by both services', () => {
     expect((await vaultKv.get(`person.${person}`))!.revision).toBeGreaterThan(stored);
     await publish(about(third, 'M. Visser-de Boer'));
     const ys = await alerts.waitFor('the third alert', (a) => a.some((x) => x.entries.length === 3));
-    expect(names(ys.at(-1)!)).toEqual(['M. Visser-de Boer', 'M. Visser-de Boer', 'M. Visser-de Boer']);
+    expect(names(await alerts.opened(ys.at(-1)!))).toEqual(['M. Visser-de Boer', 'M. Visser-de Boer', 'M. Visser-de Boer']);
     expect((await vault.getPerson(person))?.name).toBe('M. Visser-de Boer');
   }, 60_000);
 });

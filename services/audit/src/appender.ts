@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { CHECKPOINT_SUBJECT, ORIGIN, signCheckpoint } from '@samenhang/audit-log';
 import type { Logger } from '@samenhang/logging';
 import { leafHash } from '@samenhang/merkle';
-import { SamenhangError } from '@samenhang/errors';
+import { SamenhangError, isSamenhangError } from '@samenhang/errors';
 import { isCasFailure } from '@samenhang/stack';
 import { EMPTY_LOG, appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js';
 import { stateDisagreement, type StreamAt } from './state-check.js';
@@ -65,7 +65,9 @@ export class Appender {
     try {
       this.state = await this.store.load();
     } catch (e) {
-      return this.halt((e as Error).message);
+      // A state this service did not write stops it; a server that does not answer now does not.
+      if (isSamenhangError(e) && e.code === 'ERR_AUDIT_STATE') return this.halt(e.message);
+      throw e;
     }
     const problem = await stateDisagreement(this.state, this.streamAt);
     if (problem) this.halt(problem);

@@ -4,6 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
+import { retryTransient } from './retry-transient.js';
 import { AUDIT_BATCH, AUDIT_CONSUMER, AUDIT_LINGER_MS, BUCKETS, STREAMS, bindKv, connectAs, consumeInBatches, exitGracefully, serveHealth } from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     throw e;
   });
   const appender = new Appender(store, js, signer, config.checkpointEvery, log, streamAt);
-  await appender.verify();
+  // Checked before anything is appended; a server still starting up is waited for.
+  await retryTransient(() => appender.verify());
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
   // Batches of what arrived meanwhile (waiting AUDIT_LINGER_MS for more): one state write per batch, not per record.
   const consumption = await consumeInBatches(consumer, AUDIT_BATCH, (batch) => appender.handleBatch(batch), log, AUDIT_LINGER_MS);

@@ -14,11 +14,11 @@ const signal = v1.VerifiedSignal.create({
   meldcodeDecision: true, observedAt: toTimestamp(NOW - 3_600_000), expiresAt: toTimestamp(NOW + 86_400_000), vaultRef: 'politie-oost-nederland.s1',
 });
 
-/** The vault is read for what a decision lets the alert show, and nothing more. */
+/** The vault is read for what a decision lets a picture show, and nothing more; a notice reads nothing. */
 describe('buildAlert reads from the vault only what may be disclosed', () => {
   const facts = factsOf(signal);
   const decided = pictureDecision(decide({ consents: [], now: NOW, purpose: 'SAFETY_ASSESSMENT', recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, signal: facts }, loadDefaultPolicy()));
-  const alertOf = async (decision: PictureDecision, more: readonly Partial<PictureEntry>[] = []) => {
+  const alertOf = async (decision: PictureDecision, more: readonly Partial<PictureEntry>[] = [], kind: 'alert' | 'picture' = 'picture') => {
     const reads: string[] = [];
     const vault = {
       getSignalContent: async (ref: string) => (reads.push(`content ${ref}`), { summary: 'S', contact: { name: 'C', phone: 'P', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: '' } }),
@@ -30,7 +30,7 @@ describe('buildAlert reads from the vault only what may be disclosed', () => {
       severity: facts.severity, legalGround: facts.legalGround, meldcodeDecision: facts.meldcodeDecision, observedAt: facts.observedAt, decision,
     };
     const picture = [entry, ...more.map((m) => ({ ...entry, ...m }))].reduce(withEntry, emptyPicture('sys_1'));
-    const { alert } = await buildAlert(picture, { region: 'foodvalley', recipient: 'rvt-foodvalley', version: 1, reason: 'r', now: NOW, kind: 'alert', purpose: 'SAFETY_ASSESSMENT' }, vault);
+    const { alert } = await buildAlert(picture, { region: 'foodvalley', recipient: 'rvt-foodvalley', version: 1, reason: 'r', now: NOW, kind, purpose: 'SAFETY_ASSESSMENT' }, vault);
     return { reads, entry: alert.entries[0]!, entries: alert.entries };
   };
 
@@ -39,6 +39,13 @@ describe('buildAlert reads from the vault only what may be disclosed', () => {
     const { reads, entry } = await alertOf(decided);
     expect(reads.sort()).toEqual(['content politie-oost-nederland.s1', 'person p_m']);
     expect(entry.summary).toBe('S');
+  });
+
+  it('an alert notice: no vault read, and no content even for a disclosed entry', async () => {
+    const { reads, entry } = await alertOf(decided, [], 'alert');
+    expect(reads).toEqual([]);
+    for (const content of [entry.summary, entry.subject, entry.address, entry.contact, entry.relatedPersons?.[0]]) expect(content).toBeFalsy();
+    expect([entry.signalId, entry.shownAs, entry.decidingRule]).toEqual(['s1', 'DISCLOSE', decided.decidingRule]);
   });
 
   it('an index entry whose fields hold no free text: no read at all', async () => {
