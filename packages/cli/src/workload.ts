@@ -33,6 +33,24 @@ export function testBsns(n: number, base = 900_000_000): string[] {
   return out;
 }
 
+/** Four-digit postcodes of Food Valley in the development region table, where every workload signal lives. */
+const FOODVALLEY_DIGITS = [...range(3770, 3785), ...range(3900, 3929), ...range(6700, 6739)];
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * The `n`th distinct Food Valley address of a family (`flat`: a second one per family): the
+ * region comes from the address, so every address must lie in the region the signals name.
+ */
+function foodValleyAddress(n: number, flat = false): { postcode: string; houseNumber: number } {
+  const digits = FOODVALLEY_DIGITS[n % FOODVALLEY_DIGITS.length]!;
+  const pair = (Math.floor(n / FOODVALLEY_DIGITS.length) % 338) * 2 + (flat ? 1 : 0);
+  const letters = `${LETTERS[Math.floor(pair / 26)]}${LETTERS[pair % 26]}`;
+  return { postcode: `${digits}${letters}`, houseNumber: 1 + Math.floor(n / (FOODVALLEY_DIGITS.length * 338)) };
+}
+
 /**
  * Family systems of three persons (two parents, a child). Each system's signals
  * come from the agencies in turn, name different persons and two addresses, and
@@ -48,8 +66,8 @@ export function syntheticWorkload(o: WorkloadOptions): WorkloadItem[] {
   const bySystem: WorkloadItem[][] = [];
   for (let k = 0; k < o.systems; k++) {
     const [a, b, c] = [ids[3 * k]!, ids[3 * k + 1]!, ids[3 * k + 2]!];
-    const home = { postcode: `${1000 + (k % 8999)}AB`, houseNumber: 1 + Math.floor(k / 8999) };
-    const flat = { postcode: `${1000 + (k % 8999)}ZZ`, houseNumber: 500 + Math.floor(k / 8999) };
+    const home = foodValleyAddress(k);
+    const flat = foodValleyAddress(k, true);
     const list: WorkloadItem[] = [];
     for (let i = 0; i < perSystem; i++) {
       const agency = agencies[i % agencies.length]!;
@@ -81,7 +99,8 @@ export function acuteSignals(n: number, o: { now?: number; bsnBase?: number; idP
     agency: 'politie-oost-nederland',
     signal: {
       signalId: `${o.idPrefix ?? 'acute'}-${k}`, agencyId: 'politie-oost-nederland', region: 'foodvalley', subject: { bsn, name: 'X' },
-      address: { postcode: `${1000 + (k % 8999)}LA`, houseNumber: 1 + Math.floor(k / 8999) }, category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE',
+      // House numbers from 100,000 down are not used by the families above.
+      address: { ...foodValleyAddress(k), houseNumber: 99_999 - foodValleyAddress(k).houseNumber }, category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE',
       summary: 'acute', legalGround: 'VITAL_INTEREST', meldcodeDecision: false, observedAt: new Date(now - 60_000).toISOString(),
       contact: { name: 'C', phone: '+31 318 000 000' },
     },

@@ -17,3 +17,5 @@ export function validateSignal(signal: v1.Signal, ctx: ValidationContext): void 
   validateWith(signal, ctx, ENUM_OBJECTS);
 }
 export { consentFromJson, validateConsent } from './consent.js';
+export { DEFAULT_REGION_TABLE_FILE, loadRegionTable, parseRegionTable } from './region-table.js';
+export type { RegionTable } from './region-table.js';

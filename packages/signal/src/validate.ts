@@ -2,12 +2,15 @@ import { SamenhangError, type ErrorCode } from '@samenhang/errors';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { isValidBsn } from './bsn.js';
 import { DEFAULT_LIMITS, type SignalLimits } from './limits.js';
+import type { RegionTable } from './region-table.js';
 
 export interface ValidationContext {
   readonly now: number;
   /** Regions the publishing agency may report about. */
   readonly allowedRegions: readonly string[] | 'all';
   readonly knownRegions: readonly string[];
+  /** Which region is responsible for an address (region-table.ts). */
+  readonly regions: RegionTable;
   readonly limits?: SignalLimits;
 }
 
@@ -69,6 +72,12 @@ export function validateSignal(s: v1.Signal, ctx: ValidationContext, enums: { ca
   if (!s.address) bad('/address', 'is required');
   if (!POSTCODE.test(s.address.postcode ?? '')) bad('/address/postcode', 'must be a Dutch postcode like 1234AB');
   if (!s.address.houseNumber || s.address.houseNumber > 99999) bad('/address/houseNumber', 'must be 1-99999');
+  // The region comes from the address: an alert must reach the RVT responsible for the family,
+  // whatever region the sender named. A wrong claim is refused (not silently rerouted), so the
+  // sender learns it and its own records stay true; the reason names the responsible region.
+  const responsible = ctx.regions.regionOf(s.address.postcode!);
+  if (!responsible) bad('/address/postcode', 'lies in no region this broker serves', 'ERR_REGION_UNKNOWN');
+  if (responsible !== s.region) bad('/region', `does not match the address, which lies in region ${responsible}`, 'ERR_REGION_MISMATCH');
   text(s.address.houseNumberSuffix, '/address/houseNumberSuffix', 10, false);
   enumSet(s.category, '/category', enums.category);
   enumSet(s.severity, '/severity', enums.severity);

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSamenhangError } from '@samenhang/errors';
 import { decodeKeepingUnknowns, v1 } from '@samenhang/proto';
-import { assertStrict, consentFromJson, signalFromJson, validateConsent, validateSignal } from '@samenhang/signal';
+import { DEFAULT_REGION_TABLE_FILE, assertStrict, consentFromJson, loadRegionTable, signalFromJson, validateConsent, validateSignal } from '@samenhang/signal';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const DAY = 86_400_000;
+const REGIONS = ['foodvalley', 'twente', 'flevoland'];
 const base = {
   signalId: 's-1', agencyId: 'lokaalteam-ede', region: 'foodvalley',
   subject: { bsn: '999990111', name: 'B. Vos', birthDate: '1990-01-01' },
@@ -49,7 +50,7 @@ function gateway(bytes: Uint8Array, now = NOW): Outcome {
   return outcome(() => {
     const s = decodeKeepingUnknowns(v1.Signal.decode, bytes);
     assertStrict(s);
-    validateSignal(s, { now, allowedRegions: 'all', knownRegions: ['foodvalley', 'twente', 'flevoland'] });
+    validateSignal(s, { now, allowedRegions: 'all', knownRegions: REGIONS, regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, REGIONS) });
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
-import { signalFromJson, validateSignal } from '@samenhang/signal';
+import { DEFAULT_REGION_TABLE_FILE, loadRegionTable, signalFromJson, validateSignal } from '@samenhang/signal';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const base = {
@@ -12,7 +12,8 @@ const base = {
   category: 'DEBT', severity: 'LOW', summary: 'Valid.', legalGround: 'STATUTORY_TASK',
   observedAt: '2026-11-20T10:00:00Z', contact: { name: 'L. Mulder', phone: '+31 318 000 005' },
 };
-const ctx = { now: NOW, allowedRegions: ['foodvalley'] as string[], knownRegions: ['foodvalley', 'twente'] };
+const knownRegions = ['foodvalley', 'twente', 'flevoland'];
+const ctx = { now: NOW, allowedRegions: ['foodvalley'] as string[], knownRegions, regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, knownRegions) };
 
 function check(patch: (s: Record<string, unknown>) => void, c = ctx): { code: string; path?: string } | 'OK' {
   const json = structuredClone(base) as Record<string, unknown>;
@@ -29,7 +30,14 @@ function check(patch: (s: Record<string, unknown>) => void, c = ctx): { code: st
 
 describe('validateSignal', () => {
   it('accepts the base signal', () => expect(check(() => {})).toBe('OK'));
-  it('accepts a national agency in any known region', () => expect(check((s) => (s['region'] = 'twente'), { ...ctx, allowedRegions: 'all' as never })).toBe('OK'));
+  it('accepts a national agency in any known region', () =>
+    expect(check((s: any) => ((s.region = 'twente'), (s.address.postcode = '7511AB')), { ...ctx, allowedRegions: 'all' as never })).toBe('OK'));
+  it('takes the region from the address: a claim that disagrees is refused, naming the responsible region', () => {
+    // A police signal claiming Food Valley for an address in Almelo (Twente).
+    const police = { ...ctx, allowedRegions: 'all' as never };
+    expect(check((s: any) => (s.address.postcode = '7607AB'), police)).toEqual({ code: 'ERR_REGION_MISMATCH', path: '/region' });
+    expect(check((s: any) => (s.address.postcode = '1012AB'), police)).toEqual({ code: 'ERR_REGION_UNKNOWN', path: '/address/postcode' });
+  });
 
   it.each([
     ['missing signal id', (s: Record<string, unknown>) => delete s['signalId'], 'ERR_SIGNAL_INVALID', '/signalId'],

@@ -3,7 +3,7 @@ import type { HomePaths } from '@samenhang/config';
 import type { Logger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { DEFAULT_LIMITS } from '@samenhang/signal';
+import { DEFAULT_LIMITS, DEFAULT_REGION_TABLE_FILE, loadRegionTable, type RegionTable } from '@samenhang/signal';
 import { BUCKETS, BloomKeys, ChangeWatch, KeyWatch, bindKv, bucketLastSequence, kvByteStore, loadBrokerKeys, serialWrites } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import type { GatewayConfig } from './config.js';
@@ -14,20 +14,21 @@ import { SignalIndex } from './signal-index.js';
 
 export interface GatewayFiles {
   readonly registry: ReturnType<typeof loadRegistry>;
+  readonly regions: RegionTable;
   readonly certs: CertStore;
   readonly keys: ReturnType<typeof loadBrokerKeys>;
 }
 
-/** Registry, certificates and broker keys, read before connecting: a bad file stops start-up at once. */
-export function loadGatewayFiles(paths: HomePaths): GatewayFiles {
+/** Registry, region table, certificates and broker keys, read before connecting: a bad file stops start-up at once. */
+export function loadGatewayFiles(paths: HomePaths, regionTableFile = DEFAULT_REGION_TABLE_FILE): GatewayFiles {
   const registry = loadRegistry(paths.registry);
-  return { registry, certs: CertStore.load(paths.caCert, paths.identities, registry), keys: loadBrokerKeys(paths) };
+  return { registry, regions: loadRegionTable(regionTableFile, registry.regions), certs: CertStore.load(paths.caCert, paths.identities, registry), keys: loadBrokerKeys(paths) };
 }
 
 /** Everything `handleIngress` works with, bound to one connection (main.ts, and tests that drive a handler directly). */
 export async function gatewayDeps(
   nc: NatsConnection,
-  { registry, certs, keys }: GatewayFiles,
+  { registry, regions, certs, keys }: GatewayFiles,
   config: Pick<GatewayConfig, 'maxEnvelopeBytes' | 'maxSummaryChars'>,
   revocations: Pick<RevocationWatch, 'isRevoked'>,
   log: Logger,
@@ -59,6 +60,7 @@ export async function gatewayDeps(
     check: {
       certs,
       registry,
+      regions,
       isRevoked: revocations.isRevoked,
       maxEnvelopeBytes: config.maxEnvelopeBytes,
       limits: { ...DEFAULT_LIMITS, maxSummaryChars: config.maxSummaryChars },

@@ -11,7 +11,7 @@ import { RevocationWatch } from './revocation-watch.js';
 async function main(): Promise<void> {
   const { config, paths } = loadGatewayConfig(readEnv(), process.cwd());
   const log = createLogger({ service: 'broker-gateway', level: config.logLevel });
-  const files = loadGatewayFiles(paths);
+  const files = loadGatewayFiles(paths, config.regionTableFile);
   const revocations = new RevocationWatch(paths);
   await revocations.refresh(true);
   revocations.isRevoked('0'.repeat(64)); // fail at start-up, not per message, if the list is bad

@@ -1,11 +1,12 @@
 import { SamenhangError } from '@samenhang/errors';
 import { verifyEnvelope, type EnvelopeTyp } from '@samenhang/envelope';
 import type { CertStore, Participant, Registry } from '@samenhang/pki';
-import type { SignalLimits } from '@samenhang/signal';
+import type { RegionTable, SignalLimits } from '@samenhang/signal';
 
 export interface SignedCheckContext {
   readonly certs: CertStore;
   readonly registry: Registry;
+  readonly regions: RegionTable;
   readonly isRevoked: (kid: string) => boolean;
   readonly maxEnvelopeBytes: number;
   readonly limits: SignalLimits;

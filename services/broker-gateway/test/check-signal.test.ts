@@ -7,7 +7,7 @@ import { homePaths, type HomePaths } from '@samenhang/config';
 import { signEnvelope } from '@samenhang/envelope';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { toTimestamp, v1 } from '@samenhang/proto';
-import { DEFAULT_LIMITS, signalFromJson } from '@samenhang/signal';
+import { DEFAULT_LIMITS, DEFAULT_REGION_TABLE_FILE, loadRegionTable, signalFromJson } from '@samenhang/signal';
 import { loadSigner } from '@samenhang/cli';
 import { checkSignal, type SignalCheckContext } from '../src/verify-signal.js';
 
@@ -26,7 +26,10 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'samenhang-check-'));
   paths = homePaths(root);
   const registry = await generatePki(paths);
-  ctx = { certs: CertStore.load(paths.caCert, paths.identities, registry), registry: loadRegistry(paths.registry), isRevoked: () => false, maxEnvelopeBytes: 65536, limits: DEFAULT_LIMITS };
+  ctx = {
+    certs: CertStore.load(paths.caCert, paths.identities, registry), registry: loadRegistry(paths.registry), regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, registry.regions),
+    isRevoked: () => false, maxEnvelopeBytes: 65536, limits: DEFAULT_LIMITS,
+  };
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
