@@ -11,7 +11,7 @@ import { until } from './helpers/until.js';
 
 const bsns = (() => {
   const out: string[] = [];
-  for (let x = 999_970_000; out.length < 20; x++) if (isValidBsn(String(x))) out.push(String(x));
+  for (let x = 999_970_000; out.length < 40; x++) if (isValidBsn(String(x))) out.push(String(x));
   return out;
 })();
 
@@ -79,5 +79,16 @@ describe('family systems', () => {
     const biggest = Math.max(...live.map((p) => p.persons.length));
     expect(biggest).toBe(8); // the default policy's cap: the ninth and tenth resident stay apart
     expect(live.length).toBe(3);
+  });
+
+  it('does not count persons named by relation toward the cap: a family of nine keeps its address', async () => {
+    const home = { postcode: '7541AB', houseNumber: 3 };
+    const family = bsns.slice(20, 29);
+    const relatives = family.slice(1).map((bsn, i) => ({ person: { bsn, name: `F${i}` }, relation: i < 2 ? 'PARENT' : 'SIBLING' }));
+    await send(signal('f-1', family[0]!, home, { relatedPersons: relatives }));
+    // A lodger, named by no one, at the same address: linked by the address (two residents).
+    await send(signal('f-2', bsns[30]!, home));
+    const xs = await twente.waitFor('the family with its lodger', (a) => a.some((x) => signalIds(x).join() === 'f-1,f-2'));
+    expect(xs.find((x) => signalIds(x).join() === 'f-1,f-2')!.persons).toBe(10);
   });
 });

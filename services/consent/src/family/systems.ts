@@ -4,6 +4,7 @@ import { emptyPicture, mergePictures, type Picture } from './picture.js';
 
 export interface HouseholdLink {
   readonly systemId: string;
+  /** The residents the address links: subjects of signals with this address (not persons they name). */
   readonly persons: readonly string[];
   /** Over the cap (shelter, student housing): this address no longer links anyone. */
   readonly capped: boolean;
@@ -40,6 +41,10 @@ export class FamilySystems {
   /**
    * Puts the persons (and, below the cap, the household) into one system, merging
    * systems they already belong to; returns its id. Throws Conflict on a lost race.
+   * `persons[0]` is the signal's subject: the one resident the address stands for. Persons
+   * named by relation are linked by that relation and do not count toward the cap, so a
+   * large family at one address keeps its address link (a shelter's unrelated residents
+   * are each a subject, and do count).
    *
    * The household entry is written first, with compare-and-set on the revision the
    * cap was judged on: two residents arriving at once cannot both take the last
@@ -65,7 +70,8 @@ export class FamilySystems {
       roots.set(r.id, r.live);
     }
     const h = await this.households.get(household, { cached: true });
-    const newcomers = persons.filter((p) => !h?.value.persons.includes(p));
+    const resident = persons[0]!;
+    const newcomers = h?.value.persons.includes(resident) ? [] : [resident];
     const linking = !h || (!h.value.capped && h.value.persons.length + newcomers.length <= this.maxPersonsPerAddress);
     if (h && linking) {
       const r = await rootOf(h.value.systemId);
@@ -73,7 +79,7 @@ export class FamilySystems {
     }
 
     let target = roots.size === 0 ? `sys_${sha256Hex(persons[0]!).slice(0, 24)}` : [...roots.keys()].sort()[0]!;
-    if (!h) await this.households.cas(household, { systemId: target, persons: [...persons], capped: false }, 0);
+    if (!h) await this.households.cas(household, { systemId: target, persons: [resident], capped: false }, 0);
     else if (linking && newcomers.length > 0) await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
     else if (!linking && !h.value.capped) await this.households.cas(household, { ...h.value, capped: true }, h.revision);
 
