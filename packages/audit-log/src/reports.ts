@@ -68,10 +68,20 @@ export function accessReport(records: AuditRecords, person: string, now = new Da
   const concerning = [...latestDecisions(records.decisions).values()]
     .filter((d) => d.subjectPseudonym === person || d.relatedPseudonyms.includes(person))
     .sort((a, b) => (a.facts?.observedAt ?? '').localeCompare(b.facts?.observedAt ?? ''));
-  const mine = new Set(concerning.map((d) => d.signalId));
+  // A signal id is unique per agency only: a disclosure names the decisions it showed, and
+  // every decision of one (agency, signal id) is that signal's, whichever was the latest.
+  const decisionsOf = new Map<string, Set<string>>();
+  for (const d of records.decisions) {
+    const key = `${d.sourceAgency}/${d.signalId}`;
+    decisionsOf.set(key, (decisionsOf.get(key) ?? new Set()).add(d.decisionId));
+  }
+  const mine = new Set(concerning.flatMap((d) => [...decisionsOf.get(`${d.sourceAgency}/${d.signalId}`)!]));
   const byId = new Map(records.disclosures.map((x) => [x.disclosureId, x]));
+  /** Where in a disclosure's lists (decisions, fields) this signal stands, or -1. */
+  const position = (x: DisclosureRecord, ids: ReadonlySet<string>) => x.decisionIds.findIndex((id) => ids.has(id));
   const signals = concerning.map((d) => {
     const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
+    const ids = decisionsOf.get(`${d.sourceAgency}/${d.signalId}`)!;
     return {
       signalId: d.signalId,
       agency: d.sourceAgency,
@@ -84,16 +94,25 @@ export function accessReport(records: AuditRecords, person: string, now = new Da
       assumption: rule?.assumption ?? false,
       assumptionNote: rule?.assumptionNote,
       recipients: records.disclosures
-        .filter((x) => x.sourceSignals.includes(d.signalId))
-        .map((x) => ({
-          recipient: x.kind === 'view' && x.viewer ? `${x.recipient} (${x.viewer})` : x.recipient,
-          time: x.time,
-          kind: x.kind,
-          fields: x.fieldsSent.find((f) => f.signalId === d.signalId)?.fields ?? (x.viewOf ? byId.get(x.viewOf)?.fieldsSent.find((f) => f.signalId === d.signalId)?.fields : undefined) ?? [],
-        })),
+        .filter((x) => position(x, ids) >= 0)
+        .map((x) => {
+          const viewed = x.viewOf ? byId.get(x.viewOf) : undefined;
+          const fieldsIn = (r: DisclosureRecord | undefined) => (r ? r.fieldsSent[position(r, ids)]?.fields : undefined);
+          return {
+            recipient: x.kind === 'view' && x.viewer ? `${x.recipient} (${x.viewer})` : x.recipient,
+            time: x.time,
+            kind: x.kind,
+            fields: fieldsIn(x) ?? fieldsIn(viewed) ?? [],
+          };
+        }),
     };
   });
-  const otherSignals = new Set(records.disclosures.filter((x) => x.sourceSignals.some((s) => mine.has(s))).flatMap((x) => x.sourceSignals).filter((s) => !mine.has(s)));
+  const signalOf = new Map(records.decisions.map((d) => [d.decisionId, `${d.sourceAgency}/${d.signalId}`]));
+  const otherSignals = new Set(
+    records.disclosures
+      .filter((x) => x.decisionIds.some((id) => mine.has(id)))
+      .flatMap((x) => x.decisionIds.filter((id) => !mine.has(id)).map((id) => signalOf.get(id) ?? id)),
+  );
   const withheld = [
     ...(otherSignals.size > 0 ? [{ what: `${otherSignals.size} signal(s) about other persons in the same family-system picture`, ground: 'AVG art. 15(4): the rights and freedoms of others' }] : []),
     { what: 'the identity of any person who reported a concern', ground: 'Jeugdwet art. 7.3.11; AVG art. 23(1)(i)' },
