@@ -2,7 +2,7 @@
 // packages/cli/bin/samenhang.js bench …`. The services inherit the flag; every service process
 // samples what it allocates — including what the garbage collector has already collected, which
 // --heap-prof leaves out — and writes it every 5 s to $ALLOC_DIR (default /tmp/samenhang-alloc)/
-// <pid>.heapprofile (Chrome DevTools' format). docs/performance.md (stop 16) used it.
+// <pid>.heapprofile (Chrome DevTools' format). docs/history/performance-rounds.md used it.
 const fs = require('node:fs');
 const path = require('node:path');
 const inspector = require('node:inspector');

@@ -2,7 +2,7 @@
 // (the services inherit the flag from the bench or scripts/latency-stages.mjs). Every process
 // appends each garbage collection — start (ms since the epoch), duration (ms), kind (1 minor,
 // 4 major, 8 incremental marking, 16 weak callbacks), heap in use after it (MiB) — as a JSON line to
-// $GC_DIR (default /tmp/samenhang-gc)/<service>-<pid>.jsonl. docs/performance.md (stop 28).
+// $GC_DIR (default /tmp/samenhang-gc)/<service>-<pid>.jsonl. docs/history/performance-rounds.md.
 const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');

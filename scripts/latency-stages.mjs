@@ -3,9 +3,9 @@
 // the rate (not measured: the services' code is then compiled), then `count` at `rate`
 // per second and splits each one's ingress-to-alert time into stages by JetStream's own
 // timestamps: INGRESS stored → SIGNALS stored (gateway) → ALERTS stored (consent) → received
-// by the RVT. docs/performance.md (stop 15) used it. With STAGES_OUT=<file>, one line per
+// by the RVT. docs/history/performance-rounds.md used it. With STAGES_OUT=<file>, one line per
 // measured signal (ms since the epoch: sent, ingress stored, SIGNALS stored, ALERTS stored,
-// received) for scripts/latency-tail-gc.mjs (stop 28). With PRELOAD=<n>, n synthetic signals over
+// received) for scripts/latency-tail-gc.mjs. With PRELOAD=<n>, n synthetic signals over
 // n/10 systems go through the pipeline first, as in `samenhang bench` before its latency run.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // Profiling aid, not part of the product: `node scripts/latency-tail-gc.mjs <rows> <gc dir>`.
 // <rows>: STAGES_OUT of scripts/latency-stages.mjs; <gc dir>: GC_DIR of scripts/gc-pauses.cjs,
 // both from one run. Says how much of the slowest 2 % of ingress-to-alert times each process
-// spent collecting garbage, against those up to the median. docs/performance.md (stop 28).
+// spent collecting garbage, against those up to the median. docs/history/performance-rounds.md.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const [rowsFile, gcDir] = process.argv.slice(2);

@@ -5,8 +5,7 @@
 // signals of ten per system, `SHAPE` below; `SHAPE='{...}'` overrides it), with the bench's
 // message sizes, on the same nats-server with mutual TLS. Each role runs in its own thread
 // with its own connection, as the services run in their own processes. Its rate is the most
-// the pipeline could reach on this machine while it sends that much (docs/performance.md,
-// the twenty-fifth round).
+// the pipeline could reach on this machine while it sends that much (docs/history/performance-rounds.md).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import { startStack } from '../packages/cli/dist/index.js';
 import { connectAs, consumeConcurrently, consumeInBatches, leanKv } from '../packages/stack/dist/index.js';
 
 /**
- * Per signal, counted over 20,000 signals of ten per system (stop 34): the gateway writes the
+ * Per signal, counted over 20,000 signals of ten per system: the gateway writes the
  * index, content and SIGNALS and receipt once, a person record 0.70 and a data key 0.30 times;
  * the consent service reads 0.90 pictures, writes 1.0 picture and 0.80 links, and 0.90 of the
  * signals alert (a disclosure record and an alert). Sizes in bytes: the bench's averages for

@@ -1,7 +1,7 @@
 // Profiling aid, not part of the product: preload with `node -r ./scripts/nats-request-counts.cjs
 // packages/cli/bin/samenhang.js bench …`. The services inherit the flag; every process writes,
 // every 2 s and at exit, how many NATS requests and publishes it made per kind of subject to
-// $COUNTS_DIR (default /tmp/samenhang-counts)/<pid>.json. docs/performance.md (stop 15) used it.
+// $COUNTS_DIR (default /tmp/samenhang-counts)/<pid>.json. docs/history/performance-rounds.md used it.
 const fs = require('node:fs');
 const path = require('node:path');
 const nats = require(path.join(__dirname, '..', 'node_modules', 'nats', 'lib', 'nats-base-client', 'nats.js'));

@@ -10,7 +10,7 @@ import { issueCertificate } from './forge-cert.js';
 const genKeyPair = promisify(generateKeyPair);
 const DAY = 86_400_000;
 
-/** The registry shipped with the repository (DESIGN §4 development participants). */
+/** The registry shipped with the repository (the development participants, docs/wire-contract.md). */
 export const DEFAULT_REGISTRY_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'registry.json');
 
 async function rsaKey(): Promise<KeyObject> {

@@ -1,4 +1,4 @@
-/** DESIGN §5 disclosure record: what was sent to whom under which decisions — never the content. */
+/** The disclosure record (docs/policy.md): what was sent to whom under which decisions — never the content. */
 export interface DisclosureRecord {
   readonly type: 'disclosure';
   readonly disclosureId: string;

@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
  * differs. So a value whose keys are in order (or a copy with them sorted) is written by
  * JSON.stringify in one flat string: decisions, audit records and alert views are
  * written for every signal, and building the text piece by piece allocated more than
- * anything else in the consent service (docs/performance.md, stop 16).
+ * anything else in the consent service (docs/history/performance-rounds.md).
  */
 export function canonicalJson(value: unknown): string {
   const ordered = inOrder(value);

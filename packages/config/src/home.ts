@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Env } from './env.js';
 
 /**
- * All state of one stack lives under one home directory (DESIGN §4): NATS store,
+ * All state of one stack lives under one home directory (docs/wire-contract.md): NATS store,
  * generated PKI, broker keys, logs and the running stack's address.
  */
 export interface HomePaths {

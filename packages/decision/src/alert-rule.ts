@@ -10,7 +10,7 @@ export interface AlertEntry {
 }
 
 /**
- * The alert rule (policy data, DESIGN §5): an ACUTE signal, or signals from at
+ * The alert rule (policy data, docs/policy.md): an ACUTE signal, or signals from at
  * least N distinct agencies within the window, or at least M signals of at least
  * the given severity. A single low or medium signal of one agency never alerts.
  */

@@ -35,7 +35,7 @@ type Outcomes = Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule' | 'r
 /**
  * The record with its keys in canonical (RFC 8785) order, here and in every object
  * below: the audit writer's canonical JSON is then one JSON.stringify, without sorting
- * copies (docs/performance.md, stop 16). A test checks the order.
+ * copies (docs/history/performance-rounds.md). A test checks the order.
  */
 function record(b: Base, o: Outcomes): DecisionRecord {
   const s = b.signal;
@@ -156,7 +156,7 @@ export function judge(input: DecisionInput, policy: LoadedPolicy): Judgement {
 }
 
 /**
- * Decides what the recipient RVT may see of one signal (DESIGN §5). Pure and
+ * Decides what the recipient RVT may see of one signal (docs/policy.md). Pure and
  * synchronous: the same input and policy always give the same record. Any
  * missing policy, unknown input or evaluation error gives DENY under R0.
  */

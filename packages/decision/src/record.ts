@@ -18,7 +18,7 @@ export interface DecisionObligation {
 }
 
 /**
- * DESIGN §5 decision record: everything needed to explain and replay a decision,
+ * The decision record (docs/policy.md): everything needed to explain and replay a decision,
  * pseudonyms and codes only.
  */
 export interface DecisionRecord {

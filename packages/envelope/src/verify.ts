@@ -32,7 +32,7 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
 /**
  * The JWS signature over ASCII(protected) '.' base64url(payload), with node:crypto
  * directly: the header was checked already, and jose's WebCrypto path costs a third
- * of the throughput here (docs/performance.md). The check runs on libuv's thread
+ * of the throughput here (docs/history/performance-rounds.md). The check runs on libuv's thread
  * pool (callback form), so the gateway's event loop keeps moving messages meanwhile.
  * Envelopes are signed with jose.
  */
@@ -54,7 +54,7 @@ function signatureHolds(protectedB64: string, payload: Uint8Array, signatureB64:
 /**
  * ASCII(protected) '.' base64url(payload), written straight into one buffer: a template
  * string and its re-encoding were the largest part of the main thread's share of a
- * verification (docs/performance.md). Both parts are base64url (the header was checked),
+ * verification (docs/history/performance-rounds.md). Both parts are base64url (the header was checked),
  * so latin1 writes them byte for byte.
  */
 function signingInput(protectedB64: string, payload: Uint8Array): Buffer {
@@ -66,7 +66,7 @@ function signingInput(protectedB64: string, payload: Uint8Array): Buffer {
   return input;
 }
 
-/** One reason for every crypto failure, so receipts are no oracle (DESIGN §4). */
+/** One reason for every crypto failure, so receipts are no oracle (docs/wire-contract.md). */
 export const CRYPTO_FAILURE_REASON = 'signature verification failed';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Field names that may hold personal data. Code should never log them in the first
- * place; redaction is the second line of defence (DESIGN §6, invariant 3).
+ * place; redaction is the second line of defence (docs/security.md).
  */
 export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   'bsn', 'name', 'birthDate', 'address', 'postcode', 'houseNumber', 'houseNumberSuffix',

@@ -35,7 +35,7 @@ const MOVING = -1;
  * One Map holds every entry with its generation's number, and each generation lists the
  * keys counted in it (a key read again is listed twice; dropping a generation deletes only
  * the keys still counted there). A Map per generation cost a lookup in each on a miss and
- * on every write: ~4 µs per miss with eight of ~10,000 keys (docs/performance.md, stop 20).
+ * on every write: ~4 µs per miss with eight of ~10,000 keys (docs/history/performance-rounds.md).
  */
 export class Lru<K, V> {
   private readonly map = new Map<K, Slot<V>>();

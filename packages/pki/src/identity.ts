@@ -17,7 +17,7 @@ export function parseIdentityUri(uri: string): { trustDomain: string; type: Iden
   return { trustDomain: m[1]!, type: m[2] as IdentityType, id: m[3]! };
 }
 
-/** The JWS `kid`: hex SHA-256 of the certificate's DER encoding (DESIGN §4). */
+/** The JWS `kid`: hex SHA-256 of the certificate's DER encoding (docs/wire-contract.md). */
 export function certificateKid(cert: X509Certificate): string {
   return createHash('sha256').update(cert.raw).digest('hex');
 }

@@ -7,7 +7,7 @@ import { loadRegistry, mayPublishForRegion, parseRegistry, registrySchema, rvtOf
 const raw = JSON.parse(readFileSync(DEFAULT_REGISTRY_FILE, 'utf8'));
 
 describe('participant registry', () => {
-  it('has the development participants of DESIGN §4', () => {
+  it('has the development participants of the wire contract', () => {
     const r = loadRegistry(DEFAULT_REGISTRY_FILE);
     expect(r.participants.map((p) => `${p.id}:${p.kind}`)).toEqual([
       'politie-oost-nederland:POLICE', 'ggz-centraal:MENTAL_HEALTH', 'lokaalteam-ede:LOCAL_TEAM', 'lokaalteam-almere:LOCAL_TEAM',

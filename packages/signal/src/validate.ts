@@ -52,7 +52,7 @@ function enumSet(value: number | null | undefined, path: string, known: object):
 }
 
 /**
- * Checks a decoded Signal against the wire contract (DESIGN §4): required fields,
+ * Checks a decoded Signal against the wire contract (docs/wire-contract.md): required fields,
  * enums, BSN 11-test, region allowed for the agency, timestamps and length bounds.
  * Throws a SamenhangError whose `path` names the first failing field.
  */

@@ -54,7 +54,7 @@ function entry(bucket: string, key: string, m: Msg): KvEntry {
  * A KV bucket whose reads, writes and creates go as bare core requests — the same
  * subjects, headers and answers as nats.js's own, without its layers around them: a
  * read costs the client ~0.03 ms less (a missing key ~0.05, nats.js throws and catches
- * for it), a write ~0.02 (docs/performance.md, stop 23). Everything else (watches,
+ * for it), a write ~0.02 (docs/history/performance-rounds.md). Everything else (watches,
  * deletes, purges, status) is nats.js's. Errors are nats.js's too: a lost
  * compare-and-set carries `api_error.err_code` 10071 and its message, a stream
  * without a responder rejects with code 503.

@@ -85,7 +85,7 @@ export function askersOf(registry: Registry): Askers {
  * inboxes named outright, not through nats-server's reply grants (`allow_responses`):
  * nats-server records a grant for every message delivered with a reply subject — every
  * JetStream and watch delivery — and, once a client holds 4,096, walks them all on each
- * delivery (22.6 % of its CPU at 200,000 systems, docs/performance.md). Health requests
+ * delivery (22.6 % of its CPU at 200,000 systems, docs/history/performance-rounds.md). Health requests
  * come only from admin identities, which may publish anything anyway.
  */
 export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissions {

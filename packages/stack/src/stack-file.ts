@@ -4,7 +4,7 @@ import { SamenhangError } from '@samenhang/errors';
 import type { NodeSpec } from './embedded.js';
 import type { ServiceStatus } from './supervisor.js';
 
-/** What client commands need to find the running stack of a home (DESIGN §4). */
+/** What client commands need to find the running stack of a home (docs/wire-contract.md). */
 export interface StackInfo {
   readonly servers: readonly string[];
   readonly monitorUrls: readonly string[];

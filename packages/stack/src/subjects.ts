@@ -1,4 +1,4 @@
-/** The public subject families (DESIGN §4, docs/wire-contract.md). */
+/** The public subject families (docs/wire-contract.md). */
 export const subjects = {
   ingress: (agencyId: string) => `samenhang.ingress.${agencyId}`,
   consent: (agencyId: string) => `samenhang.consent.${agencyId}`,

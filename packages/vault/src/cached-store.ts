@@ -16,7 +16,7 @@ const ENTRY_OVERHEAD = 150;
  * records are as large as their free text. Kept as one-byte strings: a Uint8Array of its own
  * costs ~400 bytes besides its contents, a string ~30. Eight generations: an alert reads
  * every entry of its system again, and when a system's next signal is a round of all the
- * others away, two generations kept next to nothing (docs/performance.md, stop 19).
+ * others away, two generations kept next to nothing (docs/history/performance-rounds.md).
  */
 export interface CachedReads extends VaultStore {
   /** A watch saw the record written or removed (here or elsewhere): forget what was remembered of it. */

@@ -21,7 +21,7 @@ export function seal(key: Uint8Array, aad: string, plaintext: Uint8Array): Uint8
 /**
  * IVs are cut from a block of random bytes drawn 256 at a time, each handed out once:
  * one randomFillSync per 12 bytes cost the gateway more than 3 % of its CPU
- * (docs/performance.md, stop 16). The bytes are the same CSPRNG's either way.
+ * (docs/history/performance-rounds.md). The bytes are the same CSPRNG's either way.
  */
 const IV_BLOCK = IV * 256;
 let ivs = Buffer.alloc(0);

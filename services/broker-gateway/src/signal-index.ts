@@ -12,7 +12,7 @@ export interface IndexEntry {
   readonly signalId: string;
   readonly ingressSeq: number;
   readonly envelopeSha256: string;
-  /** Written by versions before stop 15, which marked a finished claim with a second write. */
+  /** Written by older versions, which marked a finished claim with a second write. */
   readonly state?: 'claimed' | 'published';
 }
 

@@ -19,7 +19,7 @@ describe('gateway failure policy', () => {
   });
 
   // A stream electing a leader after kill -9 of its node answered 503 for longer than
-  // five redeliveries; those valid signals were rejected as ERR_INTERNAL (CI, stop 10).
+  // five redeliveries; those valid signals were rejected as ERR_INTERNAL (seen in CI).
   it.each([
     ['no responders', NatsError.errorForCode(ErrorCode.NoResponders)],
     ['JetStream 503', NatsError.errorForCode(ErrorCode.JetStreamNotEnabled, new Error('jetstream system temporarily unavailable'))],

@@ -37,7 +37,7 @@ export async function buildAlert(
   const entries = regionEntries(p, o.region);
   const sent = (e: PictureEntry) => (o.kind === 'picture' ? e.decision.fields : e.decision.fields.filter((f) => NOTICE_FIELDS.includes(f)));
   // A system's few persons are named in most of its entries: each record is read and
-  // opened once per alert, not once per entry that names it (docs/performance.md, stop 22).
+  // opened once per alert, not once per entry that names it (docs/history/performance-rounds.md).
   const persons = new Map<string, Promise<PersonRecord | undefined>>();
   const person = (pseudonym: string) => {
     let read = persons.get(pseudonym);
@@ -100,7 +100,7 @@ export async function buildAlert(
   const message = v1.HouseholdAlert.create(alert);
   const bytes = v1.HouseholdAlert.encode(message).finish();
   // Keys in canonical order, here and below: the audit writer's canonical JSON is then one
-  // JSON.stringify (docs/performance.md, stop 16).
+  // JSON.stringify (docs/history/performance-rounds.md).
   const disclosure: DisclosureRecord = {
     alertId,
     // A hash of what was sent, never the content itself.

@@ -11,7 +11,7 @@ import { toSend } from './region-view.js';
  * `at` the earliest explicit expiry, `<CATEGORY>` the earliest observation in that
  * category, `<CATEGORY>+` the earliest in the calendar month after that one (below). The
  * sweep reads the headers only (`lastHeaders`) and fetches just the pictures that are due,
- * instead of all of them every hour (200,000 reads, ~9.5 minutes, stop 28); a policy
+ * instead of all of them every hour (200,000 reads, ~9.5 minutes); a policy
  * change does not make every stamp stale, as a stamp holding the policy's own result did.
  */
 export const EXPIRY_HEADER = 'Samenhang-Expiry';
@@ -94,7 +94,7 @@ export function stampDue(stamp: string | undefined, policy: LoadedPolicy): numbe
 
 /**
  * Why the sweep must read a picture: its stamp says something is due by `now` under
- * `policy`, or the stamp is missing or unreadable ("unstamped", as are stamps of stop 29,
+ * `policy`, or the stamp is missing or unreadable ("unstamped", as are stamps of older versions,
  * which named a policy digest). False: the stamp vouches that nothing is due.
  */
 export function sweepReason(stamp: string | undefined, policy: LoadedPolicy, now: number): 'due' | 'unstamped' | false {

@@ -99,7 +99,7 @@ export function startExpirySweeper(intervalMs: number, d: ConsentDeps): () => vo
       const started = Date.now();
       const done = await sweepExpired(started, d);
       // Every sweep, so an operator sees what it costs: before stamps it read every picture
-      // (at 200,000 systems ~9.5 minutes of each hour, docs/performance.md, stop 28).
+      // (at 200,000 systems ~9.5 minutes of each hour, docs/history/performance-rounds.md).
       d.log.info({ ...done, ms: Date.now() - started }, 'expiry sweep done');
     } catch (e) {
       d.log.warn({ err: e }, 'expiry sweep failed; will try again');

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     // (KeyWatch), so their memory holds those, and what a re-check read.
     // A picture (~11 KB of JSON) is read several times within one signal's handling, but a
     // system's next signal is usually minutes away: 512 pictures were no faster than 128 at
-    // 300,000 signals. Heap and RSS: docs/performance.md.
+    // 300,000 signals. Heap and RSS: docs/history/performance-rounds.md.
     consents: new ConsentStore(consentMemory, consentsAt),
     systems: new FamilySystems(
       // Each write stamped with what the expiry sweep needs to know when it is due (expiry-stamp.ts).

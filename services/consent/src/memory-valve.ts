@@ -17,7 +17,7 @@ export interface ValveOptions {
  * Lets the service's memories (remembered reads: caches, never state) give up their older
  * half when a full garbage collection leaves the heap close to its limit. Each is bounded,
  * but at 1,000,000 signals over 200,000 systems all are full at once, and the consent service
- * ran out of heap (docs/performance.md, stop 24): a memory forgotten costs reads, a heap run
+ * ran out of heap (docs/history/performance-rounds.md): a memory forgotten costs reads, a heap run
  * out costs the process.
  * Returns a function that stops watching.
  */

@@ -9,7 +9,7 @@ import { factsOf } from '../src/facts.js';
 import { emptyPicture, pictureDecision, withEntry, type PictureEntry } from '../src/family/picture.js';
 
 // Records written for every signal are built with their keys in canonical order, so their
-// canonical JSON is one JSON.stringify (docs/performance.md, stop 16). Out of order they
+// canonical JSON is one JSON.stringify (docs/history/performance-rounds.md). Out of order they
 // are still written correctly, only slower: this is what would notice.
 const policy = loadDefaultPolicy();
 const NOW = Date.parse('2026-11-22T12:00:00Z');

@@ -60,7 +60,7 @@ describe('expiry stamps', () => {
       ['none', false],
       [undefined, 'unstamped'],
       ['', 'unstamped'],
-      // Stop 29's stamps named the policy they were computed under: read once, stamped anew.
+      // Older stamps named the policy they were computed under: read once, stamped anew.
       [`${policy.digest} none`, 'unstamped'],
       [`${policy.digest} ${NOW + DAY}`, 'unstamped'],
       ['at=soon', 'unstamped'],

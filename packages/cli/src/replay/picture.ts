@@ -61,7 +61,7 @@ export function replayPicture(p: StoredPicture, inputs: ReplayInputs, recipientO
     },
     consents: inputs.consents.get(x.subjectPseudonym) ?? [],
     recipient: recipientOf(x.region),
-    purpose: policy.purpose, // the one purpose signals are decided for (DESIGN §5)
+    purpose: policy.purpose, // the one purpose signals are decided for (docs/policy.md)
     current: { outcome: x.decision.outcome, shownAs: x.decision.shownAs, decidingRule: x.decision.decidingRule },
   }));
   const replayed = replayBatch(batch, policy, asOf, found.tally);
