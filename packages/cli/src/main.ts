@@ -13,7 +13,7 @@ import { replay } from './commands/replay.js';
 import { alerts, picture } from './commands/rvt.js';
 import { audit } from './commands/audit.js';
 import { up } from './commands/up.js';
-import { EXIT, UsageError, err, out } from './output.js';
+import { EXIT, UsageError, err, flushed, out } from './output.js';
 
 const USAGE = `usage: samenhang <command> [--home <dir>] [options]
 
@@ -139,18 +139,30 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      err(`samenhang: ${(e as Error).message}\n\n${USAGE}`);
-      process.exit(EXIT.USAGE);
-    }
-    if (e instanceof SamenhangError) {
-      err(`samenhang: ${e.code}: ${e.message}`);
-      process.exit(EXIT.FAIL);
-    }
-    err(`samenhang: ERR_INTERNAL: ${(e as Error).message ?? String(e)}`);
-    process.exit(EXIT.FAIL);
-  },
-);
+function report(e: unknown): number {
+  if (e instanceof UsageError) {
+    err(`samenhang: ${(e as Error).message}\n\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  if (e instanceof SamenhangError) {
+    err(`samenhang: ${e.code}: ${e.message}`);
+    return EXIT.FAIL;
+  }
+  err(`samenhang: ERR_INTERNAL: ${(e as Error)?.message ?? String(e)}`);
+  return EXIT.FAIL;
+}
+
+// A reader that stops reading (`samenhang audit decisions --json | head -1`) is not an error
+// of ours: stop quietly, as a command killed by SIGPIPE would.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+  throw e;
+});
+
+const code = await run(process.argv.slice(2)).catch(report);
+process.exitCode = code;
+// Exit only once stdout and stderr are flushed: a pipe to a slow reader still holds what
+// it has not read, and exiting earlier loses it. Exiting (rather than waiting for the
+// event loop to empty) ends commands whose NATS connections or timers are still open.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
