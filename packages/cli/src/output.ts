@@ -4,8 +4,16 @@
  */
 export const EXIT = { OK: 0, FAIL: 1, USAGE: 2 } as const;
 
+/** The command line is wrong: one line says what, and the command's help says more. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    /** The command it is about, e.g. `samenhang publish`; the running command when not given. */
+    readonly command?: string,
+  ) {
+    super(message);
+  }
 }
 
 export function out(line: string): void {
