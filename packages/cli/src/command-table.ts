@@ -12,6 +12,7 @@ import { replay } from './commands/replay.js';
 import { alerts, picture } from './commands/rvt.js';
 import { up } from './commands/up.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
+import { requireIdentity, requireParticipant, requireRegion } from './identities.js';
 import { EXIT, out } from './output.js';
 import { cliVersion } from './package-info.js';
 
@@ -157,8 +158,11 @@ export const COMMANDS: readonly Command[] = [
     description: 'Without flags, writes a new CA and a certificate and key for every identity in the registry; a running stack must then be restarted. With --revoke, a running nats-server is reloaded so the identity can no longer connect.',
     flags: [{ flag: 'revoke' }, { flag: 'registry', text: 'issue for this registry instead of the development one' }],
     examples: ['samenhang certs', 'samenhang certs --revoke lokaalteam-ede'],
-    exits: '0 success, 1 failure, 2 usage error',
-    run: (c) => certs(c.paths, c.flags),
+    exits: '0 success, 1 failure, 2 usage error (also an unknown identity)',
+    run: (c) => {
+      requireIdentity(c.paths, c.flags.revoke);
+      return certs(c.paths, c.flags);
+    },
   },
   {
     name: 'deploy',
@@ -194,8 +198,11 @@ export const COMMANDS: readonly Command[] = [
       { flag: 'timeout' },
     ],
     examples: ['samenhang publish --agency politie-oost-nederland --file examples/signal.json', 'samenhang publish --agency lokaalteam-ede --file batch.json --json'],
-    exits: '0 every signal accepted, 1 any rejected (or a failure), 2 usage error',
-    run: (c) => publish(c.paths, c.flags),
+    exits: '0 every signal accepted, 1 any rejected (or a failure), 2 usage error (also an unknown agency)',
+    run: (c) => {
+      requireParticipant(c.paths, c.flags.agency, 'agency');
+      return publish(c.paths, c.flags);
+    },
   },
   {
     name: 'consent',
@@ -209,8 +216,11 @@ export const COMMANDS: readonly Command[] = [
       { flag: 'timeout' },
     ],
     examples: ['samenhang consent --agency lokaalteam-ede --file examples/consent.json'],
-    exits: '0 every record accepted, 1 any rejected (or a failure), 2 usage error',
-    run: (c) => consent(c.paths, c.flags),
+    exits: '0 every record accepted, 1 any rejected (or a failure), 2 usage error (also an unknown agency)',
+    run: (c) => {
+      requireParticipant(c.paths, c.flags.agency, 'agency');
+      return consent(c.paths, c.flags);
+    },
   },
   {
     name: 'alerts',
@@ -220,8 +230,11 @@ export const COMMANDS: readonly Command[] = [
       "Each family system's newest notice is opened as its current picture — a logged disclosure — and printed as one JSON line; then new ones as they come, until Ctrl-C. The notices on the stream carry no content: --notices prints them as they are and fetches nothing.",
     flags: [{ flag: 'rvt', required: true }, { flag: 'once' }, { flag: 'notices' }],
     examples: ['samenhang alerts --rvt foodvalley', 'samenhang alerts --rvt twente --once --notices'],
-    exits: '0 success, 1 failure (no stack), 2 usage error',
-    run: (c) => alerts(c.paths, c.flags),
+    exits: '0 success, 1 failure (no stack), 2 usage error (also an unknown region)',
+    run: (c) => {
+      requireRegion(c.paths, c.flags.rvt);
+      return alerts(c.paths, c.flags);
+    },
   },
   {
     name: 'picture',
@@ -230,8 +243,11 @@ export const COMMANDS: readonly Command[] = [
     maxArgs: 2,
     flags: [{ flag: 'rvt', required: true }, { flag: 'household', required: true }],
     examples: ['samenhang picture --rvt foodvalley --household 6717CD 3 B'],
-    exits: '0 a picture was shown, 1 none may be shown (or no answer), 2 usage error',
-    run: (c) => picture(c.paths, c.flags, [...c.args]),
+    exits: '0 a picture was shown, 1 none may be shown (or no answer), 2 usage error (also an unknown region)',
+    run: (c) => {
+      requireRegion(c.paths, c.flags.rvt);
+      return picture(c.paths, c.flags, [...c.args]);
+    },
   },
   {
     name: 'console',
@@ -240,8 +256,11 @@ export const COMMANDS: readonly Command[] = [
     description: "The link carries a login assertion signed with the identity's own key; it is valid for 60 seconds and once. No password exists.",
     flags: [{ flag: 'as', required: true, text: 'sign in as this participant, e.g. rvt-foodvalley or privacy-officer' }],
     examples: ['samenhang console --as rvt-foodvalley', 'samenhang console --as privacy-officer'],
-    exits: '0 success, 1 no console runs, 2 usage error',
-    run: (c) => consoleLogin(c.paths, c.flags),
+    exits: '0 success, 1 no console runs, 2 usage error (also an unknown identity)',
+    run: (c) => {
+      requireParticipant(c.paths, c.flags.as);
+      return consoleLogin(c.paths, c.flags);
+    },
   },
   {
     name: 'audit',

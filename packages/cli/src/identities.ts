@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import type { HomePaths } from '@samenhang/config';
+import { loadRegistry, type Registry } from '@samenhang/pki';
+import { UsageError } from './output.js';
+import { didYouMean } from './suggest.js';
+
+/**
+ * The home's participant registry, or undefined when the home has no PKI yet: then the
+ * command itself says that no stack runs there, which is the more useful message.
+ */
+function registryOf(paths: HomePaths): Registry | undefined {
+  return existsSync(paths.registry) ? loadRegistry(paths.registry) : undefined;
+}
+
+/**
+ * Checks that `id` is a participant of the home (an agency, an RVT, the privacy officer)
+ * before a command reads its key: a typo is a usage error that lists who exists, not a
+ * missing key file.
+ */
+export function requireParticipant(paths: HomePaths, id: string | undefined, what = 'identity'): void {
+  const registry = id === undefined ? undefined : registryOf(paths);
+  if (!registry || registry.participants.some((p) => p.id === id)) return;
+  const ids = registry.participants.map((p) => p.id);
+  throw new UsageError(`unknown ${what} "${id}"${didYouMean(id!, ids)} (this home has: ${ids.join(', ')})`);
+}
+
+/** Checks that `id` is a participant or a service of the home (what `certs --revoke` can revoke). */
+export function requireIdentity(paths: HomePaths, id: string | undefined): void {
+  const registry = id === undefined ? undefined : registryOf(paths);
+  const ids = registry ? [...registry.participants, ...registry.services].map((p) => p.id) : [];
+  if (!registry || ids.includes(id!)) return;
+  throw new UsageError(`unknown identity "${id}"${didYouMean(id!, ids)} (this home has: ${ids.join(', ')})`);
+}
+
+/**
+ * Checks that `region` is a region of the home whose RVT (`rvt-<region>`, the identity the
+ * command connects as) exists.
+ */
+export function requireRegion(paths: HomePaths, region: string | undefined): void {
+  const registry = region === undefined ? undefined : registryOf(paths);
+  if (!registry) return;
+  const regions = registry.regions.filter((r) => registry.participants.some((p) => p.id === `rvt-${r}`));
+  if (regions.includes(region!)) return;
+  // `--rvt rvt-twente`: the identity was given where its region was meant.
+  const hint = region!.startsWith('rvt-') && regions.includes(region!.slice(4)) ? `; did you mean "${region!.slice(4)}"?` : didYouMean(region!, regions);
+  throw new UsageError(`unknown region "${region}"${hint} (regions with an RVT: ${regions.join(', ')})`);
+}
