@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Env, HomePaths } from '@samenhang/config';
 import { NATS_INSTALL_HINT, findNatsServer, natsServerVersion } from '@samenhang/stack';
 import { EXIT, out } from '../output.js';
+import { nodeRequirement, satisfies } from '../package-info.js';
 
 interface Check {
   readonly name: string;
@@ -14,8 +15,15 @@ interface Check {
 /** `samenhang doctor`: checks every prerequisite and says the command that fixes it. */
 export async function doctor(paths: HomePaths, env: Env, flags: { json?: boolean }): Promise<number> {
   const checks: Check[] = [];
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  checks.push({ name: 'node', ok: major! > 20 || (major === 20 && minor! >= 10), detail: process.versions.node, fix: 'install Node.js 20.10 or newer' });
+  // The requirement is package.json's `engines` (which npm warns by): written in one place.
+  const required = nodeRequirement();
+  const nodeOk = required === undefined ? true : satisfies(process.versions.node, required);
+  checks.push({
+    name: 'node',
+    ok: nodeOk !== false,
+    detail: `${process.versions.node}${required ? ` (package.json engines: node ${required}${nodeOk === undefined ? ', not checked' : ''})` : ''}`,
+    fix: `install a Node.js that satisfies ${required}`,
+  });
 
   const binary = findNatsServer(env);
   const version = binary ? natsServerVersion(binary) : undefined;
