@@ -561,6 +561,7 @@ export namespace samenhang {
             reason: string;
             envelopeSha256: string;
             receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+            originalEnvelopeSha256: string;
             static create(properties: samenhang.v1.Receipt.$Shape): samenhang.v1.Receipt & samenhang.v1.Receipt.$Shape;
             static create(properties?: samenhang.v1.Receipt.$Properties): samenhang.v1.Receipt;
             static encode(m: samenhang.v1.Receipt.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -577,6 +578,7 @@ export namespace samenhang {
                 reason?: (string|null);
                 envelopeSha256?: (string|null);
                 receivedAt?: (google.protobuf.Timestamp.$Properties|null);
+                originalEnvelopeSha256?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.Receipt.$Properties;

@@ -4216,6 +4216,7 @@ export const samenhang = $root.samenhang = (() => {
              * @property {string|null} [reason] Receipt reason
              * @property {string|null} [envelopeSha256] Receipt envelopeSha256
              * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] Receipt receivedAt
+             * @property {string|null} [originalEnvelopeSha256] Receipt originalEnvelopeSha256
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4304,6 +4305,14 @@ export const samenhang = $root.samenhang = (() => {
             Receipt.prototype.receivedAt = null;
 
             /**
+             * Receipt originalEnvelopeSha256.
+             * @member {string} originalEnvelopeSha256
+             * @memberof samenhang.v1.Receipt
+             * @instance
+             */
+            Receipt.prototype.originalEnvelopeSha256 = "";
+
+            /**
              * Creates a new Receipt instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.Receipt
@@ -4349,6 +4358,8 @@ export const samenhang = $root.samenhang = (() => {
                     w.uint32(/* id 6, wireType 2 =*/50).string(m.envelopeSha256);
                 if (m.receivedAt != null && $Object.hasOwnProperty.call(m, "receivedAt"))
                     $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.originalEnvelopeSha256 != null && $Object.hasOwnProperty.call(m, "originalEnvelopeSha256") && m.originalEnvelopeSha256 !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.originalEnvelopeSha256);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -4451,6 +4462,15 @@ export const samenhang = $root.samenhang = (() => {
                             if (u !== 2)
                                 break;
                             m.receivedAt = $root.google.protobuf.Timestamp.decode(r, r.size(), $undefined, q + 1, m.receivedAt);
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.originalEnvelopeSha256 = v;
+                            else
+                                delete m.originalEnvelopeSha256;
                             continue;
                         }
                     }

@@ -70,7 +70,7 @@ export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> 
   return receipt.status;
 }
 
-type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason'>;
+type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason' | 'originalEnvelopeSha256'>;
 
 /**
  * Claims the id in the signal index, then stores the vault content and publishes the
@@ -79,7 +79,14 @@ type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason'>;
  */
 async function claimAndPublish(key: string, id: string, m: JsMsg, sha: string, d: IngressDeps, publish: () => Promise<void>): Promise<Accepted> {
   const claim = await d.index.claim(key, { signalId: id, ingressSeq: m.seq, envelopeSha256: sha });
-  if (claim.kind === 'duplicate') return { signalId: id, status: 'DUPLICATE', reason: 'this agency already sent this id' };
+  if (claim.kind === 'duplicate') {
+    // An agency that re-publishes an envelope after JetStream's duplicate window (or after a
+    // node that forgot its message ids took over) learns that these very bytes hold the id,
+    // i.e. that its first publish was accepted, not that another envelope was.
+    const original = (await d.index.lookup(key))?.envelopeSha256 ?? '';
+    const same = original === sha;
+    return { signalId: id, status: 'DUPLICATE', reason: same ? 'this envelope was received before and holds this id' : 'this agency already sent this id', originalEnvelopeSha256: original };
+  }
   if (claim.entry.state !== 'published') await publish();
   return { signalId: id, status: 'ACCEPTED', reason: 'accepted' };
 }

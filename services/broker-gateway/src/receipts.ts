@@ -9,6 +9,8 @@ export interface ReceiptInput {
   readonly code?: string;
   readonly reason: string;
   readonly envelopeSha256: string;
+  /** On DUPLICATE: the envelope that claimed the id first (this one's own hash when it is these bytes again). */
+  readonly originalEnvelopeSha256?: string;
   readonly receivedAtMs: number;
   readonly ingressSeq: number;
 }
@@ -32,6 +34,7 @@ export async function publishReceipt(js: JetStreamClient, r: ReceiptInput): Prom
     reason: r.reason,
     envelopeSha256: r.envelopeSha256,
     receivedAt: toTimestamp(r.receivedAtMs),
+    originalEnvelopeSha256: r.originalEnvelopeSha256 ?? '',
   }).finish();
   await js.publish(subjects.receipts(r.agencyId), bytes, { msgID: `rcpt.${r.ingressSeq}` });
 }
