@@ -20,11 +20,14 @@ describe('consent records through the verified gateway path', () => {
   });
   afterAll(async () => t?.close());
 
-  it('accepts a signed consent once, then answers DUPLICATE, and forwards it pseudonymised', async () => {
+  it('accepts a signed consent once, answers it re-signed with DUPLICATE, and forwards it pseudonymised', async () => {
     const env = await ede.signConsent(consentFromJson(step.consent));
-    expect((await ede.publishConsent(env)).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
-    const again = await ede.publishConsent(env);
-    expect([again.status, again.signalId]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, 'c-ede-9']);
+    const first = await ede.publishConsent(env);
+    expect(first.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    // The same bytes again are stored once (the envelope's hash is the message id): the same receipt.
+    expect(await ede.publishConsent(env)).toEqual(first);
+    const again = await ede.publishConsent(await ede.signConsent(consentFromJson(step.consent)));
+    expect([again.status, again.signalId, again.originalEnvelopeSha256]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, 'c-ede-9', first.envelopeSha256]);
     const forwarded = await verifiedConsents(admin);
     expect(forwarded).toHaveLength(1);
     expect(forwarded[0]).toMatchObject({ consentId: 'c-ede-9', agencyId: 'lokaalteam-ede', scope: ['lokaalteam-ede'], status: v1.ConsentStatus.CONSENT_STATUS_GIVEN });

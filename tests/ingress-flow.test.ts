@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
+import { outcomeOf } from '@samenhang/cli';
+import { envelopeSha256 } from '@samenhang/envelope';
 import { v1 } from '@samenhang/proto';
+import { subjects } from '@samenhang/stack';
 import { signalFromJson } from '@samenhang/signal';
 import { personalValues } from './helpers/personal.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { serviceLogs } from './helpers/logs.js';
-import { readStream, verifiedSignals } from './helpers/streams.js';
+import { readStream, receipts, verifiedSignals } from './helpers/streams.js';
+import { waitUntil } from './helpers/until.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 interface Step { type: string; agency: string; daysAgo: number; signal: Record<string, unknown> }
@@ -44,18 +48,30 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
     expect(atFlat[0]).not.toBe(m001.householdKey);
   });
 
-  it('answers the same signal twice with ACCEPTED then DUPLICATE, and stores it once', async () => {
+  it('answers the same envelope again with its first outcome, a re-signed one with DUPLICATE naming the first, and stores it once', async () => {
     const client = await t.client('politie-oost-nederland');
     const step = { ...signalSteps[1]!, signal: { ...signalSteps[1]!.signal, signalId: 'dup-1' } };
     const envelope = await client.sign(signalFromJson(stepSignal(step, Date.now())));
+    const sha = envelopeSha256(envelope);
     const first = await client.publish(envelope);
     const second = await client.publish(envelope);
     expect(first.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
-    expect(second.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE);
-    expect(second.signalId).toBe('dup-1');
-    // Re-signed (new bytes, same id) is a duplicate too: the id is the dedup key.
+    // Published with its SHA-256 as message id, the same bytes are stored once: the same receipt.
+    expect(second).toEqual(first);
+    // A copy stored anyway (no message id, as after the duplicate window) is a DUPLICATE naming
+    // these very bytes as the envelope that holds the id: the first copy was accepted.
+    await client.nc.jetstream().publish(subjects.ingress('politie-oost-nederland'), envelope);
+    let copies: v1.Receipt[] = [];
+    await waitUntil('the copy answered', async () => (copies = (await receipts(admin)).filter((r) => r.envelopeSha256 === sha)).length === 2);
+    expect(copies.map((r) => [r.status, r.originalEnvelopeSha256])).toEqual([
+      [v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, ''],
+      [v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, sha],
+    ]);
+    expect(outcomeOf(copies[1]!).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    // Re-signed (new bytes, same id) is a duplicate: the id is the dedup key; the receipt names the envelope holding it.
     const third = await client.publish(await client.sign(signalFromJson(stepSignal(step, Date.now()))));
-    expect(third.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE);
+    expect([third.status, third.signalId, third.originalEnvelopeSha256]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, 'dup-1', sha]);
+    expect(outcomeOf(third)).toBe(third);
     const stored = (await verifiedSignals(admin)).filter((s) => s.signalId === 'dup-1');
     expect(stored).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-export { AgencyClient, loadSigner } from './agency-client.js';
+export { AgencyClient, PUBLISH_DEADLINE_MS, REPUBLISH_AFTER_MS, loadSigner, outcomeOf } from './agency-client.js';
 export type { SignerKey } from './agency-client.js';
 export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
 export type { RunningStack, StackOptions } from './run-stack.js';

@@ -4,7 +4,7 @@ import { SamenhangError } from '@samenhang/errors';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
 import { readStackInfo } from '@samenhang/stack';
-import { AgencyClient } from '../agency-client.js';
+import { AgencyClient, PUBLISH_DEADLINE_MS } from '../agency-client.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 export function receiptJson(r: v1.Receipt) {
@@ -15,6 +15,7 @@ export function receiptJson(r: v1.Receipt) {
     code: r.code || undefined,
     reason: r.reason,
     envelopeSha256: r.envelopeSha256,
+    originalEnvelopeSha256: r.originalEnvelopeSha256 || undefined,
   };
 }
 
@@ -49,7 +50,8 @@ export async function consent(paths: HomePaths, flags: Flags): Promise<number> {
   return sendAll(paths, flags, (client) => records.map((c) => async () => client.publishConsent(await client.signConsent(c), timeoutOf(flags))));
 }
 
-const timeoutOf = (flags: Flags) => (flags.timeout ? Number(flags.timeout) : 15_000);
+/** `--timeout <ms>`: how long one envelope may take from its first publish to its receipt. */
+const timeoutOf = (flags: Flags) => (flags.timeout ? Number(flags.timeout) : PUBLISH_DEADLINE_MS);
 
 async function sendAll(paths: HomePaths, flags: Flags, sends: (client: AgencyClient) => (() => Promise<v1.Receipt>)[]): Promise<number> {
   const client = await AgencyClient.open(paths, readStackInfo(paths).servers, flags.agency!);
