@@ -57,15 +57,18 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
   });
   afterAll(async () => t?.close());
 
-  it('answers a valid protobuf envelope with its ACCEPTED receipt, and a repeat with DUPLICATE', async () => {
+  it('answers a valid protobuf envelope with its ACCEPTED receipt, the same bytes again with the same, and a re-signed one with DUPLICATE', async () => {
     const envelope = await ede.sign(signal('api-valid-1'));
     const a = await post('/v1/signals', 'lokaalteam-ede', envelope);
     expect(a.status).toBe(201);
     expect(a.json()).toMatchObject({ status: 'ACCEPTED', signalId: 'api-valid-1', agencyId: 'lokaalteam-ede' });
     conforms('/v1/signals', 'post', a);
-    const again = await post('/v1/signals', 'lokaalteam-ede', envelope);
+    // A client that lost the answer sends the same envelope again: it is stored once, and answered as before.
+    const same = await post('/v1/signals', 'lokaalteam-ede', envelope);
+    expect([same.status, same.json()]).toEqual([201, a.json()]);
+    const again = await post('/v1/signals', 'lokaalteam-ede', await ede.sign(signal('api-valid-1')));
     expect(again.status).toBe(200);
-    expect(again.json().status).toBe('DUPLICATE');
+    expect(again.json()).toMatchObject({ status: 'DUPLICATE', originalEnvelopeSha256: a.json().envelopeSha256 });
     conforms('/v1/signals', 'post', again);
   });
 

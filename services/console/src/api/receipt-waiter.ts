@@ -1,16 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection, Subscription } from 'nats';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, readAll, subjects } from '@samenhang/stack';
+import { STREAMS, isTransientNatsError, readAll, subjects } from '@samenhang/stack';
 
 /** How long a receipt seen on the wire is kept for a caller that has not asked yet. */
 const KEEP_MS = 120_000;
+/** JetStream's "no message found" (nats-server errors.json, JSNoMessageFoundErr). */
+const NO_MESSAGE_FOUND = 10037;
 
 /**
  * Answers an API call with its receipt. The gateway publishes exactly one receipt
  * per ingress message with message id `rcpt.<ingress sequence>`; the console sees
  * it as it is stored (a core subscription on the receipt subjects) and hands it to
- * the caller waiting for that sequence. A receipt that arrives before the caller
- * starts waiting is kept for a while; older ones are read back from RECEIPTS.
+ * the caller waiting for that sequence. Receipts are kept for a while, for a caller
+ * that starts waiting late or posts the same envelope again; older ones are read back
+ * from RECEIPTS.
  */
 export class ReceiptWaiter {
   private readonly waiting = new Map<number, (r: v1.Receipt) => void>();
@@ -31,9 +35,10 @@ export class ReceiptWaiter {
         } catch {
           continue;
         }
-        const resolve = this.waiting.get(seq);
-        if (resolve) resolve(receipt);
-        else this.remember(seq, receipt);
+        // Kept even when a caller was waiting: the same envelope posted again (stored once,
+        // same sequence) is answered from here.
+        this.remember(seq, receipt);
+        this.waiting.get(seq)?.(receipt);
       }
     })();
   }
@@ -57,17 +62,36 @@ export class ReceiptWaiter {
 
   /**
    * A receipt asked for later (after a 202): from memory, else from the agency's
-   * receipts stored since the call; `pending` while the message is still in INGRESS.
+   * receipts stored since the call; `pending` while the message is still in INGRESS,
+   * or while NATS cannot say (a cluster electing a leader).
+   *
+   * INGRESS is asked first: the gateway stores a receipt before it acknowledges the
+   * message, which removes it, so a message gone means its receipt is stored. Asked the
+   * other way round, a receipt stored between the two reads was reported missing.
    */
   async lookup(agencyId: string, seq: number, sinceMs: number): Promise<v1.Receipt | 'pending' | undefined> {
     const known = this.seen.get(seq);
     if (known && known.receipt.agencyId === agencyId) return known.receipt;
-    const stored = await readAll(this.nc, STREAMS.RECEIPTS, subjects.receipts(agencyId), { startTime: new Date(Math.max(0, sinceMs - 1000)) });
-    const hit = stored.find((m) => m.msgId === `rcpt.${seq}`);
-    if (hit) return v1.Receipt.decode(hit.data);
-    const jsm = await this.nc.jetstreamManager();
-    const queued = await jsm.streams.getMessage(STREAMS.INGRESS, { seq }).catch(() => undefined);
-    return queued && (queued.subject === subjects.ingress(agencyId) || queued.subject === subjects.consent(agencyId)) ? 'pending' : undefined;
+    try {
+      const jsm = await this.nc.jetstreamManager();
+      const queued = await jsm.streams.getMessage(STREAMS.INGRESS, { seq }).catch((e: unknown) => {
+        if ((e as { api_error?: { err_code?: number } }).api_error?.err_code === NO_MESSAGE_FOUND) return undefined;
+        throw e;
+      });
+      if (queued) return queued.subject === subjects.ingress(agencyId) || queued.subject === subjects.consent(agencyId) ? 'pending' : undefined;
+      // The reader's one-replica consumer may sit on a replica still catching up (after a
+      // node was lost): a receipt not there is looked for once more before "not found".
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const stored = await readAll(this.nc, STREAMS.RECEIPTS, subjects.receipts(agencyId), { startTime: new Date(Math.max(0, sinceMs - 1000)) });
+        const hit = stored.find((m) => m.msgId === `rcpt.${seq}`);
+        if (hit) return v1.Receipt.decode(hit.data);
+        if (attempt === 1) await sleep(1000);
+      }
+      return undefined;
+    } catch (e) {
+      if (isTransientNatsError(e)) return 'pending';
+      throw e;
+    }
   }
 
   close(): void {

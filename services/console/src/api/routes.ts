@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { JetStreamClient } from 'nats';
+import type { JetStreamClient, PubAck } from 'nats';
+import { envelopeSha256 } from '@samenhang/envelope';
 import { isErrorCode, SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
 import type { Registry } from '@samenhang/pki';
 import { fromTimestamp, v1 } from '@samenhang/proto';
-import { subjects } from '@samenhang/stack';
+import { isTransientNatsError, publishRetrying, subjects } from '@samenhang/stack';
 import { peerIdentity, type Identity, type Revocations } from '../access/identity.js';
 import { may } from '../access/may.js';
 import { readBody, sendError, sendJson, sendProblem } from '../http.js';
@@ -31,11 +32,32 @@ export function receiptJson(r: v1.Receipt) {
   return {
     signalId: r.signalId, agencyId: r.agencyId, status: STATUS_NAMES[r.status] ?? 'UNSPECIFIED', ...(r.code ? { code: r.code } : {}),
     reason: r.reason, envelopeSha256: r.envelopeSha256, ...(at !== undefined ? { receivedAt: new Date(at).toISOString() } : {}),
+    ...(r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE && r.originalEnvelopeSha256 ? { originalEnvelopeSha256: r.originalEnvelopeSha256 } : {}),
   };
 }
 
+/**
+ * How long a POST keeps publishing an envelope NATS cannot store yet before answering 503:
+ * a stream whose leader died elects another within seconds (up to ~16 s measured on two
+ * busy cores).
+ */
+const PUBLISH_DEADLINE_MS = 20_000;
+/** JetStream's duplicate window on INGRESS (streams.ts): a copy it already held was stored at most this long ago. */
+const INGRESS_DUPLICATE_WINDOW_MS = 120_000;
+
+/**
+ * The outcome for the envelope sent: a DUPLICATE naming these very bytes as the envelope
+ * that holds the id says an earlier copy of this envelope was accepted (the agency sent it
+ * again after its duplicate window), so the answer is that acceptance.
+ */
+function outcomeOf(r: v1.Receipt): v1.Receipt {
+  if (r.status !== v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE || !r.originalEnvelopeSha256 || r.originalEnvelopeSha256 !== r.envelopeSha256) return r;
+  return v1.Receipt.create({ ...r, status: v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, reason: 'accepted (this envelope was received before)' });
+}
+
 /** An ACCEPTED or DUPLICATE receipt is a success; a REJECTED one is a problem document carrying its code. */
-function sendReceipt(res: ServerResponse, r: v1.Receipt): void {
+function sendReceipt(res: ServerResponse, received: v1.Receipt): void {
+  const r = outcomeOf(received);
   const body = receiptJson(r);
   if (body.status === 'REJECTED') return sendProblem(res, isErrorCode(r.code) ? r.code : 'ERR_INTERNAL', r.reason, { receipt: body });
   sendJson(res, body.status === 'ACCEPTED' ? 201 : 200, body);
@@ -48,11 +70,41 @@ async function postEnvelope(req: IncomingMessage, res: ServerResponse, who: Iden
   const envelope = envelopeFromBody(req.headers['content-type'], await readBody(req, MAX_BODY * 2));
   if (envelope.length > MAX_BODY) throw new SamenhangError('ERR_ENVELOPE_TOO_LARGE', `the envelope exceeds ${MAX_BODY} bytes`);
   const since = Date.now();
-  const ack = await d.js.publish(subject, envelope);
+  // The envelope's hash as message id, on every try: JetStream stores one copy however often
+  // it is sent, by us after a lost acknowledgement or by the agency after a 503 or a timeout.
+  const sha = envelopeSha256(envelope);
+  let ack: PubAck;
+  try {
+    ack = await publishRetrying(d.js, subject, envelope, {
+      msgID: sha,
+      deadline: since + PUBLISH_DEADLINE_MS,
+      onRetry: (e, attempt) => d.log.warn({ err: e, attempt, agencyId: who.id }, 'envelope not stored yet; publishing again'),
+    });
+  } catch (e) {
+    if (!isTransientNatsError(e)) throw e;
+    d.log.warn({ err: e, agencyId: who.id }, 'envelope not stored in time; answering 503');
+    return sendUnavailable(res);
+  }
   const receipt = await d.receipts.wait(ack.seq, d.receiptTimeoutMs);
   if (receipt) return sendReceipt(res, receipt);
-  const location = `/v1/receipts/${ack.seq}?since=${since}`;
+  // JetStream held this envelope already: its receipt may be older than this call.
+  const from = ack.duplicate ? since - INGRESS_DUPLICATE_WINDOW_MS : since;
+  if (ack.duplicate) {
+    const found = await d.receipts.lookup(who.id, ack.seq, from).catch(() => undefined);
+    if (found && found !== 'pending') return sendReceipt(res, found);
+  }
+  const location = `/v1/receipts/${ack.seq}?since=${from}`;
   sendJson(res, 202, { status: 'PENDING', location }, { location });
+}
+
+/**
+ * NATS did not confirm storing the envelope within the deadline. It may be stored (an
+ * acknowledgement lost) or not: sending the same envelope again is safe either way.
+ */
+function sendUnavailable(res: ServerResponse): void {
+  const detail = 'the broker did not confirm storing the envelope in time (a node or leader is being replaced); send the same envelope again';
+  res.writeHead(503, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'retry-after': '5' });
+  res.end(JSON.stringify({ type: 'https://samenhang.dev/errors#err_internal', title: 'ERR_INTERNAL', status: 503, code: 'ERR_INTERNAL', detail }));
 }
 
 async function getReceipt(url: URL, res: ServerResponse, who: Identity, d: ApiDeps): Promise<void> {
