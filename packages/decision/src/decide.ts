@@ -84,6 +84,30 @@ function failClosed(input: DecisionInput, policy: LoadedPolicy | undefined, inpu
   });
 }
 
+/** Names the decision that ends a signal because its own agency withdrew it. */
+export const WITHDRAWN = { id: 'WITHDRAWN', citation: 'AVG art. 5(1)(d) (accuracy): withdrawn by the agency that sent it' } as const;
+
+/**
+ * The decision record of a withdrawal: the signal is no longer shown to anyone (DENY), for
+ * the reason that its agency withdrew it with signal `by`. Its id differs from every policy
+ * decision of the same signal (the withdrawing signal is part of its inputs).
+ */
+export function withdrawnDecision(input: DecisionInput, policy: LoadedPolicy | undefined, by: string): DecisionRecord {
+  const inputsSha256 = canonicalSha256({ input, withdrawnBy: by });
+  const reason = `withdrawn by ${input.signal.agencyId} with signal ${by}`;
+  return record(base(input, policy, inputsSha256), {
+    outcome: 'DENY',
+    shownAs: 'DENY',
+    decidingRule: WITHDRAWN.id,
+    rulesEvaluated: [{ applies: true, assumption: false, citation: WITHDRAWN.citation, id: WITHDRAWN.id, reason }],
+    rulesFired: [WITHDRAWN.id],
+    refused: [],
+    fields: [],
+    minimisation: null,
+    obligations: [],
+  });
+}
+
 function unknownInput(input: DecisionInput, policy: LoadedPolicy): string | undefined {
   const s = input.signal;
   if (input.purpose !== policy.purpose) return `purpose ${input.purpose} is not ${policy.purpose}`;

@@ -1,4 +1,4 @@
-export { FAIL_CLOSED, decide, judge } from './decide.js';
+export { FAIL_CLOSED, WITHDRAWN, decide, judge, withdrawnDecision } from './decide.js';
 export type { Judgement } from './decide.js';
 export { alertDue } from './alert-rule.js';
 export type { AlertEntry } from './alert-rule.js';

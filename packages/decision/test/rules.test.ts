@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '@samenhang/decision';
+import { decide, withdrawnDecision } from '@samenhang/decision';
 import { loadDefaultPolicy, parsePolicy, DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { readFileSync } from 'node:fs';
 import { DAY, NOW, consent, input } from './helpers.js';
@@ -155,5 +155,16 @@ describe('decision records', () => {
     const text = JSON.stringify(d({ relatedPseudonyms: ['p_f'] }));
     expect(text).toContain('p_m');
     expect(text).not.toMatch(/\b\d{9}\b/);
+  });
+});
+
+describe('a withdrawal', () => {
+  it('is a DENY decision of its own, naming the withdrawing signal, with an id no policy decision has', () => {
+    const before = decide(input(), policy);
+    const w = withdrawnDecision(input(), policy, 'w-1');
+    expect([w.outcome, w.shownAs, w.decidingRule, w.fields]).toEqual(['DENY', 'DENY', 'WITHDRAWN', []]);
+    expect(w.rulesEvaluated[0]!.reason).toMatch(/withdrawn by .* with signal w-1/);
+    expect(w.decisionId).not.toBe(before.decisionId);
+    expect(withdrawnDecision(input(), policy, 'w-1').decisionId).toBe(w.decisionId); // a redelivery writes the same record
   });
 });

@@ -468,6 +468,7 @@ export namespace samenhang {
             signerKid: string;
             receivedAt?: (google.protobuf.Timestamp.$Properties|null);
             ingressSeq: number;
+            withdrawnSubjectPseudonym: string;
             static create(properties: samenhang.v1.VerifiedSignal.$Shape): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
             static create(properties?: samenhang.v1.VerifiedSignal.$Properties): samenhang.v1.VerifiedSignal;
             static encode(m: samenhang.v1.VerifiedSignal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -496,6 +497,7 @@ export namespace samenhang {
                 signerKid?: (string|null);
                 receivedAt?: (google.protobuf.Timestamp.$Properties|null);
                 ingressSeq?: (number|null);
+                withdrawnSubjectPseudonym?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.VerifiedSignal.$Properties;

@@ -3349,6 +3349,7 @@ export const samenhang = $root.samenhang = (() => {
              * @property {string|null} [signerKid] VerifiedSignal signerKid
              * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedSignal receivedAt
              * @property {number|null} [ingressSeq] VerifiedSignal ingressSeq
+             * @property {string|null} [withdrawnSubjectPseudonym] VerifiedSignal withdrawnSubjectPseudonym
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3534,6 +3535,14 @@ export const samenhang = $root.samenhang = (() => {
             VerifiedSignal.prototype.ingressSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * VerifiedSignal withdrawnSubjectPseudonym.
+             * @member {string} withdrawnSubjectPseudonym
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.withdrawnSubjectPseudonym = "";
+
+            /**
              * Creates a new VerifiedSignal instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.VerifiedSignal
@@ -3605,6 +3614,8 @@ export const samenhang = $root.samenhang = (() => {
                     $root.google.protobuf.Timestamp.encode(m.receivedAt, w.uint32(/* id 18, wireType 2 =*/146).fork(), q + 1).ldelim();
                 if (m.ingressSeq != null && $Object.hasOwnProperty.call(m, "ingressSeq") && (typeof m.ingressSeq === "object" ? m.ingressSeq.low || m.ingressSeq.high : m.ingressSeq !== 0))
                     w.uint32(/* id 19, wireType 0 =*/152).uint64(m.ingressSeq);
+                if (m.withdrawnSubjectPseudonym != null && $Object.hasOwnProperty.call(m, "withdrawnSubjectPseudonym") && m.withdrawnSubjectPseudonym !== "")
+                    w.uint32(/* id 20, wireType 2 =*/162).string(m.withdrawnSubjectPseudonym);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3808,6 +3819,15 @@ export const samenhang = $root.samenhang = (() => {
                                 m.ingressSeq = v;
                             else
                                 delete m.ingressSeq;
+                            continue;
+                        }
+                    case 20: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.withdrawnSubjectPseudonym = v;
+                            else
+                                delete m.withdrawnSubjectPseudonym;
                             continue;
                         }
                     }

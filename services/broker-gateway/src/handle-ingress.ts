@@ -10,7 +10,7 @@ import { failureAction, TransientError } from './failure-policy.js';
 import { claimState } from './published.js';
 import { pseudonymise } from './pseudonymise.js';
 import { publishReceipt, type ReceiptInput } from './receipts.js';
-import type { SignalIndex } from './signal-index.js';
+import type { IndexEntry, SignalIndex } from './signal-index.js';
 import { checkConsent } from './verify-consent.js';
 import { checkSignal, type CheckProgress, type SignalCheckContext } from './verify-signal.js';
 
@@ -77,8 +77,9 @@ type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason' | 'originalE
  * verified form. A redelivery of the same message does that again: the vault writes
  * are the same, and the message id makes the publish a no-op.
  */
-async function claimAndPublish(key: string, id: string, m: JsMsg, sha: string, d: IngressDeps, publish: () => Promise<void>): Promise<Accepted> {
-  const claim = await d.index.claim(key, { signalId: id, ingressSeq: m.seq, envelopeSha256: sha });
+async function claimAndPublish(key: string, entry: IndexEntry, d: IngressDeps, publish: () => Promise<void>): Promise<Accepted> {
+  const { signalId: id, envelopeSha256: sha } = entry;
+  const claim = await d.index.claim(key, entry);
   if (claim.kind === 'duplicate') {
     // An agency that re-publishes an envelope after JetStream's duplicate window (or after a
     // node that forgot its message ids took over) learns that these very bytes hold the id,
@@ -94,15 +95,20 @@ async function claimAndPublish(key: string, id: string, m: JsMsg, sha: string, d
 async function acceptSignal(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
   const checked = await checkSignal(m.data, agencyId, receivedAtMs, d.check, progress);
   const s = checked.signal;
+  let withdrawnSubjectPseudonym = '';
   if (s.withdrawsSignalId !== '') {
-    const withdrawn = await claimState(await d.index.lookup(signalKey(agencyId, s.withdrawsSignalId)), d.ingressHolds);
+    const entry = await d.index.lookup(signalKey(agencyId, s.withdrawsSignalId));
+    const withdrawn = await claimState(entry, d.ingressHolds);
+    withdrawnSubjectPseudonym = entry?.subjectPseudonym ?? '';
     if (withdrawn === 'unknown') throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', { path: '/withdrawsSignalId' });
     // A withdrawal never overtakes its signal on SIGNALS: wait until that one is published.
     if (withdrawn === 'in-flight') throw new TransientError('the withdrawn signal is still being accepted');
   }
   const key = signalKey(agencyId, s.signalId);
-  return claimAndPublish(key, s.signalId, m, sha, d, async () => {
-    const verified = await pseudonymise(checked, { vaultRef: key, envelopeSha256: sha, receivedAt: toTimestamp(receivedAtMs), ingressSeq: m.seq }, d.pseudonyms, d.vault);
+  const subjectPseudonym = d.pseudonyms.person(s.subject!.bsn!);
+  return claimAndPublish(key, { signalId: s.signalId, ingressSeq: m.seq, envelopeSha256: sha, subjectPseudonym }, d, async () => {
+    const meta = { vaultRef: key, envelopeSha256: sha, receivedAt: toTimestamp(receivedAtMs), ingressSeq: m.seq, subjectPseudonym, withdrawnSubjectPseudonym };
+    const verified = await pseudonymise(checked, meta, d.pseudonyms, d.vault);
     // The message id makes a republish after a crash a no-op within the dedup window.
     await d.js.publish(subjects.signals(s.region), v1.VerifiedSignal.encode(verified).finish(), { msgID: `${agencyId}.${s.signalId}` });
   });
@@ -110,7 +116,7 @@ async function acceptSignal(m: JsMsg, agencyId: string, sha: string, receivedAtM
 
 async function acceptConsent(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
   const { consent } = await checkConsent(m.data, agencyId, receivedAtMs, d.check, progress);
-  return claimAndPublish(signalKey(agencyId, `consent:${consent.consentId}`), consent.consentId, m, sha, d, async () => {
+  return claimAndPublish(signalKey(agencyId, `consent:${consent.consentId}`), { signalId: consent.consentId, ingressSeq: m.seq, envelopeSha256: sha }, d, async () => {
     const verified = v1.VerifiedConsent.encode({
       consentId: consent.consentId,
       agencyId,

@@ -10,14 +10,15 @@ import type { CheckedSignal } from './verify-signal.js';
  */
 export async function pseudonymise(
   checked: CheckedSignal,
-  meta: { vaultRef: string; envelopeSha256: string; receivedAt: protobuf.Timestamp.$Properties; ingressSeq: number },
+  // The subject's pseudonym comes with the meta: the signal index already holds it.
+  meta: { vaultRef: string; envelopeSha256: string; receivedAt: protobuf.Timestamp.$Properties; ingressSeq: number; subjectPseudonym: string; withdrawnSubjectPseudonym: string },
   pseudonyms: Pseudonymizer,
   vault: Vault,
 ): Promise<v1.VerifiedSignal> {
   const s = checked.signal;
   const subject = s.subject!;
   const address = s.address!;
-  const subjectPseudonym = pseudonyms.person(subject.bsn!);
+  const subjectPseudonym = meta.subjectPseudonym;
   const related = s.relatedPersons.map((r) => ({ person: r.person!, pseudonym: pseudonyms.person(r.person!.bsn!), relation: r.relation! }));
 
   await Promise.all([
@@ -50,5 +51,6 @@ export async function pseudonymise(
     signerKid: checked.signerKid,
     receivedAt: meta.receivedAt,
     ingressSeq: meta.ingressSeq,
+    withdrawnSubjectPseudonym: meta.withdrawnSubjectPseudonym,
   });
 }

@@ -12,6 +12,8 @@ export interface IndexEntry {
   readonly signalId: string;
   readonly ingressSeq: number;
   readonly envelopeSha256: string;
+  /** The signal's subject (pseudonym): a withdrawal of it is routed by this. Absent in older entries. */
+  readonly subjectPseudonym?: string;
   /** Written by older versions, which marked a finished claim with a second write. */
   readonly state?: 'claimed' | 'published';
 }

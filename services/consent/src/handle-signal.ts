@@ -1,9 +1,9 @@
-import { decide, type DecisionRecord } from '@samenhang/decision';
+import { decide, withdrawnDecision, type DecisionRecord } from '@samenhang/decision';
 import { rvtOf } from '@samenhang/pki';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { signalKey } from '@samenhang/stack';
 import { PURPOSE, type ConsentDeps, type Handling } from './deps.js';
-import { factsOf } from './facts.js';
+import { factsOf, factsOfEntry } from './facts.js';
 import { pictureDecision, withEntry, withWithdrawal, type Picture, type PictureEntry } from './family/picture.js';
 import { withRetries } from './family/systems.js';
 import { publishAlerts } from './publish-alerts.js';
@@ -71,12 +71,25 @@ export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: Consent
   return decision;
 }
 
-/** A withdrawal takes the withdrawn signal out of its picture; the next alert version shows that. */
+/**
+ * A withdrawal takes the withdrawn signal out of its picture; the next alert version shows
+ * that. The signal is found by (agency, signal id): the gateway names the withdrawn signal's
+ * subject (from its index), so the withdrawal's own subject does not matter. One that takes
+ * effect is a decision of its own (DENY, WITHDRAWN), recorded before the picture changes.
+ */
 async function handleWithdrawal(s: v1.VerifiedSignal, h: Handling, d: ConsentDeps): Promise<undefined> {
   const withdrawn = signalKey(s.agencyId, s.withdrawsSignalId);
-  const systemId = await d.systems.systemOf(s.subjectPseudonym);
+  const systemId = await d.systems.systemOf(s.withdrawnSubjectPseudonym || s.subjectPseudonym);
   if (!systemId) return undefined;
-  await withRetries(async () => d.systems.change(await d.systems.root(systemId), (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn))));
+  await withRetries(async () => {
+    const root = await d.systems.root(systemId);
+    const entry = (await d.systems.pictures.get(root))?.value.entries[withdrawn];
+    if (entry) {
+      const recipient = { id: rvtOf(d.registry, entry.region)?.id ?? 'none', region: entry.region };
+      await d.audit.decision(withdrawnDecision({ consents: [], now: h.now, purpose: PURPOSE, recipient, signal: factsOfEntry(entry) }, d.policy.policy, s.signalId));
+    }
+    return d.systems.change(root, (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn)));
+  });
   await publishAlerts(systemId, h, d);
   return undefined;
 }
