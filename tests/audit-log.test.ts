@@ -175,6 +175,10 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     const first = JSON.parse((await cli(['audit', 'disclosures', '--json', '--home', t.paths.root])).stdout.split('\n')[0]!);
     const file = join(t.paths.root, 'proof.json');
     expect((await cli(['audit', 'prove', '--home', t.paths.root, '--record', first.disclosureId, '--out', file])).code).toBe(0);
+    // An unknown record is named as such, with its code, not an internal error.
+    const unknown = await cli(['audit', 'prove', '--home', t.paths.root, '--record', 'nope', '--out', file + '.x']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/ERR_NOT_FOUND: no record nope in the audit log/);
     // Offline: only the proof file and the trust anchor (the CA certificate).
     const ok = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
     expect([ok.code, ok.stdout]).toEqual([0, expect.stringMatching(/^proof OK: record \d+ is in the audit log of \d+ records/)]);

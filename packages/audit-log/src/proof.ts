@@ -1,3 +1,4 @@
+import { SamenhangError } from '@samenhang/errors';
 import type { X509Certificate } from 'node:crypto';
 import { MerkleTree, fromHex, leafHash, toHex, verifyConsistency, verifyInclusion } from '@samenhang/merkle';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -27,20 +28,20 @@ const idOf = (data: Uint8Array) => {
 export async function proveRecord(entries: readonly LogEntry[], recordId: string, trust: { ca: X509Certificate; trustDomain: string }): Promise<InclusionProofFile> {
   const records = entries.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
   const index = records.findIndex((r) => idOf(r.data) === recordId);
-  if (index < 0) throw new Error(`no record ${recordId} in the audit log`);
+  if (index < 0) throw new SamenhangError('ERR_NOT_FOUND', `no record ${recordId} in the audit log`);
   const cps = entries.filter((e) => e.subject === CHECKPOINT_SUBJECT);
   for (const e of [...cps].reverse()) {
     const jws = Buffer.from(e.data).toString('utf8');
     const c = await verifyCheckpoint(jws, trust.ca, trust.trustDomain);
     if (c.treeSize <= index) break; // checkpoints grow; older ones cover less
     const tree = new MerkleTree(records.slice(0, c.treeSize).map((r) => leafHash(r.data)));
-    if (toHex(tree.root()) !== c.rootHash) throw new Error('the log does not match its latest checkpoint: run audit verify');
+    if (toHex(tree.root()) !== c.rootHash) throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the log does not match its latest checkpoint: run audit verify');
     return {
       type: 'samenhang-inclusion-proof', version: 1, record: Buffer.from(records[index]!.data).toString('base64'),
       index, treeSize: c.treeSize, proof: tree.inclusionProof(index).map(toHex), checkpoint: jws,
     };
   }
-  throw new Error(`record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`);
+  throw new SamenhangError('ERR_AUDIT_NOT_COVERED', `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`);
 }
 
 /** Checks a proof file with nothing but the trust anchor: checkpoint signature, then the Merkle path. */
@@ -79,7 +80,7 @@ export async function proveConsistency(entries: readonly LogEntry[], fromSize: n
   }
   const first = cps.find((x) => x.c.treeSize === fromSize);
   const second = toSize === undefined ? cps.at(-1) : cps.find((x) => x.c.treeSize === toSize);
-  if (!first || !second) throw new Error(`no signed checkpoint of size ${first ? toSize : fromSize}`);
+  if (!first || !second) throw new SamenhangError('ERR_NOT_FOUND', `no signed checkpoint of size ${first ? toSize : fromSize}`);
   const tree = new MerkleTree(records.slice(0, second.c.treeSize).map((r) => leafHash(r.data)));
   return { type: 'samenhang-consistency-proof', version: 1, first: first.jws, second: second.jws, proof: tree.consistencyProof(first.c.treeSize).map(toHex) };
 }

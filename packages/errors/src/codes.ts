@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'ERR_VAULT_KEY_MISSING',
   'ERR_VAULT_DECRYPT',
   'ERR_AUDIT_STATE',
+  'ERR_AUDIT_LOG_MISMATCH',
+  'ERR_AUDIT_NOT_COVERED',
   // policy (fail closed: nothing is disclosed while the policy is unavailable)
   'ERR_POLICY_INVALID',
   // client-side (CLI) errors
