@@ -157,6 +157,11 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     expect(r.stdout).toMatch(/decided by R8 — Wjsg art\. 39f \[assumption: amended law, not yet enacted\]/);
     expect(r.stdout).toMatch(/not DISCLOSE under R8: severity MEDIUM is below HIGH/);
     expect(r.stdout).toMatch(/policy 2026\.11-1 [0-9a-f]{16}/);
+    // A signal id is unique per agency only: --agency names whose.
+    const own = await cli(['audit', 'decisions', '--json', '--home', t.paths.root, '--agency', 'reclassering-nederland', '--signal', 'j-5110']);
+    expect(own.stdout.trim().split('\n').map((l) => JSON.parse(l).sourceAgency)).toContain('reclassering-nederland');
+    const other = await cli(['audit', 'decisions', '--json', '--home', t.paths.root, '--agency', 'lokaalteam-ede', '--signal', 'j-5110']);
+    expect([other.code, other.stdout.trim()]).toEqual([0, '']);
   });
 
   it('audit disclosures filters by person, household and recipient, as a table or CSV', async () => {

@@ -42,8 +42,11 @@ const AUDIT: readonly Command[] = [
     summary: 'why each signal was shown as it was',
     description:
       'For each decision record: when, which signal from which agency, the outcome for the RVT, the deciding rule with its legal citation, why, what was refused, the fields it may show, obligations, and the policy version and digest.',
-    flags: [{ flag: 'signal' }, { flag: 'since' }, { flag: 'until' }, { flag: 'json', text: 'print each decision record as one JSON line' }],
-    examples: ['samenhang audit decisions --signal p-9001', 'samenhang audit decisions --since 2026-01-01 --json | jq .outcome'],
+    flags: [
+      { flag: 'agency', text: 'only signals of this agency (a signal id is unique per agency only)' },
+      { flag: 'signal' }, { flag: 'since' }, { flag: 'until' }, { flag: 'json', text: 'print each decision record as one JSON line' },
+    ],
+    examples: ['samenhang audit decisions --agency politie-oost-nederland --signal p-9001', 'samenhang audit decisions --since 2026-01-01 --json | jq .outcome'],
     exits: '0 (also when nothing matches), 1 the log cannot be read, 2 usage error',
     run: (c) => audit(c.paths, 'decisions', c.flags),
   },

@@ -6,7 +6,7 @@ import { loadBrokerKeys } from '@samenhang/stack';
 import { readAuditLog } from '../audit-reader.js';
 import { EXIT, UsageError, out } from '../output.js';
 
-export type ReportFlags = { signal?: string; since?: string; until?: string; bsn?: string; household?: string; recipient?: string; json?: boolean; csv?: boolean };
+export type ReportFlags = { signal?: string; agency?: string; since?: string; until?: string; bsn?: string; household?: string; recipient?: string; json?: boolean; csv?: boolean };
 
 function rule(d: DecisionRecord): string {
   const r = d.rulesEvaluated.find((x) => x.id === d.decidingRule);
@@ -14,10 +14,15 @@ function rule(d: DecisionRecord): string {
   return `${d.decidingRule} — ${r?.citation ?? ''}${assumption}`;
 }
 
-/** `audit decisions --signal <id> | --since | --until`: why each signal was shown as it was. */
+/**
+ * `audit decisions [--agency <id>] [--signal <id>] [--since] [--until]`: why each signal was
+ * shown as it was. A signal id is unique per agency only, so `--agency` names whose.
+ */
 export async function decisions(paths: HomePaths, flags: ReportFlags): Promise<number> {
   const { decisions: all } = parseRecords(await readAuditLog(paths));
-  const picked = all.filter((d) => (!flags.signal || d.signalId === flags.signal) && inRange(d.decidedAt, flags.since, flags.until));
+  const picked = all.filter(
+    (d) => (!flags.agency || d.sourceAgency === flags.agency) && (!flags.signal || d.signalId === flags.signal) && inRange(d.decidedAt, flags.since, flags.until),
+  );
   for (const d of picked) {
     if (flags.json) {
       out(JSON.stringify(d));
