@@ -21,6 +21,7 @@ export type { EmbeddedNats, NodeSpec } from './embedded.js';
 export { openFilteredReader } from './filtered-reader.js';
 export { requestPicture } from './picture-client.js';
 export { retryOnTimeout } from './retry-timeout.js';
+export { retryTransient } from './retry-transient.js';
 export { isTransientNatsError } from './transient.js';
 export { publishBackoff, publishRetrying } from './publish-retry.js';
 export type { RetryingPublishOptions } from './publish-retry.js';
