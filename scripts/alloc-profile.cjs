@@ -17,8 +17,9 @@ if (/services\//.test(process.argv[1] ?? '')) {
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
-  const dump = () => session.post('HeapProfiler.getSamplingProfile', (err, r) => {
-    if (!err) fs.writeFileSync(path.join(dir, `${process.pid}.heapprofile`), JSON.stringify(r.profile));
-  });
+  const dump = () =>
+    session.post('HeapProfiler.getSamplingProfile', (err, r) => {
+      if (!err) fs.writeFileSync(path.join(dir, `${process.pid}.heapprofile`), JSON.stringify(r.profile));
+    });
   setInterval(dump, 5000).unref();
 }

@@ -23,7 +23,9 @@ function natsServer() {
     try {
       accessSync(join(d, 'nats-server'), constants.X_OK);
       return join(d, 'nats-server');
-    } catch { /* keep looking */ }
+    } catch {
+      /* keep looking */
+    }
   }
   return undefined;
 }
@@ -36,7 +38,9 @@ if (!natsServer()) {
   if (process.getuid?.() === 0) {
     console.log('bootstrap: installing nats-server with apt-get');
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'nats-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'nats-server'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
     console.error(`bootstrap: nats-server is not installed. Install it with:\n  ${INSTALL}`);
     process.exit(1);
@@ -49,7 +53,9 @@ if (mode === 'test') {
   if (!existsSync('/usr/bin/chromium') && process.getuid?.() === 0) {
     console.log('bootstrap: installing chromium with apt-get (browser tests)');
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   run('node', ['scripts/proto-gen.mjs', '--check']);
   // Tests are TypeScript too: they compile strictly before they run.
@@ -58,7 +64,10 @@ if (mode === 'test') {
 } else if (mode === 'start') {
   // `npm start` replays the Meneer M demo; `npm start -- --no-demo` starts the stack only.
   const upArgs = args.includes('--no-demo') ? args.filter((a) => a !== '--no-demo') : ['--demo', ...args];
-  const child = spawn('node', [join(root, 'packages/cli/bin/samenhang.js'), 'up', ...upArgs], { stdio: 'inherit', cwd: root });
+  const child = spawn('node', [join(root, 'packages/cli/bin/samenhang.js'), 'up', ...upArgs], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   // The stack stops itself on SIGINT/SIGTERM; pass them on and wait for it.
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 1));

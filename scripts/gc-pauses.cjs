@@ -18,7 +18,8 @@ let lines = '';
 new PerformanceObserver((list) => {
   // h: heap in use (MiB) when the observer runs, just after the collection(s) listed.
   const h = Math.round(v8.getHeapStatistics().used_heap_size / 1048576);
-  for (const e of list.getEntries()) lines += `${JSON.stringify({ t: performance.timeOrigin + e.startTime, d: e.duration, k: e.detail?.kind, h })}\n`;
+  for (const e of list.getEntries())
+    lines += `${JSON.stringify({ t: performance.timeOrigin + e.startTime, d: e.duration, k: e.detail?.kind, h })}\n`;
 }).observe({ entryTypes: ['gc'] });
 const flush = () => {
   if (!lines) return;

@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { homePaths, readEnv } from '../packages/config/dist/index.js';
-import { acuteSignals, publishSigned, signWorkload, startStack, syntheticWorkload } from '../packages/cli/dist/index.js';
+import {
+  acuteSignals,
+  publishSigned,
+  signWorkload,
+  startStack,
+  syntheticWorkload,
+} from '../packages/cli/dist/index.js';
 import { CONSENT_CONSUMER, connectAs, openFilteredReader, STREAMS, subjects } from '../packages/stack/dist/index.js';
 import { fromTimestamp, v1 } from '../packages/proto/dist/index.js';
 
@@ -35,7 +41,10 @@ try {
   for (const s of signed) if (!byAgency.has(s.agency)) byAgency.set(s.agency, await connect(s.agency));
   const preload = Number(process.env.PRELOAD ?? 0);
   if (preload > 0) {
-    const load = await signWorkload(paths, syntheticWorkload({ systems: Math.ceil(preload / 10), perSystem: 10 }).slice(0, preload));
+    const load = await signWorkload(
+      paths,
+      syntheticWorkload({ systems: Math.ceil(preload / 10), perSystem: 10 }).slice(0, preload),
+    );
     for (const s of load) if (!byAgency.has(s.agency)) byAgency.set(s.agency, await connect(s.agency));
     const t0 = performance.now();
     await publishSigned(byAgency, load);
@@ -50,7 +59,12 @@ try {
   }
   const sent = new Map();
   const alerted = new Map(); // signal id → { stored, received } (ms since the epoch)
-  const reader = await openFilteredReader(await connect('rvt-foodvalley'), STREAMS.ALERTS, subjects.alerts('foodvalley'), { deliver: 'new' });
+  const reader = await openFilteredReader(
+    await connect('rvt-foodvalley'),
+    STREAMS.ALERTS,
+    subjects.alerts('foodvalley'),
+    { deliver: 'new' },
+  );
   const messages = await reader.consumer.consume();
   const following = (async () => {
     for await (const m of messages) {
@@ -71,17 +85,19 @@ try {
   };
   if (warmup > 0) {
     await offer(0, warmup, rate / 2);
-    for (const deadline = Date.now() + 60_000; alerted.size < warmup && Date.now() < deadline;) await sleep(50);
+    for (const deadline = Date.now() + 60_000; alerted.size < warmup && Date.now() < deadline; ) await sleep(50);
     await sleep(2_000);
   }
   await offer(warmup, warmup + n, rate);
-  for (const deadline = Date.now() + 60_000; alerted.size < warmup + n && Date.now() < deadline;) await sleep(50);
+  for (const deadline = Date.now() + 60_000; alerted.size < warmup + n && Date.now() < deadline; ) await sleep(50);
   messages.stop();
   await following;
 
   // When the gateway stored each verified signal, and when its ingress message was stored.
   const verified = new Map();
-  const signals = await openFilteredReader(await connect('broker-admin'), STREAMS.SIGNALS, 'samenhang.signals.>', { deliver: 'all' });
+  const signals = await openFilteredReader(await connect('broker-admin'), STREAMS.SIGNALS, 'samenhang.signals.>', {
+    deliver: 'all',
+  });
   for (;;) {
     let got = 0;
     for await (const m of await signals.consumer.fetch({ max_messages: 1000, expires: 1000 })) {
@@ -105,9 +121,13 @@ try {
     stages['end to end'].push(a.received - at);
   }
   if (process.env.STAGES_OUT) writeFileSync(process.env.STAGES_OUT, `${rows.join('\n')}\n`);
-  const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]?.toFixed(1);
-  console.log(`${alerted.size - warmup}/${n} alerted at ${rate}/s after ${warmup} to warm up (ms; clocks of one machine)`);
-  for (const [k, xs] of Object.entries(stages)) console.log(`${k.padEnd(18)} p50 ${pct(xs, 50)}  p90 ${pct(xs, 90)}  p99 ${pct(xs, 99)}`);
+  const pct = (xs, p) =>
+    [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]?.toFixed(1);
+  console.log(
+    `${alerted.size - warmup}/${n} alerted at ${rate}/s after ${warmup} to warm up (ms; clocks of one machine)`,
+  );
+  for (const [k, xs] of Object.entries(stages))
+    console.log(`${k.padEnd(18)} p50 ${pct(xs, 50)}  p90 ${pct(xs, 90)}  p99 ${pct(xs, 99)}`);
 } finally {
   await Promise.allSettled(conns.map((c) => c.close()));
   await stack.stop();

@@ -12,14 +12,15 @@ const counts = {};
  * A subject reduced to its kind: the bucket or stream, never a key (keys are pseudonyms);
  * a key's first segment when it is a word the code chose (`person.`, `signal.`).
  */
-const kind = (s) => s
-  .replace(/^\$JS\.API\.DIRECT\.GET\.([^.]+)\.\$KV\.[^.]+\.([a-z]+)\..*/, 'kv-get $1 $2')
-  .replace(/^\$JS\.API\.DIRECT\.GET\.([^.]+).*/, 'kv-get $1')
-  .replace(/^\$KV\.([^.]+)\.([a-z]+)\..*/, 'kv-put $1 $2')
-  .replace(/^\$KV\.([^.]+)\..*/, 'kv-put $1')
-  .replace(/^\$JS\.API\.([A-Z]+)\.([A-Z]+).*/, 'api $1.$2')
-  .replace(/^\$JS\.ACK\..*/, 'ack')
-  .replace(/^samenhang\.([a-z]+)\..*/, 'publish $1');
+const kind = (s) =>
+  s
+    .replace(/^\$JS\.API\.DIRECT\.GET\.([^.]+)\.\$KV\.[^.]+\.([a-z]+)\..*/, 'kv-get $1 $2')
+    .replace(/^\$JS\.API\.DIRECT\.GET\.([^.]+).*/, 'kv-get $1')
+    .replace(/^\$KV\.([^.]+)\.([a-z]+)\..*/, 'kv-put $1 $2')
+    .replace(/^\$KV\.([^.]+)\..*/, 'kv-put $1')
+    .replace(/^\$JS\.API\.([A-Z]+)\.([A-Z]+).*/, 'api $1.$2')
+    .replace(/^\$JS\.ACK\..*/, 'ack')
+    .replace(/^samenhang\.([a-z]+)\..*/, 'publish $1');
 const proto = nats.NatsConnectionImpl.prototype;
 const request = proto.request;
 proto.request = function (subject, ...rest) {
@@ -29,8 +30,13 @@ proto.request = function (subject, ...rest) {
 };
 const dump = () => {
   try {
-    fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ process: process.argv[1], requests: counts }));
-  } catch { /* a profiling aid never fails its host */ }
+    fs.writeFileSync(
+      path.join(dir, `${process.pid}.json`),
+      JSON.stringify({ process: process.argv[1], requests: counts }),
+    );
+  } catch {
+    /* a profiling aid never fails its host */
+  }
 };
 fs.mkdirSync(dir, { recursive: true });
 setInterval(dump, 2000).unref();

@@ -20,11 +20,31 @@ const files = readdirSync(join(protoDir, 'samenhang/v1'))
 function generate(dir) {
   mkdirSync(dir, { recursive: true });
   const js = join(dir, 'samenhang.js');
-  execFileSync(bin('pbjs'), ['-t', 'static-module', '-w', 'es6', '--force-number', '--no-beautify', '--no-delimited',
-    '--no-verify', '--no-convert', '-p', protoDir, '-o', js, ...files], { cwd: protoDir, stdio: 'inherit' });
+  execFileSync(
+    bin('pbjs'),
+    [
+      '-t',
+      'static-module',
+      '-w',
+      'es6',
+      '--force-number',
+      '--no-beautify',
+      '--no-delimited',
+      '--no-verify',
+      '--no-convert',
+      '-p',
+      protoDir,
+      '-o',
+      js,
+      ...files,
+    ],
+    { cwd: protoDir, stdio: 'inherit' },
+  );
   // Node ESM needs the explicit file and the CommonJS default export of protobufjs.
-  const src = readFileSync(js, 'utf8')
-    .replace('import * as $protobuf from "protobufjs/minimal";', 'import $protobuf from "protobufjs/minimal.js";');
+  const src = readFileSync(js, 'utf8').replace(
+    'import * as $protobuf from "protobufjs/minimal";',
+    'import $protobuf from "protobufjs/minimal.js";',
+  );
   writeFileSync(js, src);
   const dts = join(dir, 'samenhang.d.ts');
   execFileSync(bin('pbts'), ['--no-comments', '-o', dts, js], { stdio: 'inherit' });
@@ -41,7 +61,11 @@ if (!check) {
     generate(tmp);
     const stale = ['samenhang.js', 'samenhang.d.ts'].filter((f) => {
       let committed = '';
-      try { committed = readFileSync(join(outDir, f), 'utf8'); } catch { /* missing counts as stale */ }
+      try {
+        committed = readFileSync(join(outDir, f), 'utf8');
+      } catch {
+        /* missing counts as stale */
+      }
       return committed !== readFileSync(join(tmp, f), 'utf8');
     });
     if (stale.length > 0) {

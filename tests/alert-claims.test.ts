@@ -23,7 +23,9 @@ describe('an alert version claimed but not sent', () => {
   const s = stackPerSuite();
 
   const picture = async (systemId: string) =>
-    JSON.parse(Buffer.from((await (await bindKv(s.admin.jetstream(), BUCKETS.PICTURES)).get(systemId))!.value).toString('utf8')) as Picture;
+    JSON.parse(
+      Buffer.from((await (await bindKv(s.admin.jetstream(), BUCKETS.PICTURES)).get(systemId))!.value).toString('utf8'),
+    ) as Picture;
 
   it('is sent by the redelivery of the message that claimed it, once the ALERTS stream takes messages again', async () => {
     const jsm = await s.admin.jetstreamManager();
@@ -41,8 +43,11 @@ describe('an alert version claimed but not sent', () => {
     expect(sentBefore).toEqual([1]);
     const systemId = key.split('/')[0]!;
     // The picture holds a newer version, settled by its claim, that nobody has received.
-    await waitUntil('a newer version recorded', async () => ((await picture(systemId)).alerts['foodvalley']?.version ?? 0) > 1);
-    const claimed = (await picture(systemId)).alerts['foodvalley']!;
+    await waitUntil(
+      'a newer version recorded',
+      async () => ((await picture(systemId)).alerts.foodvalley?.version ?? 0) > 1,
+    );
+    const claimed = (await picture(systemId)).alerts.foodvalley!;
     expect(claimed).toMatchObject({ published: claimed.version, claim: expect.any(Number) });
     await sleep(1_000);
     const held = await (await s.admin.jetstreamManager()).consumers.info(STREAMS.SIGNALS, 'consent');
@@ -51,7 +56,7 @@ describe('an alert version claimed but not sent', () => {
 
     await jsm.streams.update(STREAMS.ALERTS, open);
     await consumerIdle(s.admin, STREAMS.SIGNALS, 'consent', 30_000);
-    const last = (await picture(systemId)).alerts['foodvalley']!;
+    const last = (await picture(systemId)).alerts.foodvalley!;
     const sent = (await alertVersions(s.admin)).get(key)!;
     expect(sent.at(-1)).toBe(last.version); // the newest recorded version reached the RVT
     expect(new Set(sent).size).toBe(sent.length); // none twice

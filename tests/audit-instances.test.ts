@@ -11,7 +11,10 @@ import { startTestStack, type TestStack } from './helpers/stack.js';
 describe('two audit instances', () => {
   let t: TestStack;
   beforeAll(async () => {
-    t = await startTestStack({ instances: { audit: 2 }, serviceEnv: { SAMENHANG_CHECKPOINT_EVERY: '3', SAMENHANG_CHECKPOINT_MS: '300' } });
+    t = await startTestStack({
+      instances: { audit: 2 },
+      serviceEnv: { SAMENHANG_CHECKPOINT_EVERY: '3', SAMENHANG_CHECKPOINT_MS: '300' },
+    });
   });
   afterAll(async () => t?.close());
 
@@ -19,7 +22,10 @@ describe('two audit instances', () => {
     await publishStepsOneByOne(t, loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps);
     const trust = { ca: new X509Certificate(readFileSync(t.paths.caCert)), trustDomain: 'samenhang.dev' };
     let report = await verifyLog(await readAuditLog(t.paths), trust, null);
-    for (const deadline = Date.now() + 60_000; !(report.ok && report.uncovered === 0 && report.records >= 9) && Date.now() < deadline; ) {
+    for (
+      const deadline = Date.now() + 60_000;
+      !(report.ok && report.uncovered === 0 && report.records >= 9) && Date.now() < deadline;
+    ) {
       await sleep(100);
       report = await verifyLog(await readAuditLog(t.paths), trust, null);
     }

@@ -13,7 +13,11 @@ import { publishStepsOneByOne, type ScenarioStep } from './helpers/publish-scena
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
-const cli = (args: string[]) => promisify(execFile)('node', [BIN, ...args]).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+const cli = (args: string[]) =>
+  promisify(execFile)('node', [BIN, ...args]).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 describe('tamper-evident audit log (real stack, Meneer M)', () => {
   let t: TestStack;
@@ -70,7 +74,11 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
       expect(changed).not.toBe(text);
       return { ...e, data: Buffer.from(changed) };
     };
-    const r = await verifyLog(withRecords((rs) => rs.map((e, i) => (i === 2 ? tamper(e) : e))), trust, null);
+    const r = await verifyLog(
+      withRecords((rs) => rs.map((e, i) => (i === 2 ? tamper(e) : e))),
+      trust,
+      null,
+    );
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ index: 2, seq: records()[2]!.seq });
     expect(r.problem!.what).toMatch(/entry 2 was modified/);
@@ -78,13 +86,21 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
   });
 
   it('names a removed record', async () => {
-    const r = await verifyLog(withRecords((rs) => rs.filter((_, i) => i !== 3)), trust, null);
+    const r = await verifyLog(
+      withRecords((rs) => rs.filter((_, i) => i !== 3)),
+      trust,
+      null,
+    );
     expect(r.problem).toMatchObject({ index: 3 });
     expect(r.problem!.what).toMatch(/entry 3 was removed/);
   });
 
   it('names two swapped records', async () => {
-    const r = await verifyLog(withRecords((rs) => rs.map((e, i) => (i === 5 ? rs[6]! : i === 6 ? rs[5]! : e))), trust, null);
+    const r = await verifyLog(
+      withRecords((rs) => rs.map((e, i) => (i === 5 ? rs[6]! : i === 6 ? rs[5]! : e))),
+      trust,
+      null,
+    );
     expect(r.problem).toMatchObject({ index: 5 });
     expect(r.problem!.what).toMatch(/entries 5 and 6 are swapped/);
   });
@@ -100,8 +116,16 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     // A checkpoint claiming a rewritten root, signed with the consent service's own (valid) certificate.
     const consent = identityFiles(t.paths, 'consent');
     const claim = JSON.parse(Buffer.from(p!, 'base64url').toString());
-    const resigned = await signCheckpoint({ ...claim, rootHash: 'f'.repeat(64) }, createPrivateKey(readFileSync(consent.key)), readFileSync(consent.cert, 'utf8'));
-    const r2 = await verifyLog(log.map((e) => (e === first ? { ...e, data: Buffer.from(resigned) } : e)), trust, null);
+    const resigned = await signCheckpoint(
+      { ...claim, rootHash: 'f'.repeat(64) },
+      createPrivateKey(readFileSync(consent.key)),
+      readFileSync(consent.cert, 'utf8'),
+    );
+    const r2 = await verifyLog(
+      log.map((e) => (e === first ? { ...e, data: Buffer.from(resigned) } : e)),
+      trust,
+      null,
+    );
     expect(r2.problem!.what).toMatch(/not the audit service/);
     expect(r2.problem!.seq).toBe(first.seq);
   });
@@ -120,8 +144,15 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
 
   it('audit verify exits 1 on a tampered copy, naming the first bad entry', async () => {
     const file = join(t.paths.root, 'tampered.jsonl');
-    const tampered = withRecords((rs) => rs.map((e, i) => (i === 1 ? { ...e, data: Buffer.concat([Buffer.from(e.data), Buffer.from(' ')]) } : e)));
-    writeFileSync(file, tampered.map((e) => JSON.stringify({ seq: e.seq, subject: e.subject, data: Buffer.from(e.data).toString('base64') })).join('\n'));
+    const tampered = withRecords((rs) =>
+      rs.map((e, i) => (i === 1 ? { ...e, data: Buffer.concat([Buffer.from(e.data), Buffer.from(' ')]) } : e)),
+    );
+    writeFileSync(
+      file,
+      tampered
+        .map((e) => JSON.stringify({ seq: e.seq, subject: e.subject, data: Buffer.from(e.data).toString('base64') }))
+        .join('\n'),
+    );
     const r = await cli(['audit', 'verify', '--home', t.paths.root, '--file', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/audit log FAILED: entry 1 was modified/);
@@ -138,29 +169,66 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
       ['j-5110', 'INDEX', 'R8', 'the subject'],
       ['l-301', 'DISCLOSE', 'R9', 'the subject'],
     ]);
-    expect(report.signals.every((s: any) => s.recipients.length > 0 && s.recipients.every((x: any) => x.recipient === 'rvt-foodvalley'))).toBe(true);
+    expect(
+      report.signals.every(
+        (s: any) => s.recipients.length > 0 && s.recipients.every((x: any) => x.recipient === 'rvt-foodvalley'),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(report)).not.toContain('999990007');
   });
 
   it("access-report for his father shows only the RVT signal that names him, and withholds M's other signals with the ground", async () => {
     const r = await cli(['audit', 'access-report', '--json', '--home', t.paths.root, '--bsn', '999990019']);
     const report = JSON.parse(r.stdout);
-    expect(report.signals.map((s: any) => [s.signalId, s.role, s.outcome, s.rule])).toEqual([['m-001', 'named as a related person', 'DISCLOSE', 'R1']]);
-    expect(report.withheld[0]).toEqual({ what: '4 signal(s) about other persons in the same family-system picture', ground: 'AVG art. 15(4): the rights and freedoms of others' });
+    expect(report.signals.map((s: any) => [s.signalId, s.role, s.outcome, s.rule])).toEqual([
+      ['m-001', 'named as a related person', 'DISCLOSE', 'R1'],
+    ]);
+    expect(report.withheld[0]).toEqual({
+      what: '4 signal(s) about other persons in the same family-system picture',
+      ground: 'AVG art. 15(4): the rights and freedoms of others',
+    });
     expect(report.withheld.some((w: any) => /reported a concern/.test(w.what))).toBe(true);
-    for (const other of ['p-2031', 'g-77', 'j-5110', 'l-301']) expect(JSON.stringify(report.signals)).not.toContain(other);
+    for (const other of ['p-2031', 'g-77', 'j-5110', 'l-301'])
+      expect(JSON.stringify(report.signals)).not.toContain(other);
   });
 
   it('audit decisions says why a signal was shown as it was', async () => {
     const r = await cli(['audit', 'decisions', '--home', t.paths.root, '--signal', 'j-5110']);
-    expect(r.stdout).toMatch(/j-5110 from reclassering-nederland \(JUSTICE, CRIMINAL_CASE\) {2}→ rvt-foodvalley: INDEX/);
+    expect(r.stdout).toMatch(
+      /j-5110 from reclassering-nederland \(JUSTICE, CRIMINAL_CASE\) {2}→ rvt-foodvalley: INDEX/,
+    );
     expect(r.stdout).toMatch(/decided by R8 — Wjsg art\. 39f \[assumption: amended law, not yet enacted\]/);
     expect(r.stdout).toMatch(/not DISCLOSE under R8: severity MEDIUM is below HIGH/);
     expect(r.stdout).toMatch(/policy 2026\.11-1 [0-9a-f]{16}/);
     // A signal id is unique per agency only: --agency names whose.
-    const own = await cli(['audit', 'decisions', '--json', '--home', t.paths.root, '--agency', 'reclassering-nederland', '--signal', 'j-5110']);
-    expect(own.stdout.trim().split('\n').map((l) => JSON.parse(l).sourceAgency)).toContain('reclassering-nederland');
-    const other = await cli(['audit', 'decisions', '--json', '--home', t.paths.root, '--agency', 'lokaalteam-ede', '--signal', 'j-5110']);
+    const own = await cli([
+      'audit',
+      'decisions',
+      '--json',
+      '--home',
+      t.paths.root,
+      '--agency',
+      'reclassering-nederland',
+      '--signal',
+      'j-5110',
+    ]);
+    expect(
+      own.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).sourceAgency),
+    ).toContain('reclassering-nederland');
+    const other = await cli([
+      'audit',
+      'decisions',
+      '--json',
+      '--home',
+      t.paths.root,
+      '--agency',
+      'lokaalteam-ede',
+      '--signal',
+      'j-5110',
+    ]);
     expect([other.code, other.stdout.trim()]).toEqual([0, '']);
   });
 
@@ -170,38 +238,72 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     expect(rows[0]).toBe('time,disclosureId,kind,recipient,version,signals,legalBasis,contentSha256');
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.slice(1).every((l) => l.includes(',alert,rvt-foodvalley,'))).toBe(true);
-    const byHousehold = await cli(['audit', 'disclosures', '--json', '--home', t.paths.root, '--household', '6717CD', '3', 'B']);
+    const byHousehold = await cli([
+      'audit',
+      'disclosures',
+      '--json',
+      '--home',
+      t.paths.root,
+      '--household',
+      '6717CD',
+      '3',
+      'B',
+    ]);
     expect(byHousehold.stdout.trim().split('\n').length).toBe(rows.length - 1);
     const twente = await cli(['audit', 'disclosures', '--json', '--home', t.paths.root, '--recipient', 'twente']);
     expect(twente.stdout.trim()).toBe('');
   });
 
   it('prove writes a proof that verify-proof checks offline, and a changed proof fails', async () => {
-    const first = JSON.parse((await cli(['audit', 'disclosures', '--json', '--home', t.paths.root])).stdout.split('\n')[0]!);
+    const first = JSON.parse(
+      (await cli(['audit', 'disclosures', '--json', '--home', t.paths.root])).stdout.split('\n')[0]!,
+    );
     const file = join(t.paths.root, 'proof.json');
-    expect((await cli(['audit', 'prove', '--home', t.paths.root, '--record', first.disclosureId, '--out', file])).code).toBe(0);
+    expect(
+      (await cli(['audit', 'prove', '--home', t.paths.root, '--record', first.disclosureId, '--out', file])).code,
+    ).toBe(0);
     // An unknown record is named as such, with its code, not an internal error.
-    const unknown = await cli(['audit', 'prove', '--home', t.paths.root, '--record', 'nope', '--out', file + '.x']);
+    const unknown = await cli(['audit', 'prove', '--home', t.paths.root, '--record', 'nope', '--out', `${file}.x`]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/ERR_NOT_FOUND: no record nope in the audit log/);
     // Offline: only the proof file and the trust anchor (the CA certificate).
     const ok = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
-    expect([ok.code, ok.stdout]).toEqual([0, expect.stringMatching(/^proof OK: record \d+ is in the audit log of \d+ records/)]);
+    expect([ok.code, ok.stdout]).toEqual([
+      0,
+      expect.stringMatching(/^proof OK: record \d+ is in the audit log of \d+ records/),
+    ]);
     const proof = JSON.parse(readFileSync(file, 'utf8'));
     const record = JSON.parse(Buffer.from(proof.record, 'base64').toString());
-    writeFileSync(file, JSON.stringify({ ...proof, record: Buffer.from(JSON.stringify({ ...record, recipient: 'rvt-twente' })).toString('base64') }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...proof,
+        record: Buffer.from(JSON.stringify({ ...record, recipient: 'rvt-twente' })).toString('base64'),
+      }),
+    );
     const bad = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
-    expect([bad.code, bad.stdout.trim()]).toEqual([1, 'proof FAILED: the record is not in the signed tree (record or proof altered)']);
+    expect([bad.code, bad.stdout.trim()]).toEqual([
+      1,
+      'proof FAILED: the record is not in the signed tree (record or proof altered)',
+    ]);
   });
 
   it('proves offline that an earlier signed log is a prefix of the latest one', async () => {
     const first = (await verifyLog(log.slice(0, log.indexOf(checkpoints()[0]!) + 1), trust, null)).latest!;
     const file = join(t.paths.root, 'consistency.json');
-    expect((await cli(['audit', 'prove', '--home', t.paths.root, '--consistency', String(first.treeSize), '--out', file])).code).toBe(0);
+    expect(
+      (await cli(['audit', 'prove', '--home', t.paths.root, '--consistency', String(first.treeSize), '--out', file]))
+        .code,
+    ).toBe(0);
     const ok = await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert]);
-    expect(ok.stdout).toMatch(new RegExp(`^proof OK: the log of ${first.treeSize} records signed at .* is a prefix of the log of \\d+`));
+    expect(ok.stdout).toMatch(
+      new RegExp(`^proof OK: the log of ${first.treeSize} records signed at .* is a prefix of the log of \\d+`),
+    );
     const proof = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...proof, proof: proof.proof.map((h: string, i: number) => (i === 0 ? 'ab'.repeat(32) : h)) }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...proof, proof: proof.proof.map((h: string, i: number) => (i === 0 ? 'ab'.repeat(32) : h)) }),
+    );
     expect((await cli(['audit', 'verify-proof', file, '--home', '/nonexistent', '--ca', t.paths.caCert])).code).toBe(1);
   });
 });

@@ -34,8 +34,15 @@ describe('audit service', () => {
     const jsm = await admin.jetstreamManager();
     const cfg = (await jsm.streams.info(STREAMS.AUDIT)).config;
     // Break the audit path: the AUDIT stream refuses anything new.
-    await jsm.streams.update(STREAMS.AUDIT, { ...cfg, max_msgs: Math.max(1, await streamCount(admin, STREAMS.AUDIT)), discard: DiscardPolicy.New });
-    await admin.jetstream().publish('samenhang.audit.probe', '{}').catch(() => undefined); // fill to the cap
+    await jsm.streams.update(STREAMS.AUDIT, {
+      ...cfg,
+      max_msgs: Math.max(1, await streamCount(admin, STREAMS.AUDIT)),
+      discard: DiscardPolicy.New,
+    });
+    await admin
+      .jetstream()
+      .publish('samenhang.audit.probe', '{}')
+      .catch(() => undefined); // fill to the cap
     const police = await t.client('politie-oost-nederland');
     const r = await police.publish(await police.sign(signalFromJson(stepSignal(acute, Date.now()))));
     expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED); // the signal itself is safe in JetStream
@@ -47,22 +54,36 @@ describe('audit service', () => {
     await jsm.streams.update(STREAMS.AUDIT, { ...cfg, max_msgs: -1, discard: DiscardPolicy.Old });
     const [alert] = await twente.waitFor('the alert after the log recovered', (xs) => xs.length > 0, 20_000);
     expect(signalIds(alert!)).toEqual(['p-9001']);
-    const disclosures = (await readStream(admin, STREAMS.AUDIT)).filter((m) => m.subject === 'samenhang.audit.disclosures').map((m) => JSON.parse(Buffer.from(m.data).toString()));
+    const disclosures = (await readStream(admin, STREAMS.AUDIT))
+      .filter((m) => m.subject === 'samenhang.audit.disclosures')
+      .map((m) => JSON.parse(Buffer.from(m.data).toString()));
     expect(disclosures.map((d) => d.disclosureId)).toContain(alert!.disclosureId);
   });
 
   it('keeps the privacy officer to the audit log, and everyone else out of it', async () => {
     const po = await t.connect('privacy-officer');
-    await expect(po.jetstream().publish(subjects.ingress('privacy-officer'), new Uint8Array([1]))).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
-    await expect(po.jetstream().publish('samenhang.audit.decisions', '{}')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
-    await expect(openFilteredReader(po, STREAMS.ALERTS, subjects.alerts('twente'))).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
-    await expect(openFilteredReader(po, STREAMS.RECEIPTS, subjects.receipts('politie-oost-nederland'))).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    await expect(
+      po.jetstream().publish(subjects.ingress('privacy-officer'), new Uint8Array([1])),
+    ).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    await expect(po.jetstream().publish('samenhang.audit.decisions', '{}')).rejects.toMatchObject({
+      code: 'PERMISSIONS_VIOLATION',
+    });
+    await expect(openFilteredReader(po, STREAMS.ALERTS, subjects.alerts('twente'))).rejects.toMatchObject({
+      code: 'PERMISSIONS_VIOLATION',
+    });
+    await expect(
+      openFilteredReader(po, STREAMS.RECEIPTS, subjects.receipts('politie-oost-nederland')),
+    ).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
     const reader = await openFilteredReader(po, STREAMS.AUDIT, 'samenhang.audit.>', { deliver: 'all' });
     await reader.close();
     for (const id of ['rvt-twente', 'politie-oost-nederland', 'ggz-centraal', 'lokaalteam-ede']) {
       const nc = await t.connect(id);
-      await expect(openFilteredReader(nc, STREAMS.AUDIT, 'samenhang.audit.>'), id).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
-      await expect(nc.jetstream().publish('samenhang.audit.decisions', '{}'), id).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+      await expect(openFilteredReader(nc, STREAMS.AUDIT, 'samenhang.audit.>'), id).rejects.toMatchObject({
+        code: 'PERMISSIONS_VIOLATION',
+      });
+      await expect(nc.jetstream().publish('samenhang.audit.decisions', '{}'), id).rejects.toMatchObject({
+        code: 'PERMISSIONS_VIOLATION',
+      });
     }
   });
 
@@ -77,7 +98,11 @@ describe('audit service', () => {
     const police = await t.client('politie-oost-nederland');
     await police.publish(await police.sign(signalFromJson({ ...stepSignal(acute, Date.now()), signalId: 'p-9002' })));
     let report = afterStop;
-    for (let i = 0; i < 100 && !(report.ok && report.latest!.treeSize > before.treeSize && report.uncovered === 0); i++) {
+    for (
+      let i = 0;
+      i < 100 && !(report.ok && report.latest!.treeSize > before.treeSize && report.uncovered === 0);
+      i++
+    ) {
       await sleep(100);
       report = await verifyLog(await readAuditLog(t.paths), trust, before);
     }

@@ -18,7 +18,12 @@ const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, un
 
 describe('the audit service against its own state', () => {
   const s = stackPerSuite({ serviceEnv: { SAMENHANG_CHECKPOINT_MS: '300' } });
-  const health = async () => JSON.parse(Buffer.from((await s.admin.request('samenhang.health.audit', new Uint8Array(), { timeout: 5000 })).data).toString()) as HealthReport;
+  const health = async () =>
+    JSON.parse(
+      Buffer.from(
+        (await s.admin.request('samenhang.health.audit', new Uint8Array(), { timeout: 5000 })).data,
+      ).toString(),
+    ) as HealthReport;
   const until = async (what: string, ok: (h: HealthReport) => boolean) => {
     let h = await health();
     for (const deadline = Date.now() + 15_000; !ok(h) && Date.now() < deadline; await sleep(200)) h = await health();
@@ -27,7 +32,9 @@ describe('the audit service against its own state', () => {
   };
   const publish = async (id: string) => {
     const police = await s.t.client('politie-oost-nederland');
-    const r = await police.publish(await police.sign(signalFromJson({ ...stepSignal(acute, Date.now()), signalId: id })));
+    const r = await police.publish(
+      await police.sign(signalFromJson({ ...stepSignal(acute, Date.now()), signalId: id })),
+    );
     expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
   };
   const stateKv = () => s.admin.jetstream().views.kv(BUCKETS.AUDIT_STATE);
@@ -40,13 +47,17 @@ describe('the audit service against its own state', () => {
     await publish('p-state-1');
     await until('ready after the first records', (h) => h.ready);
     const kv = await stateKv();
-    for (const deadline = Date.now() + 15_000; ((await kv.get('log')) === null || (await unacknowledged()) > 0) && Date.now() < deadline; ) await sleep(100);
+    for (
+      const deadline = Date.now() + 15_000;
+      ((await kv.get('log')) === null || (await unacknowledged()) > 0) && Date.now() < deadline;
+    )
+      await sleep(100);
     const good = (await kv.get('log'))!.value;
     const state = JSON.parse(Buffer.from(good).toString());
     // What an overwrite to a later sequence (or a stream rolled back under the state) looks like.
     await kv.put('log', JSON.stringify({ ...state, lastSeq: state.lastSeq + 1000 }));
     const h = await until('not ready', (x) => !x.ready);
-    expect(h.checks['log']).toMatch(/^stopped: the AUDIT stream has no message at sequence/);
+    expect(h.checks.log).toMatch(/^stopped: the AUDIT stream has no message at sequence/);
     // New records are not acknowledged as if appended.
     await publish('p-state-2');
     await sleep(1500);
@@ -60,12 +71,17 @@ describe('the audit service against its own state', () => {
     const po = await s.t.connect('privacy-officer');
     const trust = { ca: new X509Certificate(readFileSync(s.t.paths.caCert)), trustDomain: 'samenhang.dev' };
     let report = await verifyLog(await readAll(po, STREAMS.AUDIT, 'samenhang.audit.>'), trust, null);
-    for (const deadline = Date.now() + 15_000; !(report.ok && report.uncovered === 0) && Date.now() < deadline; await sleep(200)) {
+    for (
+      const deadline = Date.now() + 15_000;
+      !(report.ok && report.uncovered === 0) && Date.now() < deadline;
+      await sleep(200)
+    ) {
       report = await verifyLog(await readAll(po, STREAMS.AUDIT, 'samenhang.audit.>'), trust, null);
     }
     expect(report).toMatchObject({ ok: true, uncovered: 0 });
     // Everything acknowledged once appended (its own newest checkpoint may be in flight for a moment).
-    for (const deadline = Date.now() + 10_000; (await unacknowledged()) > 0 && Date.now() < deadline; ) await sleep(100);
+    for (const deadline = Date.now() + 10_000; (await unacknowledged()) > 0 && Date.now() < deadline; )
+      await sleep(100);
     expect(await unacknowledged()).toBe(0);
   });
 
@@ -73,6 +89,6 @@ describe('the audit service against its own state', () => {
     const kv = await stateKv();
     await kv.put('log', v1.HouseholdAlert.encode({ region: 'twente', reason: 'x' }).finish());
     const h = await until('not ready', (x) => !x.ready);
-    expect(h.checks['log']).toMatch(/^stopped: the audit log state \(revision \d+\) is not one the audit service wrote/);
+    expect(h.checks.log).toMatch(/^stopped: the audit log state \(revision \d+\) is not one the audit service wrote/);
   });
 });

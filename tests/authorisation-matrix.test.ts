@@ -15,12 +15,20 @@ const IDENTITIES = {
 type Kind = keyof typeof IDENTITIES;
 
 type Cell = (nc: NatsConnection, self: string) => Promise<void>;
-const publish = (subject: string): Cell => async (nc) => void (await nc.jetstream().publish(subject, new Uint8Array([0])));
-const read = (stream: string, filter: string): Cell => async (nc) => (await openFilteredReader(nc, stream, filter)).close();
-const request = (subject: string): Cell => async (nc) => {
-  // A request a subject forbids never reaches a responder: nats-server reports a permissions error.
-  await nc.request(subject, new Uint8Array(), { timeout: 3000 });
-};
+const publish =
+  (subject: string): Cell =>
+  async (nc) =>
+    void (await nc.jetstream().publish(subject, new Uint8Array([0])));
+const read =
+  (stream: string, filter: string): Cell =>
+  async (nc) =>
+    (await openFilteredReader(nc, stream, filter)).close();
+const request =
+  (subject: string): Cell =>
+  async (nc) => {
+    // A request a subject forbids never reaches a responder: nats-server reports a permissions error.
+    await nc.request(subject, new Uint8Array(), { timeout: 3000 });
+  };
 
 /** Every subject family, for one's own and for someone else's id or region. */
 const FAMILIES: Record<string, (self: string) => Cell> = {
@@ -108,7 +116,8 @@ const API: Record<string, (self: string) => string> = {
   'consumer info (audit durable)': () => '$JS.API.CONSUMER.INFO.AUDIT.audit',
   'consumer next (consent durable)': () => '$JS.API.CONSUMER.MSG.NEXT.SIGNALS.consent',
   'consumer delete (gateway durable)': () => '$JS.API.CONSUMER.DELETE.INGRESS.broker-gateway',
-  'service durable name, own filter': (self) => `$JS.API.CONSUMER.CREATE.RECEIPTS.broker-gateway.samenhang.receipts.${self}`,
+  'service durable name, own filter': (self) =>
+    `$JS.API.CONSUMER.CREATE.RECEIPTS.broker-gateway.samenhang.receipts.${self}`,
   'audit durable name, audit filter': () => '$JS.API.CONSUMER.CREATE.AUDIT.audit.samenhang.audit.>',
   'ack for a service consumer': () => '$JS.ACK.SIGNALS.consent.1.1.1.1.0',
   'own receipts reader': (self) => `$JS.API.CONSUMER.CREATE.RECEIPTS.mine.samenhang.receipts.${self}`,
@@ -153,15 +162,15 @@ describe('authorisation matrix: every participant kind × every JetStream API ve
 
 /** Where each broker service may write: its own outputs, and nothing a participant reads unless it is that output. */
 const SERVICE_TARGETS = {
-  'ingress': 'samenhang.ingress.lokaalteam-ede',
-  'receipts': 'samenhang.receipts.lokaalteam-ede',
-  'signals': 'samenhang.signals.foodvalley',
-  'alerts': 'samenhang.alerts.foodvalley',
-  'audit': 'samenhang.audit.probe',
+  ingress: 'samenhang.ingress.lokaalteam-ede',
+  receipts: 'samenhang.receipts.lokaalteam-ede',
+  signals: 'samenhang.signals.foodvalley',
+  alerts: 'samenhang.alerts.foodvalley',
+  audit: 'samenhang.audit.probe',
   'picture request': 'samenhang.picture.foodvalley',
   'an RVT inbox': '_INBOX_rvt-foodvalley.probe',
   'an agency inbox': '_INBOX_lokaalteam-ede.probe',
-  'kv': '$KV.PICTURES.sys_probe',
+  kv: '$KV.PICTURES.sys_probe',
 } as const;
 
 const SERVICE_ALLOWED: Record<string, (keyof typeof SERVICE_TARGETS)[]> = {
@@ -198,7 +207,9 @@ describe('authorisation matrix: every broker service × where it may write', () 
     await admin.flush();
     await new Promise((r) => setTimeout(r, 500));
     for (const service of Object.keys(SERVICE_ALLOWED)) {
-      result[service] = Object.entries(SERVICE_TARGETS).filter(([, subject]) => heard.has(`${service} ${subject}`)).map(([name]) => name);
+      result[service] = Object.entries(SERVICE_TARGETS)
+        .filter(([, subject]) => heard.has(`${service} ${subject}`))
+        .map(([name]) => name);
     }
     expect(result).toEqual(SERVICE_ALLOWED);
   }, 120_000);

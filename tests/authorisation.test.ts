@@ -14,9 +14,17 @@ describe('no one where they do not belong (nats-server permissions from the regi
   it("refuses an agency's publish on another agency's ingress and consent subjects", async () => {
     const ede = await t.connect('lokaalteam-ede');
     const js = ede.jetstream();
-    await expect(js.publish('samenhang.ingress.lokaalteam-ede', new Uint8Array([1]))).resolves.toMatchObject({ stream: 'INGRESS' });
-    for (const subject of ['samenhang.ingress.ggz-centraal', 'samenhang.signals.foodvalley', 'samenhang.receipts.ggz-centraal']) {
-      await expect(js.publish(subject, new Uint8Array([1])), subject).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    await expect(js.publish('samenhang.ingress.lokaalteam-ede', new Uint8Array([1]))).resolves.toMatchObject({
+      stream: 'INGRESS',
+    });
+    for (const subject of [
+      'samenhang.ingress.ggz-centraal',
+      'samenhang.signals.foodvalley',
+      'samenhang.receipts.ggz-centraal',
+    ]) {
+      await expect(js.publish(subject, new Uint8Array([1])), subject).rejects.toMatchObject({
+        code: 'PERMISSIONS_VIOLATION',
+      });
     }
   });
 
@@ -24,8 +32,12 @@ describe('no one where they do not belong (nats-server permissions from the regi
     const ede = await t.connect('lokaalteam-ede');
     const own = await openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.lokaalteam-ede');
     await own.close();
-    await expect(openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.ggz-centraal')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
-    await expect(openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.>')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+    await expect(openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.ggz-centraal')).rejects.toMatchObject({
+      code: 'PERMISSIONS_VIOLATION',
+    });
+    await expect(openFilteredReader(ede, 'RECEIPTS', 'samenhang.receipts.>')).rejects.toMatchObject({
+      code: 'PERMISSIONS_VIOLATION',
+    });
     const jsm = await ede.jetstreamManager({ checkAPI: false });
     await expect(jsm.streams.info('RECEIPTS')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
     await expect(jsm.streams.info('SIGNALS')).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
@@ -72,7 +84,10 @@ describe('no one where they do not belong (nats-server permissions from the regi
     ];
     for (const [identity, subject] of forbidden) {
       const nc = await t.connect(identity);
-      await expect(nc.request(subject, new Uint8Array([1]), { timeout: 2000 }), `${identity} → ${subject}`).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
+      await expect(
+        nc.request(subject, new Uint8Array([1]), { timeout: 2000 }),
+        `${identity} → ${subject}`,
+      ).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
     }
   });
 
@@ -83,7 +98,13 @@ describe('no one where they do not belong (nats-server permissions from the regi
     let refused = false;
     for (let i = 0; i < 50 && !refused; i++) {
       try {
-        const nc = await connectAs({ paths: t.paths, servers: t.stack.servers, identity: 'lokaalteam-almere', maxReconnectAttempts: 0, timeoutMs: 2000 });
+        const nc = await connectAs({
+          paths: t.paths,
+          servers: t.stack.servers,
+          identity: 'lokaalteam-almere',
+          maxReconnectAttempts: 0,
+          timeoutMs: 2000,
+        });
         await nc.close();
         await sleep(100);
       } catch {
@@ -92,7 +113,12 @@ describe('no one where they do not belong (nats-server permissions from the regi
     }
     expect(refused).toBe(true);
     // Everyone else is unaffected.
-    const ede = await connectAs({ paths: t.paths, servers: t.stack.servers, identity: 'lokaalteam-ede', maxReconnectAttempts: 0 });
+    const ede = await connectAs({
+      paths: t.paths,
+      servers: t.stack.servers,
+      identity: 'lokaalteam-ede',
+      maxReconnectAttempts: 0,
+    });
     await ede.close();
   });
 });

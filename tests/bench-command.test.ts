@@ -15,11 +15,33 @@ describe('samenhang bench (a small run)', () => {
 
   it('measures every stage over the requested load and writes the JSON report', async () => {
     const out = join(dir, 'bench.json');
-    const args = ['bench', '--signals', '400', '--systems', '40', '--rate', '50', '--latency-signals', '20', '--replay', '2000', '--out', out];
+    const args = [
+      'bench',
+      '--signals',
+      '400',
+      '--systems',
+      '40',
+      '--rate',
+      '50',
+      '--latency-signals',
+      '20',
+      '--replay',
+      '2000',
+      '--out',
+      out,
+    ];
     const { stdout } = await promisify(execFile)('node', [BIN, ...args], { timeout: 170_000 });
     expect(stdout).toContain('full pipeline');
     const r = JSON.parse(readFileSync(out, 'utf8'));
-    expect(r.options).toMatchObject({ signals: 400, systems: 40, rate: 50, latencySignals: 20, latencyWarmup: 20, replay: 2000, cluster: 1 });
+    expect(r.options).toMatchObject({
+      signals: 400,
+      systems: 40,
+      rate: 50,
+      latencySignals: 20,
+      latencyWarmup: 20,
+      replay: 2000,
+      cluster: 1,
+    });
     expect(r.pipeline.signals).toBe(400);
     expect([r.pipeline.replicas, r.baseline.replicas]).toEqual([1, 1]);
     expect(r.pipeline.signalsPerSecond).toBeGreaterThan(0);
@@ -36,12 +58,27 @@ describe('samenhang bench (a small run)', () => {
     expect(r.replayStored).toMatchObject({ decisions: 440, changed: 0 });
     expect(r.replayStored.pictures).toBeGreaterThanOrEqual(40);
     expect(stdout).toMatch(/replay \(the command\)\s+\d+ decisions\/s over the 440 signals/);
-    for (const p of ['broker-gateway', 'consent', 'audit', 'nats-server']) expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
+    for (const p of ['broker-gateway', 'consent', 'audit', 'nats-server'])
+      expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
   }, 180_000);
 
   it('--cluster 3 measures on three nodes, the baseline with as many replicas as the pipeline', async () => {
     const out = join(dir, 'bench-cluster.json');
-    const args = ['bench', '--cluster', '3', '--signals', '200', '--rate', '50', '--latency-signals', '10', '--replay', '1000', '--out', out];
+    const args = [
+      'bench',
+      '--cluster',
+      '3',
+      '--signals',
+      '200',
+      '--rate',
+      '50',
+      '--latency-signals',
+      '10',
+      '--replay',
+      '1000',
+      '--out',
+      out,
+    ];
     const { stdout } = await promisify(execFile)('node', [BIN, ...args], { timeout: 170_000 });
     expect(stdout).toContain('nats-server 2.9');
     expect(stdout).toContain('streams of 3 replicas');

@@ -20,7 +20,9 @@ const run = (args: string[]) =>
   );
 
 /** Every command by the words that name it: `publish`, `audit verify`, … */
-const COMMAND_WORDS = COMMANDS.flatMap((c) => (c.subcommands ? [[c.name], ...c.subcommands.map((s) => [c.name, s.name])] : [[c.name]]));
+const COMMAND_WORDS = COMMANDS.flatMap((c) =>
+  c.subcommands ? [[c.name], ...c.subcommands.map((s) => [c.name, s.name])] : [[c.name]],
+);
 
 describe('samenhang habits without a stack', () => {
   let home: string;
@@ -67,9 +69,14 @@ describe('samenhang habits without a stack', () => {
     const { engines } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
     const r = await run(['doctor', '--home', home]);
     const line = r.stdout.split('\n').find((l) => l.startsWith('ok  node '));
-    expect(line?.replace(/ +/g, ' ')).toBe(`ok node ${process.versions.node} (package.json engines: node ${engines.node})`);
+    expect(line?.replace(/ +/g, ' ')).toBe(
+      `ok node ${process.versions.node} (package.json engines: node ${engines.node})`,
+    );
     const json = JSON.parse((await run(['doctor', '--json', '--home', home])).stdout);
-    expect(json.checks.find((c: { name: string }) => c.name === 'node')).toMatchObject({ ok: true, fix: `install a Node.js that satisfies ${engines.node}` });
+    expect(json.checks.find((c: { name: string }) => c.name === 'node')).toMatchObject({
+      ok: true,
+      fix: `install a Node.js that satisfies ${engines.node}`,
+    });
   });
 
   it('suggests the command a misspelling meant, exit 2', async () => {
@@ -77,7 +84,9 @@ describe('samenhang habits without a stack', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`samenhang: unknown command "aletrs"; did you mean "alerts"?\nsee 'samenhang --help'\n`);
-    expect((await run(['audit', 'verfy'])).stderr).toBe(`samenhang audit: unknown command "verfy"; did you mean "verify"?\nsee 'samenhang audit --help'\n`);
+    expect((await run(['audit', 'verfy'])).stderr).toBe(
+      `samenhang audit: unknown command "verfy"; did you mean "verify"?\nsee 'samenhang audit --help'\n`,
+    );
   });
 
   it('answers a usage error with one line of what is wrong and where the help is, exit 2', async () => {
@@ -85,7 +94,10 @@ describe('samenhang habits without a stack', () => {
       [['publish', '--home', home], 'samenhang publish: missing --agency <id> and --file <json>'],
       [['up', '--bogus'], 'samenhang up: unknown flag --bogus'],
       [['publish', '--agnecy', 'x', '--file', 'y'], 'samenhang publish: unknown flag --agnecy; did you mean --agency?'],
-      [['picture', '--rvt', 'twente', '--household'], 'samenhang picture: --household needs a value: --household <postcode> <number> [suffix]'],
+      [
+        ['picture', '--rvt', 'twente', '--household'],
+        'samenhang picture: --household needs a value: --household <postcode> <number> [suffix]',
+      ],
       [['audit', 'prove', '--home', home], 'samenhang audit prove: missing --record <id> or --consistency <tree size>'],
     ];
     for (const [args, line] of cases) {
@@ -99,10 +111,14 @@ describe('samenhang habits without a stack', () => {
   it('calls an identity or region the home does not have a usage error, and names those it has', async () => {
     const alerts = await run(['alerts', '--home', home, '--rvt', 'atlantis']);
     expect(alerts.code).toBe(2);
-    expect(alerts.stderr).toBe(`samenhang alerts: unknown region "atlantis" (regions with an RVT: foodvalley, flevoland, twente)\nsee 'samenhang alerts --help'\n`);
+    expect(alerts.stderr).toBe(
+      `samenhang alerts: unknown region "atlantis" (regions with an RVT: foodvalley, flevoland, twente)\nsee 'samenhang alerts --help'\n`,
+    );
     const console = await run(['console', '--home', home, '--as', 'privacy-oficer']);
     expect(console.code).toBe(2);
-    expect(console.stderr).toMatch(/^samenhang console: unknown identity "privacy-oficer"; did you mean "privacy-officer"\? \(this home has: politie-oost-nederland, .*privacy-officer\)\n/);
+    expect(console.stderr).toMatch(
+      /^samenhang console: unknown identity "privacy-oficer"; did you mean "privacy-officer"\? \(this home has: politie-oost-nederland, .*privacy-officer\)\n/,
+    );
   });
 });
 
@@ -127,7 +143,9 @@ describe('samenhang with a running stack', () => {
     ]) {
       const r = await run([...args, '--home', t.paths.root]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr, args.join(' ')).toMatch(/^samenhang \w+: unknown (region|agency|identity) "(atlantis|nobody)" \((regions with an RVT|this home has): /);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /^samenhang \w+: unknown (region|agency|identity) "(atlantis|nobody)" \((regions with an RVT|this home has): /,
+      );
       expect(r.stderr).not.toContain('ERR_INTERNAL');
     }
   });
@@ -140,7 +158,10 @@ describe('samenhang with a running stack', () => {
     for (const a of Object.keys(WORKLOAD_AGENCIES)) conns.set(a, await t.connect(a));
     await publishSigned(conns, await signWorkload(t.paths, items));
     const jsm = await admin.jetstreamManager();
-    const decisionCount = async () => (await jsm.streams.info('AUDIT', { subjects_filter: 'samenhang.audit.decisions' })).state.subjects?.['samenhang.audit.decisions'] ?? 0;
+    const decisionCount = async () =>
+      (await jsm.streams.info('AUDIT', { subjects_filter: 'samenhang.audit.decisions' })).state.subjects?.[
+        'samenhang.audit.decisions'
+      ] ?? 0;
     await waitUntil('a decision for every signal', async () => (await decisionCount()) >= items.length, 300_000);
     await consumerIdle(admin, 'SIGNALS', 'consent', 60_000);
     const decisions = await decisionCount();
@@ -148,7 +169,10 @@ describe('samenhang with a running stack', () => {
 
     const parsed = (stdout: string) => {
       expect(stdout.endsWith('\n')).toBe(true);
-      return stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { type: string; decisionId: string });
+      return stdout
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => JSON.parse(l) as { type: string; decisionId: string });
     };
     const args = ['audit', 'decisions', '--json', '--home', t.paths.root];
 
@@ -162,11 +186,15 @@ describe('samenhang with a running stack', () => {
           }
         }
       })();`;
-    const piped = await promisify(execFile)('bash', ['-c', 'node "$BIN" "$@" | node -e "$SLOW_READER"; exit "${PIPESTATUS[0]}"', 'bash', ...args], {
-      env: { ...process.env, BIN, SLOW_READER: slowReader },
-      maxBuffer: 256 * 1024 * 1024,
-      timeout: 240_000,
-    });
+    const piped = await promisify(execFile)(
+      'bash',
+      ['-c', 'node "$BIN" "$@" | node -e "$SLOW_READER"; exit "${PIPESTATUS[0]}"', 'bash', ...args],
+      {
+        env: { ...process.env, BIN, SLOW_READER: slowReader },
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 240_000,
+      },
+    );
     const viaShell = parsed(piped.stdout);
     expect(viaShell.length).toBe(decisions);
     expect(new Set(viaShell.map((d) => d.decisionId)).size).toBe(decisions);

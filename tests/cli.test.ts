@@ -32,18 +32,40 @@ describe('samenhang command', () => {
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.ready).toBe(true);
-    expect(report.instances.map((i: { instance: string; ready: boolean }) => [i.instance, i.ready])).toEqual([['audit', true], ['broker-gateway', true], ['consent', true]]);
-    expect(report.instances[0].checks).toEqual({ nats: 'ok', consumer: 'ok', log: 'ok', checkpoint: 'ok', lifecycle: 'ok' });
+    expect(report.instances.map((i: { instance: string; ready: boolean }) => [i.instance, i.ready])).toEqual([
+      ['audit', true],
+      ['broker-gateway', true],
+      ['consent', true],
+    ]);
+    expect(report.instances[0].checks).toEqual({
+      nats: 'ok',
+      consumer: 'ok',
+      log: 'ok',
+      checkpoint: 'ok',
+      lifecycle: 'ok',
+    });
   });
 
   it('publish prints one receipt per signal and exits 0 when all are accepted', async () => {
     const base = loadScenario<{ base: Record<string, unknown> }>('bad-inputs').base;
     const file = join(t.paths.root, 'ok.json');
-    writeFileSync(file, JSON.stringify([{ ...base, signalId: 'cli-1' }, { ...base, signalId: 'cli-2' }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { ...base, signalId: 'cli-1' },
+        { ...base, signalId: 'cli-2' },
+      ]),
+    );
     const r = await run(['publish', '--home', t.paths.root, '--agency', 'lokaalteam-ede', '--file', file, '--json']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.signalId, l.status])).toEqual([['cli-1', 'ACCEPTED'], ['cli-2', 'ACCEPTED']]);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.signalId, l.status])).toEqual([
+      ['cli-1', 'ACCEPTED'],
+      ['cli-2', 'ACCEPTED'],
+    ]);
   });
 
   it('publish exits 1 when any signal is rejected, printing its code', async () => {
@@ -63,24 +85,38 @@ describe('samenhang command', () => {
     expect(r.stderr).toContain('ERR_INPUT_INVALID: /categroy is not a known field');
   });
 
-  it('alerts --rvt prints the region\'s alerts as JSON lines, and picture answers for a household', async () => {
+  it("alerts --rvt prints the region's alerts as JSON lines, and picture answers for a household", async () => {
     const acute = loadScenario<{ steps: { signal: Record<string, unknown> }[] }>('acute').steps[0]!.signal;
     const file = join(t.paths.root, 'acute.json');
     writeFileSync(file, JSON.stringify(acute));
-    expect((await run(['publish', '--home', t.paths.root, '--agency', 'politie-oost-nederland', '--file', file])).code).toBe(0);
+    expect(
+      (await run(['publish', '--home', t.paths.root, '--agency', 'politie-oost-nederland', '--file', file])).code,
+    ).toBe(0);
     let lines: any[] = [];
     for (let i = 0; i < 20 && lines.length === 0; i++) {
       const r = await run(['alerts', '--home', t.paths.root, '--rvt', 'twente', '--once']);
-      lines = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      lines = r.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
     }
-    expect(lines[0]).toMatchObject({ region: 'twente', version: 1, entries: [{ signalId: 'p-9001', shownAs: 'DISCLOSE', why: { rule: 'R6' } }] });
+    expect(lines[0]).toMatchObject({
+      region: 'twente',
+      version: 1,
+      entries: [{ signalId: 'p-9001', shownAs: 'DISCLOSE', why: { rule: 'R6' } }],
+    });
     expect(lines[0].entries[0].obligations[0]).toMatch(/^HUMAN_REVIEW_24H due /);
     // The line is the notice opened: its content was fetched; the notice itself carries none.
     expect(lines[0].entries[0].subject.name).toBe('D. Kuipers');
     const notices = await run(['alerts', '--home', t.paths.root, '--rvt', 'twente', '--once', '--notices']);
     const notice = JSON.parse(notices.stdout.trim().split('\n')[0]!);
     expect(notice.entries[0]).toMatchObject({ signalId: 'p-9001', shownAs: 'DISCLOSE' });
-    expect([notice.entries[0].subject, notice.entries[0].summary, notice.entries[0].contact]).toEqual([undefined, undefined, undefined]);
+    expect([notice.entries[0].subject, notice.entries[0].summary, notice.entries[0].contact]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     const other = await run(['alerts', '--home', t.paths.root, '--rvt', 'flevoland', '--once']);
     expect(other.stdout.trim()).toBe('');
     const picture = await run(['picture', '--home', t.paths.root, '--rvt', 'twente', '--household', '7511JK', '8']);
@@ -97,7 +133,15 @@ describe('samenhang command', () => {
   });
 
   it('says when no stack runs for a home', async () => {
-    const r = await run(['publish', '--home', join(t.paths.root, 'elsewhere'), '--agency', 'lokaalteam-ede', '--file', '/dev/null']);
+    const r = await run([
+      'publish',
+      '--home',
+      join(t.paths.root, 'elsewhere'),
+      '--agency',
+      'lokaalteam-ede',
+      '--file',
+      '/dev/null',
+    ]);
     expect(r.code).toBe(1);
   });
 
@@ -112,7 +156,10 @@ describe('samenhang command', () => {
   it('doctor names a missing nats-server and the command that installs it, and exits 1', async () => {
     const r = await promisify(execFile)('node', [BIN, 'doctor', '--home', t.paths.root], {
       env: { ...process.env, SAMENHANG_NATS_SERVER: '/nonexistent/nats-server' },
-    }).then(() => ({ code: 0, stdout: '' }), (e: { code: number; stdout: string }) => e);
+    }).then(
+      () => ({ code: 0, stdout: '' }),
+      (e: { code: number; stdout: string }) => e,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL nats-server\s+not found/);
     expect(r.stdout).toContain('fix: sudo apt-get update && sudo apt-get install -y nats-server');
@@ -129,7 +176,10 @@ describe('samenhang command', () => {
       const last = (await jsm.streams.info('AUDIT')).state.last_seq;
       if ((await jsm.streams.getMessage('AUDIT', { seq: last })).subject === 'samenhang.audit.checkpoints') break;
     }
-    const state = async () => Promise.all(['AUDIT', 'ALERTS', 'KV_PICTURES', 'SIGNALS'].map(async (s) => (await jsm.streams.info(s)).state.last_seq));
+    const state = async () =>
+      Promise.all(
+        ['AUDIT', 'ALERTS', 'KV_PICTURES', 'SIGNALS'].map(async (s) => (await jsm.streams.info(s)).state.last_seq),
+      );
     const before = await state();
     const same = await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--json']);
     expect(same.code, same.stderr).toBe(0);
@@ -137,11 +187,26 @@ describe('samenhang command', () => {
     expect(a.evaluated).toBeGreaterThanOrEqual(2); // the signals published above
     expect(a).toMatchObject({ changed: 0, byChange: {}, alerts: {} });
     // Far in the future every signal is past its retention: each would become R14 DENY.
-    const later = JSON.parse((await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--as-of', '2100-01-01', '--json'])).stdout);
+    const later = JSON.parse(
+      (
+        await run([
+          'replay',
+          '--home',
+          t.paths.root,
+          '--policy',
+          DEFAULT_POLICY_FILE,
+          '--as-of',
+          '2100-01-01',
+          '--json',
+        ])
+      ).stdout,
+    );
     expect(later.changed).toBe(later.evaluated);
     expect(Object.keys(later.byChange).every((k) => k.endsWith('→ R14 DENY'))).toBe(true);
     expect(later.changes.map((c: { signalId: string }) => c.signalId)).toContain('cli-1');
     expect(await state()).toEqual(before); // no record, alert, picture or signal written
-    expect((await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--as-of', 'someday'])).code).toBe(2);
+    expect(
+      (await run(['replay', '--home', t.paths.root, '--policy', DEFAULT_POLICY_FILE, '--as-of', 'someday'])).code,
+    ).toBe(2);
   });
 });

@@ -18,7 +18,7 @@ const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 
 // Three agencies that may all report about Food Valley; six signals per family system, two from each.
 const AGENCIES = ['politie-oost-nederland', 'ggz-centraal', 'lokaalteam-ede'] as const;
-const PER_AGENCY = Number(process.env['SAMENHANG_TEST_CLUSTER_SIGNALS'] ?? 1000);
+const PER_AGENCY = Number(process.env.SAMENHANG_TEST_CLUSTER_SIGNALS ?? 1000);
 const items = syntheticWorkload({ systems: PER_AGENCY / 2, perSystem: 6, agencies: AGENCIES });
 const N = items.length;
 // A fourth agency posts to the console's HTTPS API meanwhile, one envelope at a time (other persons).
@@ -35,13 +35,16 @@ interface CliRun {
 /** `samenhang publish --agency <id> --file <json> --json` as an agency's operator runs it: a process of its own. */
 function publishCli(root: string, agency: string, file: string): CliRun {
   const t0 = Date.now();
-  const child = spawn('node', [BIN, 'publish', '--home', root, '--agency', agency, '--file', file, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node', [BIN, 'publish', '--home', root, '--agency', agency, '--file', file, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 })));
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 })),
+  );
   return { done, lines: () => stdout.split('\n').length - 1 };
 }
 
@@ -51,7 +54,11 @@ function publishCli(root: string, agency: string, file: string): CliRun {
  * bytes; a 202 is followed to its receipt. Returns each final answer and how often the
  * console gave up (503) or took longer than the client waits (20 s).
  */
-async function postAll(t: TestStack, envelopes: Uint8Array[], stop: () => boolean): Promise<{ answers: string[]; unavailable: number; timedOut: number; slowestMs: number }> {
+async function postAll(
+  t: TestStack,
+  envelopes: Uint8Array[],
+  stop: () => boolean,
+): Promise<{ answers: string[]; unavailable: number; timedOut: number; slowestMs: number }> {
   const api = readConsoleInfo(t.paths).apiUrl;
   const answers: string[] = [];
   let [unavailable, timedOut, slowestMs] = [0, 0, 0];
@@ -63,13 +70,17 @@ async function postAll(t: TestStack, envelopes: Uint8Array[], stop: () => boolea
         unavailable++;
         await sleep(Number(a.headers['retry-after'] ?? 1) * 1000);
       }
-      a = await https(t.paths, `${api}/v1/signals`, { as: HTTPS_AGENCY, body: envelope, type: 'application/x-protobuf' }).catch((e: Error) => {
+      a = await https(t.paths, `${api}/v1/signals`, {
+        as: HTTPS_AGENCY,
+        body: envelope,
+        type: 'application/x-protobuf',
+      }).catch((e: Error) => {
         if (e.message !== 'timeout') throw e;
         timedOut++;
         return undefined;
       });
     }
-    const location = String(a.headers['location']);
+    const location = String(a.headers.location);
     for (let i = 0; i < 120 && a.status === 202; i++) {
       await sleep(500);
       a = await https(t.paths, `${api}${location}`, { as: HTTPS_AGENCY });
@@ -91,7 +102,8 @@ async function settled<T>(what: string, f: () => Promise<T>, ms = 60_000): Promi
     try {
       return await f();
     } catch (e) {
-      if (!isTransientNatsError(e) || Date.now() > end) throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
+      if (!isTransientNatsError(e) || Date.now() > end)
+        throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
     }
   }
 }
@@ -120,9 +132,11 @@ async function victim(admin: NatsConnection, t: TestStack): Promise<{ name: stri
   }
   for await (const c of jsm.consumers.list('RECEIPTS')) {
     const agency = c.config.filter_subject?.split('.').pop();
-    if (c.cluster?.leader && AGENCIES.includes(agency as (typeof AGENCIES)[number])) held.get(c.cluster.leader)?.push(`${agency}'s receipts reader`);
+    if (c.cluster?.leader && AGENCIES.includes(agency as (typeof AGENCIES)[number]))
+      held.get(c.cluster.leader)?.push(`${agency}'s receipts reader`);
   }
-  const score = (xs: string[]) => xs.filter((x) => x.endsWith('reader')).length * 2 + (xs.includes('INGRESS leader') ? 1 : 0);
+  const score = (xs: string[]) =>
+    xs.filter((x) => x.endsWith('reader')).length * 2 + (xs.includes('INGRESS leader') ? 1 : 0);
   const [name, what] = [...held].sort(([, a], [, b]) => score(b) - score(a))[0]!;
   return { name, held: what };
 }
@@ -161,14 +175,28 @@ describe(`samenhang publish on a 3-node cluster: kill -9 of one nats-server whil
 
       const results = await all;
       const publishMs = Date.now() - t0;
-      const unaccepted = (stdout: string) => stdout.split('\n').filter((l) => l && !l.includes('"status":"ACCEPTED"')).join('\n');
-      for (const [i, r] of results.entries()) expect(r.code, `${AGENCIES[i]}: ${r.stderr}${unaccepted(r.stdout)}`).toBe(0);
+      const unaccepted = (stdout: string) =>
+        stdout
+          .split('\n')
+          .filter((l) => l && !l.includes('"status":"ACCEPTED"'))
+          .join('\n');
+      for (const [i, r] of results.entries())
+        expect(r.code, `${AGENCIES[i]}: ${r.stderr}${unaccepted(r.stdout)}`).toBe(0);
       // Each agency saw each of its signals accepted, once, in its file's order.
       for (const [i, r] of results.entries()) {
-        const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { signalId: string; status: string });
-        const own = items.filter((x) => x.agency === AGENCIES[i]).map((x) => x.signal['signalId']);
-        expect(lines.map((l) => l.signalId), AGENCIES[i]).toEqual(own);
-        expect(lines.filter((l) => l.status !== 'ACCEPTED'), AGENCIES[i]).toEqual([]);
+        const lines = r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { signalId: string; status: string });
+        const own = items.filter((x) => x.agency === AGENCIES[i]).map((x) => x.signal.signalId);
+        expect(
+          lines.map((l) => l.signalId),
+          AGENCIES[i],
+        ).toEqual(own);
+        expect(
+          lines.filter((l) => l.status !== 'ACCEPTED'),
+          AGENCIES[i],
+        ).toEqual([]);
       }
       // Every HTTPS post ended in its ACCEPTED receipt (a 503 or a timeout was posted again, as the contract says).
       const viaApi = await posting;
@@ -176,14 +204,21 @@ describe(`samenhang publish on a 3-node cluster: kill -9 of one nats-server whil
       expect(viaApi.answers).toHaveLength(M);
 
       // The stream holds one ACCEPTED receipt per signal, and no rejection.
-      const receipts = (await settled('reading receipts', () => readStream(admin, 'RECEIPTS'))).map((m) => v1.Receipt.decode(m.data));
+      const receipts = (await settled('reading receipts', () => readStream(admin, 'RECEIPTS'))).map((m) =>
+        v1.Receipt.decode(m.data),
+      );
       const counts = countByStatus(receipts);
       const accepted = receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
       expect(accepted, JSON.stringify(counts)).toHaveLength(N + M);
       expect(new Set(accepted.map((r) => `${r.agencyId}/${r.signalId}`)).size).toBe(N + M);
       expect(receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_REJECTED)).toEqual([]);
       // A DUPLICATE could only be a copy of an envelope stored before (its own bytes hold the id).
-      expect(receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE && r.originalEnvelopeSha256 !== r.envelopeSha256)).toEqual([]);
+      expect(
+        receipts.filter(
+          (r) =>
+            r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE && r.originalEnvelopeSha256 !== r.envelopeSha256,
+        ),
+      ).toEqual([]);
 
       // Every signal decided exactly once, read from AUDIT as the privacy officer; the log verifies.
       await consentSettled(admin, N + M, 120_000);

@@ -21,7 +21,15 @@ describe('samenhang on a 3-node JetStream cluster', () => {
     expect(t.stack.natsNodes).toHaveLength(3);
     expect(new Set(t.stack.servers).size).toBe(3);
     const jsm = await admin.jetstreamManager();
-    for (const s of [STREAMS.INGRESS, STREAMS.SIGNALS, STREAMS.RECEIPTS, STREAMS.ALERTS, STREAMS.AUDIT, 'KV_PICTURES', 'KV_VAULT']) {
+    for (const s of [
+      STREAMS.INGRESS,
+      STREAMS.SIGNALS,
+      STREAMS.RECEIPTS,
+      STREAMS.ALERTS,
+      STREAMS.AUDIT,
+      'KV_PICTURES',
+      'KV_VAULT',
+    ]) {
       const info = await jsm.streams.info(s);
       expect(info.config.num_replicas, s).toBe(3);
       expect(info.cluster?.replicas?.length, s).toBe(2);
@@ -29,7 +37,7 @@ describe('samenhang on a 3-node JetStream cluster', () => {
   });
 
   it("runs each node's Go code on one thread on two cores, or as GOMAXPROCS says when set", async () => {
-    const set = readEnv()['GOMAXPROCS'];
+    const set = readEnv().GOMAXPROCS;
     for (const n of t.stack.natsNodes) {
       const varz = (await (await fetch(`${n.monitorUrl}/varz`)).json()) as { gomaxprocs: number; cores: number };
       const expected = set !== undefined ? Number(set) : availableParallelism() <= 2 ? 1 : varz.cores;

@@ -32,7 +32,10 @@ describe('JsonKv: remembered reads, compare-and-set on the remembered revision',
     await a.update('k1', (v = []) => [...v, 'a3']);
     const seen: string[][] = [];
     await b.update('k1', (v = []) => (seen.push(v), [...v, 'b1']));
-    expect(seen).toEqual([['a1', 'a2'], ['a1', 'a2', 'a3']]); // first from memory, then from the server
+    expect(seen).toEqual([
+      ['a1', 'a2'],
+      ['a1', 'a2', 'a3'],
+    ]); // first from memory, then from the server
     expect((await new JsonKv<string[]>(kv).get('k1'))?.value).toEqual(['a1', 'a2', 'a3', 'b1']);
   });
 
@@ -57,7 +60,14 @@ describe('JsonKv: remembered reads, compare-and-set on the remembered revision',
   });
 });
 
-const fact = (consentId: string): ConsentFact => ({ consentId, registeredBy: 'ggz-centraal', purpose: 'SAFETY_ASSESSMENT', scope: ['summary'], status: 'GIVEN', recordedAt: 0 });
+const fact = (consentId: string): ConsentFact => ({
+  consentId,
+  registeredBy: 'ggz-centraal',
+  purpose: 'SAFETY_ASSESSMENT',
+  scope: ['summary'],
+  status: 'GIVEN',
+  recordedAt: 0,
+});
 
 describe('ConsentStore.unchanged: the consent re-check after a signal stored its entry', () => {
   let t: TestStack;
@@ -126,4 +136,3 @@ describe('ConsentStore.unchanged: the consent re-check after a signal stored its
     expect(c.gets()).toBe(reads);
   });
 });
-

@@ -25,18 +25,35 @@ describe('a consent withdrawal and a signal for the same person at the same mome
     const ede = await s.t.client(AGENCY);
     const persons = testBsns(N, 810_000_000);
     const consent = (i: number, status: 'GIVEN' | 'WITHDRAWN', agoMs: number) => {
-      const c = consentFromJson({ consentId: `race-${i}-${status}`, agencyId: AGENCY, bsn: persons[i], purpose: 'SAFETY_ASSESSMENT', scope: [AGENCY], status });
+      const c = consentFromJson({
+        consentId: `race-${i}-${status}`,
+        agencyId: AGENCY,
+        bsn: persons[i],
+        purpose: 'SAFETY_ASSESSMENT',
+        scope: [AGENCY],
+        status,
+      });
       c.recordedAt = toTimestamp(Date.now() - agoMs);
       return ede.signConsent(c);
     };
-    const l301 = loadScenario<{ steps: { signal?: Record<string, unknown> }[] }>('meneer-m').steps.find((s) => s.signal?.['signalId'] === 'l-301')!.signal!;
-    const signal = (i: number) => ede.sign(signalFromJson({
-      ...l301, signalId: `race-${i}`, subject: { bsn: persons[i], name: 'R. Test' },
-      address: { postcode: '6717CD', houseNumber: 100 + i }, observedAt: new Date(Date.now() - 60_000).toISOString(),
-    }));
+    const l301 = loadScenario<{ steps: { signal?: Record<string, unknown> }[] }>('meneer-m').steps.find(
+      (s) => s.signal?.signalId === 'l-301',
+    )!.signal!;
+    const signal = (i: number) =>
+      ede.sign(
+        signalFromJson({
+          ...l301,
+          signalId: `race-${i}`,
+          subject: { bsn: persons[i], name: 'R. Test' },
+          address: { postcode: '6717CD', houseNumber: 100 + i },
+          observedAt: new Date(Date.now() - 60_000).toISOString(),
+        }),
+      );
 
     // Consent given earlier, and settled: a signal decided on it alone would be disclosed.
-    for (const r of await Promise.all(Array.from({ length: N }, async (_, i) => ede.publishConsent(await consent(i, 'GIVEN', 120_000))))) {
+    for (const r of await Promise.all(
+      Array.from({ length: N }, async (_, i) => ede.publishConsent(await consent(i, 'GIVEN', 120_000))),
+    )) {
       expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     }
     await consumerIdle(s.admin, STREAMS.SIGNALS, CONSENT_CONSUMER);
@@ -46,14 +63,19 @@ describe('a consent withdrawal and a signal for the same person at the same mome
       Promise.all(Array.from({ length: N }, (_, i) => consent(i, 'WITHDRAWN', 0))),
       Promise.all(Array.from({ length: N }, (_, i) => signal(i))),
     ]);
-    const receipts = await Promise.all(Array.from({ length: N }, (_, i) => [ede.publishConsent(withdrawals[i]!), ede.publish(signals[i]!)]).flat());
+    const receipts = await Promise.all(
+      Array.from({ length: N }, (_, i) => [ede.publishConsent(withdrawals[i]!), ede.publish(signals[i]!)]).flat(),
+    );
     for (const r of receipts) expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     await consumerIdle(s.admin, STREAMS.SIGNALS, CONSENT_CONSUMER, 60_000);
 
     const decided = new Map<string, string>();
     for (const m of await readStream(s.admin, 'KV_PICTURES')) {
       const p = JSON.parse(Buffer.from(m.data).toString('utf8'));
-      for (const e of Object.values(p.entries ?? {}) as { signalId: string; decision: { outcome: string; decidingRule: string } }[]) {
+      for (const e of Object.values(p.entries ?? {}) as {
+        signalId: string;
+        decision: { outcome: string; decidingRule: string };
+      }[]) {
         decided.set(e.signalId, `${e.decision.outcome} ${e.decision.decidingRule}`);
       }
     }

@@ -15,7 +15,9 @@ import { badCaseSignal, loadScenario, type BadCase } from './helpers/scenario.js
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const scenario = loadScenario<{ base: Record<string, unknown>; cases: BadCase[] }>('bad-inputs');
-const openapi = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@samenhang/console/openapi.json'), 'utf8'));
+const openapi = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@samenhang/console/openapi.json'), 'utf8'),
+);
 const ajv = new Ajv({ strict: false, validateFormats: false });
 ajv.addSchema(openapi, 'openapi');
 
@@ -39,8 +41,10 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
   let t: TestStack;
   let api: string;
   let ede: AgencyClient;
-  const post = (path: string, as: string, body: Uint8Array | string, type = 'application/x-protobuf') => https(t.paths, `${api}${path}`, { as, body, type });
-  const signal = (id: string) => signalFromJson(badCaseSignal(scenario.base, { id, agency: 'lokaalteam-ede', code: '' }, Date.now(), id));
+  const post = (path: string, as: string, body: Uint8Array | string, type = 'application/x-protobuf') =>
+    https(t.paths, `${api}${path}`, { as, body, type });
+  const signal = (id: string) =>
+    signalFromJson(badCaseSignal(scenario.base, { id, agency: 'lokaalteam-ede', code: '' }, Date.now(), id));
 
   beforeAll(async () => {
     t = await startTestStack({
@@ -48,7 +52,9 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
       serviceEnv: { SAMENHANG_RECEIPT_TIMEOUT_MS: '3000' },
       // A second certificate of lokaalteam-ede, revoked as after a key rotation.
       prepare: async (paths) => {
-        const old = await issueIdentity(paths, loadRegistry(paths.registry), 'participant', 'lokaalteam-ede', { suffix: 'old' });
+        const old = await issueIdentity(paths, loadRegistry(paths.registry), 'participant', 'lokaalteam-ede', {
+          suffix: 'old',
+        });
         await revokeCertificate(paths, old.kid);
       },
     });
@@ -74,7 +80,11 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
 
   it('accepts the same envelope as JWS flattened JSON', async () => {
     const e = v1.SignalEnvelope.decode(await ede.sign(signal('api-jws-1')));
-    const body = JSON.stringify({ payload: Buffer.from(e.payload).toString('base64url'), protected: e.protected, signature: e.signature });
+    const body = JSON.stringify({
+      payload: Buffer.from(e.payload).toString('base64url'),
+      protected: e.protected,
+      signature: e.signature,
+    });
     const a = await post('/v1/signals', 'lokaalteam-ede', body, 'application/jose+json');
     expect(a.status).toBe(201);
     expect(a.json().status).toBe('ACCEPTED');
@@ -82,7 +92,12 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
 
   it.each(scenario.cases.map((c) => [c.id, c] as const))('bad input %s → problem+json with its code', async (id, c) => {
     const s = badCaseSignal(scenario.base, c, Date.now(), `api-bad-${id}`);
-    const envelope = c.mutate ? await mutatedEnvelope(c.mutate, s, ede, { other: loadSigner(t.paths, 'ggz-centraal'), revoked: loadSigner(t.paths, 'lokaalteam-ede.old') }) : await ede.sign(signalFromJson(s));
+    const envelope = c.mutate
+      ? await mutatedEnvelope(c.mutate, s, ede, {
+          other: loadSigner(t.paths, 'ggz-centraal'),
+          revoked: loadSigner(t.paths, 'lokaalteam-ede.old'),
+        })
+      : await ede.sign(signalFromJson(s));
     const a = await post('/v1/signals', 'lokaalteam-ede', envelope);
     expect(a.headers['content-type']).toBe('application/problem+json');
     expect(a.json().code).toBe(c.code);
@@ -95,7 +110,10 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
     const asGgz = await ede.sign(signal('api-as-other'), { signer: loadSigner(t.paths, 'ggz-centraal') });
     const a = await post('/v1/signals', 'lokaalteam-ede', asGgz);
     expect(a.status).toBe(422);
-    expect(a.json()).toMatchObject({ code: 'ERR_AGENCY_MISMATCH', receipt: { status: 'REJECTED', agencyId: 'lokaalteam-ede' } });
+    expect(a.json()).toMatchObject({
+      code: 'ERR_AGENCY_MISMATCH',
+      receipt: { status: 'REJECTED', agencyId: 'lokaalteam-ede' },
+    });
     conforms('/v1/signals', 'post', a);
   });
 
@@ -135,7 +153,8 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
       await https(t.paths, `${web}/assets/console.css`),
       await https(t.paths, `${web}/nothing-here`),
     ];
-    for (const a of answers) expect(a.headers['strict-transport-security'], `answer ${a.status}`).toBe('max-age=31536000; includeSubDomains');
+    for (const a of answers)
+      expect(a.headers['strict-transport-security'], `answer ${a.status}`).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('answers 202 with a receipt location while the gateway is down, and the receipt there once it is back', async () => {
@@ -143,7 +162,7 @@ describe('agency HTTPS API (real mutual TLS, real stack)', () => {
     const a = await post('/v1/signals', 'lokaalteam-ede', await ede.sign(signal('api-late-1')));
     expect(a.status).toBe(202);
     conforms('/v1/signals', 'post', a);
-    const location = String(a.headers['location']);
+    const location = String(a.headers.location);
     const pending = await https(t.paths, `${api}${location}`, { as: 'lokaalteam-ede' });
     expect(pending.status).toBe(202);
     // Another agency cannot read this receipt.

@@ -23,7 +23,14 @@ const SHORT_TTL_S = 3;
 
 /** The one-time sign-in link, made the way a user makes it: `samenhang console --as <identity>`. */
 async function loginLink(t: TestStack, identity: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'console', '--as', identity, '--home', t.paths.root]);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    CLI,
+    'console',
+    '--as',
+    identity,
+    '--home',
+    t.paths.root,
+  ]);
   return stdout.trim();
 }
 
@@ -38,14 +45,23 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     contexts.push(ctx);
     return ctx.newPage();
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestStack({ services: ['broker-gateway', 'consent', 'audit', 'console'] });
     browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -75,17 +91,17 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     await expect(ggz.getAttribute('class')).resolves.toContain('index');
     await expect(ggz.locator('.badge').textContent()).resolves.toBe('Alleen index');
     await ggz.locator('summary').click();
-    const why = await ggz.locator('details').innerText();
+    const why = await ggz.locator('details').textContent();
     expect(why).toContain('R5');
-    expect(await ggz.innerText()).not.toContain('Samenvatting'); // no content of an index entry
+    expect(await ggz.textContent()).not.toContain('Samenvatting'); // no content of an index entry
     await expect(page.locator('section[data-signal="m-001"]').getAttribute('data-shown-as')).resolves.toBe('DISCLOSE');
     await shot(page, 'rvt-foodvalley');
     // The list holds notices only (no names, no summaries); the family's content opens on request.
-    expect(await page.locator('main').innerText()).not.toContain('M. Visser');
+    expect(await page.locator('main').textContent()).not.toContain('M. Visser');
     await page.locator('article[data-system] a.open-picture').last().click();
     await page.locator('section[data-signal="m-001"]').waitFor();
     expect(new URL(page.url()).searchParams.get('system')).toMatch(/^sys_/);
-    expect(await page.locator('main').innerText()).toContain('M. Visser');
+    expect(await page.locator('main').textContent()).toContain('M. Visser');
   });
 
   it('Twente sees nothing of Meneer M, and records the review an ACUTE disclosure requires', async () => {
@@ -93,7 +109,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     const page = await open();
     await page.goto(await loginLink(t, 'rvt-twente'));
     await page.locator('section[data-signal="p-9001"]').waitFor({ timeout: 30_000 });
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     for (const id of M_SIGNALS) expect(text).not.toContain(id);
     expect(text).not.toContain('Visser');
     // The RVT of Twente cannot open Food Valley's pictures or the audit views.
@@ -105,7 +121,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     await shot(page, 'rvt-twente');
   });
 
-  it('the privacy officer verifies the log and opens M\'s access report', async () => {
+  it("the privacy officer verifies the log and opens M's access report", async () => {
     const page = await open();
     await page.goto(await loginLink(t, 'privacy-officer'));
     expect(new URL(page.url()).pathname).toBe('/audit');
@@ -114,7 +130,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit/access-report`);
     await page.getByLabel('BSN').fill('999990007');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    const report = await page.locator('#report').innerText();
+    const report = await page.locator('#report').textContent();
     for (const id of M_SIGNALS) expect(report).toContain(id);
     expect(report).toContain('Jeugdwet art. 7.3.11'); // the reporter's identity is withheld, with its ground
     await shot(page, 'privacy-officer-access-report');
@@ -131,12 +147,32 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     const views = records.disclosures.filter((d) => d.kind === 'view');
     const fv = views.filter((d) => d.recipient === 'rvt-foodvalley');
     // The final Food Valley alert (all five signals) was shown, and recorded as shown to a session of that RVT.
-    expect(fv.some((d) => M_SIGNALS.every((s) => d.sourceSignals.includes(s)) && d.viewOf && d.viewer?.startsWith('session:'))).toBe(true);
-    for (const d of fv) expect(records.disclosures.some((x) => x.disclosureId === d.viewOf && x.recipient === 'rvt-foodvalley')).toBe(true);
+    expect(
+      fv.some(
+        (d) => M_SIGNALS.every((s) => d.sourceSignals.includes(s)) && d.viewOf && d.viewer?.startsWith('session:'),
+      ),
+    ).toBe(true);
+    for (const d of fv)
+      expect(records.disclosures.some((x) => x.disclosureId === d.viewOf && x.recipient === 'rvt-foodvalley')).toBe(
+        true,
+      );
     expect(views.some((d) => d.recipient === 'rvt-twente' && d.sourceSignals.includes('p-9001'))).toBe(true);
-    expect(views.some((d) => d.recipient === 'rvt-twente' && d.sourceSignals.some((s) => M_SIGNALS.includes(s)))).toBe(false);
-    expect(views.some((d) => d.recipient === 'privacy-officer' && d.purpose === 'ACCESS_REQUEST' && d.pseudonyms.length === 1)).toBe(true);
-    expect(records.reviews).toEqual([expect.objectContaining({ reviewer: 'rvt-twente', signalId: 'p-9001', outcome: 'UPHELD', obligation: 'HUMAN_REVIEW_24H' })]);
+    expect(views.some((d) => d.recipient === 'rvt-twente' && d.sourceSignals.some((s) => M_SIGNALS.includes(s)))).toBe(
+      false,
+    );
+    expect(
+      views.some(
+        (d) => d.recipient === 'privacy-officer' && d.purpose === 'ACCESS_REQUEST' && d.pseudonyms.length === 1,
+      ),
+    ).toBe(true);
+    expect(records.reviews).toEqual([
+      expect.objectContaining({
+        reviewer: 'rvt-twente',
+        signalId: 'p-9001',
+        outcome: 'UPHELD',
+        obligation: 'HUMAN_REVIEW_24H',
+      }),
+    ]);
     const log = readFileSync(join(t.paths.logs, 'console.log'), 'utf8');
     const audit = records.disclosures.map((d) => JSON.stringify(d)).join('\n');
     for (const v of personalValues([...meneerM.steps, ...acute.steps].flatMap((s) => (s.signal ? [s.signal] : [])))) {
@@ -147,7 +183,13 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
 
   it('a login link works once, and a session cookie cannot be replayed after it expired', async () => {
     // A second console with a 3 s session lifetime (the default is 15 minutes).
-    shortConsole = await spawnService({ name: 'console-short', entry: SERVICE_ENTRIES['console']!(), paths: t.paths, servers: t.stack.servers, env: { SAMENHANG_SESSION_TTL_SECONDS: String(SHORT_TTL_S) } });
+    shortConsole = await spawnService({
+      name: 'console-short',
+      entry: SERVICE_ENTRIES.console!(),
+      paths: t.paths,
+      servers: t.stack.servers,
+      env: { SAMENHANG_SESSION_TTL_SECONDS: String(SHORT_TTL_S) },
+    });
     const link = await loginLink(t, 'rvt-foodvalley');
     const page = await open();
     await page.goto(link);
@@ -164,7 +206,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     await thief.context().addCookies([{ ...session, expires: -1 }]); // the browser would keep it; the server must not
     const answer = await thief.goto(new URL('/rvt', link).toString());
     expect(answer?.status()).toBe(401);
-    const text = await thief.locator('main').innerText();
+    const text = await thief.locator('main').textContent();
     expect(text).toContain('Uw sessie is verlopen');
     for (const id of M_SIGNALS) expect(text).not.toContain(id);
     await shot(thief, 'session-expired');

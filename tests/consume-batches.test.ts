@@ -16,10 +16,16 @@ describe('consumeInBatches: batches that wait a moment for more', () => {
   const run = async (maxBatch: number, lingerMs: number, send: () => Promise<void>, expected: number) => {
     const batches: number[][] = [];
     const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
-    const c = await consumeInBatches(consumer, maxBatch, async (b: JsMsg[]) => {
-      batches.push(b.map((m) => m.seq));
-      for (const m of b) m.ack();
-    }, quiet, lingerMs);
+    const c = await consumeInBatches(
+      consumer,
+      maxBatch,
+      async (b: JsMsg[]) => {
+        batches.push(b.map((m) => m.seq));
+        for (const m of b) m.ack();
+      },
+      quiet,
+      lingerMs,
+    );
     const started = Date.now();
     await send();
     await until(() => batches.flat().length >= expected, 10_000);
@@ -28,12 +34,14 @@ describe('consumeInBatches: batches that wait a moment for more', () => {
     await c.done;
     return { batches, took };
   };
-  const publish = (n: number, gapMs = 0) => async () => {
-    for (let i = 0; i < n; i++) {
-      await js.publish('samenhang.audit.decisions', new TextEncoder().encode(`{"n":${i}}`));
-      if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
-    }
-  };
+  const publish =
+    (n: number, gapMs = 0) =>
+    async () => {
+      for (let i = 0; i < n; i++) {
+        await js.publish('samenhang.audit.decisions', new TextEncoder().encode(`{"n":${i}}`));
+        if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
+      }
+    };
 
   it('gathers records that trickle in within the linger into one batch, in stream order', async () => {
     const { batches } = await run(256, 1_000, publish(10, 5), 10);

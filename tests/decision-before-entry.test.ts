@@ -13,7 +13,16 @@ import { waitUntil } from './helpers/until.js';
 
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
 /** The same kind of signal about someone else, at another address: it founds a system of its own. */
-const stranger = { ...acute, signal: { ...acute.signal, signalId: 'p-9002', subject: { bsn: '999990123', name: 'E. Vos' }, relatedPersons: [], address: { postcode: '7512AB', houseNumber: 3 } } };
+const stranger = {
+  ...acute,
+  signal: {
+    ...acute.signal,
+    signalId: 'p-9002',
+    subject: { bsn: '999990123', name: 'E. Vos' },
+    relatedPersons: [],
+    address: { postcode: '7512AB', houseNumber: 3 },
+  },
+};
 /** A later signal about the first one's subject: it joins that system's picture. */
 const again = { ...acute, signal: { ...acute.signal, signalId: 'p-9003', relatedPersons: [] } };
 
@@ -25,9 +34,10 @@ const again = { ...acute, signal: { ...acute.signal, signalId: 'p-9003', related
 describe('a signal whose decision record cannot be stored', () => {
   const s = stackPerSuite();
 
-  const decided = async () => (await readStream(s.admin, STREAMS.AUDIT))
-    .filter((m) => m.subject === 'samenhang.audit.decisions')
-    .map((m) => (JSON.parse(Buffer.from(m.data).toString('utf8')) as { signalId: string }).signalId);
+  const decided = async () =>
+    (await readStream(s.admin, STREAMS.AUDIT))
+      .filter((m) => m.subject === 'samenhang.audit.decisions')
+      .map((m) => (JSON.parse(Buffer.from(m.data).toString('utf8')) as { signalId: string }).signalId);
   /** Which signals any picture holds, read from the server. */
   const pictured = async () => {
     const kv = await bindKv(s.admin.jetstream(), BUCKETS.PICTURES);
@@ -36,7 +46,12 @@ describe('a signal whose decision record cannot be stored', () => {
     const ids: string[] = [];
     for (const key of keys) {
       const e = await kv.get(key);
-      if (e?.operation === 'PUT') ids.push(...Object.values((JSON.parse(Buffer.from(e.value).toString('utf8')) as Picture).entries).map((x) => x.signalId));
+      if (e?.operation === 'PUT')
+        ids.push(
+          ...Object.values((JSON.parse(Buffer.from(e.value).toString('utf8')) as Picture).entries).map(
+            (x) => x.signalId,
+          ),
+        );
     }
     return ids;
   };
@@ -45,14 +60,20 @@ describe('a signal whose decision record cannot be stored', () => {
     const twente = await AlertFollower.open(await s.t.connect('rvt-twente'), 'twente');
     const police = await s.t.client('politie-oost-nederland');
     const send = async (step: typeof acute) =>
-      expect((await police.publish(await police.sign(signalFromJson(stepSignal(step, Date.now()))))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+      expect((await police.publish(await police.sign(signalFromJson(stepSignal(step, Date.now()))))).status).toBe(
+        v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED,
+      );
     await send(acute);
     await waitUntil('the first alert', async () => twente.alerts.length === 1);
 
     // AUDIT takes nothing more: at most what it holds, and new messages refused.
     const jsm = await s.admin.jetstreamManager();
     const open = (await jsm.streams.info(STREAMS.AUDIT)).config;
-    await jsm.streams.update(STREAMS.AUDIT, { ...open, max_msgs: (await jsm.streams.info(STREAMS.AUDIT)).state.messages, discard: DiscardPolicy.New });
+    await jsm.streams.update(STREAMS.AUDIT, {
+      ...open,
+      max_msgs: (await jsm.streams.info(STREAMS.AUDIT)).state.messages,
+      discard: DiscardPolicy.New,
+    });
     await send(stranger); // a new system: its picture would be created with the entry
     await send(again); // an existing system: its picture would be changed
     await sleep(2_000); // several redeliveries
@@ -68,7 +89,9 @@ describe('a signal whose decision record cannot be stored', () => {
     await consumerIdle(s.admin, STREAMS.SIGNALS, CONSENT_CONSUMER, 30_000);
     expect((await decided()).sort()).toEqual(['p-9001', 'p-9002', 'p-9003']);
     expect((await pictured()).sort()).toEqual(['p-9001', 'p-9002', 'p-9003']);
-    await waitUntil('both shown to the RVT', async () => ['p-9002', 'p-9003'].every((id) => twente.alerts.some((a) => signalIds(a).includes(id))));
+    await waitUntil('both shown to the RVT', async () =>
+      ['p-9002', 'p-9003'].every((id) => twente.alerts.some((a) => signalIds(a).includes(id))),
+    );
     await twente.close();
   }, 60_000);
 });

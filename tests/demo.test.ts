@@ -16,7 +16,8 @@ describe('samenhang up --demo (what npm start shows a new user)', () => {
     child.stderr.on('data', (b) => (output += String(b)));
     try {
       const deadline = Date.now() + 60_000;
-      while (!output.includes('Follow it yourself') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      while (!output.includes('Follow it yourself') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 100));
       expect(output).toMatch(/^samenhang ready: nats tls:\/\/127\.0\.0\.1:\d+ /m);
       expect(output).toMatch(/Alert v\d+ to the RVT of foodvalley: a family system of 5 persons/);
       expect(output).toMatch(/m-001 .* DISCLOSE R1/);

@@ -38,7 +38,12 @@ function filesContaining(root: string, needles: readonly string[]): string[] {
 }
 
 /** A console page as `identity` sees it: signed in through a one-time link, then `path` with the session cookie. */
-async function consolePage(home: string, paths: Parameters<typeof https>[0], identity: string, path: string): Promise<string> {
+async function consolePage(
+  home: string,
+  paths: Parameters<typeof https>[0],
+  identity: string,
+  path: string,
+): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'console', '--as', identity, '--home', home]);
   const login = await https(paths, stdout.trim());
   const cookie = String(([] as string[]).concat(login.headers['set-cookie'] ?? [])[0] ?? '').split(';')[0]!;
@@ -54,16 +59,32 @@ describe('erasure reaches every copy', () => {
     const { t } = s;
     const rvt = await AlertFollower.open(await t.connect('rvt-twente'), 'twente');
     const police = await t.client('politie-oost-nederland');
-    const signal = { ...stepSignal(acute, Date.now()), signalId: 'p-erase-1', subject: { bsn: BSN, name: NAME, birthDate: '1980-01-01' }, relatedPersons: [], summary: SUMMARY };
+    const signal = {
+      ...stepSignal(acute, Date.now()),
+      signalId: 'p-erase-1',
+      subject: { bsn: BSN, name: NAME, birthDate: '1980-01-01' },
+      relatedPersons: [],
+      summary: SUMMARY,
+    };
     await police.publish(await police.sign(signalFromJson(signal)));
     const [notice] = await rvt.waitFor('the alert', (xs) => xs.length > 0);
     // Before: the RVT sees the person, so the searches below would find them if they were anywhere.
     const before = JSON.stringify(await rvt.opened(notice));
     expect(before).toContain(NAME);
     expect(before).toContain(SUMMARY);
-    const alertsBefore = await promisify(execFile)(process.execPath, [CLI, 'alerts', '--home', t.paths.root, '--rvt', 'twente', '--once']);
+    const alertsBefore = await promisify(execFile)(process.execPath, [
+      CLI,
+      'alerts',
+      '--home',
+      t.paths.root,
+      '--rvt',
+      'twente',
+      '--once',
+    ]);
     expect(alertsBefore.stdout).toContain(NAME);
-    expect(await consolePage(t.paths.root, t.paths, 'rvt-twente', `/rvt/picture?system=${notice!.systemId}`)).toContain(NAME);
+    expect(await consolePage(t.paths.root, t.paths, 'rvt-twente', `/rvt/picture?system=${notice!.systemId}`)).toContain(
+      NAME,
+    );
 
     // Erasure as crypto-shredding: the person's data key is purged.
     const person = createPseudonymizer(loadBrokerKeys(t.paths).pseudonymMaster).person(BSN);
@@ -73,7 +94,15 @@ describe('erasure reaches every copy', () => {
 
     const needles = [NAME, SUMMARY, BSN];
     expect(JSON.stringify(await rvt.opened(notice))).not.toMatch(new RegExp(needles.join('|')));
-    const alertsAfter = await promisify(execFile)(process.execPath, [CLI, 'alerts', '--home', t.paths.root, '--rvt', 'twente', '--once']);
+    const alertsAfter = await promisify(execFile)(process.execPath, [
+      CLI,
+      'alerts',
+      '--home',
+      t.paths.root,
+      '--rvt',
+      'twente',
+      '--once',
+    ]);
     expect(alertsAfter.stdout).toContain('p-erase-1');
     for (const n of needles) expect(alertsAfter.stdout).not.toContain(n);
     for (const path of ['/rvt', `/rvt/picture?system=${notice!.systemId}`]) {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { acuteSignals } from '@samenhang/cli';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { v1 } from '@samenhang/proto';
+import type { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, bindKv, loadBrokerKeys } from '@samenhang/stack';
 import { acceptedPublisher, stackWithAlerts } from './helpers/rvt.js';
@@ -17,10 +17,18 @@ describe('an erasure reaches the services at once', () => {
   const stack = stackWithAlerts();
   // One address, two persons: the second signal joins the first one's family system.
   type Json = Record<string, unknown> & { signalId: string; subject: { bsn: string }; address: unknown };
-  const [first, second, later] = acuteSignals(3, { idPrefix: 'erasure', bsnBase: 710_000_000 }).map((x) => x.signal as Json);
+  const [first, second, later] = acuteSignals(3, { idPrefix: 'erasure', bsnBase: 710_000_000 }).map(
+    (x) => x.signal as Json,
+  );
   const address = first!.address;
   const signal = (s: Json | undefined, summary: string, bsn = s!.subject.bsn) =>
-    signalFromJson({ ...s!, address, subject: { bsn, name: 'E' }, summary, contact: { name: 'Contact of ' + summary, phone: '+31 318 000 001' } });
+    signalFromJson({
+      ...s!,
+      address,
+      subject: { bsn, name: 'E' },
+      summary,
+      contact: { name: `Contact of ${summary}`, phone: '+31 318 000 001' },
+    });
   const entry = (a: v1.HouseholdAlert, id: string) => a.entries.find((e) => e.signalId === id);
 
   it('the next alert cannot show what was under the erased key; new content gets a new key', async () => {

@@ -44,17 +44,20 @@ describe('family systems: concurrent placement', () => {
   beforeAll(async () => void ({ t, js } = await bareStack()));
   afterAll(async () => t?.close());
 
-  const instance = async (pictures?: JsonKv<Picture>) => new FamilySystems(
-    pictures ?? new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)),
-    new JsonKv(await bindKv(js, BUCKETS.FS_PERSONS)),
-    new JsonKv(await bindKv(js, BUCKETS.FS_HOUSEHOLDS)),
-    8,
-  );
+  const instance = async (pictures?: JsonKv<Picture>) =>
+    new FamilySystems(
+      pictures ?? new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)),
+      new JsonKv(await bindKv(js, BUCKETS.FS_PERSONS)),
+      new JsonKv(await bindKv(js, BUCKETS.FS_HOUSEHOLDS)),
+      8,
+    );
 
   it('does not lose a merge with a system whose picture is not created yet', async () => {
     // Person b already has a system S; person a is new and arrives at address H. Names are
     // chosen so that S sorts first: the instance linking b to H then merges a's system into S.
-    const [b, a] = ['race-p1', 'race-p2', 'race-p3', 'race-p4'].flatMap((x, _, xs) => xs.filter((y) => y !== x && systemIdOf(x) < systemIdOf(y)).map((y) => [x, y]))[0]!;
+    const [b, a] = ['race-p1', 'race-p2', 'race-p3', 'race-p4'].flatMap((x, _, xs) =>
+      xs.filter((y) => y !== x && systemIdOf(x) < systemIdOf(y)).map((y) => [x, y]),
+    )[0]!;
     const [S, T] = [systemIdOf(b), systemIdOf(a)];
     const household = 'hh-race-1';
     const other = await instance();
@@ -81,12 +84,13 @@ describe('family systems: concurrent placement', () => {
     expect((await fresh.pictures.get(T))?.value.mergedInto).toBe(S);
   });
 
-  it('creates a new system\'s picture with its first content in one write', async () => {
+  it("creates a new system's picture with its first content in one write", async () => {
     const systems = await instance();
     const seeded = (p: Picture): Picture => ({ ...p, persons: ['race-seed'], households: ['hh-seed'] });
     // The bucket keeps one value per key, so writes are counted by the stream's sequence
     // (nothing else writes pictures here: no services run).
-    const lastSeq = async () => (await (await js.jetstreamManager()).streams.info(`KV_${BUCKETS.PICTURES}`)).state.last_seq;
+    const lastSeq = async () =>
+      (await (await js.jetstreamManager()).streams.info(`KV_${BUCKETS.PICTURES}`)).state.last_seq;
     const before = await lastSeq();
     const id = await systems.place(['race-seed'], 'hh-seed', seeded);
     const stored = await (await instance()).pictures.get(id);
@@ -121,7 +125,7 @@ describe('family systems: concurrent placement', () => {
     for (const h of ['hh-new-a', 'hh-new-c']) expect(await after.systemOfHousehold(h)).toBe(placedA);
   });
 
-  it("writes a seeded picture only after what it waits for is stored, and not at all when that fails", async () => {
+  it('writes a seeded picture only after what it waits for is stored, and not at all when that fails', async () => {
     const systems = await instance();
     const seed = (p: Picture): Picture => ({ ...p, persons: ['race-after'] });
     let stored!: () => void;
@@ -150,9 +154,21 @@ describe('family systems: concurrent placement', () => {
         return { counted, keys, json: <T>() => new JsonKv<T>(counted.kv, 100, undefined, keys) };
       };
       const [persons, households] = [await kv(BUCKETS.FS_PERSONS), await kv(BUCKETS.FS_HOUSEHOLDS)];
-      const systems = new FamilySystems(new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)), persons.json(), households.json(), 8);
-      await until(() => persons.keys.absentUpTo('kw-nobody') !== undefined && households.keys.absentUpTo('kw-nobody') !== undefined);
-      return { systems, gets: () => persons.counted.gets() + households.counted.gets(), stop: () => [persons, households].forEach((x) => x.keys.stop()) };
+      const systems = new FamilySystems(
+        new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)),
+        persons.json(),
+        households.json(),
+        8,
+      );
+      await until(
+        () =>
+          persons.keys.absentUpTo('kw-nobody') !== undefined && households.keys.absentUpTo('kw-nobody') !== undefined,
+      );
+      return {
+        systems,
+        gets: () => persons.counted.gets() + households.counted.gets(),
+        stop: () => [persons, households].forEach((x) => x.keys.stop()),
+      };
     };
 
     it('reads no key for a new person at a new address, and reads those that exist', async () => {

@@ -4,13 +4,20 @@ import { envelopeSha256 } from '@samenhang/envelope';
 import { publishSigned, signWorkload, syntheticWorkload, WORKLOAD_AGENCIES, type WorkloadItem } from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
 import { exited } from '@samenhang/stack';
-import { alertVersions, auditOutcome, consentSettled, pictureDigest, recordedVersions, type AuditOutcome } from './helpers/outcome.js';
+import {
+  alertVersions,
+  auditOutcome,
+  consentSettled,
+  pictureDigest,
+  recordedVersions,
+  type AuditOutcome,
+} from './helpers/outcome.js';
 import { consumerIdle, readStream, streamCount } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 
 // 1,000 family systems × 10 signals = the 10,000-signal load of issue 5.
-const SYSTEMS = Number(process.env['SAMENHANG_TEST_SYSTEMS'] ?? 1000);
+const SYSTEMS = Number(process.env.SAMENHANG_TEST_SYSTEMS ?? 1000);
 const items: WorkloadItem[] = syntheticWorkload({ systems: SYSTEMS });
 const N = items.length;
 
@@ -61,15 +68,27 @@ async function run(options: Parameters<typeof startTestStack>[0], fault?: Fault)
       step('publishing', () => publishSigned(conns, signed)),
       step('the fault', async () => fault?.(t, notes)),
     ]);
-    await waitUntil('a receipt for every envelope', async () => (await streamCount(admin, 'RECEIPTS').catch(() => 0)) >= N, 300_000);
-    await step('consent settling', () => consentSettled(admin, N).catch(async (e) => {
-      throw new Error(`${(e as Error).message}; receipts ${await receiptCounts(admin)}`);
-    }));
+    await waitUntil(
+      'a receipt for every envelope',
+      async () => (await streamCount(admin, 'RECEIPTS').catch(() => 0)) >= N,
+      300_000,
+    );
+    await step('consent settling', () =>
+      consentSettled(admin, N).catch(async (e) => {
+        throw new Error(`${(e as Error).message}; receipts ${await receiptCounts(admin)}`);
+      }),
+    );
     notes.push(`${N} signals settled in ${Date.now() - t0} ms`);
 
-    const receipts = (await step('reading receipts', () => readStream(admin, 'RECEIPTS'))).map((m) => v1.Receipt.decode(m.data));
-    const accepted = new Set(receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED).map((r) => r.envelopeSha256));
-    const rejected = receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_REJECTED).map((r) => `${r.signalId}: ${r.code}`);
+    const receipts = (await step('reading receipts', () => readStream(admin, 'RECEIPTS'))).map((m) =>
+      v1.Receipt.decode(m.data),
+    );
+    const accepted = new Set(
+      receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED).map((r) => r.envelopeSha256),
+    );
+    const rejected = receipts
+      .filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_REJECTED)
+      .map((r) => `${r.signalId}: ${r.code}`);
     expect(rejected).toEqual([]);
     expect(signed.filter((s) => !accepted.has(envelopeSha256(s.envelope)))).toHaveLength(0);
     const pictures = await step('reading pictures', () => pictureDigest(admin));
@@ -90,7 +109,9 @@ async function run(options: Parameters<typeof startTestStack>[0], fault?: Fault)
  */
 function expectNewestSent(outcome: Outcome): void {
   expect(outcome.recorded.size).toBeGreaterThan(0);
-  const unsent = [...outcome.recorded].filter(([key, version]) => Math.max(0, ...(outcome.alerts.get(key) ?? [])) !== version);
+  const unsent = [...outcome.recorded].filter(
+    ([key, version]) => Math.max(0, ...(outcome.alerts.get(key) ?? [])) !== version,
+  );
   expect(unsent).toEqual([]);
 }
 
@@ -116,19 +137,25 @@ async function processed(t: TestStack, stream: string, consumer: string, seq: nu
   const admin = await t.connect('broker-admin', { reconnect: true });
   const jsm = await admin.jetstreamManager();
   let floor = 0;
-  await waitUntil(`${stream}/${consumer} at ${seq}`, async () => (floor = (await jsm.consumers.info(stream, consumer)).ack_floor.stream_seq) >= seq, 120_000);
+  await waitUntil(
+    `${stream}/${consumer} at ${seq}`,
+    async () => (floor = (await jsm.consumers.info(stream, consumer)).ack_floor.stream_seq) >= seq,
+    120_000,
+  );
   await admin.close();
   return floor;
 }
 
 /** kill -9 of the first instance of `service` once its consumer got `at` messages far; the second instance carries on. */
-const killService = (service: string, stream: string, consumer: string, at: number): Fault => async (t, notes) => {
-  const floor = await processed(t, stream, consumer, at);
-  const svc = t.stack.services.get(service)!;
-  svc.child.kill('SIGKILL');
-  await exited(svc.child);
-  notes.push(`kill -9 ${service} at ${stream} ${floor}`);
-};
+const killService =
+  (service: string, stream: string, consumer: string, at: number): Fault =>
+  async (t, notes) => {
+    const floor = await processed(t, stream, consumer, at);
+    const svc = t.stack.services.get(service)!;
+    svc.child.kill('SIGKILL');
+    await exited(svc.child);
+    notes.push(`kill -9 ${service} at ${stream} ${floor}`);
+  };
 
 describe(`faults under a ${N}-signal load`, () => {
   let reference: Outcome;
@@ -149,10 +176,9 @@ describe(`faults under a ${N}-signal load`, () => {
       killService('consent', 'SIGNALS', 'consent', N * 0.4),
       killService('audit', 'AUDIT', 'audit', N * 0.6),
     ];
-    const outcome = await run(
-      { instances: { 'broker-gateway': 2, consent: 2, audit: 2 } },
-      async (t, notes) => { for (const f of faults) await f(t, notes); },
-    );
+    const outcome = await run({ instances: { 'broker-gateway': 2, consent: 2, audit: 2 } }, async (t, notes) => {
+      for (const f of faults) await f(t, notes);
+    });
     expectIntact(outcome, reference, { oneConsentInstance: false });
   }, 600_000);
 

@@ -24,7 +24,8 @@ describe('kill -9 of the gateway in the middle of 2,000 signals', () => {
     );
     const js = client.nc.jetstream();
     const publishing = (async () => {
-      for (let i = 0; i < N; i += 200) await Promise.all(envelopes.slice(i, i + 200).map((e) => js.publish('samenhang.ingress.lokaalteam-ede', e)));
+      for (let i = 0; i < N; i += 200)
+        await Promise.all(envelopes.slice(i, i + 200).map((e) => js.publish('samenhang.ingress.lokaalteam-ede', e)));
     })();
 
     await waitUntil('the first receipts', async () => (await streamCount(s.admin, 'RECEIPTS')) >= 300, 60_000);

@@ -32,14 +32,18 @@ function listening(paths: HomePaths): Record<string, unknown> {
   };
   try {
     const c = readConsoleInfo(paths);
-    out['console'] = [c.webUrl, c.apiUrl];
+    out.console = [c.webUrl, c.apiUrl];
   } catch {
     // a stack without the console
   }
   return out;
 }
 
-async function withStack<T>(paths: HomePaths, o: Parameters<typeof startStack>[2], f: (s: RunningStack) => Promise<T> | T): Promise<T> {
+async function withStack<T>(
+  paths: HomePaths,
+  o: Parameters<typeof startStack>[2],
+  f: (s: RunningStack) => Promise<T> | T,
+): Promise<T> {
   const stack = await startStack(paths, readEnv(), o);
   try {
     return await f(stack);
@@ -48,16 +52,17 @@ async function withStack<T>(paths: HomePaths, o: Parameters<typeof startStack>[2
   }
 }
 
-const hold = (port: number) => new Promise<Server>((resolve, reject) => {
-  const srv = createServer();
-  srv.once('error', reject);
-  srv.listen(port, '127.0.0.1', () => resolve(srv));
-});
+const hold = (port: number) =>
+  new Promise<Server>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(port, '127.0.0.1', () => resolve(srv));
+  });
 
 describe('ports of a home', () => {
   it('are the same when the home is started again, and another home side by side gets others', async () => {
     const first = await withStack(a, { services: ['console'] }, () => listening(a));
-    expect(first['console']).toBeDefined();
+    expect(first.console).toBeDefined();
     await withStack(a, { services: ['console'] }, async () => {
       expect(listening(a)).toEqual(first);
       const other = await withStack(b, { services: ['console'] }, () => listening(b));
@@ -77,8 +82,19 @@ describe('ports of a home', () => {
     }
     expect(second.port).not.toBe(first.port);
     expect(second.monitorPort).toBe(first.monitorPort);
-    const lines = readFileSync(join(a.logs, 'stack.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'port changed: the recorded one is in use by another process', what: 'nats-1.client', recorded: first.port, port: second.port }));
+    const lines = readFileSync(join(a.logs, 'stack.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'port changed: the recorded one is in use by another process',
+        what: 'nats-1.client',
+        recorded: first.port,
+        port: second.port,
+      }),
+    );
     const third = await withStack(a, { services: [] }, () => readStackInfo(a).natsNodes[0]!.spec);
     expect(third.port).toBe(second.port);
   }, 60_000);

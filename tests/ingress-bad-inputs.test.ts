@@ -19,7 +19,9 @@ describe('bad input at the gateway (real nats-server, mutual TLS)', () => {
     t = await startTestStack({
       // A second certificate of lokaalteam-ede, revoked as after a key rotation.
       prepare: async (paths) => {
-        const old = await issueIdentity(paths, loadRegistry(paths.registry), 'participant', 'lokaalteam-ede', { suffix: 'old' });
+        const old = await issueIdentity(paths, loadRegistry(paths.registry), 'participant', 'lokaalteam-ede', {
+          suffix: 'old',
+        });
         await revokeCertificate(paths, old.kid);
       },
     });
@@ -32,7 +34,10 @@ describe('bad input at the gateway (real nats-server, mutual TLS)', () => {
     const now = Date.now();
     const signal = badCaseSignal(scenario.base, c, now, `bad-${id}`);
     const envelope = c.mutate
-      ? await mutatedEnvelope(c.mutate, signal, ede, { other: loadSigner(t.paths, 'ggz-centraal'), revoked: revokedSigner })
+      ? await mutatedEnvelope(c.mutate, signal, ede, {
+          other: loadSigner(t.paths, 'ggz-centraal'),
+          revoked: revokedSigner,
+        })
       : await ede.sign(signalFromJson(signal));
     const receipt = await ede.publish(envelope);
     expect(receipt.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_REJECTED);
@@ -57,11 +62,17 @@ describe('bad input at the gateway (real nats-server, mutual TLS)', () => {
   type Props = Record<string, any>;
   it.each([
     ['a 60 KB unknown field', (s: Props) => (s.$unknowns = [rawField(17, new Uint8Array(60_000).fill(0x41))]), '/#17'],
-    ['an unknown field inside the address', (s: Props) => (s.address.$unknowns = [rawField(17, Uint8Array.of(1))]), '/address/#17'],
+    [
+      'an unknown field inside the address',
+      (s: Props) => (s.address.$unknowns = [rawField(17, Uint8Array.of(1))]),
+      '/address/#17',
+    ],
     ['Timestamp nanos of 1e9', (s: Props) => (s.observedAt.nanos = 1_000_000_000), '/observedAt/nanos'],
   ])('refuses a validly signed signal with %s: ERR_SIGNAL_INVALID at its path', async (name, change, path) => {
     const id = `bad-strict-${path.replace(/[^a-z0-9]/gi, '')}`;
-    const props = signalFromJson(badCaseSignal(scenario.base, { id, agency: 'lokaalteam-ede', code: '' }, Date.now(), id)) as Props;
+    const props = signalFromJson(
+      badCaseSignal(scenario.base, { id, agency: 'lokaalteam-ede', code: '' }, Date.now(), id),
+    ) as Props;
     change(props);
     // encode writes $unknowns as they are, so the field is inside the signed payload.
     const receipt = await ede.publish(await ede.sign(props));
@@ -72,7 +83,14 @@ describe('bad input at the gateway (real nats-server, mutual TLS)', () => {
   });
 
   it('refuses a validly signed consent record with an unknown field the same way', async () => {
-    const consent = consentFromJson({ consentId: 'c-strict-1', agencyId: 'lokaalteam-ede', bsn: '999990019', purpose: 'SAFETY_ASSESSMENT', scope: ['lokaalteam-ede'], status: 'GIVEN' }) as Props;
+    const consent = consentFromJson({
+      consentId: 'c-strict-1',
+      agencyId: 'lokaalteam-ede',
+      bsn: '999990019',
+      purpose: 'SAFETY_ASSESSMENT',
+      scope: ['lokaalteam-ede'],
+      status: 'GIVEN',
+    }) as Props;
     consent.$unknowns = [rawField(8, Uint8Array.of(1, 2, 3))];
     const receipt = await ede.publishConsent(await ede.signConsent(consent));
     expect(receipt.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_REJECTED);
@@ -82,7 +100,12 @@ describe('bad input at the gateway (real nats-server, mutual TLS)', () => {
 
   it('keeps running and accepts a valid signal afterwards', async () => {
     const gateway = t.stack.services.get('broker-gateway')!;
-    const signal = badCaseSignal(scenario.base, { id: 'valid', agency: 'lokaalteam-ede', code: '' }, Date.now(), 'valid-after-bad');
+    const signal = badCaseSignal(
+      scenario.base,
+      { id: 'valid', agency: 'lokaalteam-ede', code: '' },
+      Date.now(),
+      'valid-after-bad',
+    );
     const receipt = await ede.publish(await ede.sign(signalFromJson(signal)));
     expect(receipt.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     expect(receipt.code).toBe('');
@@ -93,9 +116,14 @@ describe('bad input at the gateway (real nats-server, mutual TLS)', () => {
   it('gives crypto failures one generic reason (no oracle)', async () => {
     const now = Date.now();
     const reasons = new Set<string>();
-    for (const c of scenario.cases.filter((x) => ['ERR_SIGNATURE_INVALID', 'ERR_CERT_UNKNOWN', 'ERR_CERT_REVOKED'].includes(x.code))) {
+    for (const c of scenario.cases.filter((x) =>
+      ['ERR_SIGNATURE_INVALID', 'ERR_CERT_UNKNOWN', 'ERR_CERT_REVOKED'].includes(x.code),
+    )) {
       const signal = badCaseSignal(scenario.base, c, now, `oracle-${c.id}`);
-      const env = await mutatedEnvelope(c.mutate!, signal, ede, { other: loadSigner(t.paths, 'ggz-centraal'), revoked: revokedSigner });
+      const env = await mutatedEnvelope(c.mutate!, signal, ede, {
+        other: loadSigner(t.paths, 'ggz-centraal'),
+        revoked: revokedSigner,
+      });
       reasons.add((await ede.publish(env)).reason);
     }
     expect(reasons.size).toBe(1);

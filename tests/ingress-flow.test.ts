@@ -12,7 +12,12 @@ import { readStream, receipts, verifiedSignals } from './helpers/streams.js';
 import { waitUntil } from './helpers/until.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
-interface Step { type: string; agency: string; daysAgo: number; signal: Record<string, unknown> }
+interface Step {
+  type: string;
+  agency: string;
+  daysAgo: number;
+  signal: Record<string, unknown>;
+}
 const meneerM = loadScenario<{ steps: Step[] }>('meneer-m');
 const signalSteps = meneerM.steps.filter((s) => s.type === 'signal');
 
@@ -29,14 +34,16 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
     for (const step of signalSteps) {
       const client = await t.client(step.agency);
       const receipt = await client.publish(await client.sign(signalFromJson(stepSignal(step, now))));
-      expect(receipt.status, `${step.signal['signalId']}: ${receipt.code} ${receipt.reason}`).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+      expect(receipt.status, `${step.signal.signalId}: ${receipt.code} ${receipt.reason}`).toBe(
+        v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED,
+      );
     }
   });
   afterAll(async () => t?.close());
 
   it('publishes each Meneer M signal once on its region, pseudonymised', async () => {
     const signals = await verifiedSignals(admin);
-    expect(signals.map((s) => s.signalId).sort()).toEqual(signalSteps.map((s) => s.signal['signalId']).sort());
+    expect(signals.map((s) => s.signalId).sort()).toEqual(signalSteps.map((s) => s.signal.signalId).sort());
     // The same person gets the same pseudonym from every agency: that is what lets signals meet.
     expect(new Set(signals.map((s) => s.subjectPseudonym)).size).toBe(1);
     const m001 = signals.find((s) => s.signalId === 'm-001')!;
@@ -62,7 +69,10 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
     // these very bytes as the envelope that holds the id: the first copy was accepted.
     await client.nc.jetstream().publish(subjects.ingress('politie-oost-nederland'), envelope);
     let copies: v1.Receipt[] = [];
-    await waitUntil('the copy answered', async () => (copies = (await receipts(admin)).filter((r) => r.envelopeSha256 === sha)).length === 2);
+    await waitUntil(
+      'the copy answered',
+      async () => (copies = (await receipts(admin)).filter((r) => r.envelopeSha256 === sha)).length === 2,
+    );
     expect(copies.map((r) => [r.status, r.originalEnvelopeSha256])).toEqual([
       [v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, ''],
       [v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, sha],
@@ -70,7 +80,11 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
     expect(outcomeOf(copies[1]!).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
     // Re-signed (new bytes, same id) is a duplicate: the id is the dedup key; the receipt names the envelope holding it.
     const third = await client.publish(await client.sign(signalFromJson(stepSignal(step, Date.now()))));
-    expect([third.status, third.signalId, third.originalEnvelopeSha256]).toEqual([v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, 'dup-1', sha]);
+    expect([third.status, third.signalId, third.originalEnvelopeSha256]).toEqual([
+      v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE,
+      'dup-1',
+      sha,
+    ]);
     expect(outcomeOf(third)).toBe(third);
     const stored = (await verifiedSignals(admin)).filter((s) => s.signalId === 'dup-1');
     expect(stored).toHaveLength(1);
@@ -100,7 +114,11 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
     const { createPseudonymizer } = await import('@samenhang/pseudonym');
     const keys = loadBrokerKeys(t.paths);
     const js = admin.jetstream();
-    const vault = new Vault(keys.vaultKek, kvByteStore(await js.views.kv('VAULT_KEYS')), kvByteStore(await js.views.kv('VAULT')));
+    const vault = new Vault(
+      keys.vaultKek,
+      kvByteStore(await js.views.kv('VAULT_KEYS')),
+      kvByteStore(await js.views.kv('VAULT')),
+    );
     const m = createPseudonymizer(keys.pseudonymMaster).person('999990007');
     expect(await vault.getPerson(m)).toEqual({ bsn: '999990007', name: 'M. Visser', birthDate: '1991-05-14' });
     const father = createPseudonymizer(keys.pseudonymMaster).person('999990019');

@@ -12,7 +12,6 @@ import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const FUZZ = 10_000;
 
-
 describe('ingress fuzzing: 10,000 random and mutated envelopes', () => {
   let t: TestStack;
   let admin: NatsConnection;
@@ -33,12 +32,37 @@ describe('ingress fuzzing: 10,000 random and mutated envelopes', () => {
       () => garbage(1 + int(2048), `g${int(1e9)}`), // random bytes
       () => valid.subarray(0, int(valid.length)), // truncated
       () => Uint8Array.from(valid, (b, j) => (j === int(valid.length) ? b ^ (1 << int(8)) : b)), // one bit flipped
-      () => withEnvelope(valid, (e) => (e.protected = Buffer.from(JSON.stringify({ alg: ['none', 'HS256', 'ES512', 'PS256'][int(4)], kid: 'x'.repeat(int(80)), typ: 'JWT' })).toString('base64url'))),
-      () => withEnvelope(valid, (e) => (e.signature = Buffer.from(garbage(int(600), `s${int(1e9)}`)).toString('base64url'))),
+      () =>
+        withEnvelope(
+          valid,
+          (e) =>
+            (e.protected = Buffer.from(
+              JSON.stringify({
+                alg: ['none', 'HS256', 'ES512', 'PS256'][int(4)],
+                kid: 'x'.repeat(int(80)),
+                typ: 'JWT',
+              }),
+            ).toString('base64url')),
+        ),
+      () =>
+        withEnvelope(
+          valid,
+          (e) => (e.signature = Buffer.from(garbage(int(600), `s${int(1e9)}`)).toString('base64url')),
+        ),
       () => withEnvelope(valid, (e) => (e.payload = garbage(int(4000), `p${int(1e9)}`))), // wrong types inside a "valid" wrapper
       () => withEnvelope(valid, (e) => (e.protected = 'é'.repeat(int(100)))),
       () => garbage(64 * 1024 + 1 + int(100_000), `big${int(1e9)}`), // huge
-      (i) => ede.sign(signalFromJson({ ...base, signalId: `fuzz-f-${i}`, observedAt, summary: 'y'.repeat(int(3000)), region: ['foodvalley', 'twente', 'atlantis'][int(3)], subject: { bsn: String(100000000 + int(899999999)), name: 'N' } })),
+      (i) =>
+        ede.sign(
+          signalFromJson({
+            ...base,
+            signalId: `fuzz-f-${i}`,
+            observedAt,
+            summary: 'y'.repeat(int(3000)),
+            region: ['foodvalley', 'twente', 'atlantis'][int(3)],
+            subject: { bsn: String(100000000 + int(899999999)), name: 'N' },
+          }),
+        ),
       () => valid, // replayed
     ];
     const js = ede.nc.jetstream();
@@ -58,10 +82,24 @@ describe('ingress fuzzing: 10,000 random and mutated envelopes', () => {
       }
       // Some go to subjects this agency may not publish on: nats-server refuses them.
       if (int(20) === 0) {
-        batch.push(js.publish(['samenhang.ingress.ggz-centraal', 'samenhang.signals.foodvalley', 'samenhang.receipts.lokaalteam-ede'][int(3)]!, env).then(
-          () => { throw new Error('a forbidden publish was accepted'); },
-          (e: { code?: string }) => { expect(e.code).toBe('PERMISSIONS_VIOLATION'); refusedByNats++; },
-        ));
+        batch.push(
+          js
+            .publish(
+              ['samenhang.ingress.ggz-centraal', 'samenhang.signals.foodvalley', 'samenhang.receipts.lokaalteam-ede'][
+                int(3)
+              ]!,
+              env,
+            )
+            .then(
+              () => {
+                throw new Error('a forbidden publish was accepted');
+              },
+              (e: { code?: string }) => {
+                expect(e.code).toBe('PERMISSIONS_VIOLATION');
+                refusedByNats++;
+              },
+            ),
+        );
         continue;
       }
       sent.push({ sha: envelopeSha256(env), replay: kind === mutations.length - 1, valid: false });
@@ -69,7 +107,8 @@ describe('ingress fuzzing: 10,000 random and mutated envelopes', () => {
       if (batch.length >= 200) await Promise.all(batch.splice(0));
     }
     await Promise.all(batch);
-    for (let i = 0; i < 1200 && (await streamCount(admin, 'RECEIPTS')) < sent.length; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 1200 && (await streamCount(admin, 'RECEIPTS')) < sent.length; i++)
+      await new Promise((r) => setTimeout(r, 100));
 
     const all = await receipts(admin);
     expect(all).toHaveLength(sent.length); // exactly one receipt per envelope published
@@ -81,8 +120,14 @@ describe('ingress fuzzing: 10,000 random and mutated envelopes', () => {
       expect(rs, s.sha).toBeDefined();
       for (const r of rs) {
         if (s.valid) expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
-        else if (r.status === v1.ReceiptStatus.RECEIPT_STATUS_REJECTED) expect(documented.has(r.code), r.code).toBe(true);
-        else expect(r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE || r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, `${r.status} ${r.code}`).toBe(true);
+        else if (r.status === v1.ReceiptStatus.RECEIPT_STATUS_REJECTED)
+          expect(documented.has(r.code), r.code).toBe(true);
+        else
+          expect(
+            r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE ||
+              r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED,
+            `${r.status} ${r.code}`,
+          ).toBe(true);
       }
     }
     expect(all.filter((r) => r.code === 'ERR_INTERNAL')).toEqual([]);

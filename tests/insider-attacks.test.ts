@@ -76,10 +76,14 @@ describe('a dishonest participant', () => {
     expect(() => JSON.parse(Buffer.from(stateAfter!.value).toString())).not.toThrow();
     expect(stateAfter!.revision).toBeGreaterThanOrEqual(state!.revision);
     const audit = await readStream(s.admin, STREAMS.AUDIT);
-    const records = audit.filter((m) => m.subject === 'samenhang.audit.decisions' || m.subject === 'samenhang.audit.disclosures');
+    const records = audit.filter(
+      (m) => m.subject === 'samenhang.audit.decisions' || m.subject === 'samenhang.audit.disclosures',
+    );
     for (const m of records) expect(() => JSON.parse(Buffer.from(m.data).toString()), m.subject).not.toThrow();
     // The legitimate request still gets its answer, and the log still verifies.
-    const answer = v1.HouseholdAlert.decode((await rvt.request(subjects.picture('twente'), twenteHousehold, { timeout: 10_000 })).data);
+    const answer = v1.HouseholdAlert.decode(
+      (await rvt.request(subjects.picture('twente'), twenteHousehold, { timeout: 10_000 })).data,
+    );
     expect(answer.entries.map((e) => e.signalId)).toEqual(['p-9001']);
     const po = await s.t.connect('privacy-officer');
     await sleep(800); // a checkpoint over the newest records
@@ -94,14 +98,24 @@ describe('a dishonest participant', () => {
     const filter = 'samenhang.audit.>';
     const cells = {
       update: await api(po, `$JS.API.CONSUMER.CREATE.${STREAMS.AUDIT}.${AUDIT_CONSUMER}.${filter}`, {
-        stream_name: STREAMS.AUDIT, config: { ...before.config, headers_only: true },
+        stream_name: STREAMS.AUDIT,
+        config: { ...before.config, headers_only: true },
       }),
       delete: await api(po, `$JS.API.CONSUMER.DELETE.${STREAMS.AUDIT}.${AUDIT_CONSUMER}`),
       next: await api(po, `$JS.API.CONSUMER.MSG.NEXT.${STREAMS.AUDIT}.${AUDIT_CONSUMER}`, { batch: 1, expires: 1e9 }),
       info: await api(po, `$JS.API.CONSUMER.INFO.${STREAMS.AUDIT}.${AUDIT_CONSUMER}`),
-      legacyDurable: await api(po, `$JS.API.CONSUMER.DURABLE.CREATE.${STREAMS.AUDIT}.${AUDIT_CONSUMER}`, { stream_name: STREAMS.AUDIT, config: before.config }),
+      legacyDurable: await api(po, `$JS.API.CONSUMER.DURABLE.CREATE.${STREAMS.AUDIT}.${AUDIT_CONSUMER}`, {
+        stream_name: STREAMS.AUDIT,
+        config: before.config,
+      }),
     };
-    expect(cells).toEqual({ update: 'PERMISSIONS_VIOLATION', delete: 'PERMISSIONS_VIOLATION', next: 'PERMISSIONS_VIOLATION', info: 'PERMISSIONS_VIOLATION', legacyDurable: 'PERMISSIONS_VIOLATION' });
+    expect(cells).toEqual({
+      update: 'PERMISSIONS_VIOLATION',
+      delete: 'PERMISSIONS_VIOLATION',
+      next: 'PERMISSIONS_VIOLATION',
+      info: 'PERMISSIONS_VIOLATION',
+      legacyDurable: 'PERMISSIONS_VIOLATION',
+    });
     const after = await (await s.admin.jetstreamManager()).consumers.info(STREAMS.AUDIT, AUDIT_CONSUMER);
     expect(after.config.headers_only ?? false).toBe(false);
     expect(after.created).toBe(before.created);
@@ -115,7 +129,9 @@ describe('a dishonest participant', () => {
       for await (const m of victim) delivered.push(m.subject);
     })();
     const ede = await s.t.connect('lokaalteam-ede');
-    const receipts = await openFilteredReader(ede, STREAMS.RECEIPTS, subjects.receipts('lokaalteam-ede'), { deliver: 'all' });
+    const receipts = await openFilteredReader(ede, STREAMS.RECEIPTS, subjects.receipts('lokaalteam-ede'), {
+      deliver: 'all',
+    });
     const cases: [string, string, string, string][] = [
       // attacker, stream, victim consumer, the attacker's own allowed filter
       ['rvt-foodvalley', STREAMS.ALERTS, victim.name, subjects.alerts('foodvalley')],
@@ -130,7 +146,14 @@ describe('a dishonest participant', () => {
         delete: await api(nc, `$JS.API.CONSUMER.DELETE.${stream}.${name}`),
         // Its own filter is allowed, but the consumer exists with another's filter and inbox.
         takeOver: await api(nc, `$JS.API.CONSUMER.CREATE.${stream}.${name}.${ownFilter}`, {
-          stream_name: stream, config: { name, deliver_subject: inbox, filter_subject: ownFilter, ack_policy: 'none', deliver_policy: 'all' },
+          stream_name: stream,
+          config: {
+            name,
+            deliver_subject: inbox,
+            filter_subject: ownFilter,
+            ack_policy: 'none',
+            deliver_policy: 'all',
+          },
         }),
       };
       expect(cells.next, attacker).toBe('PERMISSIONS_VIOLATION');

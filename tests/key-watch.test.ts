@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, KV } from 'nats';
 import type { ConsentFact } from '@samenhang/decision';
-import { BUCKETS, ChangeWatch, KeyWatch, bindKv, bucketLastSequence, kvByteStore, type KeyChange } from '@samenhang/stack';
+import {
+  BUCKETS,
+  ChangeWatch,
+  KeyWatch,
+  bindKv,
+  bucketLastSequence,
+  kvByteStore,
+  type KeyChange,
+} from '@samenhang/stack';
 import { ConsentStore } from '../services/consent/src/consent-store.js';
 import { JsonKv } from '../services/consent/src/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
@@ -10,7 +18,14 @@ import { Lagging } from './helpers/known-keys.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 import { until } from './helpers/until.js';
 
-const fact = (consentId: string): ConsentFact => ({ consentId, purpose: 'CHILD_PROTECTION', recordedAt: 1, registeredBy: 'ggz-oost', scope: [], status: 'WITHDRAWN' });
+const fact = (consentId: string): ConsentFact => ({
+  consentId,
+  purpose: 'CHILD_PROTECTION',
+  recordedAt: 1,
+  registeredBy: 'ggz-oost',
+  scope: [],
+  status: 'WITHDRAWN',
+});
 
 /** The consent service follows who has consents at all, from a real bucket's watch. */
 describe('KeyWatch: persons with any consent, followed', () => {
@@ -95,10 +110,19 @@ describe('KeyWatch: persons with any consent, followed', () => {
     const raw = await bindKv(js, BUCKETS.VAULT_KEYS);
     const removedKeys: string[] = [];
     const ended: unknown[] = [];
-    const keys = await KeyWatch.follow(raw, await (await bucketLastSequence(js, BUCKETS.VAULT_KEYS))(), new Set(), (e) => ended.push(e), (k) => removedKeys.push(k));
+    const keys = await KeyWatch.follow(
+      raw,
+      await (await bucketLastSequence(js, BUCKETS.VAULT_KEYS))(),
+      new Set(),
+      (e) => ended.push(e),
+      (k) => removedKeys.push(k),
+    );
     const changes: KeyChange[] = [];
     const records = await bindKv(js, BUCKETS.VAULT);
-    const persons = await ChangeWatch.follow(records, (c) => changes.push(c), { key: 'person.>', onEnd: (e) => ended.push(e) });
+    const persons = await ChangeWatch.follow(records, (c) => changes.push(c), {
+      key: 'person.>',
+      onEnd: (e) => ended.push(e),
+    });
     try {
       expect(keys.following && persons.following).toBe(true);
       await raw.create('kw-erased', bytes);
@@ -110,7 +134,10 @@ describe('KeyWatch: persons with any consent, followed', () => {
       await records.put('signal.s-1', bytes); // not under the filter
       await records.purge('person.p-1');
       await until(() => changes.length === 2);
-      expect(changes).toEqual([{ key: 'person.p-1', revision: written, removed: false }, { key: 'person.p-1', revision: expect.any(Number), removed: true }]);
+      expect(changes).toEqual([
+        { key: 'person.p-1', revision: written, removed: false },
+        { key: 'person.p-1', revision: expect.any(Number), removed: true },
+      ]);
     } finally {
       keys.stop();
       persons.stop();
@@ -123,7 +150,11 @@ describe('KeyWatch: persons with any consent, followed', () => {
   it('hands over what was written when asked for values, and a removal without one', async () => {
     const records = await bindKv(js, BUCKETS.VAULT);
     const changes: KeyChange[] = [];
-    const all = await ChangeWatch.follow(records, (c) => changes.push({ ...c, ...(c.value ? { value: Uint8Array.from(c.value) } : {}) }), { values: true });
+    const all = await ChangeWatch.follow(
+      records,
+      (c) => changes.push({ ...c, ...(c.value ? { value: Uint8Array.from(c.value) } : {}) }),
+      { values: true },
+    );
     try {
       const sealed = new TextEncoder().encode('sealed content');
       const written = await records.put('signal.v-1', sealed);

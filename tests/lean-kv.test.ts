@@ -1,11 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV, KvEntry, NatsConnection } from 'nats';
-import { BUCKETS, bindKv, forEachLast, isCasFailure, isTransientNatsError, lastHeaders, leanKv, serialWrites, type StampedWrites } from '@samenhang/stack';
+import {
+  BUCKETS,
+  bindKv,
+  forEachLast,
+  isCasFailure,
+  isTransientNatsError,
+  lastHeaders,
+  leanKv,
+  serialWrites,
+  type StampedWrites,
+} from '@samenhang/stack';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-const shape = (e: KvEntry | null) => e && { bucket: e.bucket, key: e.key, value: e.string(), revision: e.revision, operation: e.operation, length: e.length };
-const failure = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error & { code?: string; api_error?: { err_code?: number } });
+const shape = (e: KvEntry | null) =>
+  e && {
+    bucket: e.bucket,
+    key: e.key,
+    value: e.string(),
+    revision: e.revision,
+    operation: e.operation,
+    length: e.length,
+  };
+const failure = async (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as Error & { code?: string; api_error?: { err_code?: number } },
+  );
 
 /**
  * The services' buckets read and write through bare requests (leanKv): every answer and
@@ -113,13 +135,19 @@ describe('leanKv answers as nats.js KV does', () => {
     await natsKv.delete('lh-c');
     // The value and the compare-and-set are unchanged by the header.
     expect((await lean.get('lh-a'))?.string()).toBe('2');
-    expect(isCasFailure(await failure(stamped.update('lh-a', bytes('3'), first, { 'Samenhang-Test': 'lost' })))).toBe(true);
-    const consumers = async () => (await (await nc.jetstreamManager()).streams.info(`KV_${bucket}`)).state.consumer_count;
+    expect(isCasFailure(await failure(stamped.update('lh-a', bytes('3'), first, { 'Samenhang-Test': 'lost' })))).toBe(
+      true,
+    );
+    const consumers = async () =>
+      (await (await nc.jetstreamManager()).streams.info(`KV_${bucket}`)).state.consumer_count;
     const before = await consumers();
     const all = await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test');
     expect(await consumers()).toBe(before); // its consumer is gone with the pass
     const seen = all.kept.filter((k) => k.key.startsWith('lh-'));
-    expect(seen.map(({ key, header }) => [key, header])).toEqual([['lh-a', 'two'], ['lh-b', undefined]]);
+    expect(seen.map(({ key, header }) => [key, header])).toEqual([
+      ['lh-a', 'two'],
+      ['lh-b', undefined],
+    ]);
     expect(seen[0]!.revision).toBe((await lean.get('lh-a'))!.revision);
     expect(all.total).toBe(all.kept.length);
     // `keep` chooses what the pass returns; it still counts every live key.
@@ -130,7 +158,8 @@ describe('leanKv answers as nats.js KV does', () => {
 
   it('a pass with values gives every live key once, with its last value, over several batches', async () => {
     const n = 2_300; // more than two batches of a thousand
-    for (let i = 0; i < n; i += 100) await Promise.all(Array.from({ length: 100 }, (_, j) => lean.put(`fl-${i + j}`, bytes(`v${i + j}`))));
+    for (let i = 0; i < n; i += 100)
+      await Promise.all(Array.from({ length: 100 }, (_, j) => lean.put(`fl-${i + j}`, bytes(`v${i + j}`))));
     await lean.put('fl-7', bytes('last')); // a later write replaces the first
     await lean.delete('fl-8');
     await lean.purge('fl-9');
@@ -144,14 +173,25 @@ describe('leanKv answers as nats.js KV does', () => {
       left.push(l);
     });
     expect(seen.size).toBe(n - 2);
-    expect([seen.get('fl-7'), seen.get('fl-1000'), seen.get('fl-2299'), seen.has('fl-8'), seen.has('fl-9')]).toEqual(['last', 'v1000', 'v2299', false, false]);
+    expect([seen.get('fl-7'), seen.get('fl-1000'), seen.get('fl-2299'), seen.has('fl-8'), seen.has('fl-9')]).toEqual([
+      'last',
+      'v1000',
+      'v2299',
+      false,
+      false,
+    ]);
     expect(total).toBe(left.length);
     // `left` counts down what is still to come (markers of deleted keys among it), for a progress bar.
     expect(left[0]).toBeGreaterThanOrEqual(total - 1);
     expect(left.every((l, i) => i === 0 || l < left[i - 1]!)).toBe(true);
     // Headers only: the same keys, no values.
     let empty = 0;
-    await forEachLast(nc.jetstream(), bucket, { headersOnly: true }, (w) => void (w.key.startsWith('fl-') && w.data.length === 0 && empty++));
+    await forEachLast(
+      nc.jetstream(),
+      bucket,
+      { headersOnly: true },
+      (w) => void (w.key.startsWith('fl-') && w.data.length === 0 && empty++),
+    );
     expect(empty).toBe(n - 2);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acuteSignals } from '@samenhang/cli';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { v1 } from '@samenhang/proto';
+import type { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, bindKv, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
@@ -14,10 +14,16 @@ import { acceptedPublisher, stackWithAlerts } from './helpers/rvt.js';
  */
 describe('person records followed by both services', () => {
   const stack = stackWithAlerts();
-  type Json = Record<string, unknown> & { signalId: string; subject: { bsn: string; name: string; birthDate?: string } };
-  const [first, second, third] = acuteSignals(3, { idPrefix: 'person-followed', bsnBase: 720_000_000 }).map((x) => x.signal as Json);
+  type Json = Record<string, unknown> & {
+    signalId: string;
+    subject: { bsn: string; name: string; birthDate?: string };
+  };
+  const [first, second, third] = acuteSignals(3, { idPrefix: 'person-followed', bsnBase: 720_000_000 }).map(
+    (x) => x.signal as Json,
+  );
   const bsn = first!.subject.bsn;
-  const about = (s: Json | undefined, name: string) => signalFromJson({ ...s!, address: first!.address, subject: { ...first!.subject, bsn, name } });
+  const about = (s: Json | undefined, name: string) =>
+    signalFromJson({ ...s!, address: first!.address, subject: { ...first!.subject, bsn, name } });
   const names = (a: v1.HouseholdAlert) => a.entries.map((e) => e.subject?.name);
 
   it('shows a corrected name in the next alert, and stores a record again after another wrote it', async () => {
@@ -41,11 +47,19 @@ describe('person records followed by both services', () => {
 
     // Another gateway stores a different record. This gateway's next signal with the corrected
     // name must store it again, though it stored that very record moments ago.
-    await vault.putPerson(person, { bsn, name: 'M. Visser (other gateway)', birthDate: first!.subject.birthDate ?? '' });
+    await vault.putPerson(person, {
+      bsn,
+      name: 'M. Visser (other gateway)',
+      birthDate: first!.subject.birthDate ?? '',
+    });
     expect((await vaultKv.get(`person.${person}`))!.revision).toBeGreaterThan(stored);
     await publish(about(third, 'M. Visser-de Boer'));
     const ys = await alerts.waitFor('the third alert', (a) => a.some((x) => x.entries.length === 3));
-    expect(names(await alerts.opened(ys.at(-1)!))).toEqual(['M. Visser-de Boer', 'M. Visser-de Boer', 'M. Visser-de Boer']);
+    expect(names(await alerts.opened(ys.at(-1)!))).toEqual([
+      'M. Visser-de Boer',
+      'M. Visser-de Boer',
+      'M. Visser-de Boer',
+    ]);
     expect((await vault.getPerson(person))?.name).toBe('M. Visser-de Boer');
   }, 60_000);
 });

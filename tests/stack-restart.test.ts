@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
-import { AgencyClient, publishStep, readAuditLog, startStack, type RunningStack, type ScenarioStep } from '@samenhang/cli';
+import {
+  AgencyClient,
+  publishStep,
+  readAuditLog,
+  startStack,
+  type RunningStack,
+  type ScenarioStep,
+} from '@samenhang/cli';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';
@@ -57,11 +64,24 @@ describe('the whole stack stopped and started again', () => {
       // message, which was acknowledged once the alert was sent): nothing for a restart to re-send.
       const admin2 = await connectAs({ paths, servers: stack.servers, identity: 'broker-admin' });
       const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(follower.alerts.at(-1)!.systemId);
-      expect(JSON.parse(Buffer.from(picture!.value).toString('utf8')).alerts.foodvalley).toMatchObject({ version: sent.at(-1), published: sent.at(-1) });
+      expect(JSON.parse(Buffer.from(picture!.value).toString('utf8')).alerts.foodvalley).toMatchObject({
+        version: sent.at(-1),
+        published: sent.at(-1),
+      });
       await admin2.close();
       const ede = await AgencyClient.open(paths, stack.servers, 'lokaalteam-ede');
       expect((await publishStep(ede, steps.at(-1)!, now)).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE);
-      const reply = v1.HouseholdAlert.decode((await rvt.request(subjects.picture('foodvalley'), v1.PictureRequest.encode({ address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' } }).finish(), { timeout: 10_000 })).data);
+      const reply = v1.HouseholdAlert.decode(
+        (
+          await rvt.request(
+            subjects.picture('foodvalley'),
+            v1.PictureRequest.encode({
+              address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' },
+            }).finish(),
+            { timeout: 10_000 },
+          )
+        ).data,
+      );
       expect(reply.entries).toHaveLength(5);
       let after = await verifyLog(await readAuditLog(paths), trust, before.latest);
       for (let i = 0; i < 50 && !(after.ok && after.uncovered === 0); i++) {

@@ -6,7 +6,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { envelopeSha256 } from '@samenhang/envelope';
-import { CORE_SERVICES, publishSigned, signWorkload, stackHealth, syntheticWorkload, WORKLOAD_AGENCIES } from '@samenhang/cli';
+import {
+  CORE_SERVICES,
+  publishSigned,
+  signWorkload,
+  stackHealth,
+  syntheticWorkload,
+  WORKLOAD_AGENCIES,
+} from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
 import { describeStatus, exited, readStackInfo } from '@samenhang/stack';
 import { auditOutcome, consentSettled } from './helpers/outcome.js';
@@ -16,7 +23,10 @@ import { waitUntil } from './helpers/until.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 const cli = (args: string[]) =>
-  promisify(execFile)('node', [BIN, ...args], { timeout: 30_000 }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+  promisify(execFile)('node', [BIN, ...args], { timeout: 30_000 }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 // 200 family systems × 10 signals from five agencies.
 const items = syntheticWorkload({ systems: 200 });
@@ -85,10 +95,18 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
         expect(status).toMatchObject({ state: 'restarting', lastExit: { signal: 'SIGKILL', code: null } });
         expect(describeStatus(status)).toMatch(/^restarting in [\d.]+ s \(exited SIGKILL after [\d.]+ s up/);
 
-        await waitUntil(`${service} ready again`, async () => {
-          const h = await stackHealth(t.paths);
-          return h.ready && h.instances.some((r) => r.instance === service && r.ready) && h.supervision[service]?.state === 'running';
-        }, 30_000);
+        await waitUntil(
+          `${service} ready again`,
+          async () => {
+            const h = await stackHealth(t.paths);
+            return (
+              h.ready &&
+              h.instances.some((r) => r.instance === service && r.ready) &&
+              h.supervision[service]?.state === 'running'
+            );
+          },
+          30_000,
+        );
         // Back: from the kill until the new process reported ready (it takes traffic from then on).
         back[service] = (Date.parse(readStackInfo(t.paths).services![service]!.since) - killedAt) / 1000;
         const now = pidsOf(t);
@@ -96,8 +114,14 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
         expect(alive(now[service])).toBe(true);
         // The stack never stopped: nats and every other service are the same processes.
         for (const [id, pid] of Object.entries(before)) if (id !== service) expect([id, now[id]]).toEqual([id, pid]);
-        expect(readStackInfo(t.paths).services![service]).toMatchObject({ state: 'running', restarts: 1, pid: now[service] });
-        floors = Object.fromEntries(await Promise.all(CORE_SERVICES.map(async (s) => [s, await ackFloor(admin, s)] as const)));
+        expect(readStackInfo(t.paths).services![service]).toMatchObject({
+          state: 'running',
+          restarts: 1,
+          pid: now[service],
+        });
+        floors = Object.fromEntries(
+          await Promise.all(CORE_SERVICES.map(async (s) => [s, await ackFloor(admin, s)] as const)),
+        );
       }
       console.log(`back after kill -9 (s): ${JSON.stringify(back)}`);
       for (const s of CORE_SERVICES) expect(back[s], s).toBeLessThan(10);
@@ -106,7 +130,9 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
       await waitUntil('a receipt for every envelope', async () => (await streamCount(admin, 'RECEIPTS')) >= N, 60_000);
       await consentSettled(admin, N, 60_000);
       const receipts = (await readStream(admin, 'RECEIPTS')).map((m) => v1.Receipt.decode(m.data));
-      const accepted = new Set(receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED).map((r) => r.envelopeSha256));
+      const accepted = new Set(
+        receipts.filter((r) => r.status === v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED).map((r) => r.envelopeSha256),
+      );
       expect(receipts).toHaveLength(N); // one receipt per envelope: the gateway's restart answered none twice
       expect(signed.filter((s) => !accepted.has(envelopeSha256(s.envelope)))).toEqual([]);
 
@@ -127,12 +153,18 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
       const h = await cli(['health', '--home', t.paths.root, '--json']);
       expect(h.code, h.stderr).toBe(0);
       const report = JSON.parse(h.stdout);
-      for (const s of CORE_SERVICES) expect(report.supervision[s]).toMatchObject({ state: 'running', restarts: 1, lastExit: { signal: 'SIGKILL' } });
+      for (const s of CORE_SERVICES)
+        expect(report.supervision[s]).toMatchObject({ state: 'running', restarts: 1, lastExit: { signal: 'SIGKILL' } });
       const text = await cli(['health', '--home', t.paths.root]);
-      expect(text.stdout).toMatch(/^ready +consent +up \d+s +\(running, restarted 1× \(last exited SIGKILL after [\d.]+ s up at .*\)\)$/m);
+      expect(text.stdout).toMatch(
+        /^ready +consent +up \d+s +\(running, restarted 1× \(last exited SIGKILL after [\d.]+ s up at .*\)\)$/m,
+      );
 
       // Each crash and restart is in the stack's log, without personal data (pids, codes, signals).
-      const logged = readFileSync(join(t.paths.logs, 'stack.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { msg: string; instance?: string });
+      const logged = readFileSync(join(t.paths.logs, 'stack.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string; instance?: string });
       for (const s of CORE_SERVICES) {
         expect(logged.filter((l) => l.instance === s).map((l) => l.msg.replace(/[\d.]+ s/, 'N s'))).toEqual([
           `${s} exited unexpectedly; restarting in N s`,
@@ -146,18 +178,27 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
 
   it('samenhang health names a service waiting for its restart as not ready, with why', async () => {
     // A long first delay keeps the gateway down while health is asked.
-    const t = await startTestStack({ supervise: true, backoff: { initialMs: 4000, maxMs: 15_000, resetAfterMs: 60_000 } });
+    const t = await startTestStack({
+      supervise: true,
+      backoff: { initialMs: 4000, maxMs: 15_000, resetAfterMs: 60_000 },
+    });
     try {
       const gateway = t.stack.services.get('broker-gateway')!;
       gateway.child.kill('SIGKILL');
       await exited(gateway.child);
       const down = await cli(['health', '--home', t.paths.root]);
       expect(down.code).toBe(1);
-      expect(down.stdout).toMatch(/^NOT READY +broker-gateway +restarting in [\d.]+ s \(exited SIGKILL after [\d.]+ s up\)$/m);
+      expect(down.stdout).toMatch(
+        /^NOT READY +broker-gateway +restarting in [\d.]+ s \(exited SIGKILL after [\d.]+ s up\)$/m,
+      );
       expect(down.stdout).toMatch(/^NOT READY +broker-gateway: no ready instance$/m);
       expect(down.stdout).toMatch(/^ready +consent /m);
       const json = JSON.parse((await cli(['health', '--home', t.paths.root, '--json'])).stdout);
-      expect(json).toMatchObject({ ready: false, notReady: ['broker-gateway'], supervision: { 'broker-gateway': { state: 'restarting', restarts: 0 } } });
+      expect(json).toMatchObject({
+        ready: false,
+        notReady: ['broker-gateway'],
+        supervision: { 'broker-gateway': { state: 'restarting', restarts: 0 } },
+      });
       expect(json.reasons['broker-gateway']).toMatch(/^broker-gateway restarting in/);
       await waitUntil('the gateway back', async () => (await stackHealth(t.paths)).ready, 20_000);
       expect((await cli(['health', '--home', t.paths.root])).code).toBe(0);

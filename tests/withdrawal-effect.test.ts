@@ -21,11 +21,16 @@ describe('a withdrawal naming another subject', () => {
     // Two signals about one person: the family stays alerted after one is withdrawn.
     await publish(signalFromJson(first!));
     await publish(signalFromJson({ ...second!, subject: first!.subject, address: first!.address }));
-    await alerts.waitFor('both signals', (xs) => xs.some((x) => signalIds(x).join() === [first!.signalId, second!.signalId].sort().join()));
+    await alerts.waitFor('both signals', (xs) =>
+      xs.some((x) => signalIds(x).join() === [first!.signalId, second!.signalId].sort().join()),
+    );
 
     // The withdrawal names someone else entirely (another subject, another address).
     await publish(signalFromJson({ ...other!, signalId: 'wd-withdrawal', withdrawsSignalId: first!.signalId }));
-    const xs = await alerts.waitFor('the version without the withdrawn signal', (a) => signalIds(a.at(-1)!).join() === second!.signalId);
+    const xs = await alerts.waitFor(
+      'the version without the withdrawn signal',
+      (a) => signalIds(a.at(-1)!).join() === second!.signalId,
+    );
     expect(xs.at(-1)!.version).toBeGreaterThan(xs.find((x) => signalIds(x).length === 2)!.version);
     expect(signalIds(await alerts.opened(xs.at(-1)!))).toEqual([second!.signalId]);
 
@@ -36,7 +41,12 @@ describe('a withdrawal naming another subject', () => {
         .map((m) => JSON.parse(Buffer.from(m.data).toString('utf8')))
         .find((d) => d.signalId === first!.signalId && d.decidingRule === 'WITHDRAWN');
     await waitUntil('the WITHDRAWN decision record', async () => (await withdrawal()) !== undefined);
-    expect(await withdrawal()).toMatchObject({ outcome: 'DENY', sourceAgency: 'politie-oost-nederland', recipient: 'rvt-foodvalley', fields: [] });
+    expect(await withdrawal()).toMatchObject({
+      outcome: 'DENY',
+      sourceAgency: 'politie-oost-nederland',
+      recipient: 'rvt-foodvalley',
+      fields: [],
+    });
     expect((await withdrawal()).rulesEvaluated[0].reason).toContain('wd-withdrawal');
   }, 60_000);
 });

@@ -39,14 +39,24 @@ describe('a withdrawal never overtakes the signal it names', () => {
     await js.publish(subjects.ingress(AGENCY), w);
 
     const gw = await t.connect('broker-gateway');
-    const d = await gatewayDeps(gw, loadGatewayFiles(t.paths), { maxEnvelopeBytes: 64 * 1024, maxSummaryChars: 2000 }, { isRevoked: () => false }, createLogger({ service: 'test', level: 'fatal' }));
+    const d = await gatewayDeps(
+      gw,
+      loadGatewayFiles(t.paths),
+      { maxEnvelopeBytes: 64 * 1024, maxSummaryChars: 2000 },
+      { isRevoked: () => false },
+      createLogger({ service: 'test', level: 'fatal' }),
+    );
     const consumer = await d.js.consumers.get(STREAMS.INGRESS, GATEWAY_CONSUMER);
     const got: JsMsg[] = [];
     for await (const m of await consumer.fetch({ max_messages: 2, expires: 2000 })) got.push(m);
     const [ms, mw] = got;
     expect(ms!.data).toEqual(s);
     // As far as a handler of S gets before it publishes (or a gateway that crashed there).
-    await d.index.claim(signalKey(AGENCY, 'held-s'), { signalId: 'held-s', ingressSeq: ms!.seq, envelopeSha256: envelopeSha256(s) });
+    await d.index.claim(signalKey(AGENCY, 'held-s'), {
+      signalId: 'held-s',
+      ingressSeq: ms!.seq,
+      envelopeSha256: envelopeSha256(s),
+    });
     expect(await d.ingressHolds(ms!.seq)).toBe(true);
 
     expect(await handleIngress(mw!, d)).toBe('RETRY');
@@ -55,7 +65,8 @@ describe('a withdrawal never overtakes the signal it names', () => {
     // The ack is a plain publish the server applies on its own time; a withdrawal
     // meanwhile is merely retried once more, so wait (bounded) for the message to go.
     let holds = true;
-    for (const deadline = Date.now() + 5000; holds && Date.now() < deadline; await sleep(20)) holds = await d.ingressHolds(ms!.seq);
+    for (const deadline = Date.now() + 5000; holds && Date.now() < deadline; await sleep(20))
+      holds = await d.ingressHolds(ms!.seq);
     expect(holds).toBe(false);
 
     const again = await consumer.next({ expires: 5000 });
@@ -71,13 +82,25 @@ describe('a withdrawal never overtakes the signal it names', () => {
     const about = (k: number) => ({ subject: { bsn: persons[k], name: 'W. Test' } });
     const js = client.nc.jetstream();
     for (let i = 0; i < PAIRS; i++) {
-      await js.publish(subjects.ingress(AGENCY), await client.sign(signalFromJson(signal({ ...about(2 * i), signalId: `pair-${i}` }))));
-      await js.publish(subjects.ingress(AGENCY), await client.sign(signalFromJson(signal({ ...about(2 * i + 1), signalId: `pair-${i}-w`, withdrawsSignalId: `pair-${i}` }))));
+      await js.publish(
+        subjects.ingress(AGENCY),
+        await client.sign(signalFromJson(signal({ ...about(2 * i), signalId: `pair-${i}` }))),
+      );
+      await js.publish(
+        subjects.ingress(AGENCY),
+        await client.sign(
+          signalFromJson(signal({ ...about(2 * i + 1), signalId: `pair-${i}-w`, withdrawsSignalId: `pair-${i}` })),
+        ),
+      );
     }
     await t.stack.startService('broker-gateway');
 
     const total = 2 * PAIRS + 2;
-    for (const deadline = Date.now() + 60_000; (await streamCount(admin, STREAMS.RECEIPTS)) < total && Date.now() < deadline;) await sleep(100);
+    for (
+      const deadline = Date.now() + 60_000;
+      (await streamCount(admin, STREAMS.RECEIPTS)) < total && Date.now() < deadline;
+    )
+      await sleep(100);
     const status = new Map((await receipts(admin)).map((r) => [r.signalId, r]));
     expect(status.size).toBe(total);
     const accepted: number[] = [];
@@ -89,7 +112,8 @@ describe('a withdrawal never overtakes the signal it names', () => {
       else accepted.push(i);
     }
     const order = new Map((await verifiedSignals(admin)).map((v, at) => [v.signalId, at]));
-    for (const i of accepted) expect(order.get(`pair-${i}`)!, `pair-${i} before its withdrawal`).toBeLessThan(order.get(`pair-${i}-w`)!);
+    for (const i of accepted)
+      expect(order.get(`pair-${i}`)!, `pair-${i} before its withdrawal`).toBeLessThan(order.get(`pair-${i}-w`)!);
     expect(accepted.length, 'some withdrawals were accepted').toBeGreaterThan(0);
   });
 });

@@ -35,10 +35,13 @@ export function issueCertificate(
   const cert = forge.pki.createCertificate();
   cert.publicKey = toForgePublic(subjectKey);
   // Positive 16-byte serial (RFC 5280 §4.1.2.2).
-  cert.serialNumber = '01' + randomBytes(15).toString('hex');
+  cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
   cert.validity.notBefore = req.notBefore;
   cert.validity.notAfter = req.notAfter;
-  const subject = [{ name: 'commonName', value: req.commonName }, { name: 'organizationName', value: req.organization ?? 'Samenhang development PKI' }];
+  const subject = [
+    { name: 'commonName', value: req.commonName },
+    { name: 'organizationName', value: req.organization ?? 'Samenhang development PKI' },
+  ];
   cert.setSubject(subject);
   const issuerCert = issuer === 'self' ? undefined : forge.pki.certificateFromPem(issuer.cert);
   cert.setIssuer(issuerCert ? issuerCert.subject.attributes : subject);
@@ -55,7 +58,8 @@ export function issueCertificate(
       : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ];
-  if (!req.isCa) extensions.push({ name: 'extKeyUsage', serverAuth: req.serverAuth === true, clientAuth: req.clientAuth === true });
+  if (!req.isCa)
+    extensions.push({ name: 'extKeyUsage', serverAuth: req.serverAuth === true, clientAuth: req.clientAuth === true });
   if (altNames.length > 0) extensions.push({ name: 'subjectAltName', altNames });
   cert.setExtensions(extensions);
 

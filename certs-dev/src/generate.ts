@@ -4,7 +4,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { identityFiles, type HomePaths } from '@samenhang/config';
-import { certificateKid, identityUri, loadRegistry, signRevocationList, type IdentityType, type Registry } from '@samenhang/pki';
+import {
+  certificateKid,
+  identityUri,
+  loadRegistry,
+  signRevocationList,
+  type IdentityType,
+  type Registry,
+} from '@samenhang/pki';
 import { issueCertificate } from './forge-cert.js';
 
 const genKeyPair = promisify(generateKeyPair);
@@ -73,12 +80,17 @@ export async function generatePki(paths: HomePaths, registryFile: string = DEFAU
   const registry = loadRegistry(registryFile);
   rmSync(paths.pki, { recursive: true, force: true });
   mkdirSync(paths.identities, { recursive: true, mode: 0o700 });
-  writeFileSync(paths.registry, JSON.stringify(registry, null, 2) + '\n');
+  writeFileSync(paths.registry, `${JSON.stringify(registry, null, 2)}\n`);
 
   const now = Date.now();
   const [caKey, serverKey] = await Promise.all([rsaKey(), rsaKey()]);
   const caPem = issueCertificate(
-    { commonName: 'Samenhang development CA', isCa: true, notBefore: new Date(now - 60_000), notAfter: new Date(now + 5 * 365 * DAY) },
+    {
+      commonName: 'Samenhang development CA',
+      isCa: true,
+      notBefore: new Date(now - 60_000),
+      notAfter: new Date(now + 5 * 365 * DAY),
+    },
     caKey,
     'self',
   );
@@ -88,8 +100,13 @@ export async function generatePki(paths: HomePaths, registryFile: string = DEFAU
   // Cluster routes reuse the server certificate, so it needs clientAuth too (NOTES).
   const serverPem = issueCertificate(
     {
-      commonName: 'nats-server', dnsNames: ['localhost', 'nats-1', 'nats-2', 'nats-3'], ips: ['127.0.0.1'], serverAuth: true, clientAuth: true,
-      notBefore: new Date(now - 60_000), notAfter: new Date(now + 365 * DAY),
+      commonName: 'nats-server',
+      dnsNames: ['localhost', 'nats-1', 'nats-2', 'nats-3'],
+      ips: ['127.0.0.1'],
+      serverAuth: true,
+      clientAuth: true,
+      notBefore: new Date(now - 60_000),
+      notAfter: new Date(now + 365 * DAY),
     },
     serverKey,
     { cert: caPem, key: caKey },
@@ -101,7 +118,10 @@ export async function generatePki(paths: HomePaths, registryFile: string = DEFAU
     ...registry.participants.map((p) => issueIdentity(paths, registry, 'participant', p.id)),
     ...registry.services.map((s) => issueIdentity(paths, registry, 'service', s.id)),
   ]);
-  writeFileSync(paths.revocations, await signRevocationList({ version: 1, issuedAt: new Date().toISOString(), revoked: [] }, caKey));
+  writeFileSync(
+    paths.revocations,
+    await signRevocationList({ version: 1, issuedAt: new Date().toISOString(), revoked: [] }, caKey),
+  );
   return registry;
 }
 

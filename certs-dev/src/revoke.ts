@@ -23,7 +23,10 @@ async function appendRevocations(paths: HomePaths, select: (store: CertStore) =>
 export async function revokeIdentity(paths: HomePaths, id: string): Promise<Revocation[]> {
   const revokedAt = new Date().toISOString();
   const added = await appendRevocations(paths, (store) =>
-    store.all().filter((i) => i.id === id).map((i) => ({ kid: i.kid, id, revokedAt, scope: 'identity' as const })),
+    store
+      .all()
+      .filter((i) => i.id === id)
+      .map((i) => ({ kid: i.kid, id, revokedAt, scope: 'identity' as const })),
   );
   if (added.length === 0) throw new SamenhangError('ERR_INPUT_INVALID', `no unrevoked certificate for '${id}'`);
   return added;

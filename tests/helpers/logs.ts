@@ -11,7 +11,18 @@ export async function serviceLogs(logs: string): Promise<[string, string][]> {
 }
 
 /** Waits until a service's log holds a line matching `pattern` (lines reach the file within LOG_FLUSH_MS). */
-export async function untilLogged(logs: string, service: string, pattern: RegExp, ms = LOG_FLUSH_MS + 4_000): Promise<void> {
-  const text = () => { try { return readFileSync(join(logs, `${service}.log`), 'utf8'); } catch { return ''; } };
+export async function untilLogged(
+  logs: string,
+  service: string,
+  pattern: RegExp,
+  ms = LOG_FLUSH_MS + 4_000,
+): Promise<void> {
+  const text = () => {
+    try {
+      return readFileSync(join(logs, `${service}.log`), 'utf8');
+    } catch {
+      return '';
+    }
+  };
   await until(() => pattern.test(text()), ms);
 }

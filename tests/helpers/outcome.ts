@@ -17,7 +17,11 @@ export async function consentSettled(admin: NatsConnection, total: number, timeo
   while (Date.now() < deadline) {
     try {
       const c = await jsm.consumers.info('SIGNALS', 'consent');
-      last = JSON.stringify({ delivered: c.delivered.stream_seq, pending: c.num_pending, ackPending: c.num_ack_pending });
+      last = JSON.stringify({
+        delivered: c.delivered.stream_seq,
+        pending: c.num_pending,
+        ackPending: c.num_ack_pending,
+      });
       if (c.delivered.stream_seq >= total && c.num_pending === 0 && c.num_ack_pending === 0) return;
     } catch (e) {
       last = (e as Error).message; // a cluster electing a leader answers nothing for a moment
@@ -35,10 +39,19 @@ export async function pictureDigest(admin: NatsConnection): Promise<string[]> {
     for await (const k of await kv.keys()) out.push(k);
     return out;
   });
-  const pictures = await Promise.all(keys.map(async (k) => JSON.parse(Buffer.from((await kv.get(k))!.value).toString('utf8'))));
+  const pictures = await Promise.all(
+    keys.map(async (k) => JSON.parse(Buffer.from((await kv.get(k))!.value).toString('utf8'))),
+  );
   return pictures
     .filter((p) => !p.mergedInto && Object.keys(p.entries).length > 0)
-    .map((p) => JSON.stringify([p.persons.length, Object.values(p.entries).map((e: any) => `${e.signalId}:${e.decision.outcome}:${e.decision.decidingRule}`).sort()]))
+    .map((p) =>
+      JSON.stringify([
+        p.persons.length,
+        Object.values(p.entries)
+          .map((e: any) => `${e.signalId}:${e.decision.outcome}:${e.decision.decidingRule}`)
+          .sort(),
+      ]),
+    )
     .sort();
 }
 
@@ -52,7 +65,10 @@ export async function recordedVersions(admin: NatsConnection): Promise<Map<strin
     return all;
   });
   for (const k of keys) {
-    const p = JSON.parse(Buffer.from((await kv.get(k))!.value).toString('utf8')) as { mergedInto?: string; alerts: Record<string, { version: number }> };
+    const p = JSON.parse(Buffer.from((await kv.get(k))!.value).toString('utf8')) as {
+      mergedInto?: string;
+      alerts: Record<string, { version: number }>;
+    };
     if (!p.mergedInto) for (const [region, a] of Object.entries(p.alerts)) out.set(`${k}/${region}`, a.version);
   }
   return out;
@@ -94,4 +110,3 @@ export async function auditOutcome(paths: HomePaths, minRecords: number, timeout
     await sleep(250);
   }
 }
-

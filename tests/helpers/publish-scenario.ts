@@ -7,7 +7,12 @@ import type { TestStack } from './stack.js';
 export type { ScenarioStep } from '@samenhang/cli';
 
 /** Publishes every step in order as its agency (as the demo does), asserting each is ACCEPTED. */
-export async function publishSteps(t: TestStack, steps: ScenarioStep[], now = Date.now(), after?: (step: ScenarioStep) => Promise<void>): Promise<void> {
+export async function publishSteps(
+  t: TestStack,
+  steps: ScenarioStep[],
+  now = Date.now(),
+  after?: (step: ScenarioStep) => Promise<void>,
+): Promise<void> {
   for (const step of steps) {
     const r = await publishStep(await t.client(step.agency), step, now);
     expect(r.status, `${r.signalId}: ${r.code} ${r.reason}`).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);

@@ -11,7 +11,10 @@ export class AlertFollower {
   private stop: (() => void) | undefined;
   private loop: Promise<void> | undefined;
 
-  private constructor(private readonly nc: NatsConnection, private readonly region: string) {}
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly region: string,
+  ) {}
 
   static async open(rvt: NatsConnection, region: string): Promise<AlertFollower> {
     const f = new AlertFollower(rvt, region);
@@ -23,7 +26,11 @@ export class AlertFollower {
     return f;
   }
 
-  async waitFor(what: string, predicate: (alerts: v1.HouseholdAlert[]) => boolean, timeoutMs = 20_000): Promise<v1.HouseholdAlert[]> {
+  async waitFor(
+    what: string,
+    predicate: (alerts: v1.HouseholdAlert[]) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<v1.HouseholdAlert[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (predicate(this.alerts)) return this.alerts;
@@ -63,7 +70,11 @@ export function stackWithAlerts(region = 'foodvalley'): { t: TestStack; alerts: 
 }
 
 /** Publishes signals as `agency`, each expected accepted. */
-export async function acceptedPublisher(t: TestStack, agency: string): Promise<(s: v1.Signal.$Properties) => Promise<void>> {
+export async function acceptedPublisher(
+  t: TestStack,
+  agency: string,
+): Promise<(s: v1.Signal.$Properties) => Promise<void>> {
   const client = await t.client(agency);
-  return async (s) => expect((await client.publish(await client.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+  return async (s) =>
+    expect((await client.publish(await client.sign(s))).status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
 }

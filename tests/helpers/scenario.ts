@@ -37,16 +37,24 @@ export interface BadCase {
 }
 
 /** The signal JSON of one bad-input case: base with `set` and `unset` applied, observedAt now. */
-export function badCaseSignal(base: Record<string, unknown>, c: BadCase, now: number, signalId: string): Record<string, unknown> {
+export function badCaseSignal(
+  base: Record<string, unknown>,
+  c: BadCase,
+  now: number,
+  signalId: string,
+): Record<string, unknown> {
   const s = structuredClone(base);
-  s['signalId'] = signalId;
-  s['observedAt'] = new Date(now - 60_000).toISOString();
+  s.signalId = signalId;
+  s.observedAt = new Date(now - 60_000).toISOString();
   for (const [k, v] of Object.entries(c.set ?? {})) setPath(s, k, resolveValue(v, now));
   for (const k of c.unset ?? []) delete s[k];
   return s;
 }
 
 /** A scenario step's signal with `daysAgo` resolved against now. */
-export function stepSignal(step: { daysAgo: number; signal: Record<string, unknown> }, now: number): Record<string, unknown> {
+export function stepSignal(
+  step: { daysAgo: number; signal: Record<string, unknown> },
+  now: number,
+): Record<string, unknown> {
   return { ...step.signal, observedAt: new Date(now - step.daysAgo * DAY).toISOString() };
 }

@@ -22,7 +22,9 @@ export interface TestStack {
  * free loopback ports) and the real service processes. close() stops every
  * process it started and removes the home.
  */
-export async function startTestStack(options: StackOptions & { prepare?: (paths: HomePaths) => Promise<void> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: StackOptions & { prepare?: (paths: HomePaths) => Promise<void> } = {},
+): Promise<TestStack> {
   const root = mkdtempSync(join(tmpdir(), 'samenhang-test-'));
   const paths = homePaths(root);
   if (options.prepare) {
@@ -41,7 +43,12 @@ export async function startTestStack(options: StackOptions & { prepare?: (paths:
       return c;
     },
     async connect(identity, o) {
-      const nc = await connectAs({ paths, servers: stack.servers, identity, maxReconnectAttempts: o?.reconnect ? -1 : 0 });
+      const nc = await connectAs({
+        paths,
+        servers: stack.servers,
+        identity,
+        maxReconnectAttempts: o?.reconnect ? -1 : 0,
+      });
       conns.push(nc);
       return nc;
     },

@@ -24,11 +24,15 @@ export async function streamCount(nc: NatsConnection, stream: string): Promise<n
 }
 
 export async function verifiedSignals(nc: NatsConnection): Promise<v1.VerifiedSignal[]> {
-  return (await readStream(nc, 'SIGNALS')).filter((m) => m.subject.startsWith('samenhang.signals.')).map((m) => v1.VerifiedSignal.decode(m.data));
+  return (await readStream(nc, 'SIGNALS'))
+    .filter((m) => m.subject.startsWith('samenhang.signals.'))
+    .map((m) => v1.VerifiedSignal.decode(m.data));
 }
 
 export async function verifiedConsents(nc: NatsConnection): Promise<v1.VerifiedConsent[]> {
-  return (await readStream(nc, 'SIGNALS')).filter((m) => m.subject.startsWith('samenhang.consents.')).map((m) => v1.VerifiedConsent.decode(m.data));
+  return (await readStream(nc, 'SIGNALS'))
+    .filter((m) => m.subject.startsWith('samenhang.consents.'))
+    .map((m) => v1.VerifiedConsent.decode(m.data));
 }
 
 export async function receipts(nc: NatsConnection): Promise<v1.Receipt[]> {
@@ -36,7 +40,12 @@ export async function receipts(nc: NatsConnection): Promise<v1.Receipt[]> {
 }
 
 /** Waits until a durable consumer has nothing pending or unacknowledged (its service is idle). */
-export async function consumerIdle(nc: NatsConnection, stream: string, consumer: string, timeoutMs = 30_000): Promise<void> {
+export async function consumerIdle(
+  nc: NatsConnection,
+  stream: string,
+  consumer: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const jsm = await nc.jetstreamManager();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

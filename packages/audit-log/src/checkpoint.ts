@@ -22,7 +22,9 @@ export interface Checkpoint {
 /** Signs a checkpoint as a compact JWS; the signer's certificate travels in x5c. */
 export async function signCheckpoint(c: Checkpoint, key: KeyObject, certPem: string): Promise<string> {
   const der = new X509Certificate(certPem).raw.toString('base64');
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(c))).setProtectedHeader({ alg: 'PS256', typ: TYP, x5c: [der] }).sign(key);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(c)))
+    .setProtectedHeader({ alg: 'PS256', typ: TYP, x5c: [der] })
+    .sign(key);
 }
 
 /**
@@ -31,15 +33,26 @@ export async function signCheckpoint(c: Checkpoint, key: KeyObject, certPem: str
  */
 export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDomain: string): Promise<Checkpoint> {
   const header = decodeProtectedHeader(jws);
-  if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1) throw new Error('not a checkpoint (typ or x5c missing)');
+  if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
+    throw new Error('not a checkpoint (typ or x5c missing)');
   const cert = new X509Certificate(Buffer.from(header.x5c[0]!, 'base64'));
-  if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) throw new Error('the signing certificate is not issued by the trust anchor');
-  const name = certificateUris(cert).map(parseIdentityUri).find((u) => u?.trustDomain === trustDomain);
-  if (name?.type !== 'service' || name.id !== 'audit') throw new Error('the signing certificate is not the audit service');
+  if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey))
+    throw new Error('the signing certificate is not issued by the trust anchor');
+  const name = certificateUris(cert)
+    .map(parseIdentityUri)
+    .find((u) => u?.trustDomain === trustDomain);
+  if (name?.type !== 'service' || name.id !== 'audit')
+    throw new Error('the signing certificate is not the audit service');
   const { payload } = await compactVerify(jws, cert.publicKey, { algorithms: ['PS256'] }).catch(() => {
     throw new Error('signature invalid');
   });
   const c = JSON.parse(new TextDecoder().decode(payload)) as Checkpoint;
-  if (c.origin !== ORIGIN || !Number.isInteger(c.treeSize) || !/^[0-9a-f]{64}$/.test(c.rootHash) || !Array.isArray(c.leaves)) throw new Error('malformed checkpoint');
+  if (
+    c.origin !== ORIGIN ||
+    !Number.isInteger(c.treeSize) ||
+    !/^[0-9a-f]{64}$/.test(c.rootHash) ||
+    !Array.isArray(c.leaves)
+  )
+    throw new Error('malformed checkpoint');
   return c;
 }

@@ -18,14 +18,18 @@ export interface InclusionProofFile {
 const idOf = (data: Uint8Array) => {
   try {
     const r = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
-    return (r['decisionId'] ?? r['disclosureId']) as string | undefined;
+    return (r.decisionId ?? r.disclosureId) as string | undefined;
   } catch {
     return undefined;
   }
 };
 
 /** Builds the proof for the record with this decision or disclosure id, against the latest checkpoint covering it. */
-export async function proveRecord(entries: readonly LogEntry[], recordId: string, trust: { ca: X509Certificate; trustDomain: string }): Promise<InclusionProofFile> {
+export async function proveRecord(
+  entries: readonly LogEntry[],
+  recordId: string,
+  trust: { ca: X509Certificate; trustDomain: string },
+): Promise<InclusionProofFile> {
   const records = entries.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
   const index = records.findIndex((r) => idOf(r.data) === recordId);
   if (index < 0) throw new SamenhangError('ERR_NOT_FOUND', `no record ${recordId} in the audit log`);
@@ -35,18 +39,34 @@ export async function proveRecord(entries: readonly LogEntry[], recordId: string
     const c = await verifyCheckpoint(jws, trust.ca, trust.trustDomain);
     if (c.treeSize <= index) break; // checkpoints grow; older ones cover less
     const tree = new MerkleTree(records.slice(0, c.treeSize).map((r) => leafHash(r.data)));
-    if (toHex(tree.root()) !== c.rootHash) throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the log does not match its latest checkpoint: run audit verify');
+    if (toHex(tree.root()) !== c.rootHash)
+      throw new SamenhangError(
+        'ERR_AUDIT_LOG_MISMATCH',
+        'the log does not match its latest checkpoint: run audit verify',
+      );
     return {
-      type: 'samenhang-inclusion-proof', version: 1, record: Buffer.from(records[index]!.data).toString('base64'),
-      index, treeSize: c.treeSize, proof: tree.inclusionProof(index).map(toHex), checkpoint: jws,
+      type: 'samenhang-inclusion-proof',
+      version: 1,
+      record: Buffer.from(records[index]!.data).toString('base64'),
+      index,
+      treeSize: c.treeSize,
+      proof: tree.inclusionProof(index).map(toHex),
+      checkpoint: jws,
     };
   }
-  throw new SamenhangError('ERR_AUDIT_NOT_COVERED', `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`);
+  throw new SamenhangError(
+    'ERR_AUDIT_NOT_COVERED',
+    `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`,
+  );
 }
 
 /** Checks a proof file with nothing but the trust anchor: checkpoint signature, then the Merkle path. */
-export async function verifyProofFile(p: InclusionProofFile, trust: { ca: X509Certificate; trustDomain: string }): Promise<{ ok: boolean; what: string; record?: unknown }> {
-  if (p.type !== 'samenhang-inclusion-proof' || p.version !== 1) return { ok: false, what: 'not a Samenhang inclusion proof' };
+export async function verifyProofFile(
+  p: InclusionProofFile,
+  trust: { ca: X509Certificate; trustDomain: string },
+): Promise<{ ok: boolean; what: string; record?: unknown }> {
+  if (p.type !== 'samenhang-inclusion-proof' || p.version !== 1)
+    return { ok: false, what: 'not a Samenhang inclusion proof' };
   let c;
   try {
     c = await verifyCheckpoint(p.checkpoint, trust.ca, trust.trustDomain);
@@ -58,7 +78,11 @@ export async function verifyProofFile(p: InclusionProofFile, trust: { ca: X509Ce
   if (!verifyInclusion(p.index, p.treeSize, leafHash(record), p.proof.map(fromHex), fromHex(c.rootHash))) {
     return { ok: false, what: 'the record is not in the signed tree (record or proof altered)' };
   }
-  return { ok: true, what: `record ${p.index} is in the audit log of ${c.treeSize} records signed at ${c.time}`, record: JSON.parse(record.toString('utf8')) };
+  return {
+    ok: true,
+    what: `record ${p.index} is in the audit log of ${c.treeSize} records signed at ${c.time}`,
+    record: JSON.parse(record.toString('utf8')),
+  };
 }
 
 /** That the log signed at one checkpoint is a prefix of the log signed at a later one. */
@@ -71,7 +95,12 @@ export interface ConsistencyProofFile {
 }
 
 /** Builds the consistency proof between the checkpoints of two tree sizes (default: the latest). */
-export async function proveConsistency(entries: readonly LogEntry[], fromSize: number, toSize: number | undefined, trust: { ca: X509Certificate; trustDomain: string }): Promise<ConsistencyProofFile> {
+export async function proveConsistency(
+  entries: readonly LogEntry[],
+  fromSize: number,
+  toSize: number | undefined,
+  trust: { ca: X509Certificate; trustDomain: string },
+): Promise<ConsistencyProofFile> {
   const records = entries.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
   const cps = [];
   for (const e of entries.filter((x) => x.subject === CHECKPOINT_SUBJECT)) {
@@ -80,12 +109,22 @@ export async function proveConsistency(entries: readonly LogEntry[], fromSize: n
   }
   const first = cps.find((x) => x.c.treeSize === fromSize);
   const second = toSize === undefined ? cps.at(-1) : cps.find((x) => x.c.treeSize === toSize);
-  if (!first || !second) throw new SamenhangError('ERR_NOT_FOUND', `no signed checkpoint of size ${first ? toSize : fromSize}`);
+  if (!first || !second)
+    throw new SamenhangError('ERR_NOT_FOUND', `no signed checkpoint of size ${first ? toSize : fromSize}`);
   const tree = new MerkleTree(records.slice(0, second.c.treeSize).map((r) => leafHash(r.data)));
-  return { type: 'samenhang-consistency-proof', version: 1, first: first.jws, second: second.jws, proof: tree.consistencyProof(first.c.treeSize).map(toHex) };
+  return {
+    type: 'samenhang-consistency-proof',
+    version: 1,
+    first: first.jws,
+    second: second.jws,
+    proof: tree.consistencyProof(first.c.treeSize).map(toHex),
+  };
 }
 
-export async function verifyConsistencyFile(p: ConsistencyProofFile, trust: { ca: X509Certificate; trustDomain: string }): Promise<{ ok: boolean; what: string }> {
+export async function verifyConsistencyFile(
+  p: ConsistencyProofFile,
+  trust: { ca: X509Certificate; trustDomain: string },
+): Promise<{ ok: boolean; what: string }> {
   let a, b;
   try {
     a = await verifyCheckpoint(p.first, trust.ca, trust.trustDomain);
@@ -95,6 +134,9 @@ export async function verifyConsistencyFile(p: ConsistencyProofFile, trust: { ca
   }
   const ok = verifyConsistency(a.treeSize, b.treeSize, fromHex(a.rootHash), fromHex(b.rootHash), p.proof.map(fromHex));
   return ok
-    ? { ok: true, what: `the log of ${a.treeSize} records signed at ${a.time} is a prefix of the log of ${b.treeSize} signed at ${b.time}` }
+    ? {
+        ok: true,
+        what: `the log of ${a.treeSize} records signed at ${a.time} is a prefix of the log of ${b.treeSize} signed at ${b.time}`,
+      }
     : { ok: false, what: `the log of ${b.treeSize} records does not extend the log of ${a.treeSize}` };
 }

@@ -8,7 +8,12 @@ export interface DisclosureRecord {
   readonly recipient: string;
   readonly purpose: string;
   readonly decisionIds: readonly string[];
-  readonly legalBasis: readonly { readonly signalId: string; readonly rule: string; readonly citation: string; readonly assumption: boolean }[];
+  readonly legalBasis: readonly {
+    readonly signalId: string;
+    readonly rule: string;
+    readonly citation: string;
+    readonly assumption: boolean;
+  }[];
   readonly fieldsSent: readonly { readonly signalId: string; readonly fields: readonly string[] }[];
   readonly contentSha256: string;
   readonly sourceSignals: readonly string[];

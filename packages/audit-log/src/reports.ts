@@ -97,7 +97,8 @@ export function accessReport(records: AuditRecords, person: string, now = new Da
         .filter((x) => position(x, ids) >= 0)
         .map((x) => {
           const viewed = x.viewOf ? byId.get(x.viewOf) : undefined;
-          const fieldsIn = (r: DisclosureRecord | undefined) => (r ? r.fieldsSent[position(r, ids)]?.fields : undefined);
+          const fieldsIn = (r: DisclosureRecord | undefined) =>
+            r ? r.fieldsSent[position(r, ids)]?.fields : undefined;
           return {
             recipient: x.kind === 'view' && x.viewer ? `${x.recipient} (${x.viewer})` : x.recipient,
             time: x.time,
@@ -114,8 +115,20 @@ export function accessReport(records: AuditRecords, person: string, now = new Da
       .flatMap((x) => x.decisionIds.filter((id) => !mine.has(id)).map((id) => signalOf.get(id) ?? id)),
   );
   const withheld = [
-    ...(otherSignals.size > 0 ? [{ what: `${otherSignals.size} signal(s) about other persons in the same family-system picture`, ground: 'AVG art. 15(4): the rights and freedoms of others' }] : []),
+    ...(otherSignals.size > 0
+      ? [
+          {
+            what: `${otherSignals.size} signal(s) about other persons in the same family-system picture`,
+            ground: 'AVG art. 15(4): the rights and freedoms of others',
+          },
+        ]
+      : []),
     { what: 'the identity of any person who reported a concern', ground: 'Jeugdwet art. 7.3.11; AVG art. 23(1)(i)' },
   ];
-  return { subject: 'the requesting person (identified by BSN; not repeated here)', generatedAt: now.toISOString(), signals, withheld };
+  return {
+    subject: 'the requesting person (identified by BSN; not repeated here)',
+    generatedAt: now.toISOString(),
+    signals,
+    withheld,
+  };
 }

@@ -71,7 +71,10 @@ function inOrder(v: unknown): unknown {
     const o = inOrder(item);
     if (o === NOT_PLAIN) return NOT_PLAIN;
     if (members) members.push(o);
-    else if (o !== item) (members = Object.keys(record).slice(0, i).map((key) => record[key])).push(o);
+    else if (o !== item)
+      (members = Object.keys(record)
+        .slice(0, i)
+        .map((key) => record[key])).push(o);
     i++;
   }
   if (sorted && !members) return v;
@@ -79,14 +82,16 @@ function inOrder(v: unknown): unknown {
   // Objects put index-like keys first, in numeric order: a copy cannot have them sorted.
   if (!sorted && keys.some((k) => INDEX_LIKE.test(k))) return NOT_PLAIN;
   const copy = Object.create(null) as Record<string, unknown>; // no prototype: a "__proto__" key stays a key
-  for (const j of keys.map((_, at) => at).sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1))) copy[keys[j]!] = members ? members[j] : record[keys[j]!];
+  for (const j of keys.map((_, at) => at).sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1)))
+    copy[keys[j]!] = members ? members[j] : record[keys[j]!];
   return copy;
 }
 
 /** The general case, built by appending: keys sorted wherever they are. */
 function appended(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonical JSON has no NaN or Infinity');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('canonical JSON has no NaN or Infinity');
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) {

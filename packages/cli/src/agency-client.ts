@@ -6,7 +6,16 @@ import { SamenhangError } from '@samenhang/errors';
 import { CONSENT_TYP, envelopeSha256, signEnvelope, type Alg } from '@samenhang/envelope';
 import { certificateKid } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, connectAs, isTransientNatsError, openFilteredReader, publishRetrying, readAll, subjects, type FilteredReader } from '@samenhang/stack';
+import {
+  STREAMS,
+  connectAs,
+  isTransientNatsError,
+  openFilteredReader,
+  publishRetrying,
+  readAll,
+  subjects,
+  type FilteredReader,
+} from '@samenhang/stack';
 
 export interface SignerKey {
   readonly key: KeyObject;
@@ -48,8 +57,17 @@ type Waiter = (r: v1.Receipt | Error) => void;
  * re-publish found it — so the outcome is that acceptance, not a duplicate.
  */
 export function outcomeOf(r: v1.Receipt): v1.Receipt {
-  if (r.status !== v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE || !r.originalEnvelopeSha256 || r.originalEnvelopeSha256 !== r.envelopeSha256) return r;
-  return v1.Receipt.create({ ...r, status: v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, reason: 'accepted (this envelope was received before)' });
+  if (
+    r.status !== v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE ||
+    !r.originalEnvelopeSha256 ||
+    r.originalEnvelopeSha256 !== r.envelopeSha256
+  )
+    return r;
+  return v1.Receipt.create({
+    ...r,
+    status: v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED,
+    reason: 'accepted (this envelope was received before)',
+  });
 }
 
 /**
@@ -75,9 +93,17 @@ export class AgencyClient {
     readonly signer: SignerKey,
   ) {}
 
-  static async open(paths: HomePaths, servers: readonly string[], agencyId: string, certName = agencyId): Promise<AgencyClient> {
+  static async open(
+    paths: HomePaths,
+    servers: readonly string[],
+    agencyId: string,
+    certName = agencyId,
+  ): Promise<AgencyClient> {
     const nc = await connectAs({ paths, servers, identity: agencyId, certName, maxReconnectAttempts: 10 });
-    const reader = await openFilteredReader(nc, STREAMS.RECEIPTS, subjects.receipts(agencyId), { deliver: 'new', resume: true });
+    const reader = await openFilteredReader(nc, STREAMS.RECEIPTS, subjects.receipts(agencyId), {
+      deliver: 'new',
+      resume: true,
+    });
     const client = new AgencyClient(agencyId, nc, reader, loadSigner(paths, certName));
     client.loop = client.readReceipts();
     return client;
@@ -117,11 +143,14 @@ export class AgencyClient {
         if (r instanceof Error) reject(r);
         else resolve(r);
       };
-      const timer = setTimeout(() => {
-        ws.delete(done);
-        if (ws.size === 0) this.waiting.delete(sha);
-        resolve(undefined);
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          ws.delete(done);
+          if (ws.size === 0) this.waiting.delete(sha);
+          resolve(undefined);
+        },
+        Math.max(0, ms),
+      );
       ws.add(done);
     });
   }
@@ -133,8 +162,9 @@ export class AgencyClient {
    */
   private async lookBack(sha: string): Promise<void> {
     if (this.receipts.has(sha)) return;
-    const stored = await readAll(this.nc, STREAMS.RECEIPTS, subjects.receipts(this.agencyId), { startTime: new Date(Date.now() - INGRESS_DUPLICATE_WINDOW_MS) })
-      .catch(() => []); // the live reader may still bring it
+    const stored = await readAll(this.nc, STREAMS.RECEIPTS, subjects.receipts(this.agencyId), {
+      startTime: new Date(Date.now() - INGRESS_DUPLICATE_WINDOW_MS),
+    }).catch(() => []); // the live reader may still bring it
     for (const m of stored) {
       const r = v1.Receipt.decode(m.data);
       if (r.envelopeSha256 === sha && !this.receipts.has(sha)) this.received(r);
@@ -143,11 +173,19 @@ export class AgencyClient {
 
   async sign(signal: v1.Signal.$Properties, o: { signer?: SignerKey; alg?: Alg } = {}): Promise<Uint8Array> {
     const s = o.signer ?? this.signer;
-    return signEnvelope(v1.Signal.encode(signal).finish(), { key: s.key, kid: s.kid, ...(o.alg ? { alg: o.alg } : {}) });
+    return signEnvelope(v1.Signal.encode(signal).finish(), {
+      key: s.key,
+      kid: s.kid,
+      ...(o.alg ? { alg: o.alg } : {}),
+    });
   }
 
   async signConsent(consent: v1.ConsentRecord.$Properties): Promise<Uint8Array> {
-    return signEnvelope(v1.ConsentRecord.encode(consent).finish(), { key: this.signer.key, kid: this.signer.kid, typ: CONSENT_TYP });
+    return signEnvelope(v1.ConsentRecord.encode(consent).finish(), {
+      key: this.signer.key,
+      kid: this.signer.kid,
+      typ: CONSENT_TYP,
+    });
   }
 
   /** Publishes a signed consent record on this agency's consent subject. */
@@ -160,7 +198,11 @@ export class AgencyClient {
    * the first receipt). Publishing the same bytes again gives the same outcome: JetStream
    * stores them once. Gives up with ERR_RECEIPT_TIMEOUT after `timeoutMs` in all.
    */
-  async publish(envelope: Uint8Array, timeoutMs = PUBLISH_DEADLINE_MS, subject = subjects.ingress(this.agencyId)): Promise<v1.Receipt> {
+  async publish(
+    envelope: Uint8Array,
+    timeoutMs = PUBLISH_DEADLINE_MS,
+    subject = subjects.ingress(this.agencyId),
+  ): Promise<v1.Receipt> {
     const sha = envelopeSha256(envelope);
     const deadline = Date.now() + timeoutMs;
     const js = this.nc.jetstream();
@@ -173,7 +215,11 @@ export class AgencyClient {
         // Stored or not, nothing more can be learnt in time: the envelope may still be answered.
         const known = this.receipts.get(sha);
         if (known) return outcomeOf(known);
-        throw new SamenhangError('ERR_RECEIPT_TIMEOUT', `no receipt within ${timeoutMs} ms (NATS unavailable: ${(e as { code?: string }).code ?? e})`, { cause: e });
+        throw new SamenhangError(
+          'ERR_RECEIPT_TIMEOUT',
+          `no receipt within ${timeoutMs} ms (NATS unavailable: ${(e as { code?: string }).code ?? e})`,
+          { cause: e },
+        );
       }
       if (ack.duplicate && round === 1) await this.lookBack(sha);
       const r = await this.receiptWithin(sha, Math.min(REPUBLISH_AFTER_MS, deadline - Date.now()));

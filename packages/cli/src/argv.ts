@@ -13,17 +13,25 @@ export type Invocation =
   | { readonly kind: 'run'; readonly path: readonly Command[]; readonly flags: FlagValues; readonly args: string[] };
 
 const PARSE_OPTIONS = Object.fromEntries(
-  Object.entries(FLAGS).map(([name, def]) => [name, 'short' in def ? { type: def.type, short: def.short } : { type: def.type }]),
+  Object.entries(FLAGS).map(([name, def]) => [
+    name,
+    'short' in def ? { type: def.type, short: def.short } : { type: def.type },
+  ]),
 ) as Record<FlagName, { type: 'string' | 'boolean'; short?: string }>;
 
 const isFlag = (name: string): name is FlagName => Object.hasOwn(FLAGS, name);
-
 
 /** Finds `name` among `commands`, or says it is unknown and what was probably meant. */
 export function findCommand(commands: readonly Command[], name: string, parent: readonly Command[]): Command {
   const c = commands.find((x) => x.name === name);
   if (c) return c;
-  throw new UsageError(`unknown command "${name}"${didYouMean(name, commands.map((x) => x.name))}`, fullName(parent));
+  throw new UsageError(
+    `unknown command "${name}"${didYouMean(
+      name,
+      commands.map((x) => x.name),
+    )}`,
+    fullName(parent),
+  );
 }
 
 /**
@@ -34,9 +42,15 @@ export function findCommand(commands: readonly Command[], name: string, parent: 
  */
 export function parseInvocation(argv: readonly string[], commands: readonly Command[]): Invocation {
   // Not strict: the checks below know the command, so their messages can name it.
-  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  const wantsHelp = values['help'] === true;
-  if (values['version'] === true && !wantsHelp) return { kind: 'version' };
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: PARSE_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const wantsHelp = values.help === true;
+  if (values.version === true && !wantsHelp) return { kind: 'version' };
 
   const path: Command[] = [];
   let rest = positionals;
@@ -72,7 +86,10 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
   }
   if (missing.size) {
     const m = [...missing];
-    throw new UsageError(`missing ${m.length > 1 ? `${m.slice(0, -1).join(', ')} and ${m[m.length - 1]}` : m[0]}`, fullName(path));
+    throw new UsageError(
+      `missing ${m.length > 1 ? `${m.slice(0, -1).join(', ')} and ${m[m.length - 1]}` : m[0]}`,
+      fullName(path),
+    );
   }
   return { kind: 'run', path, flags, args: rest };
 }

@@ -20,7 +20,12 @@ export async function readAuditLog(paths: HomePaths): Promise<LogEntry[]> {
 
 /** A copy of the log as JSON lines: {seq, subject, data (base64)}. */
 export function writeLogFile(file: string, entries: readonly LogEntry[]): void {
-  writeFileSync(file, entries.map((e) => JSON.stringify({ seq: e.seq, subject: e.subject, data: Buffer.from(e.data).toString('base64') })).join('\n') + '\n');
+  writeFileSync(
+    file,
+    `${entries
+      .map((e) => JSON.stringify({ seq: e.seq, subject: e.subject, data: Buffer.from(e.data).toString('base64') }))
+      .join('\n')}\n`,
+  );
 }
 
 export function readLogFile(file: string): LogEntry[] {
@@ -53,5 +58,5 @@ export function loadRemembered(paths: HomePaths): { treeSize: number; rootHash: 
 export function remember(paths: HomePaths, head: { treeSize: number; rootHash: string }): void {
   const file = rememberedFile(paths);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(file, JSON.stringify(head) + '\n');
+  writeFileSync(file, `${JSON.stringify(head)}\n`);
 }

@@ -44,16 +44,23 @@ const AUDIT: readonly Command[] = [
       'For each decision record: when, which signal from which agency, the outcome for the RVT, the deciding rule with its legal citation, why, what was refused, the fields it may show, obligations, and the policy version and digest.',
     flags: [
       { flag: 'agency', text: 'only signals of this agency (a signal id is unique per agency only)' },
-      { flag: 'signal' }, { flag: 'since' }, { flag: 'until' }, { flag: 'json', text: 'print each decision record as one JSON line' },
+      { flag: 'signal' },
+      { flag: 'since' },
+      { flag: 'until' },
+      { flag: 'json', text: 'print each decision record as one JSON line' },
     ],
-    examples: ['samenhang audit decisions --agency politie-oost-nederland --signal p-9001', 'samenhang audit decisions --since 2026-01-01 --json | jq .outcome'],
+    examples: [
+      'samenhang audit decisions --agency politie-oost-nederland --signal p-9001',
+      'samenhang audit decisions --since 2026-01-01 --json | jq .outcome',
+    ],
     exits: '0 (also when nothing matches), 1 the log cannot be read, 2 usage error',
     run: (c) => audit(c.paths, 'decisions', c.flags),
   },
   {
     name: 'disclosures',
     summary: 'what was disclosed to whom and when, under which rules',
-    description: '--bsn and --household are turned into pseudonyms with the broker key, so the log itself holds neither.',
+    description:
+      '--bsn and --household are turned into pseudonyms with the broker key, so the log itself holds neither.',
     maxArgs: 2,
     flags: [
       { flag: 'bsn', choice: 'who', text: 'disclosures about this person' },
@@ -64,7 +71,11 @@ const AUDIT: readonly Command[] = [
       { flag: 'json', choice: 'format', text: 'print each disclosure record as one JSON line' },
       { flag: 'csv', choice: 'format' },
     ],
-    examples: ['samenhang audit disclosures --bsn 999990019', 'samenhang audit disclosures --household 6717CD 3 B --csv', 'samenhang audit disclosures --recipient foodvalley --json'],
+    examples: [
+      'samenhang audit disclosures --bsn 999990019',
+      'samenhang audit disclosures --household 6717CD 3 B --csv',
+      'samenhang audit disclosures --recipient foodvalley --json',
+    ],
     exits: '0 success, 1 the log cannot be read, 2 usage error',
     run: (c) => audit(c.paths, 'disclosures', c.flags, [...c.args]),
   },
@@ -73,7 +84,10 @@ const AUDIT: readonly Command[] = [
     summary: "the statement for a citizen's access request (AVG art. 15)",
     description:
       "Only the signals concerning this person (as subject or named relation), each with its outcome, rule and who received which fields when; what is withheld and on which ground (other persons' signals, reporters).",
-    flags: [{ flag: 'bsn', required: true, text: 'the citizen who asks' }, { flag: 'json', text: 'print the report as one JSON document' }],
+    flags: [
+      { flag: 'bsn', required: true, text: 'the citizen who asks' },
+      { flag: 'json', text: 'print the report as one JSON document' },
+    ],
     examples: ['samenhang audit access-report --bsn 999990019'],
     exits: '0 success, 1 the log cannot be read, 2 usage error',
     run: (c) => audit(c.paths, 'access-report', c.flags),
@@ -89,7 +103,10 @@ const AUDIT: readonly Command[] = [
       { flag: 'to', text: 'with --consistency: up to this tree size (default: the newest checkpoint)' },
       { flag: 'out', text: 'the proof file (default <record>.proof.json or consistency-<size>.proof.json)' },
     ],
-    examples: ['samenhang audit prove --record d-0f3a… --out proof.json', 'samenhang audit prove --consistency 64 --to 128'],
+    examples: [
+      'samenhang audit prove --record d-0f3a… --out proof.json',
+      'samenhang audit prove --consistency 64 --to 128',
+    ],
     exits: '0 proof written, 1 no such record or tree size, 2 usage error',
     run: (c) => audit(c.paths, 'prove', c.flags),
   },
@@ -128,10 +145,19 @@ export const COMMANDS: readonly Command[] = [
       'Runs until Ctrl-C (SIGINT) or SIGTERM. A service that crashes is restarted after 0.5 s, backing off to 15 s while it keeps failing; the rest keeps running. The home keeps its ports from one start to the next.',
     flags: [
       { flag: 'demo' },
-      { flag: 'instances', choice: 'shape', text: 'run this many copies of the gateway, consent and audit services (1 to 8)' },
+      {
+        flag: 'instances',
+        choice: 'shape',
+        text: 'run this many copies of the gateway, consent and audit services (1 to 8)',
+      },
       { flag: 'cluster', choice: 'shape' },
     ],
-    examples: ['samenhang up', 'samenhang up --demo', 'samenhang up --instances 2', 'samenhang up --cluster 3 --home /tmp/cluster'],
+    examples: [
+      'samenhang up',
+      'samenhang up --demo',
+      'samenhang up --instances 2',
+      'samenhang up --cluster 3 --home /tmp/cluster',
+    ],
     exits: '0 stopped on request, 1 could not start, 2 usage error',
     run: (c) => up(c.paths, c.env, c.flags),
   },
@@ -148,7 +174,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'doctor',
     group: STACK,
     summary: 'check prerequisites and say the command that fixes each',
-    description: 'Checks Node.js against the version package.json requires, nats-server 2.9 or newer, the build, a writable home, and says whether a PKI and a stack exist.',
+    description:
+      'Checks Node.js against the version package.json requires, nats-server 2.9 or newer, the build, a writable home, and says whether a PKI and a stack exist.',
     flags: [{ flag: 'json', text: 'print {ok, checks: [{name, ok, detail, fix}]}' }],
     examples: ['samenhang doctor'],
     exits: '0 all present, 1 something is missing, 2 usage error',
@@ -158,7 +185,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'certs',
     group: STACK,
     summary: 'create the development PKI anew, or revoke an identity',
-    description: 'Without flags, writes a new CA and a certificate and key for every identity in the registry; a running stack must then be restarted. With --revoke, a running nats-server is reloaded so the identity can no longer connect.',
+    description:
+      'Without flags, writes a new CA and a certificate and key for every identity in the registry; a running stack must then be restarted. With --revoke, a running nats-server is reloaded so the identity can no longer connect.',
     flags: [{ flag: 'revoke' }, { flag: 'registry', text: 'issue for this registry instead of the development one' }],
     examples: ['samenhang certs', 'samenhang certs --revoke lokaalteam-ede'],
     exits: '0 success, 1 failure, 2 usage error (also an unknown identity)',
@@ -171,7 +199,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'deploy',
     group: STACK,
     summary: 'files for docker-compose.yml: PKI, broker keys, three nats-server configurations',
-    description: 'Writes <dir>/home (PKI and broker keys, created on first use) and <dir>/nats-1.conf … nats-3.conf; then run docker-compose up.',
+    description:
+      'Writes <dir>/home (PKI and broker keys, created on first use) and <dir>/nats-1.conf … nats-3.conf; then run docker-compose up.',
     home: false,
     flags: [{ flag: 'out', value: '<dir>', required: true, text: 'the directory to write' }],
     examples: ['samenhang deploy --out deploy'],
@@ -182,7 +211,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'streams',
     group: STACK,
     summary: 'create streams, buckets and consumers on $SAMENHANG_SERVERS (compose init)',
-    description: "Connects as broker-admin to $SAMENHANG_SERVERS (comma-separated), else to the home's running stack; three servers get three replicas.",
+    description:
+      "Connects as broker-admin to $SAMENHANG_SERVERS (comma-separated), else to the home's running stack; three servers get three replicas.",
     flags: [],
     examples: ['SAMENHANG_SERVERS=tls://nats-1:4222,tls://nats-2:4222,tls://nats-3:4222 samenhang streams'],
     exits: '0 success, 1 failure, 2 usage error',
@@ -193,14 +223,17 @@ export const COMMANDS: readonly Command[] = [
     group: PARTICIPANTS,
     summary: 'sign signals as an agency, publish them, print each receipt',
     description:
-      'The file holds one signal or an array of them (signal JSON as in examples/signal.json); observedAt defaults to now. Each signal is signed with the agency\'s key and published on its ingress subject; one line per receipt: ACCEPTED, DUPLICATE or REJECTED with the error code.',
+      "The file holds one signal or an array of them (signal JSON as in examples/signal.json); observedAt defaults to now. Each signal is signed with the agency's key and published on its ingress subject; one line per receipt: ACCEPTED, DUPLICATE or REJECTED with the error code.",
     flags: [
       { flag: 'agency', required: true },
       { flag: 'file', value: '<json>', required: true, text: 'one signal, or an array of signals' },
       { flag: 'json', text: 'print each receipt as one JSON line' },
       { flag: 'timeout' },
     ],
-    examples: ['samenhang publish --agency politie-oost-nederland --file examples/signal.json', 'samenhang publish --agency lokaalteam-ede --file batch.json --json'],
+    examples: [
+      'samenhang publish --agency politie-oost-nederland --file examples/signal.json',
+      'samenhang publish --agency lokaalteam-ede --file batch.json --json',
+    ],
     exits: '0 every signal accepted, 1 any rejected (or a failure), 2 usage error (also an unknown agency)',
     run: (c) => {
       requireParticipant(c.paths, c.flags.agency, 'agency');
@@ -211,7 +244,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'consent',
     group: PARTICIPANTS,
     summary: 'register consent, its withdrawal or an objection',
-    description: 'The file holds one ConsentRecord or an array of them (as in examples/consent.json), signed and published like signals; one line per receipt.',
+    description:
+      'The file holds one ConsentRecord or an array of them (as in examples/consent.json), signed and published like signals; one line per receipt.',
     flags: [
       { flag: 'agency', required: true },
       { flag: 'file', value: '<json>', required: true, text: 'one consent record, or an array of them' },
@@ -244,7 +278,10 @@ export const COMMANDS: readonly Command[] = [
     group: PARTICIPANTS,
     summary: 'the current family-system picture of a household (a logged disclosure)',
     maxArgs: 2,
-    flags: [{ flag: 'rvt', required: true }, { flag: 'household', required: true }],
+    flags: [
+      { flag: 'rvt', required: true },
+      { flag: 'household', required: true },
+    ],
     examples: ['samenhang picture --rvt foodvalley --household 6717CD 3 B'],
     exits: '0 a picture was shown, 1 none may be shown (or no answer), 2 usage error (also an unknown region)',
     run: (c) => {
@@ -256,8 +293,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'console',
     group: PARTICIPANTS,
     summary: 'a one-time sign-in link (60 s) for the web console',
-    description: "The link carries a login assertion signed with the identity's own key; it is valid for 60 seconds and once. No password exists.",
-    flags: [{ flag: 'as', required: true, text: 'sign in as this participant, e.g. rvt-foodvalley or privacy-officer' }],
+    description:
+      "The link carries a login assertion signed with the identity's own key; it is valid for 60 seconds and once. No password exists.",
+    flags: [
+      { flag: 'as', required: true, text: 'sign in as this participant, e.g. rvt-foodvalley or privacy-officer' },
+    ],
     examples: ['samenhang console --as rvt-foodvalley', 'samenhang console --as privacy-officer'],
     exits: '0 success, 1 no console runs, 2 usage error (also an unknown identity)',
     run: (c) => {
@@ -278,9 +318,17 @@ export const COMMANDS: readonly Command[] = [
     name: 'replay',
     group: ANALYSIS,
     summary: 'which decisions and alerts another policy would change (writes nothing)',
-    description: 'Re-decides every stored, unexpired signal under the policy, in memory, and prints what would change by rule. Nothing is written or disclosed.',
-    flags: [{ flag: 'policy', required: true }, { flag: 'as-of' }, { flag: 'json', text: 'print the summary and every change as one JSON document' }],
-    examples: ['samenhang replay --policy my-policy.json', 'samenhang replay --policy packages/policy/policies/default.json --as-of 2027-01-01'],
+    description:
+      'Re-decides every stored, unexpired signal under the policy, in memory, and prints what would change by rule. Nothing is written or disclosed.',
+    flags: [
+      { flag: 'policy', required: true },
+      { flag: 'as-of' },
+      { flag: 'json', text: 'print the summary and every change as one JSON document' },
+    ],
+    examples: [
+      'samenhang replay --policy my-policy.json',
+      'samenhang replay --policy packages/policy/policies/default.json --as-of 2027-01-01',
+    ],
     exits: '0 success, 1 failure, 2 usage error',
     run: (c) => replay(c.paths, c.flags),
   },
@@ -288,7 +336,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'bench',
     group: ANALYSIS,
     summary: 'measure the pipeline, a raw JetStream baseline, latency, verification, replay and memory',
-    description: 'Starts its own stack in a temporary home, so it needs no --home. Reports; never fails on a figure. The JSON report is written to --out (default bench-results/).',
+    description:
+      'Starts its own stack in a temporary home, so it needs no --home. Reports; never fails on a figure. The JSON report is written to --out (default bench-results/).',
     home: false,
     flags: [
       { flag: 'signals' },

@@ -12,7 +12,13 @@ const DAY = 86_400_000;
 export const DEMO_SCENARIO = join(fileURLToPath(import.meta.url), '../../../../fixtures/scenarios/meneer-m.json');
 
 /** One step of a reference scenario (fixtures/scenarios/README.md). */
-export interface ScenarioStep { type: 'signal' | 'consent'; agency: string; daysAgo: number; signal?: Record<string, unknown>; consent?: Record<string, unknown> }
+export interface ScenarioStep {
+  type: 'signal' | 'consent';
+  agency: string;
+  daysAgo: number;
+  signal?: Record<string, unknown>;
+  consent?: Record<string, unknown>;
+}
 
 /** Signs and publishes one scenario step as its agency, with `daysAgo` resolved against `now`. */
 export async function publishStep(client: AgencyClient, step: ScenarioStep, now: number): Promise<v1.Receipt> {
@@ -21,15 +27,21 @@ export async function publishStep(client: AgencyClient, step: ScenarioStep, now:
     c.recordedAt = toTimestamp(now - step.daysAgo * DAY);
     return client.publishConsent(await client.signConsent(c));
   }
-  return client.publish(await client.sign(signalFromJson({ ...step.signal, observedAt: new Date(now - step.daysAgo * DAY).toISOString() })));
+  return client.publish(
+    await client.sign(signalFromJson({ ...step.signal, observedAt: new Date(now - step.daysAgo * DAY).toISOString() })),
+  );
 }
 
 /** Prints an alert the way an RVT professional would read it: what, from whom, and why it is shown. */
 export function describeAlert(a: v1.HouseholdAlert): string {
-  const lines = [`Alert v${a.version} to the RVT of ${a.region}: a family system of ${a.persons} persons — ${a.reason}.`];
+  const lines = [
+    `Alert v${a.version} to the RVT of ${a.region}: a family system of ${a.persons} persons — ${a.reason}.`,
+  ];
   for (const e of a.entries as v1.AlertEntry[]) {
     const when = e.observedAt ? new Date(Number(e.observedAt.seconds) * 1000).toISOString().slice(0, 10) : '';
-    lines.push(`  ${e.signalId.padEnd(8)} ${e.agencyId.padEnd(24)} ${nameOf('category', e.category ?? 0).padEnd(18)} ${when}  ${e.shownAs.padEnd(8)} ${e.decidingRule}`);
+    lines.push(
+      `  ${e.signalId.padEnd(8)} ${e.agencyId.padEnd(24)} ${nameOf('category', e.category ?? 0).padEnd(18)} ${when}  ${e.shownAs.padEnd(8)} ${e.decidingRule}`,
+    );
     if (e.summary) lines.push(`           "${e.summary}"`);
     if (e.contact?.name) lines.push(`           contact: ${e.contact.name} ${e.contact.phone ?? ''}`);
     lines.push(`           why: ${e.explanation}`);
@@ -55,7 +67,9 @@ export async function runDemo(paths: HomePaths, servers: readonly string[]): Pro
       const client = clients.get(step.agency) ?? (await AgencyClient.open(paths, servers, step.agency));
       clients.set(step.agency, client);
       const r = await publishStep(client, step, now);
-      out(`  ${step.agency.padEnd(24)} ${step.type.padEnd(8)} ${r.signalId.padEnd(8)} ${nameOf('receiptStatus', r.status)}${r.code ? ` ${r.code}` : ''}`);
+      out(
+        `  ${step.agency.padEnd(24)} ${step.type.padEnd(8)} ${r.signalId.padEnd(8)} ${nameOf('receiptStatus', r.status)}${r.code ? ` ${r.code}` : ''}`,
+      );
     }
     // The last notice in the stream names the system; its content is fetched as the RVT would.
     let notice: v1.HouseholdAlert | undefined;
@@ -66,7 +80,11 @@ export async function runDemo(paths: HomePaths, servers: readonly string[]): Pro
     }
     clearTimeout(deadline);
     const last = notice && (await requestPicture(rvt, 'foodvalley', { systemId: notice.systemId }));
-    out(last?.entries.length ? `\n${describeAlert(last)}\n\nFollow it yourself: npx samenhang alerts --rvt foodvalley   (other regions receive nothing: --rvt twente)\n` : '\nno alert arrived (see the logs)\n');
+    out(
+      last?.entries.length
+        ? `\n${describeAlert(last)}\n\nFollow it yourself: npx samenhang alerts --rvt foodvalley   (other regions receive nothing: --rvt twente)\n`
+        : '\nno alert arrived (see the logs)\n',
+    );
   } finally {
     for (const c of clients.values()) await c.close();
     await reader.close();

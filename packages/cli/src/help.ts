@@ -22,10 +22,15 @@ export function wrap(text: string, width = WIDTH, indent = 0): string[] {
 const MAX_TERM = 28;
 
 /** The text column for these terms: two spaces after the longest that is not too long. */
-const columnOf = (terms: readonly string[]) => Math.max(0, ...terms.map((t) => t.length).filter((n) => n <= MAX_TERM)) + 2;
+const columnOf = (terms: readonly string[]) =>
+  Math.max(0, ...terms.map((t) => t.length).filter((n) => n <= MAX_TERM)) + 2;
 
 /** Rows of `term  text`, the texts in one column (`col`) and wrapped under themselves. */
-function table(rows: readonly (readonly [string, string])[], col = columnOf(rows.map(([t]) => t)), indent = 2): string[] {
+function table(
+  rows: readonly (readonly [string, string])[],
+  col = columnOf(rows.map(([t]) => t)),
+  indent = 2,
+): string[] {
   const lines: string[] = [];
   for (const [term, text] of rows) {
     const body = wrap(text, WIDTH, indent + col);
@@ -101,7 +106,8 @@ export function renderCommandHelp(path: readonly Command[]): string {
   lines.push('', 'flags:', ...table(helpFlags(c).map((u) => [syntax(u), u.text ?? FLAGS[u.flag].text])));
   if (c.examples.length) lines.push('', 'examples:', ...c.examples.map((e) => `  ${e}`));
   if (c.exits) lines.push('', ...wrap(`exit codes: ${c.exits}`));
-  if (c.subcommands) lines.push('', `run '${fullName(path)} <command> --help' for a command's usage, flags and examples`);
+  if (c.subcommands)
+    lines.push('', `run '${fullName(path)} <command> --help' for a command's usage, flags and examples`);
   return lines.join('\n');
 }
 
@@ -109,14 +115,28 @@ const GLOBAL_HELP_FLAGS: readonly FlagName[] = ['home', 'help', 'version'];
 
 /** `samenhang --help`: every command by group, one line each. */
 export function renderGlobalHelp(commands: readonly Command[]): string {
-  const lines = ['samenhang — secure inter-agency signal sharing on NATS JetStream', '', 'usage: samenhang <command> [flags]'];
+  const lines = [
+    'samenhang — secure inter-agency signal sharing on NATS JetStream',
+    '',
+    'usage: samenhang <command> [flags]',
+  ];
   const groups = [...new Set(commands.map((c) => c.group ?? 'other'))];
   const col = columnOf(commands.map((c) => c.name));
   for (const g of groups) {
-    lines.push('', `${g}:`, ...table(commands.filter((c) => (c.group ?? 'other') === g).map((c) => [c.name, c.summary]), col));
+    lines.push(
+      '',
+      `${g}:`,
+      ...table(
+        commands.filter((c) => (c.group ?? 'other') === g).map((c) => [c.name, c.summary]),
+        col,
+      ),
+    );
   }
   lines.push('', 'flags:', ...table(GLOBAL_HELP_FLAGS.map((f) => [flagSyntax(f), FLAGS[f].text])));
-  lines.push('', "run 'samenhang <command> --help' (or 'samenhang help <command>') for a command's usage, flags and examples");
+  lines.push(
+    '',
+    "run 'samenhang <command> --help' (or 'samenhang help <command>') for a command's usage, flags and examples",
+  );
   lines.push('exit codes: 0 success, 1 failure or rejection, 2 usage error');
   return lines.join('\n');
 }

@@ -42,6 +42,9 @@ export function requireRegion(paths: HomePaths, region: string | undefined): voi
   const regions = registry.regions.filter((r) => registry.participants.some((p) => p.id === `rvt-${r}`));
   if (regions.includes(region!)) return;
   // `--rvt rvt-twente`: the identity was given where its region was meant.
-  const hint = region!.startsWith('rvt-') && regions.includes(region!.slice(4)) ? `; did you mean "${region!.slice(4)}"?` : didYouMean(region!, regions);
+  const hint =
+    region!.startsWith('rvt-') && regions.includes(region!.slice(4))
+      ? `; did you mean "${region!.slice(4)}"?`
+      : didYouMean(region!, regions);
   throw new UsageError(`unknown region "${region}"${hint} (regions with an RVT: ${regions.join(', ')})`);
 }

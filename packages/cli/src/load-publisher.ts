@@ -17,10 +17,15 @@ export interface SignedItem {
 export async function signWorkload(paths: HomePaths, items: readonly WorkloadItem[]): Promise<SignedItem[]> {
   const signers = new Map<string, SignerKey>();
   const signer = (agency: string) => signers.get(agency) ?? signers.set(agency, loadSigner(paths, agency)).get(agency)!;
-  return Promise.all(items.map(async (x) => {
-    const s = signer(x.agency);
-    return { agency: x.agency, envelope: await signEnvelope(v1.Signal.encode(signalFromJson(x.signal)).finish(), { key: s.key, kid: s.kid }) };
-  }));
+  return Promise.all(
+    items.map(async (x) => {
+      const s = signer(x.agency);
+      return {
+        agency: x.agency,
+        envelope: await signEnvelope(v1.Signal.encode(signalFromJson(x.signal)).finish(), { key: s.key, kid: s.kid }),
+      };
+    }),
+  );
 }
 
 export interface PublishOptions {
@@ -36,7 +41,11 @@ export interface PublishOptions {
  * should: with the envelope's SHA-256 as Nats-Msg-Id, retrying until JetStream
  * acknowledges, so a retry after a lost ack is stored once.
  */
-export async function publishSigned(conns: ReadonlyMap<string, NatsConnection>, items: readonly SignedItem[], o: PublishOptions = {}): Promise<void> {
+export async function publishSigned(
+  conns: ReadonlyMap<string, NatsConnection>,
+  items: readonly SignedItem[],
+  o: PublishOptions = {},
+): Promise<void> {
   const window = o.window ?? 256;
   let next = 0;
   let done = 0;
@@ -46,7 +55,10 @@ export async function publishSigned(conns: ReadonlyMap<string, NatsConnection>, 
       const js = conns.get(item.agency)!.jetstream();
       for (let attempt = 1; ; attempt++) {
         try {
-          await js.publish(subjects.ingress(item.agency), item.envelope, { msgID: envelopeSha256(item.envelope), timeout: 5000 });
+          await js.publish(subjects.ingress(item.agency), item.envelope, {
+            msgID: envelopeSha256(item.envelope),
+            timeout: 5000,
+          });
           break;
         } catch (e) {
           if (attempt >= (o.attempts ?? 60)) throw e;

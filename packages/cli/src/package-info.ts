@@ -35,7 +35,11 @@ export function nodeRequirement(): string | undefined {
   }
 }
 
-const parts = (v: string) => v.replace(/^v/, '').split('.').map((x) => Number.parseInt(x, 10) || 0);
+const parts = (v: string) =>
+  v
+    .replace(/^v/, '')
+    .split('.')
+    .map((x) => Number.parseInt(x, 10) || 0);
 
 /** Compares the parts `b` gives: `20.12.1` against `20` is equal (`20` means any 20.x). */
 function compare(a: string, b: string): number {

@@ -4,8 +4,21 @@ import { join } from 'node:path';
 import type { Env, HomePaths } from '@samenhang/config';
 import { ensurePki } from '@samenhang/certs-dev';
 import {
-  HomePorts, Supervisor, connectAs, ensureBrokerKeys, ensureStreams, removeStackInfo, spawnService, startEmbeddedNats, writeStackInfo,
-  type Backoff, type EmbeddedNats, type ServiceProcess, type ServiceStatus, type StackInfo, type SupervisorEvent,
+  HomePorts,
+  Supervisor,
+  connectAs,
+  ensureBrokerKeys,
+  ensureStreams,
+  removeStackInfo,
+  spawnService,
+  startEmbeddedNats,
+  writeStackInfo,
+  type Backoff,
+  type EmbeddedNats,
+  type ServiceProcess,
+  type ServiceStatus,
+  type StackInfo,
+  type SupervisorEvent,
 } from '@samenhang/stack';
 
 const require = createRequire(import.meta.url);
@@ -72,8 +85,14 @@ function stackLog(paths: HomePaths, print?: (line: string) => void) {
   mkdirSync(paths.logs, { recursive: true });
   const file = join(paths.logs, 'stack.log');
   return (level: 'info' | 'warn', msg: string, fields: Record<string, unknown> = {}) => {
-    appendFileSync(file, JSON.stringify({ level, time: new Date().toISOString(), service: 'stack', pid: process.pid, msg, ...fields }) + '\n');
-    const detail = Object.entries(fields).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ');
+    appendFileSync(
+      file,
+      JSON.stringify({ level, time: new Date().toISOString(), service: 'stack', pid: process.pid, msg, ...fields }) +
+        '\n',
+    );
+    const detail = Object.entries(fields)
+      .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(', ');
     print?.(`${msg}${detail ? ` (${detail})` : ''}`);
   };
 }
@@ -83,12 +102,25 @@ function logEvent(log: ReturnType<typeof stackLog>, e: SupervisorEvent): void {
   const s = (ms: number) => Math.round(ms / 100) / 10;
   switch (e.kind) {
     case 'exited':
-      log('warn', e.restartInMs === undefined ? `${e.id} exited unexpectedly; not restarted (supervision off)` : `${e.id} exited unexpectedly; restarting in ${s(e.restartInMs)} s`, {
-        instance: e.id, code: e.exit.code, signal: e.exit.signal, upSeconds: e.exit.upSeconds,
-      });
+      log(
+        'warn',
+        e.restartInMs === undefined
+          ? `${e.id} exited unexpectedly; not restarted (supervision off)`
+          : `${e.id} exited unexpectedly; restarting in ${s(e.restartInMs)} s`,
+        {
+          instance: e.id,
+          code: e.exit.code,
+          signal: e.exit.signal,
+          upSeconds: e.exit.upSeconds,
+        },
+      );
       return;
     case 'restarted':
-      log('info', `${e.id} restarted, ready ${s(e.downMs)} s after it exited`, { instance: e.id, pid: e.pid, restarts: e.restarts });
+      log('info', `${e.id} restarted, ready ${s(e.downMs)} s after it exited`, {
+        instance: e.id,
+        pid: e.pid,
+        restarts: e.restarts,
+      });
       return;
     case 'restart-failed':
       log('warn', `${e.id} did not start again; next try in ${s(e.restartInMs)} s`, { instance: e.id, error: e.error });
@@ -141,8 +173,10 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
   /** The console's first instance listens on the home's recorded ports, unless told others. */
   const consolePorts = async (given: Record<string, string>): Promise<Record<string, string>> => {
     const out: Record<string, string> = {};
-    if (given['SAMENHANG_CONSOLE_PORT'] === undefined && env['SAMENHANG_CONSOLE_PORT'] === undefined) out['SAMENHANG_CONSOLE_PORT'] = String(await homePorts.take('console.web'));
-    if (given['SAMENHANG_API_PORT'] === undefined && env['SAMENHANG_API_PORT'] === undefined) out['SAMENHANG_API_PORT'] = String(await homePorts.take('console.api'));
+    if (given.SAMENHANG_CONSOLE_PORT === undefined && env.SAMENHANG_CONSOLE_PORT === undefined)
+      out.SAMENHANG_CONSOLE_PORT = String(await homePorts.take('console.web'));
+    if (given.SAMENHANG_API_PORT === undefined && env.SAMENHANG_API_PORT === undefined)
+      out.SAMENHANG_API_PORT = String(await homePorts.take('console.api'));
     homePorts.save();
     return out;
   };
@@ -153,10 +187,16 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
     const id = instance === 1 ? name : `${name}-${instance}`;
     const given = { ...serviceEnv, ...extra };
     // Ports are looked at on every start, restarts too: one taken meanwhile is replaced (and logged).
-    return supervisor.start(id, async (onSpawn) => spawnService({
-      name: id, entry: entry(), paths, servers, onSpawn,
-      env: { ...given, ...(name === 'console' && instance === 1 ? await consolePorts(given) : {}) },
-    }));
+    return supervisor.start(id, async (onSpawn) =>
+      spawnService({
+        name: id,
+        entry: entry(),
+        paths,
+        servers,
+        onSpawn,
+        env: { ...given, ...(name === 'console' && instance === 1 ? await consolePorts(given) : {}) },
+      }),
+    );
   };
   const stop = async () => {
     await supervisor.stop();
@@ -166,11 +206,19 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
   };
   try {
     for (const name of options.services ?? CORE_SERVICES) {
-      for (let i = 1; i <= (clustered ? 1 : options.instances?.[name] ?? 1); i++) await startService(name, i);
+      for (let i = 1; i <= (clustered ? 1 : (options.instances?.[name] ?? 1)); i++) await startService(name, i);
     }
   } catch (e) {
     await stop();
     throw e;
   }
-  return { nats, natsNodes, servers, services: supervisor.processes, startService, serviceStatus: () => supervisor.status(), stop };
+  return {
+    nats,
+    natsNodes,
+    servers,
+    services: supervisor.processes,
+    startService,
+    serviceStatus: () => supervisor.status(),
+    stop,
+  };
 }

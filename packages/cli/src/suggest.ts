@@ -3,7 +3,9 @@
  * edit from "alerts", the kind of slip a hand makes on a keyboard.
  */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -37,7 +39,11 @@ export function suggest(typed: string, candidates: readonly string[]): string[] 
 }
 
 /** `; did you mean "alerts"?`, or nothing when no candidate is close. */
-export function didYouMean(typed: string, candidates: readonly string[], quote: (s: string) => string = (s) => `"${s}"`): string {
+export function didYouMean(
+  typed: string,
+  candidates: readonly string[],
+  quote: (s: string) => string = (s) => `"${s}"`,
+): string {
   const s = suggest(typed, candidates);
   return s.length === 0 ? '' : `; did you mean ${s.map(quote).join(' or ')}?`;
 }

@@ -71,15 +71,28 @@ export function syntheticWorkload(o: WorkloadOptions): WorkloadItem[] {
     const list: WorkloadItem[] = [];
     for (let i = 0; i < perSystem; i++) {
       const agency = agencies[i % agencies.length]!;
-      const related = i === 4 ? [{ person: { bsn: a, name: 'P' }, relation: 'PARTNER' }] : i === 7 ? [{ person: { bsn: c, name: 'P' }, relation: 'CHILD' }] : [];
+      const related =
+        i === 4
+          ? [{ person: { bsn: a, name: 'P' }, relation: 'PARTNER' }]
+          : i === 7
+            ? [{ person: { bsn: c, name: 'P' }, relation: 'CHILD' }]
+            : [];
       list.push({
         agency,
         signal: {
-          signalId: `s-${k}-${i}`, agencyId: agency, region: 'foodvalley', subject: { bsn: [a, b, c][i % 3]!, name: 'X' },
-          relatedPersons: related, address: i % 4 === 3 ? flat : home,
+          signalId: `s-${k}-${i}`,
+          agencyId: agency,
+          region: 'foodvalley',
+          subject: { bsn: [a, b, c][i % 3]!, name: 'X' },
+          relatedPersons: related,
+          address: i % 4 === 3 ? flat : home,
           category: WORKLOAD_AGENCIES[agency as keyof typeof WORKLOAD_AGENCIES] ?? 'DEBT',
-          severity: i === 9 ? 'HIGH' : 'MEDIUM', summary: `signal ${i}`, legalGround: 'STATUTORY_TASK', meldcodeDecision: false,
-          observedAt: new Date(now - (perSystem - i) * 86_400_000).toISOString(), contact: { name: 'C', phone: '+31 318 000 000' },
+          severity: i === 9 ? 'HIGH' : 'MEDIUM',
+          summary: `signal ${i}`,
+          legalGround: 'STATUTORY_TASK',
+          meldcodeDecision: false,
+          observedAt: new Date(now - (perSystem - i) * 86_400_000).toISOString(),
+          contact: { name: 'C', phone: '+31 318 000 000' },
         },
       });
     }
@@ -98,10 +111,18 @@ export function acuteSignals(n: number, o: { now?: number; bsnBase?: number; idP
   return testBsns(n, o.bsnBase ?? 700_000_000).map((bsn, k) => ({
     agency: 'politie-oost-nederland',
     signal: {
-      signalId: `${o.idPrefix ?? 'acute'}-${k}`, agencyId: 'politie-oost-nederland', region: 'foodvalley', subject: { bsn, name: 'X' },
+      signalId: `${o.idPrefix ?? 'acute'}-${k}`,
+      agencyId: 'politie-oost-nederland',
+      region: 'foodvalley',
+      subject: { bsn, name: 'X' },
       // House numbers from 100,000 down are not used by the families above.
-      address: { ...foodValleyAddress(k), houseNumber: 99_999 - foodValleyAddress(k).houseNumber }, category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE',
-      summary: 'acute', legalGround: 'VITAL_INTEREST', meldcodeDecision: false, observedAt: new Date(now - 60_000).toISOString(),
+      address: { ...foodValleyAddress(k), houseNumber: 99_999 - foodValleyAddress(k).houseNumber },
+      category: 'DOMESTIC_VIOLENCE',
+      severity: 'ACUTE',
+      summary: 'acute',
+      legalGround: 'VITAL_INTEREST',
+      meldcodeDecision: false,
+      observedAt: new Date(now - 60_000).toISOString(),
       contact: { name: 'C', phone: '+31 318 000 000' },
     },
   }));

@@ -29,7 +29,17 @@ const inspect: Command = {
   summary: 'look closer',
   flags: [],
   examples: [],
-  subcommands: [{ name: 'log', summary: 'the log', args: '<file>', maxArgs: 1, flags: [{ flag: 'ca', required: true }], examples: [], run }],
+  subcommands: [
+    {
+      name: 'log',
+      summary: 'the log',
+      args: '<file>',
+      maxArgs: 1,
+      flags: [{ flag: 'ca', required: true }],
+      examples: [],
+      run,
+    },
+  ],
 };
 const TABLE = [greet, inspect];
 
@@ -42,7 +52,11 @@ describe('help rendering', () => {
 
   it("renders a command's help: summary, usage, description, its flags and the global ones, examples, exit codes", () => {
     const text = renderCommandHelp([greet]);
-    expect(text.split('\n').slice(0, 3)).toEqual(['samenhang greet — say hello', '', 'usage: samenhang greet (--agency <id> | --rvt <region>) [--json] [--out <dir>]']);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'samenhang greet — say hello',
+      '',
+      'usage: samenhang greet (--agency <id> | --rvt <region>) [--json] [--out <dir>]',
+    ]);
     expect(text).toContain('Says hello to one agency.\n\nOr to a region.');
     expect(text).toMatch(/^ {2}--agency <id> +the agency that signs and publishes/m);
     expect(text).toMatch(/^ {2}--out <dir> +where the greeting goes$/m); // the command's own words win
@@ -72,7 +86,9 @@ describe('help rendering', () => {
 });
 
 describe('the command table', () => {
-  const all: Command[][] = COMMANDS.flatMap((c) => (c.subcommands ? [[c], ...c.subcommands.map((s) => [c, s])] : [[c]]));
+  const all: Command[][] = COMMANDS.flatMap((c) =>
+    c.subcommands ? [[c], ...c.subcommands.map((s) => [c, s])] : [[c]],
+  );
 
   it('gives every command a summary, an example, and help lines of at most 110 characters', () => {
     for (const path of all) {
@@ -87,12 +103,19 @@ describe('the command table', () => {
   it('has examples that the parser accepts as they are written', () => {
     for (const path of all) {
       for (const example of path[path.length - 1]!.examples) {
-        const words = example.replace(/^[A-Z_]+=\S+ /, '').replace(/ \|.*$/, '').split(' ');
+        const words = example
+          .replace(/^[A-Z_]+=\S+ /, '')
+          .replace(/ \|.*$/, '')
+          .split(' ');
         expect(words[0]).toBe('samenhang');
         const inv = parseInvocation(words.slice(1), COMMANDS);
         expect(inv.kind === 'run' || inv.kind === 'version' || inv.kind === 'help', example).toBe(true);
         // An example of a command with subcommands runs one of them.
-        if (inv.kind === 'run') expect(inv.path.slice(0, path.length).map((c) => c.name), example).toEqual(path.map((c) => c.name));
+        if (inv.kind === 'run')
+          expect(
+            inv.path.slice(0, path.length).map((c) => c.name),
+            example,
+          ).toEqual(path.map((c) => c.name));
       }
     }
   });
@@ -120,9 +143,15 @@ describe('parseInvocation', () => {
 
   it('finds the command, its flags and arguments', () => {
     expect(parse('picture --rvt twente --household 7511JK 8 --home /h')).toMatchObject({
-      kind: 'run', flags: { rvt: 'twente', household: '7511JK', home: '/h' }, args: ['8'],
+      kind: 'run',
+      flags: { rvt: 'twente', household: '7511JK', home: '/h' },
+      args: ['8'],
     });
-    expect(parse('audit verify-proof p.json --ca ca.crt')).toMatchObject({ kind: 'run', args: ['p.json'], flags: { ca: 'ca.crt' } });
+    expect(parse('audit verify-proof p.json --ca ca.crt')).toMatchObject({
+      kind: 'run',
+      args: ['p.json'],
+      flags: { ca: 'ca.crt' },
+    });
   });
 
   it('answers --help for a command even when the rest of the line is wrong, and --version anywhere', () => {
@@ -136,13 +165,19 @@ describe('parseInvocation', () => {
   it('says in one line what is wrong, naming the command whose help to read', () => {
     expect(usage('aletrs')).toEqual(['samenhang', 'unknown command "aletrs"; did you mean "alerts"?']);
     expect(usage('audit verfy')).toEqual(['samenhang audit', 'unknown command "verfy"; did you mean "verify"?']);
-    expect(usage('audit')).toEqual(['samenhang audit', 'needs a command: verify, decisions, disclosures, access-report, prove, verify-proof, export']);
+    expect(usage('audit')).toEqual([
+      'samenhang audit',
+      'needs a command: verify, decisions, disclosures, access-report, prove, verify-proof, export',
+    ]);
     expect(usage('publish --agnecy x')).toEqual(['samenhang publish', 'unknown flag --agnecy; did you mean --agency?']);
     expect(usage('alerts --rvt twente --json')).toEqual(['samenhang alerts', 'unknown flag --json']);
     expect(usage('publish')).toEqual(['samenhang publish', 'missing --agency <id> and --file <json>']);
     expect(usage('publish --agency --file x')).toEqual(['samenhang publish', '--agency needs a value: --agency <id>']);
     expect(usage('health --json=yes')).toEqual(['samenhang health', '--json takes no value']);
-    expect(usage('audit prove --to 9')).toEqual(['samenhang audit prove', 'missing --record <id> or --consistency <tree size>']);
+    expect(usage('audit prove --to 9')).toEqual([
+      'samenhang audit prove',
+      'missing --record <id> or --consistency <tree size>',
+    ]);
     expect(usage('health now')).toEqual(['samenhang health', "unexpected argument 'now'"]);
   });
 });

@@ -10,10 +10,22 @@ const recipient = { id: 'rvt-foodvalley', region: 'foodvalley' };
 const recipientOf = () => recipient;
 
 /** A picture entry as the consent service stores it, decided under the default policy. */
-function entry(over: Partial<SignalFacts> & { signalId: string; expiresAt?: number }): StoredPicture['entries'][string] {
+function entry(
+  over: Partial<SignalFacts> & { signalId: string; expiresAt?: number },
+): StoredPicture['entries'][string] {
   const f: SignalFacts = {
-    agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', region: 'foodvalley', subjectPseudonym: 'p_m', relatedPseudonyms: [], householdKey: 'h_1',
-    category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE', legalGround: 'STATUTORY_TASK', meldcodeDecision: false, observedAt: NOW - DAY, ...over,
+    agencyId: 'politie-oost-nederland',
+    agencyKind: 'POLICE',
+    region: 'foodvalley',
+    subjectPseudonym: 'p_m',
+    relatedPseudonyms: [],
+    householdKey: 'h_1',
+    category: 'DOMESTIC_VIOLENCE',
+    severity: 'ACUTE',
+    legalGround: 'STATUTORY_TASK',
+    meldcodeDecision: false,
+    observedAt: NOW - DAY,
+    ...over,
   };
   const d = decide({ signal: f, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy);
   const { relatedPseudonyms: _, ...rest } = f;
@@ -24,7 +36,13 @@ const picture = (alerts: StoredPicture['alerts']): StoredPicture => ({
   systemId: 'sys_1',
   entries: {
     a: entry({ signalId: 'police' }),
-    b: entry({ signalId: 'ggz', agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'PSYCHIATRIC_CRISIS', severity: 'HIGH' }),
+    b: entry({
+      signalId: 'ggz',
+      agencyId: 'ggz-centraal',
+      agencyKind: 'MENTAL_HEALTH',
+      category: 'PSYCHIATRIC_CRISIS',
+      severity: 'HIGH',
+    }),
     c: entry({ signalId: 'gone', expiresAt: NOW - DAY }), // expired before the replay's moment
   },
   alerts,
@@ -34,13 +52,35 @@ const findings = (): ReplayFindings => ({ tally: emptyTally(), changes: [], aler
 describe('replayPicture', () => {
   it('re-decides the unexpired entries; under the policy that decided them nothing changes', () => {
     const found = findings();
-    replayPicture(picture({ foodvalley: { version: 1 } }), { policy, asOf: NOW, consents: new Map() }, recipientOf, found);
-    expect(found).toEqual({ tally: { evaluated: 2, changed: 0, byChange: {} }, changes: [], alertChanges: [], pictures: 1 });
+    replayPicture(
+      picture({ foodvalley: { version: 1 } }),
+      { policy, asOf: NOW, consents: new Map() },
+      recipientOf,
+      found,
+    );
+    expect(found).toEqual({
+      tally: { evaluated: 2, changed: 0, byChange: {} },
+      changes: [],
+      alertChanges: [],
+      pictures: 1,
+    });
   });
 
   it('says which decisions would change, by rule, and an alert that would start', () => {
-    const raw = JSON.parse(JSON.stringify(policy)) as { policyVersion: string; rules: { id: string }[]; precedence: string[] };
-    const withoutR5 = parsePolicy(JSON.stringify({ ...raw, policyVersion: `${raw.policyVersion}-what-if`, rules: raw.rules.filter((r) => r.id !== 'R5'), precedence: raw.precedence.filter((id) => id !== 'R5'), digest: undefined }));
+    const raw = JSON.parse(JSON.stringify(policy)) as {
+      policyVersion: string;
+      rules: { id: string }[];
+      precedence: string[];
+    };
+    const withoutR5 = parsePolicy(
+      JSON.stringify({
+        ...raw,
+        policyVersion: `${raw.policyVersion}-what-if`,
+        rules: raw.rules.filter((r) => r.id !== 'R5'),
+        precedence: raw.precedence.filter((id) => id !== 'R5'),
+        digest: undefined,
+      }),
+    );
     const found = findings();
     replayPicture(picture({}), { policy: withoutR5, asOf: NOW, consents: new Map() }, recipientOf, found);
     expect(found.tally.evaluated).toBe(2);
@@ -52,7 +92,12 @@ describe('replayPicture', () => {
 
   it('skips a picture merged into another (its entries are counted there)', () => {
     const found = findings();
-    replayPicture({ ...picture({}), mergedInto: 'sys_2' }, { policy, asOf: NOW, consents: new Map() }, recipientOf, found);
+    replayPicture(
+      { ...picture({}), mergedInto: 'sys_2' },
+      { policy, asOf: NOW, consents: new Map() },
+      recipientOf,
+      found,
+    );
     expect(found).toEqual(findings());
   });
 });

@@ -15,7 +15,22 @@ describe('editDistance', () => {
 });
 
 describe('suggest', () => {
-  const commands = ['up', 'health', 'doctor', 'certs', 'publish', 'consent', 'alerts', 'picture', 'console', 'audit', 'replay', 'bench', 'help', 'version'];
+  const commands = [
+    'up',
+    'health',
+    'doctor',
+    'certs',
+    'publish',
+    'consent',
+    'alerts',
+    'picture',
+    'console',
+    'audit',
+    'replay',
+    'bench',
+    'help',
+    'version',
+  ];
 
   it('names the command a misspelling is closest to', () => {
     expect(suggest('aletrs', commands)).toEqual(['alerts']);

@@ -25,7 +25,7 @@ export interface HomePaths {
 }
 
 export function resolveHome(explicit: string | undefined, env: Env, cwd: string): string {
-  return resolve(cwd, explicit ?? env['SAMENHANG_HOME'] ?? '.samenhang');
+  return resolve(cwd, explicit ?? env.SAMENHANG_HOME ?? '.samenhang');
 }
 
 export function homePaths(root: string): HomePaths {

@@ -16,9 +16,10 @@ export function deepFreeze<T>(value: T): Readonly<T> {
 export function describeErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .map((e) => {
-      const extra = e.keyword === 'additionalProperties'
-        ? ` '${String((e.params as { additionalProperty: string }).additionalProperty)}'`
-        : '';
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` '${String((e.params as { additionalProperty: string }).additionalProperty)}'`
+          : '';
       return `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${extra}`;
     })
     .join('; ');
@@ -28,7 +29,11 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
  * Returns a validator that checks a value against a JSON schema, applies defaults,
  * and freezes the result; failures throw a SamenhangError naming every failing path.
  */
-export function compileValidator<T>(schema: JSONSchemaType<T> | object, what: string, code: ErrorCode = 'ERR_CONFIG_INVALID') {
+export function compileValidator<T>(
+  schema: JSONSchemaType<T> | object,
+  what: string,
+  code: ErrorCode = 'ERR_CONFIG_INVALID',
+) {
   const validate = ajv.compile<T>(schema as JSONSchemaType<T>);
   return (value: unknown): Readonly<T> => {
     const copy = structuredClone(value);

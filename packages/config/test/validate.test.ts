@@ -6,12 +6,20 @@ const schema = {
   additionalProperties: false,
   required: ['nats'],
   properties: {
-    nats: { type: 'object', additionalProperties: false, required: ['port'], properties: { port: { type: 'integer', minimum: 1 } } },
+    nats: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['port'],
+      properties: { port: { type: 'integer', minimum: 1 } },
+    },
     secret: { type: 'string', minLength: 12 },
     level: { enum: ['info', 'debug'], default: 'info' },
   },
 };
-const validate = compileValidator<{ nats: { port: number }; secret?: string; level: string }>(schema, 'test configuration');
+const validate = compileValidator<{ nats: { port: number }; secret?: string; level: string }>(
+  schema,
+  'test configuration',
+);
 
 describe('configuration validation', () => {
   it('applies defaults and freezes the result deeply', () => {
@@ -34,10 +42,14 @@ describe('configuration validation', () => {
     expect(() => validate(input)).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path }));
   });
   it('names unknown properties and lists every failure', () => {
-    expect(() => validate({ nats: { port: 0 }, extra: 1 })).toThrow(/\/nats\/port must be >= 1.*must NOT have additional properties 'extra'|must NOT have additional properties 'extra'.*\/nats\/port must be >= 1/);
+    expect(() => validate({ nats: { port: 0 }, extra: 1 })).toThrow(
+      /\/nats\/port must be >= 1.*must NOT have additional properties 'extra'|must NOT have additional properties 'extra'.*\/nats\/port must be >= 1/,
+    );
   });
   it('never echoes a secret value', () => {
-    expect(() => validate({ nats: { port: 1 }, secret: 'hunter2' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => validate({ nats: { port: 1 }, secret: 'hunter2' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 });
 
@@ -46,6 +58,8 @@ describe('numeric settings from the environment', () => {
     expect(envNumber(undefined, 64)).toBe(64);
     expect(envNumber('8', 64)).toBe(8);
     expect(envNumber('lots', 64)).toBeNaN();
-    expect(() => validate({ nats: { port: envNumber('lots', 4222) } })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/nats/port' }));
+    expect(() => validate({ nats: { port: envNumber('lots', 4222) } })).toThrow(
+      expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/nats/port' }),
+    );
   });
 });

@@ -19,19 +19,26 @@ export const severityRank = (s: string): number => SEVERITIES.indexOf(s as Sever
 export function evaluate(c: Condition, x: ConditionContext): { holds: boolean; reason: string } {
   const s = x.signal;
   const fail = (reason: string) => ({ holds: false, reason });
-  if (c.expired !== undefined && c.expired !== x.expired) return fail(x.expired ? 'the signal is past its retention' : 'the signal is within its retention');
-  if (c.agencyKinds && !c.agencyKinds.includes(s.agencyKind)) return fail(`source kind ${s.agencyKind} is not ${c.agencyKinds.join(' or ')}`);
+  if (c.expired !== undefined && c.expired !== x.expired)
+    return fail(x.expired ? 'the signal is past its retention' : 'the signal is within its retention');
+  if (c.agencyKinds && !c.agencyKinds.includes(s.agencyKind))
+    return fail(`source kind ${s.agencyKind} is not ${c.agencyKinds.join(' or ')}`);
   if (c.sourceIsRecipient !== undefined && c.sourceIsRecipient !== x.sourceIsRecipient) {
     return fail(x.sourceIsRecipient ? 'the source is the recipient RVT' : 'the source is not the RVT of this region');
   }
-  if (c.categories && !c.categories.includes(s.category)) return fail(`category ${s.category} is not ${c.categories.join(', ')}`);
-  if (c.severities && !c.severities.includes(s.severity as SeverityName)) return fail(`severity ${s.severity} is not ${c.severities.join(' or ')}`);
-  if (c.severityAtLeast && severityRank(s.severity) < severityRank(c.severityAtLeast)) return fail(`severity ${s.severity} is below ${c.severityAtLeast}`);
+  if (c.categories && !c.categories.includes(s.category))
+    return fail(`category ${s.category} is not ${c.categories.join(', ')}`);
+  if (c.severities && !c.severities.includes(s.severity as SeverityName))
+    return fail(`severity ${s.severity} is not ${c.severities.join(' or ')}`);
+  if (c.severityAtLeast && severityRank(s.severity) < severityRank(c.severityAtLeast))
+    return fail(`severity ${s.severity} is below ${c.severityAtLeast}`);
   if (c.meldcodeDecision !== undefined && c.meldcodeDecision !== s.meldcodeDecision) {
     return fail(s.meldcodeDecision ? 'a Meldcode report was made' : 'no Meldcode report was made');
   }
   if (c.consent && (x.consent === undefined || !c.consent.includes(x.consent))) {
-    return fail(x.consent ? `the subject's consent status is ${x.consent}` : 'no consent is recorded for this agency and purpose');
+    return fail(
+      x.consent ? `the subject's consent status is ${x.consent}` : 'no consent is recorded for this agency and purpose',
+    );
   }
   const holding = [
     c.expired ? 'past retention' : '',

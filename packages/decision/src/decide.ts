@@ -25,12 +25,30 @@ interface Base {
 function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string): Base {
   const decisionId = `dec_${canonicalSha256({ inputsSha256, policy: policy?.digest ?? null, recipient: input.recipient.id }).slice(0, 32)}`;
   return {
-    decisionId, decidedAt: new Date(input.now).toISOString(), signal: input.signal, recipient: input.recipient.id, purpose: input.purpose,
-    policy: policy ? { digest: policy.digest, version: policy.policyVersion } : null, inputsSha256,
+    decisionId,
+    decidedAt: new Date(input.now).toISOString(),
+    signal: input.signal,
+    recipient: input.recipient.id,
+    purpose: input.purpose,
+    policy: policy ? { digest: policy.digest, version: policy.policyVersion } : null,
+    inputsSha256,
   };
 }
 
-type Outcomes = Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule' | 'rulesEvaluated' | 'rulesFired' | 'refused' | 'fields' | 'minimisation' | 'obligations' | 'failClosedReason' | 'consentRecord'>;
+type Outcomes = Pick<
+  DecisionRecord,
+  | 'outcome'
+  | 'shownAs'
+  | 'decidingRule'
+  | 'rulesEvaluated'
+  | 'rulesFired'
+  | 'refused'
+  | 'fields'
+  | 'minimisation'
+  | 'obligations'
+  | 'failClosedReason'
+  | 'consentRecord'
+>;
 
 /**
  * The record with its keys in canonical (RFC 8785) order, here and in every object
@@ -68,7 +86,13 @@ function record(b: Base, o: Outcomes): DecisionRecord {
   };
 }
 
-function failClosed(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string, reason: string, evaluated: RuleEvaluation[] = []): DecisionRecord {
+function failClosed(
+  input: DecisionInput,
+  policy: LoadedPolicy | undefined,
+  inputsSha256: string,
+  reason: string,
+  evaluated: RuleEvaluation[] = [],
+): DecisionRecord {
   const citation = policy?.failClosed.citation ?? FAIL_CLOSED.citation;
   return record(base(input, policy, inputsSha256), {
     outcome: 'DENY',
@@ -85,7 +109,10 @@ function failClosed(input: DecisionInput, policy: LoadedPolicy | undefined, inpu
 }
 
 /** Names the decision that ends a signal because its own agency withdrew it. */
-export const WITHDRAWN = { id: 'WITHDRAWN', citation: 'AVG art. 5(1)(d) (accuracy): withdrawn by the agency that sent it' } as const;
+export const WITHDRAWN = {
+  id: 'WITHDRAWN',
+  citation: 'AVG art. 5(1)(d) (accuracy): withdrawn by the agency that sent it',
+} as const;
 
 /**
  * The decision record of a withdrawal: the signal is no longer shown to anyone (DENY), for
@@ -114,7 +141,8 @@ function unknownInput(input: DecisionInput, policy: LoadedPolicy): string | unde
   if (!policy.agencyKinds.includes(s.agencyKind)) return `agency kind ${s.agencyKind} is unknown to the policy`;
   if (!policy.categories.includes(s.category)) return `category ${s.category} is unknown to the policy`;
   if (severityRank(s.severity) < 0) return `severity ${s.severity} is unknown`;
-  if (s.region !== input.recipient.region) return `recipient ${input.recipient.id} is not the RVT of region ${s.region}`;
+  if (s.region !== input.recipient.region)
+    return `recipient ${input.recipient.id} is not the RVT of region ${s.region}`;
   return undefined;
 }
 
@@ -184,7 +212,11 @@ export function judge(input: DecisionInput, policy: LoadedPolicy): Judgement {
  * synchronous: the same input and policy always give the same record. Any
  * missing policy, unknown input or evaluation error gives DENY under R0.
  */
-export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, unavailableReason = 'no valid policy is loaded'): DecisionRecord {
+export function decide(
+  input: DecisionInput,
+  policy: LoadedPolicy | undefined,
+  unavailableReason = 'no valid policy is loaded',
+): DecisionRecord {
   const inputsSha256 = canonicalSha256(input);
   if (!policy) return failClosed(input, undefined, inputsSha256, unavailableReason);
   try {
@@ -195,15 +227,20 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
     const evaluated = rulesInOrder(policy).map((rule) => ({ rule, ...evaluate(rule.when, ctx) }));
     const deciding = evaluated.find((e) => e.holds);
     const evaluations: RuleEvaluation[] = evaluated.map(({ rule, holds, reason }) => ({
-      applies: holds, assumption: rule.assumption, ...(rule.assumptionNote ? { assumptionNote: rule.assumptionNote } : {}),
-      citation: rule.citation, id: rule.id, reason,
+      applies: holds,
+      assumption: rule.assumption,
+      ...(rule.assumptionNote ? { assumptionNote: rule.assumptionNote } : {}),
+      citation: rule.citation,
+      id: rule.id,
+      reason,
     }));
-    if (!deciding) return failClosed(input, policy, inputsSha256, 'no rule grants anything for this signal', evaluations);
+    if (!deciding)
+      return failClosed(input, policy, inputsSha256, 'no rule grants anything for this signal', evaluations);
 
     const rule: Rule = deciding.rule;
     const escalation = rule.discloseWhen ? evaluate(rule.discloseWhen, ctx) : undefined;
     const outcome: Outcome = escalation?.holds ? 'DISCLOSE' : rule.outcome;
-    const raw = outcome === 'DISCLOSE' ? rule.fields ?? [] : outcome === 'DENY' ? [] : policy.indexFields;
+    const raw = outcome === 'DISCLOSE' ? (rule.fields ?? []) : outcome === 'DENY' ? [] : policy.indexFields;
     const { kept, minimisation } = minimise(raw, ctx, policy);
 
     // Why nothing more intrusive: every rule that would have shown more, and why it did not.
@@ -212,12 +249,22 @@ export function decide(input: DecisionInput, policy: LoadedPolicy | undefined, u
       .flatMap((e) => {
         const could: Outcome = e.rule.discloseWhen ? 'DISCLOSE' : e.rule.outcome;
         if (INTRUSIVENESS[could] <= INTRUSIVENESS[outcome]) return [];
-        return [{ outcome: could, reason: e.holds ? `applies, but ${rule.id} takes precedence` : e.reason, rule: e.rule.id }];
+        return [
+          { outcome: could, reason: e.holds ? `applies, but ${rule.id} takes precedence` : e.reason, rule: e.rule.id },
+        ];
       });
-    if (escalation && !escalation.holds) refused.unshift({ outcome: 'DISCLOSE', reason: escalation.reason, rule: rule.id });
+    if (escalation && !escalation.holds)
+      refused.unshift({ outcome: 'DISCLOSE', reason: escalation.reason, rule: rule.id });
 
     const obligations: DecisionObligation[] = rule.obligation
-      ? [{ description: rule.obligation.description, dueAt: new Date(input.now + rule.obligation.dueHours * 3_600_000).toISOString(), rule: rule.id, type: rule.obligation.type }]
+      ? [
+          {
+            description: rule.obligation.description,
+            dueAt: new Date(input.now + rule.obligation.dueHours * 3_600_000).toISOString(),
+            rule: rule.id,
+            type: rule.obligation.type,
+          },
+        ]
       : [];
     return record(base(input, policy, inputsSha256), {
       outcome,

@@ -47,7 +47,11 @@ export interface DecisionRecord {
   /** Why no more intrusive outcome was chosen. */
   readonly refused: readonly { readonly outcome: Outcome; readonly rule: string; readonly reason: string }[];
   readonly fields: readonly DisclosableField[];
-  readonly minimisation: { readonly rule: string; readonly removed: readonly DisclosableField[]; readonly reason: string } | null;
+  readonly minimisation: {
+    readonly rule: string;
+    readonly removed: readonly DisclosableField[];
+    readonly reason: string;
+  } | null;
   readonly obligations: readonly DecisionObligation[];
   readonly policy: { readonly version: string; readonly digest: string } | null;
   readonly inputsSha256: string;

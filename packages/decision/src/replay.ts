@@ -32,12 +32,21 @@ export const emptyTally = (): ReplayTally => ({ evaluated: 0, changed: 0, byChan
  * record written, nothing disclosed. Returns each decision as it would be and adds
  * the changes to the tally.
  */
-export function replayBatch(batch: readonly StoredDecision[], policy: LoadedPolicy, asOf: number, tally: ReplayTally): ReplayedDecision[] {
+export function replayBatch(
+  batch: readonly StoredDecision[],
+  policy: LoadedPolicy,
+  asOf: number,
+  tally: ReplayTally,
+): ReplayedDecision[] {
   const out: ReplayedDecision[] = [];
   for (const s of batch) {
-    const d = judge({ signal: s.facts, consents: s.consents, recipient: s.recipient, purpose: s.purpose, now: asOf }, policy);
+    const d = judge(
+      { signal: s.facts, consents: s.consents, recipient: s.recipient, purpose: s.purpose, now: asOf },
+      policy,
+    );
     const r: ReplayedDecision = {
-      signalId: s.facts.signalId, agencyId: s.facts.agencyId,
+      signalId: s.facts.signalId,
+      agencyId: s.facts.agencyId,
       from: { outcome: s.current.outcome, rule: s.current.decidingRule },
       to: { outcome: d.outcome, shownAs: d.shownAs, rule: d.decidingRule },
     };

@@ -5,16 +5,39 @@ export const DAY = 86_400_000;
 
 export function facts(over: Partial<SignalFacts> = {}): SignalFacts {
   return {
-    signalId: 's-1', agencyId: 'lokaalteam-ede', agencyKind: 'LOCAL_TEAM', region: 'foodvalley',
-    subjectPseudonym: 'p_m', relatedPseudonyms: [], householdKey: 'h_1', category: 'DEBT', severity: 'MEDIUM',
-    legalGround: 'STATUTORY_TASK', meldcodeDecision: false, observedAt: NOW - 10 * DAY, ...over,
+    signalId: 's-1',
+    agencyId: 'lokaalteam-ede',
+    agencyKind: 'LOCAL_TEAM',
+    region: 'foodvalley',
+    subjectPseudonym: 'p_m',
+    relatedPseudonyms: [],
+    householdKey: 'h_1',
+    category: 'DEBT',
+    severity: 'MEDIUM',
+    legalGround: 'STATUTORY_TASK',
+    meldcodeDecision: false,
+    observedAt: NOW - 10 * DAY,
+    ...over,
   };
 }
 
 export function input(over: Partial<SignalFacts> = {}, consents: ConsentFact[] = [], now = NOW): DecisionInput {
-  return { signal: facts(over), consents, recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now };
+  return {
+    signal: facts(over),
+    consents,
+    recipient: { id: 'rvt-foodvalley', region: 'foodvalley' },
+    purpose: 'SAFETY_ASSESSMENT',
+    now,
+  };
 }
 
 export function consent(status: ConsentFact['status'], scope: string[], daysAgo = 20, id = `c-${status}`): ConsentFact {
-  return { consentId: id, registeredBy: scope[0]!, purpose: 'SAFETY_ASSESSMENT', scope, status, recordedAt: NOW - daysAgo * DAY };
+  return {
+    consentId: id,
+    registeredBy: scope[0]!,
+    purpose: 'SAFETY_ASSESSMENT',
+    scope,
+    status,
+    recordedAt: NOW - daysAgo * DAY,
+  };
 }

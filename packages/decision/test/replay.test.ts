@@ -18,12 +18,23 @@ function stored(over: Parameters<typeof facts>[0]): StoredDecision {
   const f = facts(over);
   const recipient = { id: 'rvt-foodvalley', region: 'foodvalley' };
   const d = decide({ signal: f, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', now: NOW }, current);
-  return { facts: f, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', current: { outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule } };
+  return {
+    facts: f,
+    consents: [],
+    recipient,
+    purpose: 'SAFETY_ASSESSMENT',
+    current: { outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule },
+  };
 }
 
 const batch = [
   stored({ signalId: 'ggz', agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'PSYCHIATRIC_CRISIS' }),
-  stored({ signalId: 'police', agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'DOMESTIC_VIOLENCE' }),
+  stored({
+    signalId: 'police',
+    agencyId: 'politie-oost-nederland',
+    agencyKind: 'POLICE',
+    category: 'DOMESTIC_VIOLENCE',
+  }),
   stored({ signalId: 'debt' }),
 ];
 
@@ -38,7 +49,10 @@ describe('replayBatch', () => {
     const tally = emptyTally();
     const out = replayBatch(batch, withoutR5, NOW, tally);
     expect(tally).toEqual({ evaluated: 3, changed: 1, byChange: { 'R5 INDEX → R2 INDEX': 1 } });
-    expect(out.find((r) => r.signalId === 'ggz')).toMatchObject({ from: { outcome: 'INDEX', rule: 'R5' }, to: { outcome: 'INDEX', rule: 'R2' } });
+    expect(out.find((r) => r.signalId === 'ggz')).toMatchObject({
+      from: { outcome: 'INDEX', rule: 'R5' },
+      to: { outcome: 'INDEX', rule: 'R2' },
+    });
     expect(out.find((r) => r.signalId === 'police')!.to.rule).toBe('R7');
   });
 
@@ -52,8 +66,19 @@ describe('replayBatch', () => {
 
 describe('judge', () => {
   it('gives exactly the outcome and deciding rule decide() records, over every combination of facts', () => {
-    const kinds: [string, string][] = [['politie-oost-nederland', 'POLICE'], ['ggz-centraal', 'MENTAL_HEALTH'], ['lokaalteam-ede', 'LOCAL_TEAM'], ['rvt-foodvalley', 'RVT'], ['reclassering-nederland', 'JUSTICE'], ['x', 'UNKNOWN_KIND']];
-    const consents = [[], [consent('GIVEN', ['ggz-centraal', 'lokaalteam-ede'])], [consent('OBJECTION', ['ggz-centraal'])]];
+    const kinds: [string, string][] = [
+      ['politie-oost-nederland', 'POLICE'],
+      ['ggz-centraal', 'MENTAL_HEALTH'],
+      ['lokaalteam-ede', 'LOCAL_TEAM'],
+      ['rvt-foodvalley', 'RVT'],
+      ['reclassering-nederland', 'JUSTICE'],
+      ['x', 'UNKNOWN_KIND'],
+    ];
+    const consents = [
+      [],
+      [consent('GIVEN', ['ggz-centraal', 'lokaalteam-ede'])],
+      [consent('OBJECTION', ['ggz-centraal'])],
+    ];
     let n = 0;
     for (const policy of [current, withoutR5]) {
       for (const [agencyId, agencyKind] of kinds) {
@@ -62,9 +87,16 @@ describe('judge', () => {
             for (const meldcodeDecision of [false, true]) {
               for (const c of consents) {
                 for (const age of [10, 5000]) {
-                  const x = input({ agencyId, agencyKind, category, severity, meldcodeDecision, observedAt: NOW - age * 86_400_000 }, c);
+                  const x = input(
+                    { agencyId, agencyKind, category, severity, meldcodeDecision, observedAt: NOW - age * 86_400_000 },
+                    c,
+                  );
                   const d = decide(x, policy);
-                  expect(judge(x, policy), `${agencyKind} ${category} ${severity}`).toEqual({ outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule });
+                  expect(judge(x, policy), `${agencyKind} ${category} ${severity}`).toEqual({
+                    outcome: d.outcome,
+                    shownAs: d.shownAs,
+                    decidingRule: d.decidingRule,
+                  });
                   n++;
                 }
               }

@@ -12,9 +12,12 @@ describe('every rule of the default policy', () => {
     const r = d({ agencyId: 'rvt-foodvalley', agencyKind: 'RVT', category: 'DOMESTIC_VIOLENCE' });
     expect([r.outcome, r.decidingRule]).toEqual(['DISCLOSE', 'R1']);
     expect(r.fields).toContain('relatedPersons');
-    expect(r.rulesEvaluated.find((e) => e.id === 'R1')).toMatchObject({ assumption: true, citation: 'amended TKG law (RVT statutory task)' });
+    expect(r.rulesEvaluated.find((e) => e.id === 'R1')).toMatchObject({
+      assumption: true,
+      citation: 'amended TKG law (RVT statutory task)',
+    });
   });
-  it('R1 does not apply to another region\'s RVT', () => {
+  it("R1 does not apply to another region's RVT", () => {
     const r = decide({ ...input({ agencyId: 'rvt-twente', agencyKind: 'RVT' }) }, policy);
     expect(r.decidingRule).toBe('R2');
   });
@@ -24,25 +27,53 @@ describe('every rule of the default policy', () => {
     expect(r.fields).toEqual(['agency', 'category', 'observedAt', 'contact']);
   });
   it('R3: GGZ or local team with a Meldcode report of domestic violence → DISCLOSE necessary facts', () => {
-    const r = d({ agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'DOMESTIC_VIOLENCE', meldcodeDecision: true });
+    const r = d({
+      agencyId: 'ggz-centraal',
+      agencyKind: 'MENTAL_HEALTH',
+      category: 'DOMESTIC_VIOLENCE',
+      meldcodeDecision: true,
+    });
     expect([r.outcome, r.decidingRule]).toEqual(['DISCLOSE', 'R3']);
     expect(r.fields).not.toContain('address');
     expect(r.rulesFired).toEqual(['R3', 'R5', 'R2']);
   });
   it('R3 needs the Meldcode decision', () => {
-    const r = d({ agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'DOMESTIC_VIOLENCE', meldcodeDecision: false });
+    const r = d({
+      agencyId: 'ggz-centraal',
+      agencyKind: 'MENTAL_HEALTH',
+      category: 'DOMESTIC_VIOLENCE',
+      meldcodeDecision: false,
+    });
     expect(r.decidingRule).toBe('R5');
     expect(r.refused.find((x) => x.rule === 'R3')?.reason).toBe('no Meldcode report was made');
   });
   it('R5: GGZ without a stronger ground → INDEX, obligation to complete the Meldcode weighing', () => {
-    const r = d({ agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'PSYCHIATRIC_CRISIS', severity: 'HIGH' });
+    const r = d({
+      agencyId: 'ggz-centraal',
+      agencyKind: 'MENTAL_HEALTH',
+      category: 'PSYCHIATRIC_CRISIS',
+      severity: 'HIGH',
+    });
     expect([r.outcome, r.decidingRule]).toEqual(['INDEX', 'R5']);
-    expect(r.obligations).toEqual([expect.objectContaining({ type: 'COMPLETE_MELDCODE_WEIGHING', rule: 'R5', dueAt: new Date(NOW + 168 * 3_600_000).toISOString() })]);
+    expect(r.obligations).toEqual([
+      expect.objectContaining({
+        type: 'COMPLETE_MELDCODE_WEIGHING',
+        rule: 'R5',
+        dueAt: new Date(NOW + 168 * 3_600_000).toISOString(),
+      }),
+    ]);
   });
   it('R6: ACUTE → DISCLOSE with human review due within 24 hours', () => {
-    const r = d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'DOMESTIC_VIOLENCE', severity: 'ACUTE' });
+    const r = d({
+      agencyId: 'politie-oost-nederland',
+      agencyKind: 'POLICE',
+      category: 'DOMESTIC_VIOLENCE',
+      severity: 'ACUTE',
+    });
     expect([r.outcome, r.decidingRule]).toEqual(['DISCLOSE', 'R6']);
-    expect(r.obligations).toEqual([expect.objectContaining({ type: 'HUMAN_REVIEW_24H', dueAt: new Date(NOW + 24 * 3_600_000).toISOString() })]);
+    expect(r.obligations).toEqual([
+      expect.objectContaining({ type: 'HUMAN_REVIEW_24H', dueAt: new Date(NOW + 24 * 3_600_000).toISOString() }),
+    ]);
     expect(r.rulesFired).toContain('R7');
   });
   it('R6 overrides an objection (vital interest)', () => {
@@ -52,15 +83,27 @@ describe('every rule of the default policy', () => {
   });
   it('R7: police incident categories → DISCLOSE incident facts', () => {
     for (const category of ['DOMESTIC_VIOLENCE', 'CHILD_ABUSE', 'AGGRESSION', 'HOUSING_NUISANCE', 'CRIMINAL_CASE']) {
-      expect(d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category }).decidingRule, category).toBe('R7');
+      expect(d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category }).decidingRule, category).toBe(
+        'R7',
+      );
     }
     expect(d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'DEBT' }).decidingRule).toBe('R2');
   });
   it('R8: justice → INDEX, DISCLOSE from severity HIGH', () => {
-    const medium = d({ agencyId: 'reclassering-nederland', agencyKind: 'JUSTICE', category: 'CRIMINAL_CASE', severity: 'MEDIUM' });
+    const medium = d({
+      agencyId: 'reclassering-nederland',
+      agencyKind: 'JUSTICE',
+      category: 'CRIMINAL_CASE',
+      severity: 'MEDIUM',
+    });
     expect([medium.outcome, medium.decidingRule]).toEqual(['INDEX', 'R8']);
     expect(medium.refused[0]).toEqual({ outcome: 'DISCLOSE', rule: 'R8', reason: 'severity MEDIUM is below HIGH' });
-    const high = d({ agencyId: 'reclassering-nederland', agencyKind: 'JUSTICE', category: 'CRIMINAL_CASE', severity: 'HIGH' });
+    const high = d({
+      agencyId: 'reclassering-nederland',
+      agencyKind: 'JUSTICE',
+      category: 'CRIMINAL_CASE',
+      severity: 'HIGH',
+    });
     expect([high.outcome, high.decidingRule]).toEqual(['DISCLOSE', 'R8']);
   });
   it('R9: recorded consent for this agency and purpose → DISCLOSE', () => {
@@ -70,7 +113,9 @@ describe('every rule of the default policy', () => {
   });
   it('names the consent record only when the deciding rule relied on it', () => {
     expect(d({}, [consent('OBJECTION', ['lokaalteam-ede'], 5, 'obj-1')]).consentRecord).toBe('obj-1'); // R15
-    expect(d({ severity: 'ACUTE' }, [consent('OBJECTION', ['lokaalteam-ede'], 5, 'obj-1')]).consentRecord).toBeUndefined(); // R6
+    expect(
+      d({ severity: 'ACUTE' }, [consent('OBJECTION', ['lokaalteam-ede'], 5, 'obj-1')]).consentRecord,
+    ).toBeUndefined(); // R6
     expect(d({}, []).consentRecord).toBeUndefined(); // R2
   });
   it('R9 needs consent covering the source agency, recorded before the decision', () => {
@@ -78,7 +123,13 @@ describe('every rule of the default policy', () => {
     expect(d({}, [consent('GIVEN', ['lokaalteam-ede'], -1)]).decidingRule).toBe('R2');
   });
   it('R13: strips related persons unless needed for safety', () => {
-    const debt = d({ agencyId: 'rvt-foodvalley', agencyKind: 'RVT', category: 'DEBT', severity: 'MEDIUM', relatedPseudonyms: ['p_x'] });
+    const debt = d({
+      agencyId: 'rvt-foodvalley',
+      agencyKind: 'RVT',
+      category: 'DEBT',
+      severity: 'MEDIUM',
+      relatedPseudonyms: ['p_x'],
+    });
     expect(debt.fields).not.toContain('relatedPersons');
     expect(debt.minimisation).toMatchObject({ rule: 'R13', removed: ['relatedPersons'] });
     const dv = d({ agencyId: 'rvt-foodvalley', agencyKind: 'RVT', category: 'DOMESTIC_VIOLENCE' });
@@ -88,7 +139,11 @@ describe('every rule of the default policy', () => {
   it('R14: past retention → DENY, even when acute', () => {
     const old = d({ severity: 'ACUTE', observedAt: NOW - 800 * DAY });
     expect([old.outcome, old.decidingRule, old.fields]).toEqual(['DENY', 'R14', []]);
-    expect(old.refused).toContainEqual({ outcome: 'DISCLOSE', rule: 'R6', reason: 'applies, but R14 takes precedence' });
+    expect(old.refused).toContainEqual({
+      outcome: 'DISCLOSE',
+      rule: 'R6',
+      reason: 'applies, but R14 takes precedence',
+    });
     expect(d({ observedAt: NOW - 10 * DAY, expiresAt: NOW - DAY }).decidingRule).toBe('R14');
     expect(d({ category: 'SCHOOL_ABSENCE', observedAt: NOW - 400 * DAY }).decidingRule).toBe('R14'); // 12 months for school absence
     expect(d({ category: 'DEBT', observedAt: NOW - 400 * DAY }).decidingRule).toBe('R2');
@@ -100,7 +155,10 @@ describe('every rule of the default policy', () => {
       expect(r.obligations[0]?.type).toBe('HUMAN_DECISION');
     }
     // Consent given again after a withdrawal counts: the latest record wins.
-    expect(d({}, [consent('WITHDRAWN', ['lokaalteam-ede'], 30, 'c1'), consent('GIVEN', ['lokaalteam-ede'], 5, 'c2')]).decidingRule).toBe('R9');
+    expect(
+      d({}, [consent('WITHDRAWN', ['lokaalteam-ede'], 30, 'c1'), consent('GIVEN', ['lokaalteam-ede'], 5, 'c2')])
+        .decidingRule,
+    ).toBe('R9');
   });
 });
 
@@ -131,7 +189,11 @@ describe('R0: fail closed', () => {
     text.rules = text.rules.filter((r: { id: string }) => r.id !== 'R2');
     text.precedence = text.precedence.filter((id: string) => id !== 'R2');
     const r = decide(input({ category: 'DEBT' }), parsePolicy(JSON.stringify(text)));
-    expect([r.outcome, r.decidingRule, r.failClosedReason]).toEqual(['DENY', 'R0', 'no rule grants anything for this signal']);
+    expect([r.outcome, r.decidingRule, r.failClosedReason]).toEqual([
+      'DENY',
+      'R0',
+      'no rule grants anything for this signal',
+    ]);
   });
 });
 
@@ -146,7 +208,12 @@ describe('decision records', () => {
     expect(d({ severity: 'HIGH' }).inputsSha256).not.toBe(a.inputsSha256);
   });
   it('choose the least intrusive outcome that serves the purpose and say why nothing more', () => {
-    const r = d({ agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'PSYCHIATRIC_CRISIS', severity: 'HIGH' });
+    const r = d({
+      agencyId: 'ggz-centraal',
+      agencyKind: 'MENTAL_HEALTH',
+      category: 'PSYCHIATRIC_CRISIS',
+      severity: 'HIGH',
+    });
     expect(r.outcome).toBe('INDEX');
     expect(r.refused.map((x) => x.rule)).toEqual(['R6', 'R1', 'R3', 'R9', 'R7', 'R8']);
     expect(r.refused.find((x) => x.rule === 'R9')?.reason).toBe('no consent is recorded for this agency and purpose');

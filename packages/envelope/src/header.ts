@@ -46,14 +46,20 @@ function checkProtectedHeader(protectedB64: string, expectedTyp: EnvelopeTyp): P
     throw new SamenhangError('ERR_HEADER_INVALID', 'protected header is not a JSON object');
   }
   const h = header as Record<string, unknown>;
-  if (typeof h['alg'] !== 'string' || !(ALLOWED_ALGS as readonly string[]).includes(h['alg'])) {
+  if (typeof h.alg !== 'string' || !(ALLOWED_ALGS as readonly string[]).includes(h.alg)) {
     throw new SamenhangError('ERR_ALG_NOT_ALLOWED', 'algorithm is not allowed', { path: '/alg' });
   }
   const extra = Object.keys(h).filter((k) => k !== 'alg' && k !== 'kid' && k !== 'typ');
-  if (extra.length > 0) throw new SamenhangError('ERR_HEADER_INVALID', `protected header has unsupported member '${extra[0]}'`, { path: `/${extra[0]}` });
-  if (typeof h['kid'] !== 'string' || !KID.test(h['kid'])) {
-    throw new SamenhangError('ERR_HEADER_INVALID', 'kid must be the hex SHA-256 of the signer certificate', { path: '/kid' });
+  if (extra.length > 0)
+    throw new SamenhangError('ERR_HEADER_INVALID', `protected header has unsupported member '${extra[0]}'`, {
+      path: `/${extra[0]}`,
+    });
+  if (typeof h.kid !== 'string' || !KID.test(h.kid)) {
+    throw new SamenhangError('ERR_HEADER_INVALID', 'kid must be the hex SHA-256 of the signer certificate', {
+      path: '/kid',
+    });
   }
-  if (h['typ'] !== expectedTyp) throw new SamenhangError('ERR_HEADER_INVALID', `typ must be ${expectedTyp}`, { path: '/typ' });
-  return { alg: h['alg'] as Alg, kid: h['kid'], typ: expectedTyp };
+  if (h.typ !== expectedTyp)
+    throw new SamenhangError('ERR_HEADER_INVALID', `typ must be ${expectedTyp}`, { path: '/typ' });
+  return { alg: h.alg as Alg, kid: h.kid, typ: expectedTyp };
 }

@@ -36,7 +36,13 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
  * pool (callback form), so the gateway's event loop keeps moving messages meanwhile.
  * Envelopes are signed with jose.
  */
-function signatureHolds(protectedB64: string, payload: Uint8Array, signatureB64: string, alg: Alg, key: KeyObject): Promise<boolean> {
+function signatureHolds(
+  protectedB64: string,
+  payload: Uint8Array,
+  signatureB64: string,
+  alg: Alg,
+  key: KeyObject,
+): Promise<boolean> {
   if (!B64URL.test(signatureB64)) return Promise.resolve(false);
   const signature = Buffer.from(signatureB64, 'base64url');
   if (alg === 'ES256' && signature.length !== 64) return Promise.resolve(false);
@@ -104,7 +110,8 @@ export async function verifyEnvelope(bytes: Uint8Array, ctx: VerifyContext): Pro
   const header = parseProtectedHeader(env.protected, ctx.typ);
   const signer = ctx.certs.get(header.kid);
   if (!signer) throw new SamenhangError('ERR_CERT_UNKNOWN', CRYPTO_FAILURE_REASON);
-  if (ctx.now < signer.notBefore || ctx.now > signer.notAfter) throw new SamenhangError('ERR_CERT_EXPIRED', CRYPTO_FAILURE_REASON);
+  if (ctx.now < signer.notBefore || ctx.now > signer.notAfter)
+    throw new SamenhangError('ERR_CERT_EXPIRED', CRYPTO_FAILURE_REASON);
   if (ctx.isRevoked(signer.kid)) throw new SamenhangError('ERR_CERT_REVOKED', CRYPTO_FAILURE_REASON);
   if (!ALGS_FOR_KEY[signer.keyType].includes(header.alg)) {
     throw new SamenhangError('ERR_ALG_NOT_ALLOWED', 'algorithm does not match the signer key', { path: '/alg' });

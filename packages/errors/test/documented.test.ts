@@ -30,7 +30,8 @@ describe('error codes are public API', () => {
   it('uses in the code base only codes from the one union', () => {
     const used = new Set<string>();
     for (const dir of ['packages', 'services', 'certs-dev']) {
-      for (const f of sources(join(root, dir))) for (const m of readFileSync(f, 'utf8').matchAll(/'(ERR_[A-Z_]+)'/g)) used.add(m[1]!);
+      for (const f of sources(join(root, dir)))
+        for (const m of readFileSync(f, 'utf8').matchAll(/'(ERR_[A-Z_]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(15);
     expect([...used].filter((c) => !(ERROR_CODES as readonly string[]).includes(c))).toEqual([]);

@@ -11,7 +11,9 @@ export interface LoggerOptions {
 export const LOG_FLUSH_MS = 1_000;
 
 // sonic-boom's options, which pino's typings do not list in full.
-const STDOUT = { dest: 1, sync: false, minLength: 4_096, periodicFlush: LOG_FLUSH_MS } as Parameters<typeof pino.destination>[0];
+const STDOUT = { dest: 1, sync: false, minLength: 4_096, periodicFlush: LOG_FLUSH_MS } as Parameters<
+  typeof pino.destination
+>[0];
 
 export function createLogger(options: LoggerOptions): Logger {
   const logger = pino(

@@ -3,8 +3,21 @@
  * place; redaction is the second line of defence (docs/security.md).
  */
 export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
-  'bsn', 'name', 'birthDate', 'address', 'postcode', 'houseNumber', 'houseNumberSuffix',
-  'summary', 'contact', 'phone', 'email', 'subject', 'relatedPersons', 'person', 'payload',
+  'bsn',
+  'name',
+  'birthDate',
+  'address',
+  'postcode',
+  'houseNumber',
+  'houseNumberSuffix',
+  'summary',
+  'contact',
+  'phone',
+  'email',
+  'subject',
+  'relatedPersons',
+  'person',
+  'payload',
 ]);
 
 export const CENSOR = '[redacted]';

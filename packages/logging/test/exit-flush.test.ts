@@ -7,13 +7,26 @@ const { LOG_FLUSH_MS } = (await import(logger)) as typeof import('../src/index.j
 
 /** Lines are written to stdout asynchronously; none may be lost when the process ends. */
 describe('logger: asynchronous stdout', () => {
-  const run = (ending: string) => spawnSync(process.execPath, ['--input-type=module', '-e', `
+  const run = (ending: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
     const { createLogger } = await import(${JSON.stringify(logger)});
     const log = createLogger({ service: 'test' });
     for (let i = 0; i < 2000; i++) log.info({ i }, 'line');
     ${ending}
-  `], { encoding: 'utf8', timeout: 20_000 });
-  const numbers = (out: string) => out.trim().split('\n').map((l) => (JSON.parse(l) as { i: number }).i);
+  `,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+  const numbers = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { i: number }).i);
   const all = Array.from({ length: 2000 }, (_, i) => i);
 
   it('writes every line, in order, before process.exit', () => {
@@ -30,16 +43,27 @@ describe('logger: asynchronous stdout', () => {
 
   it('writes a lone line within LOG_FLUSH_MS while the process keeps running', async () => {
     // Lines are written in blocks of 4 KiB; one line alone must not wait for the next 4 KiB or the exit.
-    const child = spawn(process.execPath, ['--input-type=module', '-e', `
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { createLogger } = await import(${JSON.stringify(logger)});
       createLogger({ service: 'test' }).info({ i: 1 }, 'lone');
       setTimeout(() => {}, ${LOG_FLUSH_MS * 5});
-    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       let out = '';
-      child.stdout.on('data', (b: Buffer) => { out += b.toString('utf8'); });
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString('utf8');
+      });
       const started = Date.now();
-      while (!out.includes('"msg":"lone"') && Date.now() - started < LOG_FLUSH_MS * 4) await new Promise((r) => setTimeout(r, 20));
+      while (!out.includes('"msg":"lone"') && Date.now() - started < LOG_FLUSH_MS * 4)
+        await new Promise((r) => setTimeout(r, 20));
       expect(out).toContain('"msg":"lone"');
       expect(child.exitCode).toBeNull(); // written by the timer, not by the exit
     } finally {

@@ -48,7 +48,10 @@ export class Lru<K, V> {
   private readonly generation: number;
   private readonly weight: ((key: K, value: V) => number) | undefined;
 
-  constructor(readonly max: number, o: LruOptions<K, V> = {}) {
+  constructor(
+    readonly max: number,
+    o: LruOptions<K, V> = {},
+  ) {
     const g = o.generations ?? 2;
     if (!Number.isInteger(g) || g < 2) throw new RangeError('an Lru has at least 2 generations');
     if (!Number.isInteger(max) || max < g) throw new RangeError(`an Lru holds at least ${g} entries`);

@@ -61,7 +61,7 @@ describe('Lru', () => {
     expect(() => new Lru(2.5)).toThrow(RangeError);
   });
 
-  it('stays bounded over a long stream of inserts at the consent service\'s size', () => {
+  it("stays bounded over a long stream of inserts at the consent service's size", () => {
     const lru = new Lru<string, number>(50_000);
     for (let i = 0; i < 200_000; i++) lru.set(`signal.${i}`, i);
     expect(lru.size).toBeLessThanOrEqual(50_000);
@@ -81,14 +81,15 @@ describe('Lru', () => {
   it('keeps a working set walked round and round that two generations of the same size lose', () => {
     const walk = (lru: Lru<number, number>) => {
       let misses = 0;
-      for (let round = 0; round < 5; round++) for (let k = 0; k < 120; k++) if (lru.get(k) === undefined) (misses++, lru.set(k, k));
+      for (let round = 0; round < 5; round++)
+        for (let k = 0; k < 120; k++) if (lru.get(k) === undefined) misses++, lru.set(k, k);
       return misses;
     };
     expect(walk(new Lru(150, { generations: 8 }))).toBe(120); // only the first round misses
     expect(walk(new Lru(150))).toBeGreaterThan(300);
   });
 
-  it('counts weights against max (bytes, say), and a moved or deleted entry\'s weight with it', () => {
+  it("counts weights against max (bytes, say), and a moved or deleted entry's weight with it", () => {
     const lru = new Lru<string, string>(100, { generations: 4, weight: (k, v) => k.length + v.length });
     for (let i = 0; i < 100; i++) lru.set(`k${i % 10}${i}`, 'x'.repeat(i % 7));
     let total = 0;

@@ -17,7 +17,10 @@ export class CompactTree {
   }
 
   static fromState(state: { size: number; ranges: readonly string[] }): CompactTree {
-    const expected = state.size.toString(2).split('').filter((b) => b === '1').length;
+    const expected = state.size
+      .toString(2)
+      .split('')
+      .filter((b) => b === '1').length;
     if (state.ranges.length !== expected) throw new Error('compact tree state is inconsistent with its size');
     return new CompactTree(state.size, state.ranges.map(fromHex));
   }

@@ -38,12 +38,15 @@ export class MerkleTree {
   /** PATH(m, D[0:size]) — the inclusion proof of leaf `index` in the tree of `size` leaves. */
   inclusionProof(index: number, size = this.size): Uint8Array[] {
     this.checkSize(size);
-    if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+    if (!Number.isInteger(index) || index < 0 || index >= size)
+      throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
     const path = (m: number, start: number, end: number): Uint8Array[] => {
       const n = end - start;
       if (n === 1) return [];
       const k = split(n);
-      return m < k ? [...path(m, start, start + k), this.mth(start + k, end)] : [...path(m - k, start + k, end), this.mth(start, start + k)];
+      return m < k
+        ? [...path(m, start, start + k), this.mth(start + k, end)]
+        : [...path(m - k, start + k, end), this.mth(start, start + k)];
     };
     return path(index, 0, size);
   }
@@ -51,7 +54,8 @@ export class MerkleTree {
   /** PROOF(first, D[0:second]) — that the tree of `first` leaves is a prefix of the tree of `second`. */
   consistencyProof(first: number, second = this.size): Uint8Array[] {
     this.checkSize(second);
-    if (!Number.isInteger(first) || first < 1 || first > second) throw new RangeError(`no consistency proof from ${first} to ${second}`);
+    if (!Number.isInteger(first) || first < 1 || first > second)
+      throw new RangeError(`no consistency proof from ${first} to ${second}`);
     const sub = (m: number, start: number, end: number, complete: boolean): Uint8Array[] => {
       const n = end - start;
       if (m === n) return complete ? [] : [this.mth(start, end)];
@@ -64,6 +68,7 @@ export class MerkleTree {
   }
 
   private checkSize(size: number): void {
-    if (!Number.isInteger(size) || size < 0 || size > this.size) throw new RangeError(`tree size ${size} is not in 0..${this.size}`);
+    if (!Number.isInteger(size) || size < 0 || size > this.size)
+      throw new RangeError(`tree size ${size} is not in 0..${this.size}`);
   }
 }

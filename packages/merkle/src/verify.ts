@@ -7,8 +7,15 @@ const lsb = (x: number) => (x & 1) === 1;
  * leaves whose head is `root`, using only the proof. Numbers above 2^31 are not
  * supported (bitwise arithmetic), far beyond a national signal log.
  */
-export function verifyInclusion(index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], root: Uint8Array): boolean {
-  if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size || size > 0x7fffffff) return false;
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leaf: Uint8Array,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
+  if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size || size > 0x7fffffff)
+    return false;
   let fn = index;
   let sn = size - 1;
   let r = leaf;
@@ -35,8 +42,15 @@ export function verifyInclusion(index: number, size: number, leaf: Uint8Array, p
  * RFC 9162 §2.1.4.2: verifies that the tree of `first` leaves with head `firstRoot`
  * is a prefix of the tree of `second` leaves with head `secondRoot`.
  */
-export function verifyConsistency(first: number, second: number, firstRoot: Uint8Array, secondRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
-  if (!Number.isInteger(first) || !Number.isInteger(second) || first < 1 || first > second || second > 0x7fffffff) return false;
+export function verifyConsistency(
+  first: number,
+  second: number,
+  firstRoot: Uint8Array,
+  secondRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
+  if (!Number.isInteger(first) || !Number.isInteger(second) || first < 1 || first > second || second > 0x7fffffff)
+    return false;
   if (first === second) return proof.length === 0 && equal(firstRoot, secondRoot);
   const path = (first & (first - 1)) === 0 ? [firstRoot, ...proof] : [...proof];
   if (path.length === 0) return false;

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { rng } from '../../../tests/helpers/rng.js';
 import { CompactTree, MerkleTree, equal, leafHash, verifyConsistency, verifyInclusion } from '@samenhang/merkle';
 
-
 const random = rng(20261122);
 const all = Array.from({ length: 1000 }, (_, i) => leafHash(Buffer.from(`audit record ${i}`)));
 const big = new MerkleTree(all);
 // Every size up to 70 (all the small shapes) plus 20 random sizes up to 1,000.
-const sizes = [...Array.from({ length: 70 }, (_, i) => i + 1), ...Array.from({ length: 20 }, () => 1 + Math.floor(random() * 1000)), 1000];
+const sizes = [
+  ...Array.from({ length: 70 }, (_, i) => i + 1),
+  ...Array.from({ length: 20 }, () => 1 + Math.floor(random() * 1000)),
+  1000,
+];
 
 describe('properties over tree sizes 1..1,000', () => {
   it('every inclusion proof verifies, and fails for any other leaf', () => {

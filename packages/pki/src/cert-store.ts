@@ -40,14 +40,22 @@ export class CertStore {
     try {
       ca = new X509Certificate(readFileSync(caCertFile));
     } catch (cause) {
-      throw new SamenhangError('ERR_PKI_MISSING', `CA certificate ${caCertFile} is missing or unreadable; run 'samenhang certs'`, { cause });
+      throw new SamenhangError(
+        'ERR_PKI_MISSING',
+        `CA certificate ${caCertFile} is missing or unreadable; run 'samenhang certs'`,
+        { cause },
+      );
     }
     const store = new CertStore(ca);
     let files: string[];
     try {
       files = readdirSync(identitiesDir).filter((f) => f.endsWith('.crt'));
     } catch (cause) {
-      throw new SamenhangError('ERR_PKI_MISSING', `identity certificates are missing in ${identitiesDir}; run 'samenhang certs'`, { cause });
+      throw new SamenhangError(
+        'ERR_PKI_MISSING',
+        `identity certificates are missing in ${identitiesDir}; run 'samenhang certs'`,
+        { cause },
+      );
     }
     for (const f of files) store.add(new X509Certificate(readFileSync(join(identitiesDir, f))), registry);
     return store;
@@ -56,7 +64,9 @@ export class CertStore {
   /** Adds a certificate if it chains to the CA and names an identity of this trust domain. */
   add(cert: X509Certificate, registry: Registry): IssuedIdentity | undefined {
     if (!cert.checkIssued(this.ca) || !cert.verify(this.ca.publicKey)) return undefined;
-    const name = certificateUris(cert).map(parseIdentityUri).find((u) => u?.trustDomain === registry.trustDomain);
+    const name = certificateUris(cert)
+      .map(parseIdentityUri)
+      .find((u) => u?.trustDomain === registry.trustDomain);
     const keyType = keyTypeOf(cert.publicKey);
     if (!name || !keyType) return undefined;
     const identity: IssuedIdentity = {

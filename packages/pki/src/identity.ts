@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, type X509Certificate } from 'node:crypto';
 
 /**
  * Certificates name their holder in a URI SAN, spiffe://<trust domain>/<type>/<id>;
@@ -24,5 +24,8 @@ export function certificateKid(cert: X509Certificate): string {
 
 export function certificateUris(cert: X509Certificate): string[] {
   const san = cert.subjectAltName ?? '';
-  return san.split(/,\s*/).filter((s) => s.startsWith('URI:')).map((s) => s.slice(4));
+  return san
+    .split(/,\s*/)
+    .filter((s) => s.startsWith('URI:'))
+    .map((s) => s.slice(4));
 }

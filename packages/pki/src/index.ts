@@ -1,4 +1,14 @@
-export { PARTICIPANT_KINDS, SERVICE_ROLES, consentAuthorityOf, findParticipant, loadRegistry, mayPublishForRegion, parseRegistry, registrySchema, rvtOf } from './registry.js';
+export {
+  PARTICIPANT_KINDS,
+  SERVICE_ROLES,
+  consentAuthorityOf,
+  findParticipant,
+  loadRegistry,
+  mayPublishForRegion,
+  parseRegistry,
+  registrySchema,
+  rvtOf,
+} from './registry.js';
 export type { Participant, ParticipantKind, Registry, ServiceIdentity, ServiceRole } from './registry.js';
 export { certificateKid, certificateUris, identityUri, parseIdentityUri } from './identity.js';
 export type { IdentityType } from './identity.js';

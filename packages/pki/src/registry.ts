@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { compileValidator } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 
-export const PARTICIPANT_KINDS = ['POLICE', 'MENTAL_HEALTH', 'LOCAL_TEAM', 'RVT', 'JUSTICE', 'PRIVACY_OFFICER'] as const;
+export const PARTICIPANT_KINDS = [
+  'POLICE',
+  'MENTAL_HEALTH',
+  'LOCAL_TEAM',
+  'RVT',
+  'JUSTICE',
+  'PRIVACY_OFFICER',
+] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
 export interface Participant {
@@ -85,24 +92,34 @@ export function parseRegistry(value: unknown): Registry {
   const ids = new Set<string>();
   for (const [i, p] of [...registry.participants, ...registry.services].entries()) {
     if (ids.has(p.id)) {
-      throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: duplicate id at entry ${i}`, { path: `/participants/${i}/id` });
+      throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: duplicate id at entry ${i}`, {
+        path: `/participants/${i}/id`,
+      });
     }
     ids.add(p.id);
   }
   registry.participants.forEach((p, i) => {
     p.consentFor?.forEach((a, j) => {
       if (!registry.participants.some((q) => q.id === a)) {
-        throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: /participants/${i}/consentFor/${j} is not a participant`, {
-          path: `/participants/${i}/consentFor/${j}`,
-        });
+        throw new SamenhangError(
+          'ERR_REGISTRY_INVALID',
+          `participant registry is invalid: /participants/${i}/consentFor/${j} is not a participant`,
+          {
+            path: `/participants/${i}/consentFor/${j}`,
+          },
+        );
       }
     });
     if (p.regions === 'all') return;
     p.regions.forEach((r, j) => {
       if (!registry.regions.includes(r)) {
-        throw new SamenhangError('ERR_REGISTRY_INVALID', `participant registry is invalid: /participants/${i}/regions/${j} is not a known region`, {
-          path: `/participants/${i}/regions/${j}`,
-        });
+        throw new SamenhangError(
+          'ERR_REGISTRY_INVALID',
+          `participant registry is invalid: /participants/${i}/regions/${j} is not a known region`,
+          {
+            path: `/participants/${i}/regions/${j}`,
+          },
+        );
       }
     });
   });

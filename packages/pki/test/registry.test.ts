@@ -10,9 +10,16 @@ describe('participant registry', () => {
   it('has the development participants of the wire contract', () => {
     const r = loadRegistry(DEFAULT_REGISTRY_FILE);
     expect(r.participants.map((p) => `${p.id}:${p.kind}`)).toEqual([
-      'politie-oost-nederland:POLICE', 'ggz-centraal:MENTAL_HEALTH', 'lokaalteam-ede:LOCAL_TEAM', 'lokaalteam-almere:LOCAL_TEAM',
-      'lokaalteam-enschede:LOCAL_TEAM', 'rvt-foodvalley:RVT', 'rvt-flevoland:RVT', 'rvt-twente:RVT',
-      'reclassering-nederland:JUSTICE', 'privacy-officer:PRIVACY_OFFICER',
+      'politie-oost-nederland:POLICE',
+      'ggz-centraal:MENTAL_HEALTH',
+      'lokaalteam-ede:LOCAL_TEAM',
+      'lokaalteam-almere:LOCAL_TEAM',
+      'lokaalteam-enschede:LOCAL_TEAM',
+      'rvt-foodvalley:RVT',
+      'rvt-flevoland:RVT',
+      'rvt-twente:RVT',
+      'reclassering-nederland:JUSTICE',
+      'privacy-officer:PRIVACY_OFFICER',
     ]);
     const ggz = r.participants.find((p) => p.id === 'ggz-centraal')!;
     expect(mayPublishForRegion(ggz, 'foodvalley')).toBe(true);
@@ -20,7 +27,9 @@ describe('participant registry', () => {
     expect(rvtOf(r, 'twente')?.id).toBe('rvt-twente');
   });
   it('matches the published schema in docs/schemas', () => {
-    const published = JSON.parse(readFileSync(join(import.meta.dirname, '../../../docs/schemas/registry.v1.json'), 'utf8'));
+    const published = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../docs/schemas/registry.v1.json'), 'utf8'),
+    );
     expect(published).toEqual(registrySchema);
   });
   it.each([

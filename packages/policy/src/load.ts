@@ -18,18 +18,30 @@ export const DEFAULT_POLICY_PIN_FILE = join(here, '..', 'policies', 'default.sha
 function checkReferences(p: Policy): void {
   const ids = new Set<string>();
   p.rules.forEach((r, i) => {
-    if (ids.has(r.id)) throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: duplicate rule id at /rules/${i}/id`, { path: `/rules/${i}/id` });
+    if (ids.has(r.id))
+      throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: duplicate rule id at /rules/${i}/id`, {
+        path: `/rules/${i}/id`,
+      });
     ids.add(r.id);
     if (r.outcome === 'DISCLOSE' && !r.fields?.length) {
-      throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: /rules/${i} discloses but lists no fields`, { path: `/rules/${i}/fields` });
+      throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: /rules/${i} discloses but lists no fields`, {
+        path: `/rules/${i}/fields`,
+      });
     }
   });
   p.precedence.forEach((id, i) => {
-    if (!ids.has(id)) throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: /precedence/${i} names no rule`, { path: `/precedence/${i}` });
+    if (!ids.has(id))
+      throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: /precedence/${i} names no rule`, {
+        path: `/precedence/${i}`,
+      });
   });
   const unordered = p.rules.filter((r) => !p.precedence.includes(r.id));
   if (unordered.length > 0) {
-    throw new SamenhangError('ERR_POLICY_INVALID', `policy is invalid: rule ${unordered[0]!.id} is missing from /precedence`, { path: '/precedence' });
+    throw new SamenhangError(
+      'ERR_POLICY_INVALID',
+      `policy is invalid: rule ${unordered[0]!.id} is missing from /precedence`,
+      { path: '/precedence' },
+    );
   }
 }
 
@@ -41,7 +53,10 @@ function checkReferences(p: Policy): void {
 export function parsePolicy(bytes: Uint8Array | string, expectedSha256?: string): LoadedPolicy {
   const digest = sha256Hex(bytes);
   if (expectedSha256 !== undefined && digest !== expectedSha256.trim().toLowerCase()) {
-    throw new SamenhangError('ERR_POLICY_INVALID', `policy digest ${digest} does not match the pinned ${expectedSha256.trim()}`);
+    throw new SamenhangError(
+      'ERR_POLICY_INVALID',
+      `policy digest ${digest} does not match the pinned ${expectedSha256.trim()}`,
+    );
   }
   let raw: unknown;
   try {

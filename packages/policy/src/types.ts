@@ -10,8 +10,19 @@ export type ConsentState = (typeof CONSENT_STATES)[number];
 
 /** Fields an outcome may disclose to the RVT; the vault supplies their values. */
 export const DISCLOSABLE_FIELDS = [
-  'agency', 'category', 'severity', 'observedAt', 'expiresAt', 'legalGround', 'contact', 'summary',
-  'subject.name', 'subject.birthDate', 'address', 'relatedPersons', 'reporter',
+  'agency',
+  'category',
+  'severity',
+  'observedAt',
+  'expiresAt',
+  'legalGround',
+  'contact',
+  'summary',
+  'subject.name',
+  'subject.birthDate',
+  'address',
+  'relatedPersons',
+  'reporter',
 ] as const;
 export type DisclosableField = (typeof DISCLOSABLE_FIELDS)[number];
 

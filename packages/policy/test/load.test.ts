@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY_FILE, DEFAULT_POLICY_PIN_FILE, loadDefaultPolicy, loadPolicy, parsePolicy, policySchema } from '@samenhang/policy';
+import {
+  DEFAULT_POLICY_FILE,
+  DEFAULT_POLICY_PIN_FILE,
+  loadDefaultPolicy,
+  loadPolicy,
+  parsePolicy,
+  policySchema,
+} from '@samenhang/policy';
 
 const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
 const pin = readFileSync(DEFAULT_POLICY_PIN_FILE, 'utf8').trim();
@@ -17,18 +24,29 @@ describe('policy as data', () => {
     expect(Object.isFrozen(p)).toBe(true);
   });
   it('matches the published schema in docs/schemas', () => {
-    expect(JSON.parse(readFileSync(join(import.meta.dirname, '../../../docs/schemas/policy.v1.json'), 'utf8'))).toEqual(policySchema);
+    expect(JSON.parse(readFileSync(join(import.meta.dirname, '../../../docs/schemas/policy.v1.json'), 'utf8'))).toEqual(
+      policySchema,
+    );
   });
   it('refuses a policy whose bytes differ from the pin, even by one space', () => {
-    expect(() => parsePolicy(text + ' ', pin)).toThrow(expect.objectContaining({ code: 'ERR_POLICY_INVALID', message: expect.stringContaining('does not match the pinned') }));
+    expect(() => parsePolicy(`${text} `, pin)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_POLICY_INVALID',
+        message: expect.stringContaining('does not match the pinned'),
+      }),
+    );
   });
   it('refuses a missing file and corrupt JSON', () => {
-    expect(() => loadPolicy('/nonexistent/policy.json')).toThrow(expect.objectContaining({ code: 'ERR_POLICY_INVALID' }));
-    expect(() => parsePolicy(text.slice(0, 200))).toThrow(expect.objectContaining({ code: 'ERR_POLICY_INVALID', message: 'policy is not valid JSON' }));
+    expect(() => loadPolicy('/nonexistent/policy.json')).toThrow(
+      expect.objectContaining({ code: 'ERR_POLICY_INVALID' }),
+    );
+    expect(() => parsePolicy(text.slice(0, 200))).toThrow(
+      expect.objectContaining({ code: 'ERR_POLICY_INVALID', message: 'policy is not valid JSON' }),
+    );
   });
   it.each([
     [(p: any) => (p.rules[0].outcome = 'SHOUT'), '/rules/0/outcome'],
-    [(p: any) => (p.rules[1].fields.push('bankAccount')), '/rules/1/fields/10'],
+    [(p: any) => p.rules[1].fields.push('bankAccount'), '/rules/1/fields/10'],
     [(p: any) => (p.alert.windowDays = 0), '/alert/windowDays'],
     [(p: any) => (p.rules[2].when.mood = 'bad'), '/rules/2/when'],
     [(p: any) => p.precedence.push('R42'), '/precedence/10'],

@@ -6,10 +6,14 @@ const master = Buffer.alloc(32, 7);
 
 describe('pseudonyms', () => {
   it('are stable: the same BSN and key give the same pseudonym, across instances', () => {
-    expect(createPseudonymizer(master).person('999990007')).toBe(createPseudonymizer(Buffer.from(master)).person('999990007'));
+    expect(createPseudonymizer(master).person('999990007')).toBe(
+      createPseudonymizer(Buffer.from(master)).person('999990007'),
+    );
   });
   it('follow the documented construction: HMAC-SHA256 under an HKDF-SHA256 purpose key', () => {
-    const key = Buffer.from(hkdfSync('sha256', master, Buffer.from('samenhang/v1'), 'samenhang/v1/pseudonym/person', 32));
+    const key = Buffer.from(
+      hkdfSync('sha256', master, Buffer.from('samenhang/v1'), 'samenhang/v1/pseudonym/person', 32),
+    );
     const expected = `p_${createHmac('sha256', key).update('999990007').digest('base64url')}`;
     expect(createPseudonymizer(master).person('999990007')).toBe(expected);
     // Pinned: changing the construction would silently unlink every stored pseudonym.
@@ -22,7 +26,9 @@ describe('pseudonyms', () => {
     expect(p.person('999990007')).toMatch(/^p_[A-Za-z0-9_-]{43}$/);
   });
   it('differ under another broker key (key separation between brokers)', () => {
-    expect(createPseudonymizer(master).person('999990007')).not.toBe(createPseudonymizer(randomBytes(32)).person('999990007'));
+    expect(createPseudonymizer(master).person('999990007')).not.toBe(
+      createPseudonymizer(randomBytes(32)).person('999990007'),
+    );
   });
   it('use separate purpose keys for persons and households', () => {
     const p = createPseudonymizer(master);
@@ -36,7 +42,9 @@ describe('pseudonyms', () => {
     expect(p.household({ postcode: '6717 cd', houseNumber: 3, houseNumberSuffix: 'b' })).toBe(a);
     expect(p.household({ postcode: '6717CD', houseNumber: 3, houseNumberSuffix: '-B' })).toBe(a);
     expect(p.household({ postcode: '6717CD', houseNumber: 3 })).not.toBe(a);
-    expect(p.household({ postcode: '6717CD', houseNumber: 31 })).not.toBe(p.household({ postcode: '6717CD', houseNumber: 3, houseNumberSuffix: '1' }));
+    expect(p.household({ postcode: '6717CD', houseNumber: 31 })).not.toBe(
+      p.household({ postcode: '6717CD', houseNumber: 3, houseNumberSuffix: '1' }),
+    );
   });
   it('refuse a short master secret', () => expect(() => createPseudonymizer(Buffer.alloc(16))).toThrow());
 });

@@ -24,5 +24,7 @@ export function valueOf(kind: EnumKind, name: string): number | undefined {
 /** The bare names a person may write, e.g. DOMESTIC_VIOLENCE. */
 export function namesOf(kind: EnumKind): string[] {
   const { values, prefix } = ENUMS[kind];
-  return Object.keys(values).filter((k) => isNaN(Number(k)) && values[k] !== 0).map((k) => k.slice(prefix.length));
+  return Object.keys(values)
+    .filter((k) => Number.isNaN(Number(k)) && values[k] !== 0)
+    .map((k) => k.slice(prefix.length));
 }

@@ -10,7 +10,12 @@ export { assertStrict } from './strict-decode.js';
 export type { SignalLimits } from './limits.js';
 export type { ValidationContext } from './validate.js';
 
-const ENUM_OBJECTS = { category: v1.Category, severity: v1.Severity, legalGround: v1.LegalGround, relation: v1.Relation };
+const ENUM_OBJECTS = {
+  category: v1.Category,
+  severity: v1.Severity,
+  legalGround: v1.LegalGround,
+  relation: v1.Relation,
+};
 
 /** Validates a decoded Signal (see validate.ts); throws SamenhangError with a field path. */
 export function validateSignal(signal: v1.Signal, ctx: ValidationContext): void {

@@ -47,12 +47,29 @@ function time(o: Obj, key: string, path: string) {
 
 function person(v: unknown, path: string): v1.Person.$Properties {
   const o = obj(v, path, ['bsn', 'name', 'birthDate']);
-  return { bsn: str(o, 'bsn', path) ?? '', name: str(o, 'name', path) ?? '', birthDate: str(o, 'birthDate', path) ?? '' };
+  return {
+    bsn: str(o, 'bsn', path) ?? '',
+    name: str(o, 'name', path) ?? '',
+    birthDate: str(o, 'birthDate', path) ?? '',
+  };
 }
 
 const SIGNAL_KEYS = [
-  'signalId', 'agencyId', 'region', 'subject', 'relatedPersons', 'address', 'category', 'severity', 'summary',
-  'legalGround', 'meldcodeDecision', 'observedAt', 'expiresAt', 'contact', 'withdrawsSignalId',
+  'signalId',
+  'agencyId',
+  'region',
+  'subject',
+  'relatedPersons',
+  'address',
+  'category',
+  'severity',
+  'summary',
+  'legalGround',
+  'meldcodeDecision',
+  'observedAt',
+  'expiresAt',
+  'contact',
+  'withdrawsSignalId',
 ] as const;
 
 /**
@@ -62,9 +79,9 @@ const SIGNAL_KEYS = [
  */
 export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties {
   const o = obj(input, path, SIGNAL_KEYS);
-  const related = o['relatedPersons'];
+  const related = o.relatedPersons;
   if (related !== undefined && !Array.isArray(related)) fail(`${path}/relatedPersons`, 'must be an array');
-  const meld = o['meldcodeDecision'];
+  const meld = o.meldcodeDecision;
   if (meld !== undefined && typeof meld !== 'boolean') fail(`${path}/meldcodeDecision`, 'must be a boolean');
   const out: v1.Signal.$Properties = {
     signalId: str(o, 'signalId', path) ?? '',
@@ -73,7 +90,10 @@ export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties
     relatedPersons: ((related as unknown[] | undefined) ?? []).map((r, i) => {
       const p = `${path}/relatedPersons/${i}`;
       const ro = obj(r, p, ['person', 'relation']);
-      return { person: ro['person'] === undefined ? null : person(ro['person'], `${p}/person`), relation: enm(ro, 'relation', p, 'relation') ?? 0 };
+      return {
+        person: ro.person === undefined ? null : person(ro.person, `${p}/person`),
+        relation: enm(ro, 'relation', p, 'relation') ?? 0,
+      };
     }),
     category: enm(o, 'category', path, 'category') ?? 0,
     severity: enm(o, 'severity', path, 'severity') ?? 0,
@@ -84,18 +104,22 @@ export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties
     expiresAt: time(o, 'expiresAt', path) ?? null,
     withdrawsSignalId: str(o, 'withdrawsSignalId', path) ?? '',
   };
-  if (o['subject'] !== undefined) out.subject = person(o['subject'], `${path}/subject`);
-  if (o['address'] !== undefined) {
-    const a = obj(o['address'], `${path}/address`, ['postcode', 'houseNumber', 'houseNumberSuffix']);
+  if (o.subject !== undefined) out.subject = person(o.subject, `${path}/subject`);
+  if (o.address !== undefined) {
+    const a = obj(o.address, `${path}/address`, ['postcode', 'houseNumber', 'houseNumberSuffix']);
     out.address = {
       postcode: str(a, 'postcode', `${path}/address`) ?? '',
       houseNumber: num(a, 'houseNumber', `${path}/address`) ?? 0,
       houseNumberSuffix: str(a, 'houseNumberSuffix', `${path}/address`) ?? '',
     };
   }
-  if (o['contact'] !== undefined) {
-    const c = obj(o['contact'], `${path}/contact`, ['name', 'phone', 'email']);
-    out.contact = { name: str(c, 'name', `${path}/contact`) ?? '', phone: str(c, 'phone', `${path}/contact`) ?? '', email: str(c, 'email', `${path}/contact`) ?? '' };
+  if (o.contact !== undefined) {
+    const c = obj(o.contact, `${path}/contact`, ['name', 'phone', 'email']);
+    out.contact = {
+      name: str(c, 'name', `${path}/contact`) ?? '',
+      phone: str(c, 'phone', `${path}/contact`) ?? '',
+      email: str(c, 'email', `${path}/contact`) ?? '',
+    };
   }
   return out;
 }

@@ -5,7 +5,12 @@ import { compileValidator } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 
 /** The development table shipped with the broker; a deployment names its own (SAMENHANG_REGION_TABLE). */
-export const DEFAULT_REGION_TABLE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'regions', 'region-table.json');
+export const DEFAULT_REGION_TABLE_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'regions',
+  'region-table.json',
+);
 
 /**
  * Which region's RVT is responsible for an address: postcode ranges (the four digits,
@@ -63,7 +68,8 @@ export function parseRegionTable(value: unknown, knownRegions: readonly string[]
   }
   ranges.sort((a, b) => a.from - b.from);
   for (let i = 1; i < ranges.length; i++) {
-    if (ranges[i]!.from <= ranges[i - 1]!.to) invalid(`/regions/${ranges[i]!.region}`, `overlaps ${ranges[i - 1]!.region} at ${ranges[i]!.from}`);
+    if (ranges[i]!.from <= ranges[i - 1]!.to)
+      invalid(`/regions/${ranges[i]!.region}`, `overlaps ${ranges[i - 1]!.region} at ${ranges[i]!.from}`);
   }
   // Four digits index a flat array: one lookup per signal, no search.
   const byDigits: (string | undefined)[] = new Array(10_000);

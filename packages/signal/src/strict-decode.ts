@@ -35,7 +35,8 @@ function timestamp(t: protobuf.Timestamp, trail: (string | number)[]): void {
   // decimal string, toNumber() does not.
   const s: unknown = t.seconds;
   const seconds = typeof s === 'number' ? s : (s as { toNumber(): number }).toNumber();
-  if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) invalid([...trail, 'seconds'], 'is outside 0001-01-01 to 9999-12-31');
+  if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS))
+    invalid([...trail, 'seconds'], 'is outside 0001-01-01 to 9999-12-31');
   if (!(t.nanos >= 0 && t.nanos <= MAX_NANOS)) invalid([...trail, 'nanos'], 'must be 0 to 999999999');
 }
 

@@ -37,12 +37,14 @@ function text(value: string | null | undefined, path: string, max: number, requi
 
 function person(p: v1.Person.$Properties | null | undefined, path: string, now: number): void {
   if (!p) bad(path, 'is required');
-  if (!isValidBsn(p.bsn ?? '')) bad(`${path}/bsn`, 'is not a valid BSN (nine digits passing the 11-test)', 'ERR_BSN_INVALID');
+  if (!isValidBsn(p.bsn ?? ''))
+    bad(`${path}/bsn`, 'is not a valid BSN (nine digits passing the 11-test)', 'ERR_BSN_INVALID');
   text(p.name, `${path}/name`, 200);
   const birth = p.birthDate ?? '';
   if (birth !== '') {
     const ms = Date.parse(`${birth}T00:00:00Z`);
-    if (!DATE.test(birth) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== birth) bad(`${path}/birthDate`, 'must be a date YYYY-MM-DD');
+    if (!DATE.test(birth) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== birth)
+      bad(`${path}/birthDate`, 'must be a date YYYY-MM-DD');
     if (ms > now) bad(`${path}/birthDate`, 'is in the future', 'ERR_TIMESTAMP_INVALID');
   }
 }
@@ -56,14 +58,22 @@ function enumSet(value: number | null | undefined, path: string, known: object):
  * enums, BSN 11-test, region allowed for the agency, timestamps and length bounds.
  * Throws a SamenhangError whose `path` names the first failing field.
  */
-export function validateSignal(s: v1.Signal, ctx: ValidationContext, enums: { category: object; severity: object; legalGround: object; relation: object }): void {
+export function validateSignal(
+  s: v1.Signal,
+  ctx: ValidationContext,
+  enums: { category: object; severity: object; legalGround: object; relation: object },
+): void {
   const limits = ctx.limits ?? DEFAULT_LIMITS;
   if (!ID.test(s.signalId)) bad('/signalId', 'is required: 1-128 characters of A-Z a-z 0-9 . _ : -');
-  if (!ctx.knownRegions.includes(s.region) || (ctx.allowedRegions !== 'all' && !ctx.allowedRegions.includes(s.region))) {
+  if (
+    !ctx.knownRegions.includes(s.region) ||
+    (ctx.allowedRegions !== 'all' && !ctx.allowedRegions.includes(s.region))
+  ) {
     bad('/region', 'is not a region this agency may report about', 'ERR_REGION_NOT_ALLOWED');
   }
   person(s.subject, '/subject', ctx.now);
-  if (s.relatedPersons.length > limits.maxRelatedPersons) bad('/relatedPersons', `has more than ${limits.maxRelatedPersons} entries`);
+  if (s.relatedPersons.length > limits.maxRelatedPersons)
+    bad('/relatedPersons', `has more than ${limits.maxRelatedPersons} entries`);
   s.relatedPersons.forEach((r, i) => {
     person(r.person, `/relatedPersons/${i}/person`, ctx.now);
     enumSet(r.relation, `/relatedPersons/${i}/relation`, enums.relation);
@@ -77,7 +87,8 @@ export function validateSignal(s: v1.Signal, ctx: ValidationContext, enums: { ca
   // sender learns it and its own records stay true; the reason names the responsible region.
   const responsible = ctx.regions.regionOf(s.address.postcode!);
   if (!responsible) bad('/address/postcode', 'lies in no region this broker serves', 'ERR_REGION_UNKNOWN');
-  if (responsible !== s.region) bad('/region', `does not match the address, which lies in region ${responsible}`, 'ERR_REGION_MISMATCH');
+  if (responsible !== s.region)
+    bad('/region', `does not match the address, which lies in region ${responsible}`, 'ERR_REGION_MISMATCH');
   text(s.address.houseNumberSuffix, '/address/houseNumberSuffix', 10, false);
   enumSet(s.category, '/category', enums.category);
   enumSet(s.severity, '/severity', enums.severity);
@@ -87,9 +98,11 @@ export function validateSignal(s: v1.Signal, ctx: ValidationContext, enums: { ca
   const observed = fromTimestamp(s.observedAt);
   if (observed === undefined) bad('/observedAt', 'is required');
   if (observed > ctx.now + limits.maxClockSkewMs) bad('/observedAt', 'is in the future', 'ERR_TIMESTAMP_INVALID');
-  if (observed < ctx.now - limits.maxObservationAgeMs) bad('/observedAt', 'is too far in the past', 'ERR_TIMESTAMP_INVALID');
+  if (observed < ctx.now - limits.maxObservationAgeMs)
+    bad('/observedAt', 'is too far in the past', 'ERR_TIMESTAMP_INVALID');
   const expires = fromTimestamp(s.expiresAt);
-  if (expires !== undefined && expires <= observed) bad('/expiresAt', 'must be after observedAt', 'ERR_TIMESTAMP_INVALID');
+  if (expires !== undefined && expires <= observed)
+    bad('/expiresAt', 'must be after observedAt', 'ERR_TIMESTAMP_INVALID');
 
   if (!s.contact) bad('/contact', 'is required');
   text(s.contact.name, '/contact/name', 200);

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { isValidBsn } from '@samenhang/signal';
 
 describe('BSN 11-test', () => {
-  it.each(['999990007', '999990019', '999990020', '999990032', '999990044', '999990056', '999990068', '999990081', '999990093', '999990111', '111222333'])(
-    'accepts %s',
-    (bsn) => expect(isValidBsn(bsn)).toBe(true),
-  );
+  it.each([
+    '999990007',
+    '999990019',
+    '999990020',
+    '999990032',
+    '999990044',
+    '999990056',
+    '999990068',
+    '999990081',
+    '999990093',
+    '999990111',
+    '111222333',
+  ])('accepts %s', (bsn) => expect(isValidBsn(bsn)).toBe(true));
   it.each([
     ['999990008', 'fails the 11-test'],
     ['12345', 'too short'],

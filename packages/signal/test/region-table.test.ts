@@ -13,8 +13,12 @@ describe('the region table', () => {
   });
   it('refuses, at start, a table naming an unknown region, a backwards range, or two regions for one postcode', () => {
     const bad = (regions: Record<string, number[][]>) => () => parseRegionTable({ version: 1, regions }, REGIONS);
-    expect(bad({ atlantis: [[1000, 1099]] })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/regions/atlantis' }));
-    expect(bad({ twente: [[7699, 7460]] })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/regions/twente/0' }));
+    expect(bad({ atlantis: [[1000, 1099]] })).toThrow(
+      expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/regions/atlantis' }),
+    );
+    expect(bad({ twente: [[7699, 7460]] })).toThrow(
+      expect.objectContaining({ code: 'ERR_CONFIG_INVALID', path: '/regions/twente/0' }),
+    );
     expect(bad({ twente: [[7460, 7699]], foodvalley: [[7600, 7610]] })).toThrow(/overlaps/);
     expect(bad({ twente: [[999, 1000]] })).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID' }));
   });

@@ -3,20 +3,43 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSamenhangError } from '@samenhang/errors';
 import { decodeKeepingUnknowns, v1 } from '@samenhang/proto';
-import { DEFAULT_REGION_TABLE_FILE, assertStrict, consentFromJson, loadRegionTable, signalFromJson, validateConsent, validateSignal } from '@samenhang/signal';
+import {
+  DEFAULT_REGION_TABLE_FILE,
+  assertStrict,
+  consentFromJson,
+  loadRegionTable,
+  signalFromJson,
+  validateConsent,
+  validateSignal,
+} from '@samenhang/signal';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const DAY = 86_400_000;
 const REGIONS = ['foodvalley', 'twente', 'flevoland'];
 const base = {
-  signalId: 's-1', agencyId: 'lokaalteam-ede', region: 'foodvalley',
+  signalId: 's-1',
+  agencyId: 'lokaalteam-ede',
+  region: 'foodvalley',
   subject: { bsn: '999990111', name: 'B. Vos', birthDate: '1990-01-01' },
   relatedPersons: [{ person: { bsn: '999990019', name: 'J. Vos' }, relation: 'PARENT' }],
   address: { postcode: '6711AB', houseNumber: 99 },
-  category: 'DEBT', severity: 'LOW', summary: 'Valid.', legalGround: 'STATUTORY_TASK',
-  observedAt: '2026-11-20T10:00:00Z', expiresAt: '2027-11-20T10:00:00Z', contact: { name: 'L. Mulder', phone: '+31 318 000 005' },
+  category: 'DEBT',
+  severity: 'LOW',
+  summary: 'Valid.',
+  legalGround: 'STATUTORY_TASK',
+  observedAt: '2026-11-20T10:00:00Z',
+  expiresAt: '2027-11-20T10:00:00Z',
+  contact: { name: 'L. Mulder', phone: '+31 318 000 005' },
 };
-const consentBase = { consentId: 'c-1', agencyId: 'lokaalteam-ede', bsn: '999990111', purpose: 'SAFETY_ASSESSMENT', scope: ['lokaalteam-ede'], status: 'GIVEN', recordedAt: '2026-11-20T10:00:00Z' };
+const consentBase = {
+  consentId: 'c-1',
+  agencyId: 'lokaalteam-ede',
+  bsn: '999990111',
+  purpose: 'SAFETY_ASSESSMENT',
+  scope: ['lokaalteam-ede'],
+  status: 'GIVEN',
+  recordedAt: '2026-11-20T10:00:00Z',
+};
 
 function varint(n: number): number[] {
   const out: number[] = [];
@@ -50,7 +73,12 @@ function gateway(bytes: Uint8Array, now = NOW): Outcome {
   return outcome(() => {
     const s = decodeKeepingUnknowns(v1.Signal.decode, bytes);
     assertStrict(s);
-    validateSignal(s, { now, allowedRegions: 'all', knownRegions: REGIONS, regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, REGIONS) });
+    validateSignal(s, {
+      now,
+      allowedRegions: 'all',
+      knownRegions: REGIONS,
+      regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, REGIONS),
+    });
   });
 }
 
@@ -58,7 +86,11 @@ function consentGateway(bytes: Uint8Array): Outcome {
   return outcome(() => {
     const c = decodeKeepingUnknowns(v1.ConsentRecord.decode, bytes);
     assertStrict(c);
-    validateConsent(c, { now: NOW, participants: ['lokaalteam-ede', 'politie-oost-nederland'], mayCover: ['lokaalteam-ede'] });
+    validateConsent(c, {
+      now: NOW,
+      participants: ['lokaalteam-ede', 'politie-oost-nederland'],
+      mayCover: ['lokaalteam-ede'],
+    });
   });
 }
 
@@ -80,12 +112,21 @@ describe('strict decoding of a signed Signal', () => {
     const dir = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'scenarios');
     let seen = 0;
     for (const name of ['meneer-m', 'acute', 'single-low-signal']) {
-      const scenario = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { steps: { type: string; daysAgo: number; signal?: object; consent?: object }[] };
+      const scenario = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as {
+        steps: { type: string; daysAgo: number; signal?: object; consent?: object }[];
+      };
       for (const step of scenario.steps) {
         const at = new Date(NOW - step.daysAgo * DAY).toISOString();
-        if (step.signal) expect(gateway(v1.Signal.encode(signalFromJson({ ...step.signal, observedAt: at })).finish()), `${name}`).toBe('OK');
+        if (step.signal)
+          expect(
+            gateway(v1.Signal.encode(signalFromJson({ ...step.signal, observedAt: at })).finish()),
+            `${name}`,
+          ).toBe('OK');
         if (step.consent) {
-          const c = decodeKeepingUnknowns(v1.ConsentRecord.decode, v1.ConsentRecord.encode(consentFromJson({ ...step.consent, recordedAt: at })).finish());
+          const c = decodeKeepingUnknowns(
+            v1.ConsentRecord.decode,
+            v1.ConsentRecord.encode(consentFromJson({ ...step.consent, recordedAt: at })).finish(),
+          );
           expect(outcome(() => assertStrict(c))).toBe('OK');
         }
         seen++;
@@ -108,9 +149,21 @@ describe('strict decoding of a signed Signal', () => {
   });
 
   it.each([
-    ['in the address', (s: Record<string, any>) => (s.address.$unknowns = [field(17, 2, Uint8Array.of(1, 2, 3))]), '/address/#17'],
-    ['in a related person', (s: Record<string, any>) => (s.relatedPersons[0].person.$unknowns = [field(4, 0, 7)]), '/relatedPersons/0/person/#4'],
-    ['in the contact', (s: Record<string, any>) => (s.contact.$unknowns = [field(4, 2, new Uint8Array(0))]), '/contact/#4'],
+    [
+      'in the address',
+      (s: Record<string, any>) => (s.address.$unknowns = [field(17, 2, Uint8Array.of(1, 2, 3))]),
+      '/address/#17',
+    ],
+    [
+      'in a related person',
+      (s: Record<string, any>) => (s.relatedPersons[0].person.$unknowns = [field(4, 0, 7)]),
+      '/relatedPersons/0/person/#4',
+    ],
+    [
+      'in the contact',
+      (s: Record<string, any>) => (s.contact.$unknowns = [field(4, 2, new Uint8Array(0))]),
+      '/contact/#4',
+    ],
     ['in a Timestamp', (s: Record<string, any>) => (s.observedAt.$unknowns = [field(3, 0, 1)]), '/observedAt/#3'],
   ])('refuses an unknown field %s', (_n, patch, path) => {
     expect(gateway(encode(patch))).toEqual(invalid(path));
@@ -118,9 +171,17 @@ describe('strict decoding of a signed Signal', () => {
 
   it.each([
     ['a string field sent as a varint', (s: Record<string, any>) => (s.$unknowns = [field(1, 0, 5)]), '/#1'],
-    ['a uint32 sent length-delimited', (s: Record<string, any>) => (s.address.$unknowns = [field(2, 2, Uint8Array.of(1))]), '/address/#2'],
+    [
+      'a uint32 sent length-delimited',
+      (s: Record<string, any>) => (s.address.$unknowns = [field(2, 2, Uint8Array.of(1))]),
+      '/address/#2',
+    ],
     ['a message sent as a varint', (s: Record<string, any>) => (s.$unknowns = [field(6, 0, 1)]), '/#6'],
-    ['Timestamp seconds sent length-delimited', (s: Record<string, any>) => (s.expiresAt.$unknowns = [field(1, 2, Uint8Array.of(1))]), '/expiresAt/#1'],
+    [
+      'Timestamp seconds sent length-delimited',
+      (s: Record<string, any>) => (s.expiresAt.$unknowns = [field(1, 2, Uint8Array.of(1))]),
+      '/expiresAt/#1',
+    ],
   ])('refuses a known field with the wrong wire type: %s', (_n, patch, path) => {
     expect(gateway(encode(patch))).toEqual(invalid(path));
   });
@@ -136,10 +197,13 @@ describe('strict decoding of a signed Signal', () => {
   });
 
   it('allows the extremes of the Timestamp range itself', () => {
-    const c = decodeKeepingUnknowns(v1.Signal.decode, encode((s) => {
-      s.observedAt = { seconds: -62_135_596_800, nanos: 0 };
-      s.expiresAt = { seconds: 253_402_300_799, nanos: 999_999_999 };
-    }));
+    const c = decodeKeepingUnknowns(
+      v1.Signal.decode,
+      encode((s) => {
+        s.observedAt = { seconds: -62_135_596_800, nanos: 0 };
+        s.expiresAt = { seconds: 253_402_300_799, nanos: 999_999_999 };
+      }),
+    );
     expect(outcome(() => assertStrict(c))).toBe('OK');
   });
 

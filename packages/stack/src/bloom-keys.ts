@@ -9,7 +9,10 @@ export class BloomKeys {
   private readonly bits: Uint32Array;
   private readonly mask: number;
 
-  constructor(log2Bits = 23, private readonly probes = 5) {
+  constructor(
+    log2Bits = 23,
+    private readonly probes = 5,
+  ) {
     this.bits = new Uint32Array(2 ** (log2Bits - 5));
     this.mask = 2 ** log2Bits - 1;
   }

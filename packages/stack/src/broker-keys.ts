@@ -16,18 +16,27 @@ export interface BrokerKeys {
 export function ensureBrokerKeys(paths: HomePaths): void {
   if (existsSync(paths.brokerKeys)) return;
   mkdirSync(paths.keys, { recursive: true, mode: 0o700 });
-  const file = { version: 1, pseudonymMaster: randomBytes(32).toString('base64'), vaultKek: randomBytes(32).toString('base64') };
-  writeFileSync(paths.brokerKeys, JSON.stringify(file) + '\n', { mode: 0o600, flag: 'wx' });
+  const file = {
+    version: 1,
+    pseudonymMaster: randomBytes(32).toString('base64'),
+    vaultKek: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(paths.brokerKeys, `${JSON.stringify(file)}\n`, { mode: 0o600, flag: 'wx' });
 }
 
 export function loadBrokerKeys(paths: HomePaths): BrokerKeys {
   try {
     const raw = JSON.parse(readFileSync(paths.brokerKeys, 'utf8')) as { pseudonymMaster: string; vaultKek: string };
-    const keys = { pseudonymMaster: Buffer.from(raw.pseudonymMaster, 'base64'), vaultKek: Buffer.from(raw.vaultKek, 'base64') };
+    const keys = {
+      pseudonymMaster: Buffer.from(raw.pseudonymMaster, 'base64'),
+      vaultKek: Buffer.from(raw.vaultKek, 'base64'),
+    };
     if (keys.pseudonymMaster.length !== 32 || keys.vaultKek.length !== 32) throw new Error('wrong key length');
     return keys;
   } catch (cause) {
     // Fail closed: without its keys the broker cannot pseudonymise, so it does not start.
-    throw new SamenhangError('ERR_VAULT_KEY_MISSING', `broker keys in ${paths.brokerKeys} are missing or invalid`, { cause });
+    throw new SamenhangError('ERR_VAULT_KEY_MISSING', `broker keys in ${paths.brokerKeys} are missing or invalid`, {
+      cause,
+    });
   }
 }

@@ -29,7 +29,11 @@ export class ChangeWatch {
 
   private constructor() {}
 
-  static async follow(kv: KV, onChange: (c: KeyChange) => void, o: { key?: string; values?: boolean; onEnd?: (err: unknown) => void } = {}): Promise<ChangeWatch> {
+  static async follow(
+    kv: KV,
+    onChange: (c: KeyChange) => void,
+    o: { key?: string; values?: boolean; onEnd?: (err: unknown) => void } = {},
+  ): Promise<ChangeWatch> {
     const w = new ChangeWatch();
     const values = o.values ?? false;
     const watch = await kv.watch({ key: o.key ?? '>', headers_only: !values, include: KvWatchInclude.UpdatesOnly });
@@ -39,10 +43,12 @@ export class ChangeWatch {
         const removed = e.operation !== 'PUT';
         onChange({ key: e.key, revision: e.revision, removed, ...(values && !removed ? { value: e.value } : {}) });
       }
-    })().then(
-      () => w.ended || o.onEnd?.(undefined), // a stop asked for is no news
-      (err: unknown) => o.onEnd?.(err),
-    ).finally(() => (w.ended = true));
+    })()
+      .then(
+        () => w.ended || o.onEnd?.(undefined), // a stop asked for is no news
+        (err: unknown) => o.onEnd?.(err),
+      )
+      .finally(() => (w.ended = true));
     return w;
   }
 

@@ -62,13 +62,14 @@ export async function consumeInBatches(
   let wake: (() => void) | undefined;
   let full: (() => void) | undefined;
   let ended = false;
-  const linger = () => new Promise<void>((r) => {
-    const timer = setTimeout(r, lingerMs);
-    full = () => {
-      clearTimeout(timer);
-      r();
-    };
-  }).finally(() => (full = undefined));
+  const linger = () =>
+    new Promise<void>((r) => {
+      const timer = setTimeout(r, lingerMs);
+      full = () => {
+        clearTimeout(timer);
+        r();
+      };
+    }).finally(() => (full = undefined));
   const worker = (async () => {
     for (;;) {
       if (buffer.length === 0) {

@@ -70,7 +70,13 @@ async function nodeSpecs(paths: HomePaths, count: number, homePorts: HomePorts, 
       logFile: join(paths.logs, count === 1 ? 'nats-server.log' : `nats-server-${i + 1}.log`),
       ...(count === 1
         ? {}
-        : { cluster: { name: 'samenhang', port: p.routePort, routes: ports.filter((_, j) => j !== i).map((o) => `nats-route://127.0.0.1:${o.routePort}`) } }),
+        : {
+            cluster: {
+              name: 'samenhang',
+              port: p.routePort,
+              routes: ports.filter((_, j) => j !== i).map((o) => `nats-route://127.0.0.1:${o.routePort}`),
+            },
+          }),
     };
   });
 }
@@ -81,7 +87,12 @@ async function nodeSpecs(paths: HomePaths, count: number, homePorts: HomePorts, 
  * The ports are the home's (`homePorts`, by default read from and saved to the home):
  * the same on every start unless something else holds one.
  */
-export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1, homePorts = HomePorts.open(paths)): Promise<EmbeddedNats[]> {
+export async function startEmbeddedNats(
+  paths: HomePaths,
+  env: Env,
+  count = 1,
+  homePorts = HomePorts.open(paths),
+): Promise<EmbeddedNats[]> {
   // A port found free is only free until someone binds it; if another process took one
   // first, the node exits at once: try again on fresh ports (which the home then keeps).
   for (let attempt = 1; ; attempt++) {
@@ -95,7 +106,13 @@ export async function startEmbeddedNats(paths: HomePaths, env: Env, count = 1, h
   }
 }
 
-async function startNodes(paths: HomePaths, env: Env, count: number, homePorts: HomePorts, fresh: boolean): Promise<EmbeddedNats[]> {
+async function startNodes(
+  paths: HomePaths,
+  env: Env,
+  count: number,
+  homePorts: HomePorts,
+  fresh: boolean,
+): Promise<EmbeddedNats[]> {
   const binary = requireNatsServer(env);
   const specs = await nodeSpecs(paths, count, homePorts, fresh);
   const runtime = natsRuntimeEnv(env);
@@ -103,7 +120,16 @@ async function startNodes(paths: HomePaths, env: Env, count: number, homePorts: 
   try {
     for (const spec of specs) {
       mkdirSync(spec.storeDir, { recursive: true });
-      const proc = await startNatsProcess({ binary, configFile: spec.configFile, config: await render(paths, spec), port: spec.port, monitorPort: spec.monitorPort, logFile: spec.logFile, waitReady: false, env: runtime });
+      const proc = await startNatsProcess({
+        binary,
+        configFile: spec.configFile,
+        config: await render(paths, spec),
+        port: spec.port,
+        monitorPort: spec.monitorPort,
+        logFile: spec.logFile,
+        waitReady: false,
+        env: runtime,
+      });
       nodes.push({ ...proc, spec });
     }
     await Promise.all(nodes.map((n) => waitHealthy(n.monitorUrl, count === 1 ? 15_000 : 30_000, n.child)));
@@ -118,7 +144,10 @@ async function startNodes(paths: HomePaths, env: Env, count: number, homePorts: 
  * Rewrites every running node's users from the registry and revocation list and
  * reloads it (SIGHUP): a revoked identity's new connections are refused.
  */
-export async function refreshNatsUsers(paths: HomePaths, nodes: readonly { pid: number; spec: NodeSpec }[]): Promise<void> {
+export async function refreshNatsUsers(
+  paths: HomePaths,
+  nodes: readonly { pid: number; spec: NodeSpec }[],
+): Promise<void> {
   for (const n of nodes) {
     writeFileSync(n.spec.configFile, await render(paths, n.spec), { mode: 0o600 });
     process.kill(n.pid, 'SIGHUP');

@@ -1,5 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AckPolicy, DeliverPolicy, createInbox, nanos, nuid, type ConsumerConfig, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  createInbox,
+  nanos,
+  nuid,
+  type ConsumerConfig,
+  type Msg,
+  type MsgHdrs,
+  type NatsConnection,
+  type Subscription,
+} from 'nats';
 import { retryOnTimeout } from './retry-timeout.js';
 import { isTransientNatsError } from './transient.js';
 
@@ -63,7 +74,12 @@ interface Opened {
  * create with is its own (docs/security.md). A resuming reader needs nothing more: it
  * creates another such consumer, starting at a stream sequence.
  */
-export async function openFilteredReader(nc: NatsConnection, stream: string, filter: string, options: ReaderOptions = {}): Promise<FilteredReader> {
+export async function openFilteredReader(
+  nc: NatsConnection,
+  stream: string,
+  filter: string,
+  options: ReaderOptions = {},
+): Promise<FilteredReader> {
   // A short timeout: a consumer placed on a dead cluster peer is retried under a new name.
   const jsm = await nc.jetstreamManager({ checkAPI: false, timeout: 2000 });
   // The connection's own inbox prefix (connectAs sets it per identity), the one it may subscribe to.
@@ -101,7 +117,9 @@ export async function openFilteredReader(nc: NatsConnection, stream: string, fil
     });
 
   const first = await open(
-    options.startTime ? { deliver: DeliverPolicy.StartTime, time: options.startTime } : { deliver: options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New },
+    options.startTime
+      ? { deliver: DeliverPolicy.StartTime, time: options.startTime }
+      : { deliver: options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New },
   );
   return options.resume ? resuming(nc, first, open) : single(nc, first);
 }
@@ -237,6 +255,12 @@ function readMessage(m: Msg): { message: ReadMessage; delivery: number } {
     const n = Number(t[i]);
     return Number.isFinite(n) ? n : 0;
   };
-  const message = { seq: num(7), subject: m.subject, data: m.data, pending: num(10), ...(m.headers ? { headers: m.headers } : {}) };
+  const message = {
+    seq: num(7),
+    subject: m.subject,
+    data: m.data,
+    pending: num(10),
+    ...(m.headers ? { headers: m.headers } : {}),
+  };
   return { message, delivery: num(8) };
 }

@@ -26,7 +26,10 @@ export interface Health {
  * report, and `samenhang.health.<service>` answers with one instance's report.
  * A service is ready when every check says 'ok' (`samenhang health` asks all).
  */
-export async function serveHealth(nc: NatsConnection, o: { service: string; instance: string; consumption: Consumption; checks?: HealthChecks }): Promise<Health> {
+export async function serveHealth(
+  nc: NatsConnection,
+  o: { service: string; instance: string; consumption: Consumption; checks?: HealthChecks },
+): Promise<Health> {
   const started = Date.now();
   let draining = false;
   let consuming = true;
@@ -38,7 +41,13 @@ export async function serveHealth(nc: NatsConnection, o: { service: string; inst
       ...o.checks?.(),
       lifecycle: draining ? 'draining' : 'ok',
     };
-    return { service: o.service, instance: o.instance, ready: Object.values(checks).every((v) => v === 'ok'), checks, uptimeSeconds: Math.round((Date.now() - started) / 1000) };
+    return {
+      service: o.service,
+      instance: o.instance,
+      ready: Object.values(checks).every((v) => v === 'ok'),
+      checks,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    };
   };
   const srv = await nc.services.add({
     name: `${HEALTH_SERVICE_PREFIX}${o.service}`,

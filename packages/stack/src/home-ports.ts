@@ -18,16 +18,27 @@ export class HomePorts {
   /** Ports handed out in this process, so two keys of one home never share one. */
   private readonly given = new Map<number, string>();
 
-  private constructor(private readonly file: string, recorded: Record<string, number>, private readonly note: (msg: string, fields: Record<string, unknown>) => void) {
+  private constructor(
+    private readonly file: string,
+    recorded: Record<string, number>,
+    private readonly note: (msg: string, fields: Record<string, unknown>) => void,
+  ) {
     this.recorded = recorded;
   }
 
-  static open(paths: HomePaths, note: (msg: string, fields: Record<string, unknown>) => void = () => undefined): HomePorts {
+  static open(
+    paths: HomePaths,
+    note: (msg: string, fields: Record<string, unknown>) => void = () => undefined,
+  ): HomePorts {
     let recorded: Record<string, number> = {};
     try {
       const parsed = JSON.parse(readFileSync(portsFile(paths), 'utf8')) as unknown;
       if (parsed && typeof parsed === 'object') {
-        recorded = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => Number.isInteger(e[1]) && e[1] > 0 && e[1] < 65536));
+        recorded = Object.fromEntries(
+          Object.entries(parsed).filter(
+            (e): e is [string, number] => Number.isInteger(e[1]) && e[1] > 0 && e[1] < 65536,
+          ),
+        );
       }
     } catch {
       // First start of this home, or an unreadable file: every port is chosen afresh.
@@ -51,7 +62,12 @@ export class HomePorts {
     for (const [p, k] of this.given) if (k === key) this.given.delete(p);
     this.given.set(port, key);
     if (was !== undefined && was !== port) {
-      this.note(o.fresh ? 'port changed: a start on the recorded ports failed' : 'port changed: the recorded one is in use by another process', { what: key, recorded: was, port });
+      this.note(
+        o.fresh
+          ? 'port changed: a start on the recorded ports failed'
+          : 'port changed: the recorded one is in use by another process',
+        { what: key, recorded: was, port },
+      );
     }
     this.recorded[key] = port;
     return port;
@@ -62,7 +78,7 @@ export class HomePorts {
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     const sorted = Object.fromEntries(Object.entries(this.recorded).sort(([a], [b]) => (a < b ? -1 : 1)));
-    writeFileSync(tmp, JSON.stringify(sorted, null, 2) + '\n');
+    writeFileSync(tmp, `${JSON.stringify(sorted, null, 2)}\n`);
     renameSync(tmp, this.file);
   }
 }

@@ -1,5 +1,12 @@
 export { NATS_INSTALL_HINT, findNatsServer, natsServerVersion, requireNatsServer } from './nats-binary.js';
-export { askersOf, inboxPrefix, natsUsers, participantPermissions, servicePermissions, type Askers } from './permissions.js';
+export {
+  askersOf,
+  inboxPrefix,
+  natsUsers,
+  participantPermissions,
+  servicePermissions,
+  type Askers,
+} from './permissions.js';
 export type { NatsUser, Permissions } from './permissions.js';
 export { agencyOfSubject, subjects } from './subjects.js';
 export { renderServerConfig } from './server-config.js';
@@ -11,7 +18,17 @@ export { natsRuntimeEnv } from './nats-runtime.js';
 export type { NatsProcess } from './nats-process.js';
 export { connectAs } from './connect.js';
 export type { ConnectOptions } from './connect.js';
-export { AUDIT_BATCH, AUDIT_CONSUMER, AUDIT_LINGER_MS, BUCKETS, CONSENT_CONSUMER, GATEWAY_CONSUMER, STREAMS, ensureStreams, streamConfigs } from './streams.js';
+export {
+  AUDIT_BATCH,
+  AUDIT_CONSUMER,
+  AUDIT_LINGER_MS,
+  BUCKETS,
+  CONSENT_CONSUMER,
+  GATEWAY_CONSUMER,
+  STREAMS,
+  ensureStreams,
+  streamConfigs,
+} from './streams.js';
 export { readStackInfo, removeStackInfo, writeStackInfo } from './stack-file.js';
 export type { StackInfo } from './stack-file.js';
 export { ensureBrokerKeys, loadBrokerKeys } from './broker-keys.js';
@@ -40,11 +57,24 @@ export type { KeySet, KnownKeys } from './key-watch.js';
 export { SERVICE_NODE_OPTIONS, spawnService } from './service-process.js';
 export type { ServiceProcess } from './service-process.js';
 export { DEFAULT_BACKOFF, Supervisor, backoffDelay, describeStatus } from './supervisor.js';
-export type { Backoff, ExitRecord, ServiceState, ServiceStatus, Spawn, SupervisorEvent, SupervisorOptions } from './supervisor.js';
+export type {
+  Backoff,
+  ExitRecord,
+  ServiceState,
+  ServiceStatus,
+  Spawn,
+  SupervisorEvent,
+  SupervisorOptions,
+} from './supervisor.js';
 export { signalKey } from './signal-key.js';
 export { consumeConcurrently, consumeInBatches } from './consume.js';
 export type { Consumption } from './consume.js';
-export { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, exitGracefully, serviceBase } from './service-lifecycle.js';
+export {
+  SERVICE_CONFIG_PROPERTIES,
+  SERVICE_CONFIG_REQUIRED,
+  exitGracefully,
+  serviceBase,
+} from './service-lifecycle.js';
 export type { ServiceFields } from './service-lifecycle.js';
 export { HEALTH_SERVICE_PREFIX, healthSubject, serveHealth } from './health.js';
 export type { Health, HealthChecks, HealthReport } from './health.js';

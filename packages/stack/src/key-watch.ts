@@ -46,7 +46,11 @@ export class KeyWatch implements KnownKeys {
    * person's data key at once).
    */
   static async follow(
-    kv: KV, last: number, keys: KeySet = new Set<string>(), onEnd: (err: unknown) => void = () => {}, onRemove?: (key: string) => void,
+    kv: KV,
+    last: number,
+    keys: KeySet = new Set<string>(),
+    onEnd: (err: unknown) => void = () => {},
+    onRemove?: (key: string) => void,
   ): Promise<KeyWatch> {
     const k = new KeyWatch(keys);
     k.caughtUp = last === 0;
@@ -59,14 +63,16 @@ export class KeyWatch implements KnownKeys {
         if (e.revision > k.seq) k.seq = e.revision;
         if (e.revision >= last || e.delta === 0) k.caughtUp = true;
       }
-    })().then(
-      () => k.stopped || onEnd(undefined), // a stop asked for is no news
-      (err: unknown) => onEnd(err),
-    ).finally(() => {
-      // Not following any more: every read asks the server again.
-      k.caughtUp = false;
-      k.running = false;
-    });
+    })()
+      .then(
+        () => k.stopped || onEnd(undefined), // a stop asked for is no news
+        (err: unknown) => onEnd(err),
+      )
+      .finally(() => {
+        // Not following any more: every read asks the server again.
+        k.caughtUp = false;
+        k.running = false;
+      });
     return k;
   }
 

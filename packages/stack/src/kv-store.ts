@@ -58,7 +58,8 @@ export function serialWrites(kv: KV): KV {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       if (typeof prop === 'string' && WRITES.has(prop)) {
-        return (key: string, ...rest: unknown[]) => lock.run(key, () => (value as (...a: unknown[]) => Promise<unknown>).call(target, key, ...rest));
+        return (key: string, ...rest: unknown[]) =>
+          lock.run(key, () => (value as (...a: unknown[]) => Promise<unknown>).call(target, key, ...rest));
       }
       return (value as (...a: unknown[]) => unknown).bind(target);
     },

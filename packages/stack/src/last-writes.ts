@@ -56,7 +56,12 @@ export async function forEachLast(
 }
 
 /** Every live key with one header of its last write; `keep` chooses what is held (the consent service's heap is capped). */
-export async function lastHeaders(js: JetStreamClient, bucket: string, header: string, keep: (k: KeyHeader) => boolean = () => true): Promise<HeaderPass> {
+export async function lastHeaders(
+  js: JetStreamClient,
+  bucket: string,
+  header: string,
+  keep: (k: KeyHeader) => boolean = () => true,
+): Promise<HeaderPass> {
   const kept: KeyHeader[] = [];
   const total = await forEachLast(js, bucket, { headersOnly: true }, (w) => {
     const k = { key: w.key, revision: w.revision, header: w.headers?.get(header) || undefined };
@@ -65,7 +70,11 @@ export async function lastHeaders(js: JetStreamClient, bucket: string, header: s
   return { total, kept };
 }
 
-async function readLast(consumer: Consumer, prefix: string, visit: (w: LastWrite, left: number) => void): Promise<number> {
+async function readLast(
+  consumer: Consumer,
+  prefix: string,
+  visit: (w: LastWrite, left: number) => void,
+): Promise<number> {
   // The first info() creates the ordered consumer; should nats-server 2.9 place it on a
   // cluster peer that is down, it times out and the next one is placed afresh.
   if ((await retryOnTimeout(() => consumer.info())).num_pending === 0) return 0; // an empty bucket: nothing would ever arrive
@@ -78,7 +87,10 @@ async function readLast(consumer: Consumer, prefix: string, visit: (w: LastWrite
       const op = m.headers?.get('KV-Operation');
       if (op !== 'DEL' && op !== 'PURGE') {
         live++;
-        visit({ key: m.subject.slice(prefix.length), revision: m.seq, headers: m.headers, data: m.data }, m.info.pending);
+        visit(
+          { key: m.subject.slice(prefix.length), revision: m.seq, headers: m.headers, data: m.data },
+          m.info.pending,
+        );
       }
       if (m.info.pending === 0) break; // caught up
     }

@@ -1,4 +1,15 @@
-import { Empty, checkJsError, headers, type KV, type KvEntry, type KvPutOptions, type Msg, type NatsConnection, type NatsError, type Payload } from 'nats';
+import {
+  Empty,
+  checkJsError,
+  headers,
+  type KV,
+  type KvEntry,
+  type KvPutOptions,
+  type Msg,
+  type NatsConnection,
+  type NatsError,
+  type Payload,
+} from 'nats';
 
 /** nats.js's own rule for a key (`validateKey`): a wildcard must never reach a subject. */
 const VALID_KEY = /^[-/=.\w]+$/;
@@ -13,7 +24,10 @@ function checkKey(k: string): void {
 
 /** The error nats.js would throw for a JetStream API error, with its `api_error`, as KV's put rewrites it. */
 function apiError(e: { code: number; err_code?: number; description: string }): NatsError {
-  const err = checkJsError({ data: Empty, headers: { code: e.code, description: e.description } } as unknown as Msg) as NatsError & { api_error?: unknown };
+  const err = checkJsError({
+    data: Empty,
+    headers: { code: e.code, description: e.description },
+  } as unknown as Msg) as NatsError & { api_error?: unknown };
   err.api_error = e;
   err.message = e.description;
   err.code = `${e.code}`;
@@ -37,7 +51,9 @@ function entry(bucket: string, key: string, m: Msg): KvEntry {
   const h = m.headers!;
   const value = m.data;
   return {
-    bucket, key, value,
+    bucket,
+    key,
+    value,
     revision: Number(h.last('Nats-Sequence')),
     operation: (h.last('KV-Operation') || 'PUT') as KvEntry['operation'],
     delta: 0,
@@ -84,7 +100,10 @@ export function leanKv(nc: NatsConnection, kv: KV, bucket: string, direct: boole
       for (const [name, value] of Object.entries(extra ?? {})) h.set(name, value);
     }
     const m = await nc.request(putPrefix + k, data, h ? { timeout: TIMEOUT_MS, headers: h } : { timeout: TIMEOUT_MS });
-    const ack = JSON.parse(decoder.decode(m.data)) as { seq?: number; error?: { code: number; err_code?: number; description: string } };
+    const ack = JSON.parse(decoder.decode(m.data)) as {
+      seq?: number;
+      error?: { code: number; err_code?: number; description: string };
+    };
     if (ack.error) throw apiError(ack.error);
     if (typeof ack.seq !== 'number') throw new Error('put: no sequence in the acknowledgement');
     return ack.seq;
@@ -107,7 +126,12 @@ export function leanKv(nc: NatsConnection, kv: KV, bucket: string, direct: boole
     return put(k, data, { previousSeq: version }, extra);
   }
 
-  const own: Partial<Record<keyof KV, unknown>> = { put, create, update, ...(direct ? { get: (k: string, o?: { revision: number }) => (o?.revision ? kv.get(k, o) : get(k)) } : {}) };
+  const own: Partial<Record<keyof KV, unknown>> = {
+    put,
+    create,
+    update,
+    ...(direct ? { get: (k: string, o?: { revision: number }) => (o?.revision ? kv.get(k, o) : get(k)) } : {}),
+  };
   return new Proxy(kv, {
     get(target, prop, receiver) {
       if (typeof prop === 'string' && prop in own) return own[prop as keyof KV];

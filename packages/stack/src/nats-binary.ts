@@ -20,12 +20,15 @@ function executable(file: string): boolean {
  * /usr/sbin (not on a user's PATH), /usr/bin, then PATH.
  */
 export function findNatsServer(env: Env): string | undefined {
-  const explicit = env['SAMENHANG_NATS_SERVER'];
+  const explicit = env.SAMENHANG_NATS_SERVER;
   if (explicit !== undefined) return executable(explicit) ? explicit : undefined;
   const candidates = [
     '/usr/sbin/nats-server',
     '/usr/bin/nats-server',
-    ...(env['PATH'] ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'nats-server')),
+    ...(env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, 'nats-server')),
   ];
   return candidates.find((c): c is string => c !== undefined && executable(c));
 }
@@ -44,7 +47,10 @@ export function requireNatsServer(env: Env): string {
   }
   const [major, minor] = natsServerVersion(binary).split('.').map(Number);
   if (major! < 2 || (major === 2 && minor! < 9)) {
-    throw new SamenhangError('ERR_NATS_SERVER_MISSING', `nats-server at ${binary} is older than 2.9; run: ${NATS_INSTALL_HINT}`);
+    throw new SamenhangError(
+      'ERR_NATS_SERVER_MISSING',
+      `nats-server at ${binary} is older than 2.9; run: ${NATS_INSTALL_HINT}`,
+    );
   }
   return binary;
 }

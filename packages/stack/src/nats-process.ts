@@ -21,7 +21,8 @@ export async function waitHealthy(monitorUrl: string, timeoutMs: number, child?:
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new SamenhangError('ERR_INTERNAL', `nats-server exited with code ${child.exitCode} before it was healthy`);
+    if (child && child.exitCode !== null)
+      throw new SamenhangError('ERR_INTERNAL', `nats-server exited with code ${child.exitCode} before it was healthy`);
     try {
       const res = await fetch(`${monitorUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -68,7 +69,10 @@ export async function startNatsProcess(options: {
   mkdirSync(dirname(options.logFile), { recursive: true });
   writeFileSync(options.configFile, options.config, { mode: 0o600 });
   const log = openSync(options.logFile, 'a');
-  const child = spawn(options.binary, ['-c', options.configFile], { stdio: ['ignore', log, log], env: childEnv(options.env) });
+  const child = spawn(options.binary, ['-c', options.configFile], {
+    stdio: ['ignore', log, log],
+    env: childEnv(options.env),
+  });
   closeSync(log);
   const monitorUrl = `http://127.0.0.1:${options.monitorPort}`;
   if (options.waitReady !== false) {

@@ -10,5 +10,5 @@ import type { Env } from '@samenhang/config';
  * of five (docs/history/performance-rounds.md). A GOMAXPROCS the operator set is kept.
  */
 export function natsRuntimeEnv(env: Env, cores = availableParallelism()): Readonly<Record<string, string>> {
-  return env['GOMAXPROCS'] !== undefined || cores > 2 ? {} : { GOMAXPROCS: '1' };
+  return env.GOMAXPROCS !== undefined || cores > 2 ? {} : { GOMAXPROCS: '1' };
 }

@@ -30,7 +30,10 @@ export const SERVICE_DURABLES = [GATEWAY_CONSUMER, CONSENT_CONSUMER, AUDIT_CONSU
  * or deleting by consumer name: a participant who learns another's consumer name can do
  * nothing with it.
  */
-const readRights = (stream: string, filter: string) => [`$JS.API.CONSUMER.CREATE.${stream}.*.${filter}`, `$JS.FC.${stream}.>`];
+const readRights = (stream: string, filter: string) => [
+  `$JS.API.CONSUMER.CREATE.${stream}.*.${filter}`,
+  `$JS.FC.${stream}.>`,
+];
 
 /**
  * Least privilege per participant: publish only on its own ingress and consent subjects,
@@ -42,10 +45,15 @@ export function participantPermissions(p: Participant): Permissions {
   if (p.kind === 'PRIVACY_OFFICER') {
     publish.push(...readRights(STREAMS.AUDIT, 'samenhang.audit.>'));
   } else {
-    publish.push(subjects.ingress(p.id), subjects.consent(p.id), ...readRights(STREAMS.RECEIPTS, subjects.receipts(p.id)));
+    publish.push(
+      subjects.ingress(p.id),
+      subjects.consent(p.id),
+      ...readRights(STREAMS.RECEIPTS, subjects.receipts(p.id)),
+    );
   }
   if (p.kind === 'RVT' && p.regions !== 'all') {
-    for (const region of p.regions) publish.push(...readRights(STREAMS.ALERTS, subjects.alerts(region)), subjects.picture(region));
+    for (const region of p.regions)
+      publish.push(...readRights(STREAMS.ALERTS, subjects.alerts(region)), subjects.picture(region));
   }
   return {
     publish,
@@ -103,10 +111,19 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
     console: ['samenhang.ingress.*', 'samenhang.consent.*', 'samenhang.picture.*', 'samenhang.audit.>'],
   };
   return {
-    publish: [...writes[s.role], '$JS.API.>', '$JS.ACK.>', '$KV.>', '$JS.FC.>', ...(s.role === 'console' ? [] : health)],
+    publish: [
+      ...writes[s.role],
+      '$JS.API.>',
+      '$JS.ACK.>',
+      '$KV.>',
+      '$JS.FC.>',
+      ...(s.role === 'console' ? [] : health),
+    ],
     // $SRV and samenhang.health: every service answers health requests (health.ts).
     subscribe: [
-      `${inboxPrefix(s.id)}.>`, '$SRV.>', healthSubject(s.id),
+      `${inboxPrefix(s.id)}.>`,
+      '$SRV.>',
+      healthSubject(s.id),
       // The console answers an API call with its receipt as the gateway publishes it.
       ...(s.role === 'console' ? ['samenhang.receipts.*'] : []),
     ],
@@ -124,9 +141,15 @@ export function natsUsers(registry: Registry, revokedIds: ReadonlySet<string>): 
   return [
     ...registry.participants
       .filter((p) => !revokedIds.has(p.id))
-      .map((p) => ({ user: identityUri(registry.trustDomain, 'participant', p.id), permissions: participantPermissions(p) })),
+      .map((p) => ({
+        user: identityUri(registry.trustDomain, 'participant', p.id),
+        permissions: participantPermissions(p),
+      })),
     ...registry.services
       .filter((s) => !revokedIds.has(s.id))
-      .map((s) => ({ user: identityUri(registry.trustDomain, 'service', s.id), permissions: servicePermissions(s, askers) })),
+      .map((s) => ({
+        user: identityUri(registry.trustDomain, 'service', s.id),
+        permissions: servicePermissions(s, askers),
+      })),
   ];
 }

@@ -8,7 +8,14 @@ import { subjects } from './subjects.js';
  * ask for that region. The answer carries the content its decisions allow, read now; an
  * empty answer says why in `reason`. Every answer with entries is a logged disclosure.
  */
-export async function requestPicture(nc: NatsConnection, region: string, request: v1.PictureRequest.$Properties, timeoutMs = 10_000): Promise<v1.HouseholdAlert> {
-  const reply = await nc.request(subjects.picture(region), v1.PictureRequest.encode(request).finish(), { timeout: timeoutMs });
+export async function requestPicture(
+  nc: NatsConnection,
+  region: string,
+  request: v1.PictureRequest.$Properties,
+  timeoutMs = 10_000,
+): Promise<v1.HouseholdAlert> {
+  const reply = await nc.request(subjects.picture(region), v1.PictureRequest.encode(request).finish(), {
+    timeout: timeoutMs,
+  });
   return v1.HouseholdAlert.decode(reply.data);
 }

@@ -29,11 +29,19 @@ export function publishBackoff(attempt: number): number {
  * connection moving to another node: `isTransientNatsError`) and the deadline allows.
  * Any other error — a permission violation, a payload over the limit — is thrown at once.
  */
-export async function publishRetrying(js: JetStreamClient, subject: string, data: Uint8Array, o: RetryingPublishOptions): Promise<PubAck> {
+export async function publishRetrying(
+  js: JetStreamClient,
+  subject: string,
+  data: Uint8Array,
+  o: RetryingPublishOptions,
+): Promise<PubAck> {
   for (let attempt = 1; ; attempt++) {
     const left = o.deadline - Date.now();
     try {
-      return await js.publish(subject, data, { msgID: o.msgID, timeout: Math.max(250, Math.min(o.ackTimeoutMs ?? 5000, left)) });
+      return await js.publish(subject, data, {
+        msgID: o.msgID,
+        timeout: Math.max(250, Math.min(o.ackTimeoutMs ?? 5000, left)),
+      });
     } catch (e) {
       const wait = publishBackoff(attempt);
       if (!isTransientNatsError(e) || o.gaveUp?.() || Date.now() + wait >= o.deadline) throw e;

@@ -10,8 +10,18 @@ export interface StoredMessage {
 }
 
 /** Reads every message of one subject filter of a stream, in order, until caught up. */
-export async function readAll(nc: NatsConnection, stream: string, filter: string, o: { startTime?: Date } = {}): Promise<StoredMessage[]> {
-  const reader = await openFilteredReader(nc, stream, filter, o.startTime ? { startTime: o.startTime } : { deliver: 'all' });
+export async function readAll(
+  nc: NatsConnection,
+  stream: string,
+  filter: string,
+  o: { startTime?: Date } = {},
+): Promise<StoredMessage[]> {
+  const reader = await openFilteredReader(
+    nc,
+    stream,
+    filter,
+    o.startTime ? { startTime: o.startTime } : { deliver: 'all' },
+  );
   const out: StoredMessage[] = [];
   try {
     if (reader.pendingAtOpen === 0) return out;

@@ -29,8 +29,16 @@ export interface ServiceFields {
 export function serviceBase(env: Env, cwd: string): { paths: HomePaths; fields: ServiceFields } {
   const home = resolveHome(undefined, env, cwd);
   const paths = homePaths(home);
-  const servers = env['SAMENHANG_SERVERS']?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
-  return { paths, fields: { home, servers, instance: env['SAMENHANG_INSTANCE'] ?? `pid-${process.pid}`, logLevel: env['SAMENHANG_LOG_LEVEL'] ?? 'info' } };
+  const servers = env.SAMENHANG_SERVERS?.split(',').map((s) => s.trim()) ?? [...readStackInfo(paths).servers];
+  return {
+    paths,
+    fields: {
+      home,
+      servers,
+      instance: env.SAMENHANG_INSTANCE ?? `pid-${process.pid}`,
+      logLevel: env.SAMENHANG_LOG_LEVEL ?? 'info',
+    },
+  };
 }
 
 /**

@@ -41,7 +41,12 @@ export async function spawnService(o: {
   const child = fork(o.entry, [], {
     execArgv: [...process.execArgv, ...SERVICE_NODE_OPTIONS],
     stdio: ['ignore', log, log, 'ipc'],
-    env: childEnv({ ...o.env, SAMENHANG_HOME: o.paths.root, SAMENHANG_SERVERS: o.servers.join(','), SAMENHANG_INSTANCE: o.name }),
+    env: childEnv({
+      ...o.env,
+      SAMENHANG_HOME: o.paths.root,
+      SAMENHANG_SERVERS: o.servers.join(','),
+      SAMENHANG_INSTANCE: o.name,
+    }),
   });
   closeSync(log);
   o.onSpawn?.(child);
@@ -49,7 +54,12 @@ export async function spawnService(o: {
     const timer = setTimeout(() => {
       // Not left running: nobody would stop it, and a later start would run beside it.
       child.kill('SIGKILL');
-      reject(new SamenhangError('ERR_INTERNAL', `${o.name} not ready within ${o.readyTimeoutMs ?? 30_000} ms; see ${o.paths.logs}/${o.name}.log`));
+      reject(
+        new SamenhangError(
+          'ERR_INTERNAL',
+          `${o.name} not ready within ${o.readyTimeoutMs ?? 30_000} ms; see ${o.paths.logs}/${o.name}.log`,
+        ),
+      );
     }, o.readyTimeoutMs ?? 30_000);
     child.on('message', (m) => {
       if ((m as { ready?: string }).ready) {
@@ -59,7 +69,12 @@ export async function spawnService(o: {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new SamenhangError('ERR_INTERNAL', `${o.name} exited with code ${code} during start-up; see ${o.paths.logs}/${o.name}.log`));
+      reject(
+        new SamenhangError(
+          'ERR_INTERNAL',
+          `${o.name} exited with code ${code} during start-up; see ${o.paths.logs}/${o.name}.log`,
+        ),
+      );
     });
   });
   return {

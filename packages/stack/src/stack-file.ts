@@ -21,7 +21,7 @@ export interface StackInfo {
 /** Written whole and renamed into place: `samenhang health` may read it while a restart rewrites it. */
 export function writeStackInfo(paths: HomePaths, info: StackInfo): void {
   const tmp = `${paths.stackFile}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(info, null, 2) + '\n');
+  writeFileSync(tmp, `${JSON.stringify(info, null, 2)}\n`);
   renameSync(tmp, paths.stackFile);
 }
 
@@ -33,6 +33,10 @@ export function readStackInfo(paths: HomePaths): StackInfo {
   try {
     return JSON.parse(readFileSync(paths.stackFile, 'utf8')) as StackInfo;
   } catch (cause) {
-    throw new SamenhangError('ERR_STACK_NOT_RUNNING', `no running stack in ${paths.root}; start one with 'npm start' or 'samenhang up'`, { cause });
+    throw new SamenhangError(
+      'ERR_STACK_NOT_RUNNING',
+      `no running stack in ${paths.root}; start one with 'npm start' or 'samenhang up'`,
+      { cause },
+    );
   }
 }

@@ -1,4 +1,13 @@
-import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, nanos, type NatsConnection, type StreamConfig } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  nanos,
+  type NatsConnection,
+  type StreamConfig,
+} from 'nats';
 
 export const STREAMS = {
   INGRESS: 'INGRESS',
@@ -44,15 +53,50 @@ export function streamConfigs(replicas: number): Partial<StreamConfig>[] {
   return [
     // Work queue: a message is gone once the gateway acked it, which it does only
     // after its receipt and verified signal are durably stored.
-    { ...common, name: STREAMS.INGRESS, subjects: ['samenhang.ingress.*', 'samenhang.consent.*'], retention: RetentionPolicy.Workqueue, duplicate_window: nanos(2 * 60_000) },
+    {
+      ...common,
+      name: STREAMS.INGRESS,
+      subjects: ['samenhang.ingress.*', 'samenhang.consent.*'],
+      retention: RetentionPolicy.Workqueue,
+      duplicate_window: nanos(2 * 60_000),
+    },
     // Redeliveries republish with the same Nats-Msg-Id; a long window absorbs them.
-    { ...common, name: STREAMS.RECEIPTS, subjects: ['samenhang.receipts.*'], retention: RetentionPolicy.Limits, max_age: nanos(90 * 24 * HOUR), duplicate_window: nanos(HOUR) },
-    { ...common, name: STREAMS.SIGNALS, subjects: ['samenhang.signals.*', 'samenhang.consents.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true },
+    {
+      ...common,
+      name: STREAMS.RECEIPTS,
+      subjects: ['samenhang.receipts.*'],
+      retention: RetentionPolicy.Limits,
+      max_age: nanos(90 * 24 * HOUR),
+      duplicate_window: nanos(HOUR),
+    },
+    {
+      ...common,
+      name: STREAMS.SIGNALS,
+      subjects: ['samenhang.signals.*', 'samenhang.consents.*'],
+      retention: RetentionPolicy.Limits,
+      duplicate_window: nanos(HOUR),
+      deny_delete: true,
+    },
     // Notices only (no content: that is fetched on demand from the vault); kept as long as the
     // default policy keeps a signal, 24 months.
-    { ...common, name: STREAMS.ALERTS, subjects: ['samenhang.alerts.*'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), max_age: nanos(731 * 24 * HOUR) },
+    {
+      ...common,
+      name: STREAMS.ALERTS,
+      subjects: ['samenhang.alerts.*'],
+      retention: RetentionPolicy.Limits,
+      duplicate_window: nanos(HOUR),
+      max_age: nanos(731 * 24 * HOUR),
+    },
     // The audit log: nothing may be deleted or purged (the Merkle log over it is issue 4).
-    { ...common, name: STREAMS.AUDIT, subjects: ['samenhang.audit.>'], retention: RetentionPolicy.Limits, duplicate_window: nanos(HOUR), deny_delete: true, deny_purge: true },
+    {
+      ...common,
+      name: STREAMS.AUDIT,
+      subjects: ['samenhang.audit.>'],
+      retention: RetentionPolicy.Limits,
+      duplicate_window: nanos(HOUR),
+      deny_delete: true,
+      deny_purge: true,
+    },
   ];
 }
 

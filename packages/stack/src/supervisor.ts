@@ -51,7 +51,13 @@ export interface ServiceStatus {
 
 export type SupervisorEvent =
   | { readonly kind: 'exited'; readonly id: string; readonly exit: ExitRecord; readonly restartInMs?: number }
-  | { readonly kind: 'restarted'; readonly id: string; readonly pid: number; readonly restarts: number; readonly downMs: number }
+  | {
+      readonly kind: 'restarted';
+      readonly id: string;
+      readonly pid: number;
+      readonly restarts: number;
+      readonly downMs: number;
+    }
   | { readonly kind: 'restart-failed'; readonly id: string; readonly error: string; readonly restartInMs: number };
 
 export interface SupervisorOptions {
@@ -119,7 +125,17 @@ export class Supervisor {
     if (this.closed) return Promise.reject(new Error(`${id}: the stack is stopping`));
     let slot = this.slots.get(id);
     if (!slot) {
-      slot = { id, spawn, wanted: true, upSince: 0, state: 'starting', since: Date.now(), restarts: 0, inARow: 0, queue: Promise.resolve() };
+      slot = {
+        id,
+        spawn,
+        wanted: true,
+        upSince: 0,
+        state: 'starting',
+        since: Date.now(),
+        restarts: 0,
+        inARow: 0,
+        queue: Promise.resolve(),
+      };
       this.slots.set(id, slot);
     }
     const s = slot;
@@ -167,7 +183,9 @@ export class Supervisor {
         restarts: s.restarts,
         since: new Date(s.since).toISOString(),
         ...(s.lastExit ? { lastExit: s.lastExit } : {}),
-        ...(s.state === 'restarting' && s.nextRestartAt !== undefined ? { nextRestartAt: new Date(s.nextRestartAt).toISOString() } : {}),
+        ...(s.state === 'restarting' && s.nextRestartAt !== undefined
+          ? { nextRestartAt: new Date(s.nextRestartAt).toISOString() }
+          : {}),
         ...(s.lastError ? { lastError: s.lastError } : {}),
       };
     }
@@ -233,7 +251,12 @@ export class Supervisor {
     if (s.proc !== proc || this.exits.has(proc.child)) return; // an earlier process of this instance, or seen
     this.exits.add(proc.child);
     const now = Date.now();
-    const exit: ExitRecord = { code, signal, at: new Date(now).toISOString(), upSeconds: Math.round((now - s.upSince) / 100) / 10 };
+    const exit: ExitRecord = {
+      code,
+      signal,
+      at: new Date(now).toISOString(),
+      upSeconds: Math.round((now - s.upSince) / 100) / 10,
+    };
     if (this.asked.has(proc.child) || !s.wanted || this.closed) {
       this.set(s, 'stopped');
       return;
@@ -267,7 +290,13 @@ export class Supervisor {
     try {
       const p = await this.launch(s);
       s.restarts++;
-      this.o.onEvent?.({ kind: 'restarted', id: s.id, pid: p.child.pid!, restarts: s.restarts, downMs: s.lastExit ? Date.now() - Date.parse(s.lastExit.at) : 0 });
+      this.o.onEvent?.({
+        kind: 'restarted',
+        id: s.id,
+        pid: p.child.pid!,
+        restarts: s.restarts,
+        downMs: s.lastExit ? Date.now() - Date.parse(s.lastExit.at) : 0,
+      });
       this.o.onChange?.(this.status());
     } catch (e) {
       if (!s.wanted || this.closed) return;
@@ -279,15 +308,21 @@ export class Supervisor {
 
 /** In a few words, why an instance that is not running is not, for `samenhang health`. */
 export function describeStatus(st: ServiceStatus, now = Date.now()): string {
-  const exit = st.lastExit ? `exited ${st.lastExit.signal ?? `with code ${st.lastExit.code}`} after ${st.lastExit.upSeconds} s up` : '';
+  const exit = st.lastExit
+    ? `exited ${st.lastExit.signal ?? `with code ${st.lastExit.code}`} after ${st.lastExit.upSeconds} s up`
+    : '';
   const restarts = st.restarts ? `, restarted ${st.restarts}×` : '';
   switch (st.state) {
     case 'running':
-      return st.restarts && st.lastExit ? `running, restarted ${st.restarts}× (last ${exit} at ${st.lastExit.at})` : 'running';
+      return st.restarts && st.lastExit
+        ? `running, restarted ${st.restarts}× (last ${exit} at ${st.lastExit.at})`
+        : 'running';
     case 'starting':
       return exit ? `starting again (${exit}${restarts})` : 'starting';
     case 'restarting': {
-      const next = st.nextRestartAt ? ` in ${Math.max(0, Math.round((Date.parse(st.nextRestartAt) - now) / 100) / 10)} s` : '';
+      const next = st.nextRestartAt
+        ? ` in ${Math.max(0, Math.round((Date.parse(st.nextRestartAt) - now) / 100) / 10)} s`
+        : '';
       return `restarting${next} (${exit}${restarts}${st.lastError ? `; last start failed: ${st.lastError}` : ''})`;
     }
     case 'down':

@@ -4,7 +4,16 @@
  * leader), timeouts, and a connection that is reconnecting. Work that fails with one
  * of these is retried for as long as it takes; it must never become a rejection.
  */
-const TRANSIENT_CODES = new Set(['503', 'TIMEOUT', '408', 'DISCONNECT', 'CONNECTION_CLOSED', 'CONNECTION_DRAINING', 'CONNECTION_REFUSED', 'CONNECTION_TIMEOUT']);
+const TRANSIENT_CODES = new Set([
+  '503',
+  'TIMEOUT',
+  '408',
+  'DISCONNECT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DRAINING',
+  'CONNECTION_REFUSED',
+  'CONNECTION_TIMEOUT',
+]);
 
 /** JetStream API error codes of a cluster that is electing or catching up. */
 const TRANSIENT_API_ERRORS = new Set([

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRY_FILE } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
 import { homePaths } from '@samenhang/config';
-import { askersOf, natsUsers, participantPermissions, permitsPublish, renderServerConfig, servicePermissions } from '@samenhang/stack';
+import {
+  askersOf,
+  natsUsers,
+  participantPermissions,
+  permitsPublish,
+  renderServerConfig,
+  servicePermissions,
+} from '@samenhang/stack';
 
 const registry = loadRegistry(DEFAULT_REGISTRY_FILE);
 const byId = (id: string) => registry.participants.find((p) => p.id === id)!;
@@ -16,7 +23,11 @@ describe('least-privilege permissions from the registry', () => {
     // Flow control of its own readers is the only wildcard; no stream rights, no pulling, no deleting.
     expect(p.publish.filter((s) => s.includes('>') || s.includes('STREAM'))).toEqual(['$JS.FC.RECEIPTS.>']);
     expect(p.publish.filter((s) => /MSG\.NEXT|DELETE|INFO/.test(s))).toEqual([]);
-    expect(p.denyPublish).toEqual(['$JS.API.CONSUMER.CREATE.*.broker-gateway.>', '$JS.API.CONSUMER.CREATE.*.consent.>', '$JS.API.CONSUMER.CREATE.*.audit.>']);
+    expect(p.denyPublish).toEqual([
+      '$JS.API.CONSUMER.CREATE.*.broker-gateway.>',
+      '$JS.API.CONSUMER.CREATE.*.consent.>',
+      '$JS.API.CONSUMER.CREATE.*.audit.>',
+    ]);
     expect(p.subscribe).toEqual(['_INBOX_ggz-centraal.>']);
   });
   it("lets an RVT read only its own region's alerts and pictures", () => {
@@ -37,7 +48,10 @@ describe('least-privilege permissions from the registry', () => {
     expect(askers.health).toEqual(['broker-admin']);
     const rvts = registry.participants.filter((p) => p.kind === 'RVT').map((p) => p.id);
     expect(askers.pictures).toEqual([...rvts, 'console']);
-    const inboxes = (id: string) => servicePermissions(registry.services.find((s) => s.id === id)!, askers).publish.filter((x) => x.startsWith('_INBOX'));
+    const inboxes = (id: string) =>
+      servicePermissions(registry.services.find((s) => s.id === id)!, askers).publish.filter((x) =>
+        x.startsWith('_INBOX'),
+      );
     // Only the responder answers participants, and it may publish nothing else.
     const responder = servicePermissions(registry.services.find((s) => s.id === 'picture-responder')!, askers);
     expect(responder.publish).toEqual([...rvts.map((id) => `_INBOX_${id}.>`), '_INBOX_console.>']);
@@ -46,10 +60,25 @@ describe('least-privilege permissions from the registry', () => {
     expect(inboxes('broker-gateway')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('audit')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('console')).toEqual([]);
-    const rendered = renderServerConfig({ paths: homePaths('/nonexistent'), serverName: 's', port: 1, monitorPort: 2, storeDir: '/nonexistent', users: natsUsers(registry, new Set()) });
+    const rendered = renderServerConfig({
+      paths: homePaths('/nonexistent'),
+      serverName: 's',
+      port: 1,
+      monitorPort: 2,
+      storeDir: '/nonexistent',
+      users: natsUsers(registry, new Set()),
+    });
     expect(rendered).not.toContain('allow_responses');
     // Monitoring on loopback even when clients are served on every interface.
-    const open = renderServerConfig({ paths: homePaths('/nonexistent'), serverName: 's', host: '0.0.0.0', port: 1, monitorPort: 2, storeDir: '/nonexistent', users: [] });
+    const open = renderServerConfig({
+      paths: homePaths('/nonexistent'),
+      serverName: 's',
+      host: '0.0.0.0',
+      port: 1,
+      monitorPort: 2,
+      storeDir: '/nonexistent',
+      users: [],
+    });
     expect(open).toContain('listen: "0.0.0.0:1"');
     expect(open).toContain('http: "127.0.0.1:2"');
     expect(rendered).toContain('"_INBOX_rvt-foodvalley.>"');

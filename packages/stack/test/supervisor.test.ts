@@ -10,7 +10,9 @@ const RUNS = "process.send({ ready: 'x' }); setInterval(() => {}, 1000); process
 function fakeService(o: { failStart?: () => boolean } = {}): { spawn: Spawn; spawned: ChildProcess[] } {
   const spawned: ChildProcess[] = [];
   const spawn: Spawn = async (onSpawn) => {
-    const child = spawnChild(process.execPath, ['-e', o.failStart?.() ? 'process.exit(3)' : RUNS], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = spawnChild(process.execPath, ['-e', o.failStart?.() ? 'process.exit(3)' : RUNS], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     spawned.push(child);
     onSpawn(child);
     await new Promise<void>((resolve, reject) => {
@@ -24,7 +26,8 @@ function fakeService(o: { failStart?: () => boolean } = {}): { spawn: Spawn; spa
 
 const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
 const until = async (what: string, f: () => boolean, ms = 5000) => {
-  for (const deadline = Date.now() + ms; !f(); await sleep(20)) if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+  for (const deadline = Date.now() + ms; !f(); await sleep(20))
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
 };
 
 const fast = { initialMs: 50, maxMs: 400, resetAfterMs: 60_000 };
@@ -42,7 +45,9 @@ afterEach(async () => {
 describe('backoffDelay', () => {
   it('doubles from the initial delay up to the cap', () => {
     const b = { initialMs: 500, maxMs: 15_000, resetAfterMs: 60_000 };
-    expect([1, 2, 3, 4, 5, 6, 7, 10].map((n) => backoffDelay(b, n))).toEqual([500, 1000, 2000, 4000, 8000, 15_000, 15_000, 15_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 10].map((n) => backoffDelay(b, n))).toEqual([
+      500, 1000, 2000, 4000, 8000, 15_000, 15_000, 15_000,
+    ]);
   });
 });
 
@@ -54,14 +59,20 @@ describe('Supervisor', () => {
     const first = await sup.start('svc', svc.spawn);
     first.child.kill('SIGKILL');
     await exited(first.child);
-    expect(sup.status()['svc']).toMatchObject({ state: 'restarting', restarts: 0, lastExit: { signal: 'SIGKILL', code: null } });
-    expect(describeStatus(sup.status()['svc']!)).toMatch(/^restarting in [\d.]+ s \(exited SIGKILL after [\d.]+ s up\)$/);
-    expect(describeStatus({ ...sup.status()['svc']!, state: 'starting' })).toMatch(/^starting again \(exited SIGKILL after [\d.]+ s up\)$/);
-    await until('restarted', () => sup.status()['svc']?.state === 'running');
+    expect(sup.status().svc).toMatchObject({
+      state: 'restarting',
+      restarts: 0,
+      lastExit: { signal: 'SIGKILL', code: null },
+    });
+    expect(describeStatus(sup.status().svc!)).toMatch(/^restarting in [\d.]+ s \(exited SIGKILL after [\d.]+ s up\)$/);
+    expect(describeStatus({ ...sup.status().svc!, state: 'starting' })).toMatch(
+      /^starting again \(exited SIGKILL after [\d.]+ s up\)$/,
+    );
+    await until('restarted', () => sup.status().svc?.state === 'running');
     const second = sup.processes.get('svc')!;
     expect(second.child.pid).not.toBe(first.child.pid);
     expect(alive(second.child)).toBe(true);
-    expect(sup.status()['svc']).toMatchObject({ state: 'running', restarts: 1, pid: second.child.pid });
+    expect(sup.status().svc).toMatchObject({ state: 'running', restarts: 1, pid: second.child.pid });
     expect(events.map((e) => e.kind)).toEqual(['exited', 'restarted']);
     expect(events[0]).toMatchObject({ kind: 'exited', id: 'svc', restartInMs: 50 });
   });
@@ -77,10 +88,10 @@ describe('Supervisor', () => {
     await until('three failed restarts', () => events.filter((e) => e.kind === 'restart-failed').length >= 3);
     const delays = events.map((e) => (e.kind === 'restart-failed' || e.kind === 'exited' ? e.restartInMs : undefined));
     expect(delays.slice(0, 4)).toEqual([50, 100, 200, 400]);
-    expect(sup.status()['svc']).toMatchObject({ state: 'restarting', lastError: 'exited with code 3 during start-up' });
+    expect(sup.status().svc).toMatchObject({ state: 'restarting', lastError: 'exited with code 3 during start-up' });
     fail = false;
-    await until('running again', () => sup.status()['svc']?.state === 'running', 5000);
-    expect(sup.status()['svc']!.restarts).toBe(1);
+    await until('running again', () => sup.status().svc?.state === 'running', 5000);
+    expect(sup.status().svc!.restarts).toBe(1);
   });
 
   it('does not restart an instance stopped on purpose, through its process or the supervisor', async () => {
@@ -111,7 +122,7 @@ describe('Supervisor', () => {
     const again = await sup.start('svc', svc.spawn);
     expect(alive(mine.child)).toBe(false);
     expect(svc.spawned.filter(alive)).toEqual([again.child]);
-    expect(sup.status()['svc']).toMatchObject({ state: 'running', restarts: 0 });
+    expect(sup.status().svc).toMatchObject({ state: 'running', restarts: 0 });
   });
 
   it('with restarts off, records the exit as down until started again', async () => {
@@ -123,11 +134,11 @@ describe('Supervisor', () => {
     await exited(first.child);
     await sleep(200);
     expect(svc.spawned).toHaveLength(1);
-    expect(sup.status()['svc']).toMatchObject({ state: 'down', lastExit: { signal: 'SIGKILL' } });
-    expect(describeStatus(sup.status()['svc']!)).toMatch(/^down \(exited SIGKILL .*not supervised\)$/);
+    expect(sup.status().svc).toMatchObject({ state: 'down', lastExit: { signal: 'SIGKILL' } });
+    expect(describeStatus(sup.status().svc!)).toMatch(/^down \(exited SIGKILL .*not supervised\)$/);
     expect(events).toEqual([{ kind: 'exited', id: 'svc', exit: expect.objectContaining({ signal: 'SIGKILL' }) }]);
     await sup.start('svc', svc.spawn);
-    expect(sup.status()['svc']!.state).toBe('running');
+    expect(sup.status().svc!.state).toBe('running');
   });
 
   it('stop() stops everything, also an instance waiting for its restart, and restarts nothing after', async () => {

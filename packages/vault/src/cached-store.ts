@@ -63,28 +63,38 @@ export function cacheReads(
   const changedWhileRead = new Set<string>();
   const remember = (key: string, value: Uint8Array, followed: boolean) => {
     const ttl = o.freshness(key);
-    if (ttl > 0) memory.set(key, { sealed: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'), until: Date.now() + ttl, followed });
+    if (ttl > 0)
+      memory.set(key, {
+        sealed: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'),
+        until: Date.now() + ttl,
+        followed,
+      });
   };
   return {
     get(key) {
       const hit = memory.get(key);
-      if (hit && (hit.until > Date.now() || (hit.followed && following(key)))) return Promise.resolve(bytes(hit.sealed));
+      if (hit && (hit.until > Date.now() || (hit.followed && following(key))))
+        return Promise.resolve(bytes(hit.sealed));
       const under = reading.get(key);
       if (under) return under;
       const followed = following(key); // at the start: a watch ending later ends the trust too
-      const read = store.get(key).then((value) => {
-        // Remembered as a copy (a string): bytes read from NATS are a view into the socket's
-        // read buffer, and one remembered view would keep that whole buffer alive.
-        // A watch that handed over a write while this read was under way has put that record
-        // in memory; the watch hands over every write in order, so memory ends with the last.
-        if (value) {
-          if (!(changedWhileRead.has(key) && memory.has(key))) remember(key, value, followed && !changedWhileRead.has(key));
-        } else if (!changedWhileRead.has(key)) memory.delete(key);
-        return value;
-      }).finally(() => {
-        reading.delete(key);
-        changedWhileRead.delete(key);
-      });
+      const read = store
+        .get(key)
+        .then((value) => {
+          // Remembered as a copy (a string): bytes read from NATS are a view into the socket's
+          // read buffer, and one remembered view would keep that whole buffer alive.
+          // A watch that handed over a write while this read was under way has put that record
+          // in memory; the watch hands over every write in order, so memory ends with the last.
+          if (value) {
+            if (!(changedWhileRead.has(key) && memory.has(key)))
+              remember(key, value, followed && !changedWhileRead.has(key));
+          } else if (!changedWhileRead.has(key)) memory.delete(key);
+          return value;
+        })
+        .finally(() => {
+          reading.delete(key);
+          changedWhileRead.delete(key);
+        });
       reading.set(key, read);
       return read;
     },

@@ -99,7 +99,11 @@ export class Vault {
       const loaded = await key;
       if (this.keyCacheMs > 0) {
         // An erasure reported while the key was read may be this person's, answered before it.
-        this.keyCache.set(pseudonym, { key: loaded, until: Date.now() + this.keyCacheMs, followed: followed && erasures === this.erasures });
+        this.keyCache.set(pseudonym, {
+          key: loaded,
+          until: Date.now() + this.keyCacheMs,
+          followed: followed && erasures === this.erasures,
+        });
       }
       return loaded;
     } finally {
@@ -113,7 +117,8 @@ export class Vault {
     // was stale the create fails and the key is read (create is false then).
     const existing = create && this.keys.absent?.(pseudonym) ? undefined : await this.keys.get(pseudonym);
     if (existing) return open(this.kek, aad, existing);
-    if (!create) throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'no data key for this person (erased or never stored)');
+    if (!create)
+      throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'no data key for this person (erased or never stored)');
     const key = randomBytes(32);
     if (await this.keys.create(pseudonym, seal(this.kek, aad, key))) return key;
     return this.loadDataKey(pseudonym, false);
@@ -132,7 +137,12 @@ export class Vault {
     const plain = enc(person);
     const digest = createHash('sha256').update(plain).digest('base64');
     const stored = this.remembered(pseudonym)?.person;
-    if (stored && stored.digest === digest && (stored.until > Date.now() || (stored.revision !== undefined && this.recordsFollowed()))) return;
+    if (
+      stored &&
+      stored.digest === digest &&
+      (stored.until > Date.now() || (stored.revision !== undefined && this.recordsFollowed()))
+    )
+      return;
     const followed = this.recordsFollowed(); // at the start: a write by another after this is then reported
     const key = await this.dataKey(pseudonym, true);
     const revision = await this.records.put(id, seal(key, id, plain));
@@ -140,7 +150,13 @@ export class Vault {
     if (!now || now.key !== key) return;
     // A later write by another, reported before this one's answer, is the one stored now.
     const overtaken = typeof revision === 'number' && (now.personSeen ?? 0) > revision;
-    now.person = overtaken ? undefined : { digest, until: Date.now() + this.keyCacheMs, ...(followed && typeof revision === 'number' ? { revision } : {}) };
+    now.person = overtaken
+      ? undefined
+      : {
+          digest,
+          until: Date.now() + this.keyCacheMs,
+          ...(followed && typeof revision === 'number' ? { revision } : {}),
+        };
   }
 
   /**
@@ -176,7 +192,10 @@ export class Vault {
    * missing key matters only for a record that exists: then it is the error.
    */
   private async read<T>(id: string, pseudonym: string, parse: (plain: Uint8Array) => T): Promise<T | undefined> {
-    const key = this.dataKey(pseudonym, false).then((k) => ({ k }), (e: unknown) => ({ e }));
+    const key = this.dataKey(pseudonym, false).then(
+      (k) => ({ k }),
+      (e: unknown) => ({ e }),
+    );
     const sealed = await this.records.get(id);
     if (!sealed) return undefined;
     const loaded = await key;

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryVaultStore, Vault, cacheReads, vaultFreshness } from '@samenhang/vault';
 
 const person = { bsn: '999990007', name: 'M. Visser', birthDate: '1991-05-14' };
-const content = { summary: 'Rent arrears.', contact: { name: 'L. Mulder', phone: '+31 318 000 005', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' } };
+const content = {
+  summary: 'Rent arrears.',
+  contact: { name: 'L. Mulder', phone: '+31 318 000 005', email: '' },
+  address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' },
+};
 
 /** A memory store that counts reads, to see which reads the cache answered. */
 class CountingStore extends MemoryVaultStore {
@@ -35,7 +39,7 @@ class ViewStore extends MemoryVaultStore {
 }
 
 describe('cacheReads (sealed bytes only)', () => {
-  it('remembers a copy, never a view that would keep the reader\'s whole buffer alive', async () => {
+  it("remembers a copy, never a view that would keep the reader's whole buffer alive", async () => {
     const store = new ViewStore();
     await store.put('signal.a', new Uint8Array([1, 2, 3]));
     const cached = cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 });
@@ -55,7 +59,9 @@ describe('cacheReads (sealed bytes only)', () => {
     const writer = new Vault(kek, keys, store);
     await writer.putPerson('p_m', person);
     await writer.putSignalContent('ede.1', 'p_m', content);
-    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), { keyCacheMs: 60_000 });
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), {
+      keyCacheMs: 60_000,
+    });
     store.reads = 0;
     for (let i = 0; i < 5; i++) expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
     expect(store.reads).toBe(1);
@@ -74,7 +80,9 @@ describe('cacheReads (sealed bytes only)', () => {
     const keys = new MemoryVaultStore();
     const store = new MemoryVaultStore();
     await new Vault(kek, keys, store).putSignalContent('ede.1', 'p_m', content);
-    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), { keyCacheMs: 60_000 });
+    const reader = new Vault(kek, keys, cacheReads(store, { freshness: vaultFreshness(60_000), maxBytes: 100_000 }), {
+      keyCacheMs: 60_000,
+    });
     expect(await reader.getSignalContent('ede.1', 'p_m')).toEqual(content);
     await new Vault(kek, keys, store).erasePerson('p_m');
     vi.advanceTimersByTime(60_001); // the reader's data key expires

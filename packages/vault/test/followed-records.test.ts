@@ -29,8 +29,17 @@ describe('cacheReads: person records followed by a watch', () => {
     const kek = randomBytes(32);
     const keys = new MemoryVaultStore();
     const store = new CountingStore();
-    const cached = cacheReads(store, { freshness: vaultFreshness(20), maxBytes: 100_000, followed: (k) => k.startsWith('person.') && watch.on });
-    return { writer: new Vault(kek, keys, store), cached, reader: new Vault(kek, keys, cached, { keyCacheMs: 60_000 }), store };
+    const cached = cacheReads(store, {
+      freshness: vaultFreshness(20),
+      maxBytes: 100_000,
+      followed: (k) => k.startsWith('person.') && watch.on,
+    });
+    return {
+      writer: new Vault(kek, keys, store),
+      cached,
+      reader: new Vault(kek, keys, cached, { keyCacheMs: 60_000 }),
+      store,
+    };
   }
 
   it('reads a followed record once, however long it is remembered, and again once it is reported written', async () => {
@@ -59,7 +68,7 @@ describe('cacheReads: person records followed by a watch', () => {
     expect(store.reads).toBe(2);
   });
 
-  it('trusts a record read while its write was reported only for its freshness; another record\'s write does not matter', async () => {
+  it("trusts a record read while its write was reported only for its freshness; another record's write does not matter", async () => {
     const { writer, reader: r, cached, store } = reader({ on: true });
     await writer.putPerson('p_m', person);
     await writer.putPerson('p_w', corrected);
@@ -96,14 +105,27 @@ describe('cacheReads: records handed over by a watch', () => {
     const kek = randomBytes(32);
     const keys = new MemoryVaultStore();
     const store = new CountingStore();
-    const cached = cacheReads(store, { freshness: vaultFreshness(20), maxBytes: 100_000, followed: (k) => k.startsWith('person.') });
-    return { writer: new Vault(kek, keys, store), cached, reader: new Vault(kek, keys, cached, { keyCacheMs: 60_000 }), store };
+    const cached = cacheReads(store, {
+      freshness: vaultFreshness(20),
+      maxBytes: 100_000,
+      followed: (k) => k.startsWith('person.'),
+    });
+    return {
+      writer: new Vault(kek, keys, store),
+      cached,
+      reader: new Vault(kek, keys, cached, { keyCacheMs: 60_000 }),
+      store,
+    };
   };
 
   it('answers from what the watch handed over, without a read, and follows later writes in order', async () => {
     const { writer, reader: r, cached, store } = setup();
     await writer.putPerson('p_m', person);
-    const content = { summary: 's', contact: { name: 'c', phone: '', email: '' }, address: { postcode: '1234AB', houseNumber: 1, houseNumberSuffix: '' } };
+    const content = {
+      summary: 's',
+      contact: { name: 'c', phone: '', email: '' },
+      address: { postcode: '1234AB', houseNumber: 1, houseNumberSuffix: '' },
+    };
     await writer.putSignalContent('ede.1', 'p_m', content);
     await r.getPerson('p_m'); // the reader's data key (a read of the record too)
     store.reads = 0;
@@ -118,7 +140,7 @@ describe('cacheReads: records handed over by a watch', () => {
     expect(store.reads).toBe(0);
   });
 
-  it('keeps a record handed over while a read of it was under way, not the read\'s older answer', async () => {
+  it("keeps a record handed over while a read of it was under way, not the read's older answer", async () => {
     const { writer, reader: r, cached, store } = setup();
     await writer.putPerson('p_m', person);
     await r.getPerson('p_m');
@@ -144,7 +166,12 @@ describe('Vault: person records stored once while a watch follows them', () => {
     const keys = new MemoryVaultStore();
     const records = new CountingStore();
     const kek = randomBytes(32);
-    const v = new Vault(kek, keys, records, { keyCacheMs: 20, keyCacheMax: 100, keysFollowed: () => true, recordsFollowed: () => watch.on });
+    const v = new Vault(kek, keys, records, {
+      keyCacheMs: 20,
+      keyCacheMax: 100,
+      keysFollowed: () => true,
+      recordsFollowed: () => watch.on,
+    });
     return { v, records, other: new Vault(kek, keys, records) };
   }
 
@@ -177,7 +204,7 @@ describe('Vault: person records stored once while a watch follows them', () => {
     expect(await other.getPerson('p_m')).toEqual(person);
   });
 
-  it('does not remember a write that another\'s later write overtook before its answer', async () => {
+  it("does not remember a write that another's later write overtook before its answer", async () => {
     const { v, records } = gateway({ on: true });
     await v.putPerson('p_m', person); // revision 1; the key is remembered
     v.recordChanged('person.p_m', 1);

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MemoryVaultStore, Vault, open, seal } from '@samenhang/vault';
 
 const person = { bsn: '999990007', name: 'M. Visser', birthDate: '1991-05-14' };
-const content = { summary: 'Rent arrears.', contact: { name: 'L. Mulder', phone: '+31 318 000 005', email: '' }, address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' } };
+const content = {
+  summary: 'Rent arrears.',
+  contact: { name: 'L. Mulder', phone: '+31 318 000 005', email: '' },
+  address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' },
+};
 
 function vault(kek = randomBytes(32)) {
   const keys = new MemoryVaultStore();
@@ -23,7 +27,10 @@ describe('seal/open (AES-256-GCM)', () => {
     }
     expect(ivs.size).toBe(1000);
   });
-  it('refuses another AAD (a ciphertext moved to another record)', () => expect(() => open(key, 'b', seal(key, 'a', Buffer.from('hi')))).toThrow(expect.objectContaining({ code: 'ERR_VAULT_DECRYPT' })));
+  it('refuses another AAD (a ciphertext moved to another record)', () =>
+    expect(() => open(key, 'b', seal(key, 'a', Buffer.from('hi')))).toThrow(
+      expect.objectContaining({ code: 'ERR_VAULT_DECRYPT' }),
+    ));
   it('refuses a flipped bit', () => {
     const s = Buffer.from(seal(key, 'a', Buffer.from('hi')));
     s[s.length - 1]! ^= 1;
@@ -34,7 +41,10 @@ describe('seal/open (AES-256-GCM)', () => {
     expect(opened.byteLength).toBe(32);
     expect(opened.buffer.byteLength).toBe(32);
   });
-  it('uses a fresh IV each time', () => expect(Buffer.from(seal(key, 'a', Buffer.from('hi'))).equals(Buffer.from(seal(key, 'a', Buffer.from('hi'))))).toBe(false));
+  it('uses a fresh IV each time', () =>
+    expect(Buffer.from(seal(key, 'a', Buffer.from('hi'))).equals(Buffer.from(seal(key, 'a', Buffer.from('hi'))))).toBe(
+      false,
+    ));
 });
 
 describe('Vault', () => {
@@ -44,8 +54,11 @@ describe('Vault', () => {
     await v.putSignalContent('ede.1', 'p_m', content);
     expect(await v.getPerson('p_m')).toEqual(person);
     expect(await v.getSignalContent('ede.1', 'p_m')).toEqual(content);
-    const stored = [...records.data.values(), ...keys.data.values()].map((b) => Buffer.from(b).toString('latin1')).join();
-    for (const plain of ['999990007', 'M. Visser', 'Rent arrears', '6717CD', 'Mulder']) expect(stored).not.toContain(plain);
+    const stored = [...records.data.values(), ...keys.data.values()]
+      .map((b) => Buffer.from(b).toString('latin1'))
+      .join();
+    for (const plain of ['999990007', 'M. Visser', 'Rent arrears', '6717CD', 'Mulder'])
+      expect(stored).not.toContain(plain);
   });
   it('gives each person their own data key', async () => {
     const { v, keys } = vault();
@@ -147,7 +160,7 @@ class KnowingStore extends MemoryVaultStore {
 }
 
 describe('Vault: a store that knows which keys are new', () => {
-  it('creates a new person\'s data key without reading first', async () => {
+  it("creates a new person's data key without reading first", async () => {
     const keys = new KnowingStore();
     keys.believedAbsent.add('p-new');
     const v = new Vault(randomBytes(32), keys, new MemoryVaultStore());
@@ -178,7 +191,12 @@ describe('Vault: data keys followed by a watch of erasures', () => {
     const keys = new KnowingStore();
     const records = new MemoryVaultStore();
     const kek = randomBytes(32);
-    return { v: new Vault(kek, keys, records, { keyCacheMs: 20, keyCacheMax: 1_000, keysFollowed: () => following.on }), keys, records, kek };
+    return {
+      v: new Vault(kek, keys, records, { keyCacheMs: 20, keyCacheMax: 1_000, keysFollowed: () => following.on }),
+      keys,
+      records,
+      kek,
+    };
   }
   const past = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

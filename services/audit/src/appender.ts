@@ -75,7 +75,10 @@ export class Appender {
 
   private halt(problem: string): void {
     this.halted = problem;
-    this.log.error({ problem }, 'audit log state and stream disagree: appending stopped, nothing more is acknowledged; see docs/audit.md');
+    this.log.error(
+      { problem },
+      'audit log state and stream disagree: appending stopped, nothing more is acknowledged; see docs/audit.md',
+    );
   }
 
   private async reload(): Promise<LogState> {
@@ -87,7 +90,10 @@ export class Appender {
   /** Serialises work: appends and checkpoints never interleave. */
   private run<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.busy.then(fn);
-    this.busy = next.then(() => undefined, () => undefined);
+    this.busy = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -137,7 +143,11 @@ export class Appender {
       for (let s = next.lastSeq + 1; s < m.seq; s++) {
         if (this.checkpointSeqs.has(s)) continue;
         const missing = await this.streamAt(s);
-        if (!missing) throw new SamenhangError('ERR_AUDIT_STATE', `the AUDIT stream has no message at sequence ${s}, below a record to append`);
+        if (!missing)
+          throw new SamenhangError(
+            'ERR_AUDIT_STATE',
+            `the AUDIT stream has no message at sequence ${s}, below a record to append`,
+          );
         if (missing.subject === CHECKPOINT_SUBJECT) this.checkpointSeqs.add(s);
         else next = appendLeaf(next, s, leafHash(missing.data));
       }
@@ -169,7 +179,11 @@ export class Appender {
   private async checkpointNow(): Promise<void> {
     const s = this.state;
     const head = { treeSize: s.size, rootHash: rootOf(s) };
-    const jws = await signCheckpoint({ origin: ORIGIN, ...head, time: new Date().toISOString(), previous: s.checkpoint, leaves: s.pending }, this.signer.key, this.signer.certPem);
+    const jws = await signCheckpoint(
+      { origin: ORIGIN, ...head, time: new Date().toISOString(), previous: s.checkpoint, leaves: s.pending },
+      this.signer.key,
+      this.signer.certPem,
+    );
     try {
       await this.commit({ ...s, pending: [], checkpoint: head, unpublished: jws });
     } catch (e) {

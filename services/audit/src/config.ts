@@ -30,8 +30,8 @@ export function loadAuditConfig(env: Env, cwd: string): { config: AuditConfig; p
   const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
     ...fields,
-    checkpointEvery: envNumber(env['SAMENHANG_CHECKPOINT_EVERY'], 64),
-    checkpointMs: envNumber(env['SAMENHANG_CHECKPOINT_MS'], 5000),
+    checkpointEvery: envNumber(env.SAMENHANG_CHECKPOINT_EVERY, 64),
+    checkpointMs: envNumber(env.SAMENHANG_CHECKPOINT_MS, 5000),
   });
   return { config, paths };
 }

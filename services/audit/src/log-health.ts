@@ -32,9 +32,11 @@ export class LogHealth {
     const unsigned = o.uncoveredSince !== undefined ? o.now - o.uncoveredSince : 0;
     const stuck = o.now - this.movedAt;
     const checkpoint =
-      unsigned > limit ? `overdue: records have waited ${Math.round(unsigned / 1000)} s without a checkpoint`
-      : stuck > limit ? `overdue: ${o.waiting} records have waited ${Math.round(stuck / 1000)} s on the stream, not appended`
-      : 'ok';
+      unsigned > limit
+        ? `overdue: records have waited ${Math.round(unsigned / 1000)} s without a checkpoint`
+        : stuck > limit
+          ? `overdue: ${o.waiting} records have waited ${Math.round(stuck / 1000)} s on the stream, not appended`
+          : 'ok';
     return { log: o.problem ? `stopped: ${o.problem}` : 'ok', checkpoint };
   }
 }

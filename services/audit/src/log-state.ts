@@ -28,20 +28,32 @@ export class LogStore {
     const e = await this.kv.get(KEY);
     this.revision = e?.revision ?? 0;
     // No state (never written, or removed by an operator to rebuild it): the tree is built again from the stream.
-    if (!e || e.operation !== 'PUT') return EMPTY_LOG;
+    if (e?.operation !== 'PUT') return EMPTY_LOG;
     this.revision = e.revision;
     try {
       const s = JSON.parse(new TextDecoder().decode(e.value)) as LogState;
-      if (Number.isSafeInteger(s.size) && Number.isSafeInteger(s.lastSeq) && Array.isArray(s.ranges) && Array.isArray(s.pending)) return s;
+      if (
+        Number.isSafeInteger(s.size) &&
+        Number.isSafeInteger(s.lastSeq) &&
+        Array.isArray(s.ranges) &&
+        Array.isArray(s.pending)
+      )
+        return s;
     } catch {
       // fall through: not a state this service wrote
     }
-    throw new SamenhangError('ERR_AUDIT_STATE', `the audit log state (revision ${e.revision}) is not one the audit service wrote`);
+    throw new SamenhangError(
+      'ERR_AUDIT_STATE',
+      `the audit log state (revision ${e.revision}) is not one the audit service wrote`,
+    );
   }
 
   /** Compare-and-set: a second audit instance cannot interleave appends unnoticed. */
   async save(state: LogState): Promise<void> {
-    this.revision = this.revision === 0 ? await this.kv.create(KEY, enc(state)) : await this.kv.update(KEY, enc(state), this.revision);
+    this.revision =
+      this.revision === 0
+        ? await this.kv.create(KEY, enc(state))
+        : await this.kv.update(KEY, enc(state), this.revision);
   }
 }
 

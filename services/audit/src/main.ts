@@ -4,7 +4,19 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { AUDIT_BATCH, AUDIT_CONSUMER, AUDIT_LINGER_MS, BUCKETS, STREAMS, bindKv, connectAs, consumeInBatches, exitGracefully, retryTransient, serveHealth } from '@samenhang/stack';
+import {
+  AUDIT_BATCH,
+  AUDIT_CONSUMER,
+  AUDIT_LINGER_MS,
+  BUCKETS,
+  STREAMS,
+  bindKv,
+  connectAs,
+  consumeInBatches,
+  exitGracefully,
+  retryTransient,
+  serveHealth,
+} from '@samenhang/stack';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
 import { LogHealth } from './log-health.js';
@@ -19,27 +31,51 @@ async function main(): Promise<void> {
   const js = nc.jetstream();
   const store = new LogStore(await bindKv(js, BUCKETS.AUDIT_STATE));
   const jsm = await nc.jetstreamManager();
-  const streamAt = (seq: number) => jsm.streams.getMessage(STREAMS.AUDIT, { seq }).catch((e: unknown) => {
-    if (/no message found/i.test((e as Error).message)) return undefined;
-    throw e;
-  });
+  const streamAt = (seq: number) =>
+    jsm.streams.getMessage(STREAMS.AUDIT, { seq }).catch((e: unknown) => {
+      if (/no message found/i.test((e as Error).message)) return undefined;
+      throw e;
+    });
   const appender = new Appender(store, js, signer, config.checkpointEvery, log, streamAt);
   // Checked before anything is appended; a server still starting up is waited for.
   await retryTransient(() => appender.verify());
   const consumer = await js.consumers.get(STREAMS.AUDIT, AUDIT_CONSUMER);
   // Batches of what arrived meanwhile (waiting AUDIT_LINGER_MS for more): one state write per batch, not per record.
-  const consumption = await consumeInBatches(consumer, AUDIT_BATCH, (batch) => appender.handleBatch(batch), log, AUDIT_LINGER_MS);
+  const consumption = await consumeInBatches(
+    consumer,
+    AUDIT_BATCH,
+    (batch) => appender.handleBatch(batch),
+    log,
+    AUDIT_LINGER_MS,
+  );
   // Each tick: a checkpoint when one is due, the state checked against the stream, and what readiness says.
   const logHealth = new LogHealth(config.checkpointMs);
-  let checks: Record<string, string> = { log: appender.problem ? `stopped: ${appender.problem}` : 'ok', checkpoint: 'ok' };
+  let checks: Record<string, string> = {
+    log: appender.problem ? `stopped: ${appender.problem}` : 'ok',
+    checkpoint: 'ok',
+  };
   const tick = async () => {
     await appender.checkpoint(config.checkpointMs);
     await appender.verify();
     const info = await consumer.info(true);
-    checks = logHealth.observe({ now: Date.now(), problem: appender.problem, uncoveredSince: appender.uncoveredSince, lastSeq: appender.lastSeq, waiting: info.num_pending + info.num_ack_pending });
+    checks = logHealth.observe({
+      now: Date.now(),
+      problem: appender.problem,
+      uncoveredSince: appender.uncoveredSince,
+      lastSeq: appender.lastSeq,
+      waiting: info.num_pending + info.num_ack_pending,
+    });
   };
-  const timer = setInterval(() => void tick().catch((e: unknown) => log.warn({ err: e }, 'checkpoint or state check failed')), Math.min(1000, config.checkpointMs));
-  const health = await serveHealth(nc, { service: 'audit', instance: config.instance, consumption, checks: () => checks });
+  const timer = setInterval(
+    () => void tick().catch((e: unknown) => log.warn({ err: e }, 'checkpoint or state check failed')),
+    Math.min(1000, config.checkpointMs),
+  );
+  const health = await serveHealth(nc, {
+    service: 'audit',
+    instance: config.instance,
+    consumption,
+    checks: () => checks,
+  });
   log.info({ treeSize: appender.size }, 'audit ready');
   process.send?.({ ready: 'audit' });
   exitGracefully({

@@ -16,10 +16,13 @@ export type StreamAt = (seq: number) => Promise<{ subject: string; data: Uint8Ar
  * checkpoints went on being signed. So a disagreement stops appending instead.
  */
 export async function stateDisagreement(state: LogState, at: StreamAt): Promise<string | undefined> {
-  if (state.lastSeq === 0) return state.size === 0 ? undefined : `the log state holds ${state.size} records but no last stream sequence`;
+  if (state.lastSeq === 0)
+    return state.size === 0 ? undefined : `the log state holds ${state.size} records but no last stream sequence`;
   const m = await at(state.lastSeq);
-  if (!m) return `the AUDIT stream has no message at sequence ${state.lastSeq}, the log's last record (stream rolled back or state overwritten)`;
-  if (m.subject === CHECKPOINT_SUBJECT) return `sequence ${state.lastSeq}, the log's last record, is a checkpoint on the stream`;
+  if (!m)
+    return `the AUDIT stream has no message at sequence ${state.lastSeq}, the log's last record (stream rolled back or state overwritten)`;
+  if (m.subject === CHECKPOINT_SUBJECT)
+    return `sequence ${state.lastSeq}, the log's last record, is a checkpoint on the stream`;
   if (state.lastLeaf !== undefined && toHex(leafHash(m.data)) !== state.lastLeaf) {
     return `the record at sequence ${state.lastSeq} is not the one the log appended (stream rewritten or state overwritten)`;
   }

@@ -35,10 +35,10 @@ export function loadGatewayConfig(env: Env, cwd: string): { config: GatewayConfi
   const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
     ...fields,
-    maxEnvelopeBytes: envNumber(env['SAMENHANG_MAX_ENVELOPE_BYTES'], 64 * 1024),
-    concurrency: envNumber(env['SAMENHANG_GATEWAY_CONCURRENCY'], 64),
-    maxSummaryChars: envNumber(env['SAMENHANG_MAX_SUMMARY_CHARS'], 2000),
-    regionTableFile: env['SAMENHANG_REGION_TABLE'] || DEFAULT_REGION_TABLE_FILE,
+    maxEnvelopeBytes: envNumber(env.SAMENHANG_MAX_ENVELOPE_BYTES, 64 * 1024),
+    concurrency: envNumber(env.SAMENHANG_GATEWAY_CONCURRENCY, 64),
+    maxSummaryChars: envNumber(env.SAMENHANG_MAX_SUMMARY_CHARS, 2000),
+    regionTableFile: env.SAMENHANG_REGION_TABLE || DEFAULT_REGION_TABLE_FILE,
   });
   return { config, paths };
 }

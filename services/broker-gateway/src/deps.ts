@@ -4,7 +4,17 @@ import type { Logger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { DEFAULT_LIMITS, DEFAULT_REGION_TABLE_FILE, loadRegionTable, type RegionTable } from '@samenhang/signal';
-import { BUCKETS, BloomKeys, ChangeWatch, KeyWatch, bindKv, bucketLastSequence, kvByteStore, loadBrokerKeys, serialWrites } from '@samenhang/stack';
+import {
+  BUCKETS,
+  BloomKeys,
+  ChangeWatch,
+  KeyWatch,
+  bindKv,
+  bucketLastSequence,
+  kvByteStore,
+  loadBrokerKeys,
+  serialWrites,
+} from '@samenhang/stack';
 import { Vault } from '@samenhang/vault';
 import type { GatewayConfig } from './config.js';
 import type { IngressDeps } from './handle-ingress.js';
@@ -22,7 +32,12 @@ export interface GatewayFiles {
 /** Registry, region table, certificates and broker keys, read before connecting: a bad file stops start-up at once. */
 export function loadGatewayFiles(paths: HomePaths, regionTableFile = DEFAULT_REGION_TABLE_FILE): GatewayFiles {
   const registry = loadRegistry(paths.registry);
-  return { registry, regions: loadRegionTable(regionTableFile, registry.regions), certs: CertStore.load(paths.caCert, paths.identities, registry), keys: loadBrokerKeys(paths) };
+  return {
+    registry,
+    regions: loadRegionTable(regionTableFile, registry.regions),
+    certs: CertStore.load(paths.caCert, paths.identities, registry),
+    keys: loadBrokerKeys(paths),
+  };
 }
 
 /** Everything `handleIngress` works with, bound to one connection (main.ts, and tests that drive a handler directly). */
@@ -35,14 +50,21 @@ export async function gatewayDeps(
 ): Promise<IngressDeps & { readonly stop: () => void }> {
   const js = nc.jetstream();
   const jsm = await nc.jetstreamManager();
-  const [indexKv, vaultKv, keysKv] = await Promise.all([BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await bindKv(js, b))));
+  const [indexKv, vaultKv, keysKv] = await Promise.all(
+    [BUCKETS.SIGNAL_INDEX, BUCKETS.VAULT, BUCKETS.VAULT_KEYS].map(async (b) => serialWrites(await bindKv(js, b))),
+  );
   // Which persons have a data key, followed (a Bloom filter, 1 MiB): a new person's key is
   // created without a read first (at 500 new persons a second, one request and one 404 each).
   // It also reports erasures (a purged key): a remembered key is valid until then, instead of
   // being read again every minute (0.4 reads per signal at the defaults).
   let vault: Vault | undefined;
-  const keyWatch = await KeyWatch.follow(keysKv!, await (await bucketLastSequence(js, BUCKETS.VAULT_KEYS))(), new BloomKeys(), (err) =>
-    log.warn({ err }, 'data keys watch ended: every key is read before it is created, and again every minute'), (key) => vault?.keyRemoved(key));
+  const keyWatch = await KeyWatch.follow(
+    keysKv!,
+    await (await bucketLastSequence(js, BUCKETS.VAULT_KEYS))(),
+    new BloomKeys(),
+    (err) => log.warn({ err }, 'data keys watch ended: every key is read before it is created, and again every minute'),
+    (key) => vault?.keyRemoved(key),
+  );
   // Person records followed: one this gateway stored is not stored again, unchanged, until
   // the watch reports another write of it (0.8 writes per signal at the defaults were rewrites).
   const personChanges = await ChangeWatch.follow(vaultKv!, (c) => vault?.recordChanged(c.key, c.revision), {

@@ -48,10 +48,22 @@ export async function handleIngress(m: JsMsg, d: IngressDeps): Promise<Outcome> 
   } catch (e) {
     const action = failureAction(e, m.info.redeliveryCount, d.maxInternalRetries);
     if (action.kind === 'reject') {
-      receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: action.error.code, reason: action.error.message };
+      receipt = {
+        ...base,
+        signalId: progress.signalId,
+        status: 'REJECTED',
+        code: action.error.code,
+        reason: action.error.message,
+      };
     } else if (action.kind === 'internal') {
       d.log.error({ err: e, ingressSeq, agencyId }, 'ingress message failed repeatedly; rejecting as internal error');
-      receipt = { ...base, signalId: progress.signalId, status: 'REJECTED', code: 'ERR_INTERNAL', reason: 'internal error' };
+      receipt = {
+        ...base,
+        signalId: progress.signalId,
+        status: 'REJECTED',
+        code: 'ERR_INTERNAL',
+        reason: 'internal error',
+      };
     } else {
       d.log.warn({ err: e, ingressSeq, agencyId, delivery: m.info.redeliveryCount }, 'ingress message will be retried');
       m.nak(action.delayMs);
@@ -77,7 +89,12 @@ type Accepted = Pick<ReceiptInput, 'signalId' | 'status' | 'reason' | 'originalE
  * verified form. A redelivery of the same message does that again: the vault writes
  * are the same, and the message id makes the publish a no-op.
  */
-async function claimAndPublish(key: string, entry: IndexEntry, d: IngressDeps, publish: () => Promise<void>): Promise<Accepted> {
+async function claimAndPublish(
+  key: string,
+  entry: IndexEntry,
+  d: IngressDeps,
+  publish: () => Promise<void>,
+): Promise<Accepted> {
   const { signalId: id, envelopeSha256: sha } = entry;
   const claim = await d.index.claim(key, entry);
   if (claim.kind === 'duplicate') {
@@ -86,13 +103,25 @@ async function claimAndPublish(key: string, entry: IndexEntry, d: IngressDeps, p
     // i.e. that its first publish was accepted, not that another envelope was.
     const original = (await d.index.lookup(key))?.envelopeSha256 ?? '';
     const same = original === sha;
-    return { signalId: id, status: 'DUPLICATE', reason: same ? 'this envelope was received before and holds this id' : 'this agency already sent this id', originalEnvelopeSha256: original };
+    return {
+      signalId: id,
+      status: 'DUPLICATE',
+      reason: same ? 'this envelope was received before and holds this id' : 'this agency already sent this id',
+      originalEnvelopeSha256: original,
+    };
   }
   if (claim.entry.state !== 'published') await publish();
   return { signalId: id, status: 'ACCEPTED', reason: 'accepted' };
 }
 
-async function acceptSignal(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
+async function acceptSignal(
+  m: JsMsg,
+  agencyId: string,
+  sha: string,
+  receivedAtMs: number,
+  progress: CheckProgress,
+  d: IngressDeps,
+): Promise<Accepted> {
   const checked = await checkSignal(m.data, agencyId, receivedAtMs, d.check, progress);
   const s = checked.signal;
   let withdrawnSubjectPseudonym = '';
@@ -100,35 +129,64 @@ async function acceptSignal(m: JsMsg, agencyId: string, sha: string, receivedAtM
     const entry = await d.index.lookup(signalKey(agencyId, s.withdrawsSignalId));
     const withdrawn = await claimState(entry, d.ingressHolds);
     withdrawnSubjectPseudonym = entry?.subjectPseudonym ?? '';
-    if (withdrawn === 'unknown') throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', { path: '/withdrawsSignalId' });
+    if (withdrawn === 'unknown')
+      throw new SamenhangError('ERR_WITHDRAW_UNKNOWN', 'withdrawsSignalId names no accepted signal of this agency', {
+        path: '/withdrawsSignalId',
+      });
     // A withdrawal never overtakes its signal on SIGNALS: wait until that one is published.
     if (withdrawn === 'in-flight') throw new TransientError('the withdrawn signal is still being accepted');
   }
   const key = signalKey(agencyId, s.signalId);
   const subjectPseudonym = d.pseudonyms.person(s.subject!.bsn!);
-  return claimAndPublish(key, { signalId: s.signalId, ingressSeq: m.seq, envelopeSha256: sha, subjectPseudonym }, d, async () => {
-    const meta = { vaultRef: key, envelopeSha256: sha, receivedAt: toTimestamp(receivedAtMs), ingressSeq: m.seq, subjectPseudonym, withdrawnSubjectPseudonym };
-    const verified = await pseudonymise(checked, meta, d.pseudonyms, d.vault);
-    // The message id makes a republish after a crash a no-op within the dedup window.
-    await d.js.publish(subjects.signals(s.region), v1.VerifiedSignal.encode(verified).finish(), { msgID: `${agencyId}.${s.signalId}` });
-  });
+  return claimAndPublish(
+    key,
+    { signalId: s.signalId, ingressSeq: m.seq, envelopeSha256: sha, subjectPseudonym },
+    d,
+    async () => {
+      const meta = {
+        vaultRef: key,
+        envelopeSha256: sha,
+        receivedAt: toTimestamp(receivedAtMs),
+        ingressSeq: m.seq,
+        subjectPseudonym,
+        withdrawnSubjectPseudonym,
+      };
+      const verified = await pseudonymise(checked, meta, d.pseudonyms, d.vault);
+      // The message id makes a republish after a crash a no-op within the dedup window.
+      await d.js.publish(subjects.signals(s.region), v1.VerifiedSignal.encode(verified).finish(), {
+        msgID: `${agencyId}.${s.signalId}`,
+      });
+    },
+  );
 }
 
-async function acceptConsent(m: JsMsg, agencyId: string, sha: string, receivedAtMs: number, progress: CheckProgress, d: IngressDeps): Promise<Accepted> {
+async function acceptConsent(
+  m: JsMsg,
+  agencyId: string,
+  sha: string,
+  receivedAtMs: number,
+  progress: CheckProgress,
+  d: IngressDeps,
+): Promise<Accepted> {
   const { consent } = await checkConsent(m.data, agencyId, receivedAtMs, d.check, progress);
-  return claimAndPublish(signalKey(agencyId, `consent:${consent.consentId}`), { signalId: consent.consentId, ingressSeq: m.seq, envelopeSha256: sha }, d, async () => {
-    const verified = v1.VerifiedConsent.encode({
-      consentId: consent.consentId,
-      agencyId,
-      subjectPseudonym: d.pseudonyms.person(consent.bsn),
-      purpose: consent.purpose,
-      scope: consent.scope,
-      status: consent.status,
-      recordedAt: consent.recordedAt ?? toTimestamp(receivedAtMs),
-      envelopeSha256: sha,
-      receivedAt: toTimestamp(receivedAtMs),
-      ingressSeq: m.seq,
-    }).finish();
-    await d.js.publish(subjects.consents(agencyId), verified, { msgID: `consent.${agencyId}.${consent.consentId}` });
-  });
+  return claimAndPublish(
+    signalKey(agencyId, `consent:${consent.consentId}`),
+    { signalId: consent.consentId, ingressSeq: m.seq, envelopeSha256: sha },
+    d,
+    async () => {
+      const verified = v1.VerifiedConsent.encode({
+        consentId: consent.consentId,
+        agencyId,
+        subjectPseudonym: d.pseudonyms.person(consent.bsn),
+        purpose: consent.purpose,
+        scope: consent.scope,
+        status: consent.status,
+        recordedAt: consent.recordedAt ?? toTimestamp(receivedAtMs),
+        envelopeSha256: sha,
+        receivedAt: toTimestamp(receivedAtMs),
+        ingressSeq: m.seq,
+      }).finish();
+      await d.js.publish(subjects.consents(agencyId), verified, { msgID: `consent.${agencyId}.${consent.consentId}` });
+    },
+  );
 }

@@ -2,7 +2,14 @@
 // answers each with exactly one receipt. This file only wires the parts together.
 import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { GATEWAY_CONSUMER, STREAMS, connectAs, consumeConcurrently, exitGracefully, serveHealth } from '@samenhang/stack';
+import {
+  GATEWAY_CONSUMER,
+  STREAMS,
+  connectAs,
+  consumeConcurrently,
+  exitGracefully,
+  serveHealth,
+} from '@samenhang/stack';
 import { loadGatewayConfig } from './config.js';
 import { gatewayDeps, loadGatewayFiles } from './deps.js';
 import { handleIngress } from './handle-ingress.js';
@@ -26,7 +33,10 @@ async function main(): Promise<void> {
   process.send?.({ ready: 'broker-gateway' });
 
   exitGracefully({
-    log, consumption, nc, health,
+    log,
+    consumption,
+    nc,
+    health,
     before: () => {
       clearInterval(refresher);
       deps.stop();

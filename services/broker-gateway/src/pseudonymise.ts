@@ -11,7 +11,14 @@ import type { CheckedSignal } from './verify-signal.js';
 export async function pseudonymise(
   checked: CheckedSignal,
   // The subject's pseudonym comes with the meta: the signal index already holds it.
-  meta: { vaultRef: string; envelopeSha256: string; receivedAt: protobuf.Timestamp.$Properties; ingressSeq: number; subjectPseudonym: string; withdrawnSubjectPseudonym: string },
+  meta: {
+    vaultRef: string;
+    envelopeSha256: string;
+    receivedAt: protobuf.Timestamp.$Properties;
+    ingressSeq: number;
+    subjectPseudonym: string;
+    withdrawnSubjectPseudonym: string;
+  },
   pseudonyms: Pseudonymizer,
   vault: Vault,
 ): Promise<v1.VerifiedSignal> {
@@ -19,15 +26,25 @@ export async function pseudonymise(
   const subject = s.subject!;
   const address = s.address!;
   const subjectPseudonym = meta.subjectPseudonym;
-  const related = s.relatedPersons.map((r) => ({ person: r.person!, pseudonym: pseudonyms.person(r.person!.bsn!), relation: r.relation! }));
+  const related = s.relatedPersons.map((r) => ({
+    person: r.person!,
+    pseudonym: pseudonyms.person(r.person!.bsn!),
+    relation: r.relation!,
+  }));
 
   await Promise.all([
     vault.putPerson(subjectPseudonym, { bsn: subject.bsn!, name: subject.name!, birthDate: subject.birthDate ?? '' }),
-    ...related.map((r) => vault.putPerson(r.pseudonym, { bsn: r.person.bsn!, name: r.person.name!, birthDate: r.person.birthDate ?? '' })),
+    ...related.map((r) =>
+      vault.putPerson(r.pseudonym, { bsn: r.person.bsn!, name: r.person.name!, birthDate: r.person.birthDate ?? '' }),
+    ),
     vault.putSignalContent(meta.vaultRef, subjectPseudonym, {
       summary: s.summary,
       contact: { name: s.contact?.name ?? '', phone: s.contact?.phone ?? '', email: s.contact?.email ?? '' },
-      address: { postcode: address.postcode!, houseNumber: address.houseNumber!, houseNumberSuffix: address.houseNumberSuffix ?? '' },
+      address: {
+        postcode: address.postcode!,
+        houseNumber: address.houseNumber!,
+        houseNumberSuffix: address.houseNumberSuffix ?? '',
+      },
     }),
   ]);
 
@@ -38,7 +55,11 @@ export async function pseudonymise(
     region: s.region,
     subjectPseudonym,
     relatedPersons: related.map((r) => ({ pseudonym: r.pseudonym, relation: r.relation })),
-    householdKey: pseudonyms.household({ postcode: address.postcode!, houseNumber: address.houseNumber!, houseNumberSuffix: address.houseNumberSuffix ?? '' }),
+    householdKey: pseudonyms.household({
+      postcode: address.postcode!,
+      houseNumber: address.houseNumber!,
+      houseNumberSuffix: address.houseNumberSuffix ?? '',
+    }),
     category: s.category,
     severity: s.severity,
     legalGround: s.legalGround,

@@ -13,7 +13,10 @@ export type ClaimState = 'published' | 'in-flight' | 'unknown';
  * message is still there, the signal may not be on SIGNALS yet, and a withdrawal must
  * not overtake it: the caller retries later.
  */
-export async function claimState(entry: IndexEntry | undefined, ingressHolds: (seq: number) => Promise<boolean>): Promise<ClaimState> {
+export async function claimState(
+  entry: IndexEntry | undefined,
+  ingressHolds: (seq: number) => Promise<boolean>,
+): Promise<ClaimState> {
   if (!entry) return 'unknown';
   if (entry.state === 'published') return 'published';
   return (await ingressHolds(entry.ingressSeq)) ? 'in-flight' : 'published';

@@ -39,4 +39,3 @@ export class RevocationWatch {
     return this.revoked.has(kid);
   };
 }
-

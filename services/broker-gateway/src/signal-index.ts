@@ -18,9 +18,7 @@ export interface IndexEntry {
   readonly state?: 'claimed' | 'published';
 }
 
-export type Claim =
-  | { readonly kind: 'new' | 'resumed'; readonly entry: IndexEntry }
-  | { readonly kind: 'duplicate' };
+export type Claim = { readonly kind: 'new' | 'resumed'; readonly entry: IndexEntry } | { readonly kind: 'duplicate' };
 
 const enc = (e: IndexEntry) => new TextEncoder().encode(JSON.stringify(e));
 const dec = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as IndexEntry;
@@ -36,7 +34,7 @@ export class SignalIndex {
       if (!/wrong last sequence|key exists/i.test((e as Error).message)) throw e;
     }
     const current = await this.kv.get(key);
-    if (!current || current.operation !== 'PUT') throw new Error('signal index entry vanished during claim');
+    if (current?.operation !== 'PUT') throw new Error('signal index entry vanished during claim');
     const existing = dec(current.value);
     if (existing.ingressSeq === entry.ingressSeq) return { kind: 'resumed', entry: existing };
     return { kind: 'duplicate' };

@@ -40,6 +40,12 @@ export async function checkSignal(
     throw new SamenhangError('ERR_AGENCY_MISMATCH', 'agencyId is not the signing agency', { path: '/agencyId' });
   }
   assertStrict(signal);
-  validateSignal(signal, { now, allowedRegions: agency.regions, knownRegions: ctx.registry.regions, regions: ctx.regions, limits: ctx.limits });
+  validateSignal(signal, {
+    now,
+    allowedRegions: agency.regions,
+    knownRegions: ctx.registry.regions,
+    regions: ctx.regions,
+    limits: ctx.limits,
+  });
   return { signal, agency, signerKid };
 }

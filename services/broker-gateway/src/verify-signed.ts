@@ -28,7 +28,13 @@ export async function verifySigned(
   typ: EnvelopeTyp,
   ctx: SignedCheckContext,
 ): Promise<{ payload: Uint8Array; agency: Participant; signerKid: string }> {
-  const env = await verifyEnvelope(bytes, { certs: ctx.certs, isRevoked: ctx.isRevoked, now, maxEnvelopeBytes: ctx.maxEnvelopeBytes, typ });
+  const env = await verifyEnvelope(bytes, {
+    certs: ctx.certs,
+    isRevoked: ctx.isRevoked,
+    now,
+    maxEnvelopeBytes: ctx.maxEnvelopeBytes,
+    typ,
+  });
   const agency = env.signer.participant;
   if (env.signer.type !== 'participant' || env.signer.id !== subjectAgency || !agency) {
     throw new SamenhangError('ERR_AGENCY_MISMATCH', 'the signer is not the agency of this ingress subject');

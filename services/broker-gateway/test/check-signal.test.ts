@@ -15,20 +15,32 @@ let root: string;
 let paths: HomePaths;
 let ctx: SignalCheckContext;
 const now = Date.now();
-const signal = () => signalFromJson({
-  signalId: 'g-1', agencyId: 'ggz-centraal', region: 'foodvalley',
-  subject: { bsn: '999990007', name: 'M. Visser' }, address: { postcode: '6717CD', houseNumber: 3 },
-  category: 'PSYCHIATRIC_CRISIS', severity: 'HIGH', summary: 'x', legalGround: 'STATUTORY_TASK',
-  observedAt: new Date(now - 1000).toISOString(), contact: { name: 'S', phone: '+31 318 000 003' },
-});
+const signal = () =>
+  signalFromJson({
+    signalId: 'g-1',
+    agencyId: 'ggz-centraal',
+    region: 'foodvalley',
+    subject: { bsn: '999990007', name: 'M. Visser' },
+    address: { postcode: '6717CD', houseNumber: 3 },
+    category: 'PSYCHIATRIC_CRISIS',
+    severity: 'HIGH',
+    summary: 'x',
+    legalGround: 'STATUTORY_TASK',
+    observedAt: new Date(now - 1000).toISOString(),
+    contact: { name: 'S', phone: '+31 318 000 003' },
+  });
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'samenhang-check-'));
   paths = homePaths(root);
   const registry = await generatePki(paths);
   ctx = {
-    certs: CertStore.load(paths.caCert, paths.identities, registry), registry: loadRegistry(paths.registry), regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, registry.regions),
-    isRevoked: () => false, maxEnvelopeBytes: 65536, limits: DEFAULT_LIMITS,
+    certs: CertStore.load(paths.caCert, paths.identities, registry),
+    registry: loadRegistry(paths.registry),
+    regions: loadRegionTable(DEFAULT_REGION_TABLE_FILE, registry.regions),
+    isRevoked: () => false,
+    maxEnvelopeBytes: 65536,
+    limits: DEFAULT_LIMITS,
   };
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -22,7 +22,10 @@ describe('gateway failure policy', () => {
   // five redeliveries; those valid signals were rejected as ERR_INTERNAL (seen in CI).
   it.each([
     ['no responders', NatsError.errorForCode(ErrorCode.NoResponders)],
-    ['JetStream 503', NatsError.errorForCode(ErrorCode.JetStreamNotEnabled, new Error('jetstream system temporarily unavailable'))],
+    [
+      'JetStream 503',
+      NatsError.errorForCode(ErrorCode.JetStreamNotEnabled, new Error('jetstream system temporarily unavailable')),
+    ],
     ['request timeout', NatsError.errorForCode(ErrorCode.Timeout)],
     ['disconnected', NatsError.errorForCode(ErrorCode.Disconnect)],
     ['no leader yet', apiError(500, 10009, 'JetStream cluster can not handle request')],
@@ -44,6 +47,8 @@ describe('gateway failure policy', () => {
 
   it('backs off with each delivery, at most 5 s', () => {
     const e = NatsError.errorForCode(ErrorCode.NoResponders);
-    expect([1, 2, 4, 20, 1000].map((n) => (failureAction(e, n, MAX) as { delayMs: number }).delayMs)).toEqual([250, 500, 1000, 5000, 5000]);
+    expect([1, 2, 4, 20, 1000].map((n) => (failureAction(e, n, MAX) as { delayMs: number }).delayMs)).toEqual([
+      250, 500, 1000, 5000, 5000,
+    ]);
   });
 });

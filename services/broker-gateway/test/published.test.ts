@@ -21,10 +21,18 @@ describe('claimState: whether a withdrawal may name a claimed signal', () => {
   });
 
   it('trusts an entry an older version marked published, without asking', async () => {
-    expect(await claimState({ ...entry, state: 'published' }, async () => { throw new Error('asked'); })).toBe('published');
+    expect(
+      await claimState({ ...entry, state: 'published' }, async () => {
+        throw new Error('asked');
+      }),
+    ).toBe('published');
   });
 
   it('passes on a failure to ask (the withdrawal is retried, never accepted blind)', async () => {
-    await expect(claimState(entry, async () => { throw new Error('503'); })).rejects.toThrow('503');
+    await expect(
+      claimState(entry, async () => {
+        throw new Error('503');
+      }),
+    ).rejects.toThrow('503');
   });
 });

@@ -13,8 +13,11 @@ function explanation(e: PictureEntry): string {
   const assumption = rule?.assumption ? `; assumption: ${rule.assumptionNote ?? 'rests on the amended law'}` : '';
   const why = rule ? `${d.decidingRule} (${rule.citation}${assumption}): ${rule.reason}` : d.decidingRule;
   // For what is not disclosed, the first reason it could not be: that is what a professional asks.
-  const notMore = d.outcome !== 'DISCLOSE' && d.refused ? `; not disclosed because ${d.refused.rule}: ${d.refused.reason}` : '';
-  return d.outcome === 'HOLD' ? `held for human review, shown as index meanwhile — ${why}${notMore}` : `${d.shownAs.toLowerCase()} — ${why}${notMore}`;
+  const notMore =
+    d.outcome !== 'DISCLOSE' && d.refused ? `; not disclosed because ${d.refused.rule}: ${d.refused.reason}` : '';
+  return d.outcome === 'HOLD'
+    ? `held for human review, shown as index meanwhile — ${why}${notMore}`
+    : `${d.shownAs.toLowerCase()} — ${why}${notMore}`;
 }
 
 /**
@@ -31,11 +34,20 @@ const NOTICE_FIELDS: readonly DisclosableField[] = ['agency', 'category', 'obser
  */
 export async function buildAlert(
   p: Picture,
-  o: { region: string; recipient: string; version: number; reason: string; now: number; kind: 'alert' | 'picture'; purpose: string },
+  o: {
+    region: string;
+    recipient: string;
+    version: number;
+    reason: string;
+    now: number;
+    kind: 'alert' | 'picture';
+    purpose: string;
+  },
   vault: Vault,
 ): Promise<{ alert: v1.HouseholdAlert; bytes: Uint8Array; disclosure: DisclosureRecord }> {
   const entries = regionEntries(p, o.region);
-  const sent = (e: PictureEntry) => (o.kind === 'picture' ? e.decision.fields : e.decision.fields.filter((f) => NOTICE_FIELDS.includes(f)));
+  const sent = (e: PictureEntry) =>
+    o.kind === 'picture' ? e.decision.fields : e.decision.fields.filter((f) => NOTICE_FIELDS.includes(f));
   // A system's few persons are named in most of its entries: each record is read and
   // opened once per alert, not once per entry that names it (docs/history/performance-rounds.md).
   const persons = new Map<string, Promise<PersonRecord | undefined>>();
@@ -45,57 +57,75 @@ export async function buildAlert(
     return read;
   };
   // Entries are read from the vault in parallel: an alert re-reads every entry it shows.
-  const out: v1.AlertEntry.$Properties[] = await Promise.all(entries.map(async (e) => {
-    const d = e.decision;
-    const fields = sent(e);
-    const has = (f: DisclosableField) => fields.includes(f);
-    // Content and names are read at once (each with its data key): one round trip's wait.
-    const showsSubject = d.shownAs === 'DISCLOSE' && (has('subject.name') || has('subject.birthDate'));
-    const subjectRead = showsSubject ? person(e.subjectPseudonym) : undefined;
-    const relatedRead = d.shownAs === 'DISCLOSE' && has('relatedPersons') ? e.related.map((r) => person(r.pseudonym)) : [];
-    // The signal's free text only when the decision shows some of it: the vault is read for
-    // what may be disclosed, nothing more (and an INDEX entry costs no read).
-    const showsContent = has('contact') || (d.shownAs === 'DISCLOSE' && (has('summary') || has('address')));
-    const content = showsContent ? await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined) : undefined;
-    const entry: v1.AlertEntry.$Properties = {
-      signalId: e.signalId,
-      agencyId: has('agency') ? e.agencyId : '',
-      agencyKind: e.agencyKind,
-      category: has('category') ? valueOf('category', e.category) ?? 0 : 0,
-      observedAt: has('observedAt') ? toTimestamp(e.observedAt) : null,
-      contact: has('contact') && content ? content.contact : null,
-      shownAs: d.shownAs,
-      outcome: d.outcome,
-      decisionId: d.decisionId,
-      decidingRule: d.decidingRule,
-      citation: d.rule?.citation ?? '',
-      assumption: d.rule?.assumption ?? false,
-      explanation: explanation(e),
-      obligations: d.obligations.map((x) => `${x.type} due ${x.dueAt}`),
-    };
-    if (d.shownAs === 'DISCLOSE') {
-      if (has('severity')) entry.severity = valueOf('severity', e.severity) ?? 0;
-      if (has('summary') && content) entry.summary = content.summary;
-      if (has('address') && content) entry.address = content.address;
-      if (subjectRead) {
-        const person = await subjectRead;
-        if (person) entry.subject = { name: has('subject.name') ? person.name : '', birthDate: has('subject.birthDate') ? person.birthDate : '' };
-      }
-      if (has('relatedPersons')) {
-        entry.relatedPersons = [];
-        for (const [i, r] of e.related.entries()) {
-          const person = await relatedRead[i];
-          if (person) entry.relatedPersons.push({ name: person.name, birthDate: person.birthDate, relation: r.relation });
+  const out: v1.AlertEntry.$Properties[] = await Promise.all(
+    entries.map(async (e) => {
+      const d = e.decision;
+      const fields = sent(e);
+      const has = (f: DisclosableField) => fields.includes(f);
+      // Content and names are read at once (each with its data key): one round trip's wait.
+      const showsSubject = d.shownAs === 'DISCLOSE' && (has('subject.name') || has('subject.birthDate'));
+      const subjectRead = showsSubject ? person(e.subjectPseudonym) : undefined;
+      const relatedRead =
+        d.shownAs === 'DISCLOSE' && has('relatedPersons') ? e.related.map((r) => person(r.pseudonym)) : [];
+      // The signal's free text only when the decision shows some of it: the vault is read for
+      // what may be disclosed, nothing more (and an INDEX entry costs no read).
+      const showsContent = has('contact') || (d.shownAs === 'DISCLOSE' && (has('summary') || has('address')));
+      const content = showsContent
+        ? await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined)
+        : undefined;
+      const entry: v1.AlertEntry.$Properties = {
+        signalId: e.signalId,
+        agencyId: has('agency') ? e.agencyId : '',
+        agencyKind: e.agencyKind,
+        category: has('category') ? (valueOf('category', e.category) ?? 0) : 0,
+        observedAt: has('observedAt') ? toTimestamp(e.observedAt) : null,
+        contact: has('contact') && content ? content.contact : null,
+        shownAs: d.shownAs,
+        outcome: d.outcome,
+        decisionId: d.decisionId,
+        decidingRule: d.decidingRule,
+        citation: d.rule?.citation ?? '',
+        assumption: d.rule?.assumption ?? false,
+        explanation: explanation(e),
+        obligations: d.obligations.map((x) => `${x.type} due ${x.dueAt}`),
+      };
+      if (d.shownAs === 'DISCLOSE') {
+        if (has('severity')) entry.severity = valueOf('severity', e.severity) ?? 0;
+        if (has('summary') && content) entry.summary = content.summary;
+        if (has('address') && content) entry.address = content.address;
+        if (subjectRead) {
+          const person = await subjectRead;
+          if (person)
+            entry.subject = {
+              name: has('subject.name') ? person.name : '',
+              birthDate: has('subject.birthDate') ? person.birthDate : '',
+            };
+        }
+        if (has('relatedPersons')) {
+          entry.relatedPersons = [];
+          for (const [i, r] of e.related.entries()) {
+            const person = await relatedRead[i];
+            if (person)
+              entry.relatedPersons.push({ name: person.name, birthDate: person.birthDate, relation: r.relation });
+          }
         }
       }
-    }
-    return entry;
-  }));
+      return entry;
+    }),
+  );
   const alertId = `alr_${canonicalSha256({ at: o.kind === 'picture' ? o.now : 0, kind: o.kind, region: o.region, systemId: p.systemId, version: o.version }).slice(0, 32)}`;
   const disclosureId = `dis_${alertId.slice(4)}`;
   const alert: v1.HouseholdAlert.$Properties = {
-    alertId, systemId: p.systemId, region: o.region, version: o.version, createdAt: toTimestamp(o.now), reason: o.reason,
-    entries: out, mergedFrom: [...p.mergedFrom], persons: p.persons.length, disclosureId,
+    alertId,
+    systemId: p.systemId,
+    region: o.region,
+    version: o.version,
+    createdAt: toTimestamp(o.now),
+    reason: o.reason,
+    entries: out,
+    mergedFrom: [...p.mergedFrom],
+    persons: p.persons.length,
+    disclosureId,
   };
   const message = v1.HouseholdAlert.create(alert);
   const bytes = v1.HouseholdAlert.encode(message).finish();

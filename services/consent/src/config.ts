@@ -34,10 +34,10 @@ export function loadConsentConfig(env: Env, cwd: string): { config: ConsentConfi
   const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
     ...fields,
-    ...(env['SAMENHANG_POLICY_FILE'] ? { policyFile: env['SAMENHANG_POLICY_FILE'] } : {}),
-    ...(env['SAMENHANG_POLICY_SHA256'] ? { policySha256: env['SAMENHANG_POLICY_SHA256'] } : {}),
-    concurrency: envNumber(env['SAMENHANG_CONSENT_CONCURRENCY'], 64),
-    expirySweepMs: envNumber(env['SAMENHANG_EXPIRY_SWEEP_MS'], 3_600_000),
+    ...(env.SAMENHANG_POLICY_FILE ? { policyFile: env.SAMENHANG_POLICY_FILE } : {}),
+    ...(env.SAMENHANG_POLICY_SHA256 ? { policySha256: env.SAMENHANG_POLICY_SHA256 } : {}),
+    concurrency: envNumber(env.SAMENHANG_CONSENT_CONCURRENCY, 64),
+    expirySweepMs: envNumber(env.SAMENHANG_EXPIRY_SWEEP_MS, 3_600_000),
   });
   return { config, paths };
 }

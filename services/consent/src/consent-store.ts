@@ -42,7 +42,9 @@ export class ConsentStore {
   /** Adds a record once (idempotent by registering agency and consent id). */
   async add(pseudonym: string, fact: ConsentFact): Promise<void> {
     await this.kv.update(pseudonym, (current = []) =>
-      current.some((c) => c.consentId === fact.consentId && c.registeredBy === fact.registeredBy) ? undefined : [...current, fact],
+      current.some((c) => c.consentId === fact.consentId && c.registeredBy === fact.registeredBy)
+        ? undefined
+        : [...current, fact],
     );
   }
 }

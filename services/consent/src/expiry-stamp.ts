@@ -53,15 +53,21 @@ export function expiryFacts(p: Picture): string {
   const live = Object.values(p.entries).filter(unexpired);
   for (const e of live) {
     if (e.expiresAt !== undefined) at = Math.min(at ?? e.expiresAt, e.expiresAt);
-    else if (!CATEGORY.test(e.category)) return 'now'; // cannot be named: the sweep reads it
+    else if (!CATEGORY.test(e.category))
+      return 'now'; // cannot be named: the sweep reads it
     else first.set(e.category, Math.min(first.get(e.category) ?? e.observedAt, e.observedAt));
   }
   const next = new Map<string, number>();
   for (const e of live) {
     const f = e.expiresAt === undefined ? first.get(e.category) : undefined;
-    if (f !== undefined && monthOf(e.observedAt) === monthOf(f) + 1) next.set(e.category, Math.min(next.get(e.category) ?? e.observedAt, e.observedAt));
+    if (f !== undefined && monthOf(e.observedAt) === monthOf(f) + 1)
+      next.set(e.category, Math.min(next.get(e.category) ?? e.observedAt, e.observedAt));
   }
-  const tokens = [...(at !== undefined ? [`at=${at}`] : []), ...[...first].map(([c, t]) => `${c}=${t}`), ...[...next].map(([c, t]) => `${c}+=${t}`)];
+  const tokens = [
+    ...(at !== undefined ? [`at=${at}`] : []),
+    ...[...first].map(([c, t]) => `${c}=${t}`),
+    ...[...next].map(([c, t]) => `${c}+=${t}`),
+  ];
   return tokens.length === 0 ? 'none' : tokens.sort().join(' ');
 }
 
@@ -86,7 +92,10 @@ export function stampDue(stamp: string | undefined, policy: LoadedPolicy): numbe
     const ms = m ? Number(m[2]) : NaN;
     if (!m || !Number.isSafeInteger(ms)) return false;
     const name = m[1]!;
-    const end = name === 'at' ? ms : retentionEnd({ category: name.endsWith('+') ? name.slice(0, -1) : name, observedAt: ms }, policy);
+    const end =
+      name === 'at'
+        ? ms
+        : retentionEnd({ category: name.endsWith('+') ? name.slice(0, -1) : name, observedAt: ms }, policy);
     due = Math.min(due ?? end, end);
   }
   return due;

@@ -31,7 +31,12 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
   let expired = 0;
   let read = 0;
   let stamped = 0;
-  const pass = await lastHeaders(d.js, BUCKETS.PICTURES, EXPIRY_HEADER, (k) => sweepReason(k.header, policy, now) !== false);
+  const pass = await lastHeaders(
+    d.js,
+    BUCKETS.PICTURES,
+    EXPIRY_HEADER,
+    (k) => sweepReason(k.header, policy, now) !== false,
+  );
   for (const { key: systemId, header } of pass.kept) {
     const reason = sweepReason(header, policy, now);
     const current = await d.systems.pictures.get(systemId);
@@ -49,7 +54,13 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
       key: e.key,
       from: e.decision.decisionId,
       decision: decide(
-        { signal: factsOfEntry(e), consents: [], recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region }, purpose: PURPOSE, now: retentionEnd(e, policy) },
+        {
+          signal: factsOfEntry(e),
+          consents: [],
+          recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region },
+          purpose: PURPOSE,
+          now: retentionEnd(e, policy),
+        },
         policy,
       ),
     }));

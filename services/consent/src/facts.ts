@@ -26,9 +26,18 @@ export function factsOf(s: v1.VerifiedSignal): SignalFacts {
 
 export function factsOfEntry(e: PictureEntry): SignalFacts {
   return {
-    signalId: e.signalId, agencyId: e.agencyId, agencyKind: e.agencyKind, region: e.region, subjectPseudonym: e.subjectPseudonym,
-    relatedPseudonyms: e.related.map((r) => r.pseudonym), householdKey: e.householdKey, category: e.category, severity: e.severity,
-    legalGround: e.legalGround, meldcodeDecision: e.meldcodeDecision, observedAt: e.observedAt,
+    signalId: e.signalId,
+    agencyId: e.agencyId,
+    agencyKind: e.agencyKind,
+    region: e.region,
+    subjectPseudonym: e.subjectPseudonym,
+    relatedPseudonyms: e.related.map((r) => r.pseudonym),
+    householdKey: e.householdKey,
+    category: e.category,
+    severity: e.severity,
+    legalGround: e.legalGround,
+    meldcodeDecision: e.meldcodeDecision,
+    observedAt: e.observedAt,
     ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
   };
 }

@@ -14,7 +14,8 @@ import { publishAlerts } from './publish-alerts.js';
  */
 export async function handleConsent(c: v1.VerifiedConsent, h: Handling, d: ConsentDeps): Promise<void> {
   const now = h.now;
-  const fact: ConsentFact = { // keys in canonical order: decision input hashes are one JSON.stringify
+  const fact: ConsentFact = {
+    // keys in canonical order: decision input hashes are one JSON.stringify
     consentId: c.consentId,
     purpose: nameOf('purpose', c.purpose),
     recordedAt: fromTimestamp(c.recordedAt) ?? now,
@@ -37,12 +38,22 @@ export async function handleConsent(c: v1.VerifiedConsent, h: Handling, d: Conse
         key: e.key,
         from: e.decision.decisionId,
         decision: decide(
-          { signal: factsOfEntry(e), consents, recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region }, purpose: PURPOSE, now },
+          {
+            signal: factsOfEntry(e),
+            consents,
+            recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region },
+            purpose: PURPOSE,
+            now,
+          },
           d.policy.policy,
           d.policy.problem,
         ),
       }))
-      .filter((r) => r.decision.outcome !== current.value.entries[r.key]!.decision.outcome || r.decision.decidingRule !== current.value.entries[r.key]!.decision.decidingRule);
+      .filter(
+        (r) =>
+          r.decision.outcome !== current.value.entries[r.key]!.decision.outcome ||
+          r.decision.decidingRule !== current.value.entries[r.key]!.decision.decidingRule,
+      );
     for (const r of redecided) await d.audit.decision(r.decision);
     await d.systems.change(root, (p) => {
       const entries = { ...p.entries };

@@ -17,7 +17,11 @@ const entryKey = (s: v1.VerifiedSignal) => s.vaultRef;
  * in its family system's picture, and bring the alerts up to date. Idempotent:
  * a redelivery gives the same decision id, entry key and alert versions.
  */
-export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: ConsentDeps): Promise<DecisionRecord | undefined> {
+export async function handleSignal(
+  s: v1.VerifiedSignal,
+  h: Handling,
+  d: ConsentDeps,
+): Promise<DecisionRecord | undefined> {
   if (s.withdrawsSignalId !== '') return handleWithdrawal(s, h, d);
   const now = h.now;
   const facts = factsOf(s);
@@ -34,7 +38,13 @@ export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: Consent
     const read = await d.consents.read(s.subjectPseudonym, { cached: round === 0 });
     const consents = read.facts;
     const decided = decide(
-      { consents, now, purpose: PURPOSE, recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' }, signal: facts },
+      {
+        consents,
+        now,
+        purpose: PURPOSE,
+        recipient: { id: recipient?.id ?? 'none', region: recipient ? s.region : 'none' },
+        signal: facts,
+      },
       d.policy.policy,
       d.policy.problem,
     );
@@ -43,10 +53,20 @@ export async function handleSignal(s: v1.VerifiedSignal, h: Handling, d: Consent
     const recorded = d.audit.decision(decided);
     recorded.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const entry: PictureEntry = {
-      key: entryKey(s), signalId: s.signalId, agencyId: s.agencyId, agencyKind: s.agencyKind, region: s.region,
-      subjectPseudonym: s.subjectPseudonym, related: s.relatedPersons.map((r) => ({ pseudonym: r.pseudonym ?? '', relation: r.relation ?? 0 })),
-      householdKey: s.householdKey, category: facts.category, severity: facts.severity, legalGround: facts.legalGround,
-      meldcodeDecision: s.meldcodeDecision, observedAt: facts.observedAt, ...(expiresAt !== undefined ? { expiresAt } : {}),
+      key: entryKey(s),
+      signalId: s.signalId,
+      agencyId: s.agencyId,
+      agencyKind: s.agencyKind,
+      region: s.region,
+      subjectPseudonym: s.subjectPseudonym,
+      related: s.relatedPersons.map((r) => ({ pseudonym: r.pseudonym ?? '', relation: r.relation ?? 0 })),
+      householdKey: s.householdKey,
+      category: facts.category,
+      severity: facts.severity,
+      legalGround: facts.legalGround,
+      meldcodeDecision: s.meldcodeDecision,
+      observedAt: facts.observedAt,
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
       decision: pictureDecision(decided),
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];
@@ -86,7 +106,13 @@ async function handleWithdrawal(s: v1.VerifiedSignal, h: Handling, d: ConsentDep
     const entry = (await d.systems.pictures.get(root))?.value.entries[withdrawn];
     if (entry) {
       const recipient = { id: rvtOf(d.registry, entry.region)?.id ?? 'none', region: entry.region };
-      await d.audit.decision(withdrawnDecision({ consents: [], now: h.now, purpose: PURPOSE, recipient, signal: factsOfEntry(entry) }, d.policy.policy, s.signalId));
+      await d.audit.decision(
+        withdrawnDecision(
+          { consents: [], now: h.now, purpose: PURPOSE, recipient, signal: factsOfEntry(entry) },
+          d.policy.policy,
+          s.signalId,
+        ),
+      );
     }
     return d.systems.change(root, (p) => (p.withdrawn.includes(withdrawn) ? undefined : withWithdrawal(p, withdrawn)));
   });

@@ -91,9 +91,13 @@ export class JsonKv<T> {
     // (and reuse the parsed value of the same revision).
     const at = Math.max(position, revision);
     const r: Remembered<T> =
-      known && known.revision > revision ? known
-      : known && known.revision === revision && known.value !== undefined ? (known.at >= at ? known : { ...known, at })
-      : { revision, value: e && e.operation === 'PUT' ? dec<T>(e.value) : undefined, at };
+      known && known.revision > revision
+        ? known
+        : known && known.revision === revision && known.value !== undefined
+          ? known.at >= at
+            ? known
+            : { ...known, at }
+          : { revision, value: e && e.operation === 'PUT' ? dec<T>(e.value) : undefined, at };
     this.remember(key, r);
     return { found: r.value === undefined ? undefined : { value: r.value, revision: r.revision }, at: r.at };
   }
@@ -114,7 +118,8 @@ export class JsonKv<T> {
     try {
       const kv = this.kv as KV & StampedWrites;
       const extra = this.stamp?.(value);
-      const next = revision === 0 ? await kv.create(key, enc(value), extra) : await kv.update(key, enc(value), revision, extra);
+      const next =
+        revision === 0 ? await kv.create(key, enc(value), extra) : await kv.update(key, enc(value), revision, extra);
       this.remember(key, { revision: next, value, at: next });
       this.known?.saw(key);
       return next;

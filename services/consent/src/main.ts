@@ -6,7 +6,25 @@ import type { ConsentFact } from '@samenhang/decision';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { BloomKeys, BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv, bucketLastSequence, connectAs, consumeConcurrently, exitGracefully, ChangeWatch, KeyedLock, KeyWatch, kvByteStore, loadBrokerKeys, serialWrites, serveHealth, type KeySet } from '@samenhang/stack';
+import {
+  BloomKeys,
+  BUCKETS,
+  CONSENT_CONSUMER,
+  STREAMS,
+  bindKv,
+  bucketLastSequence,
+  connectAs,
+  consumeConcurrently,
+  exitGracefully,
+  ChangeWatch,
+  KeyedLock,
+  KeyWatch,
+  kvByteStore,
+  loadBrokerKeys,
+  serialWrites,
+  serveHealth,
+  type KeySet,
+} from '@samenhang/stack';
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './audit-records.js';
 import { loadConsentConfig } from './config.js';
@@ -28,7 +46,8 @@ async function main(): Promise<void> {
   const registry = loadRegistry(paths.registry);
   const keys = loadBrokerKeys(paths);
   const policy = holdPolicy(config.policyFile, config.policySha256);
-  if (policy.problem) log.error({ problem: policy.problem }, 'no valid policy: every signal is decided DENY (R0, fail closed)');
+  if (policy.problem)
+    log.error({ problem: policy.problem }, 'no valid policy: every signal is decided DENY (R0, fail closed)');
   else log.info({ version: policy.policy!.policyVersion, digest: policy.policy!.digest }, 'policy loaded');
 
   const nc = await connectAs({ paths, servers: config.servers, identity: 'consent' });
@@ -41,7 +60,9 @@ async function main(): Promise<void> {
   // ACUTE signal is mostly about a new person at a new address; their keys are then not read.
   // Consents are few (every key kept); persons and addresses many (a Bloom filter, 1 MiB each).
   const follow = async (bucket: string, bucketKv: KV, keys: KeySet, at?: number) =>
-    KeyWatch.follow(bucketKv, at ?? (await (await bucketLastSequence(js, bucket))()), keys, (err) => log.warn({ err, bucket }, 'keys watch ended: every key is read from the server'));
+    KeyWatch.follow(bucketKv, at ?? (await (await bucketLastSequence(js, bucket))()), keys, (err) =>
+      log.warn({ err, bucket }, 'keys watch ended: every key is read from the server'),
+    );
   const consentKeys = await follow(BUCKETS.CONSENTS, consentsKv, new Set(), await consentsAt.fresh());
   const personsKv = await kv(BUCKETS.FS_PERSONS);
   const householdsKv = await kv(BUCKETS.FS_HOUSEHOLDS);
@@ -87,12 +108,11 @@ async function main(): Promise<void> {
     // key. 40 MB of them (keys and overhead counted; ~75,000 bench records), in eight
     // generations: a system's entries survive a round of the others.
     // 40,000 data keys (~250 B each): a system's three keys survive until its next signal.
-    vault: new Vault(
-      keys.vaultKek,
-      kvByteStore(keysKv),
-      vaultReads,
-      { keyCacheMs: 60_000, keyCacheMax: 40_000, keysFollowed: () => erasures?.following ?? false },
-    ),
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv), vaultReads, {
+      keyCacheMs: 60_000,
+      keyCacheMax: 40_000,
+      keysFollowed: () => erasures?.following ?? false,
+    }),
     audit: new AuditWriter(js),
     log,
     alertLock: new KeyedLock(),
@@ -100,14 +120,22 @@ async function main(): Promise<void> {
   // Both watches hand over what was written: a new person's data key, a person's record and a
   // signal's content are then in memory before the signal they belong to is handled, and its
   // alert reads none of them (three requests an ACUTE signal).
-  erasures = await ChangeWatch.follow(keysKv, (c) => (c.value ? deps.vault.keySeen(c.key, c.value) : c.removed && deps.vault.keyRemoved(c.key)), {
-    values: true,
-    onEnd: (err) => log.warn({ err }, 'erasures watch ended: data keys are read again every minute'),
-  });
-  recordChanges = await ChangeWatch.follow(vaultKv, (c) => (c.value ? vaultReads.seen(c.key, c.value) : vaultReads.changed(c.key)), {
-    values: true,
-    onEnd: (err) => log.warn({ err }, 'vault records watch ended: person records are read again every minute'),
-  });
+  erasures = await ChangeWatch.follow(
+    keysKv,
+    (c) => (c.value ? deps.vault.keySeen(c.key, c.value) : c.removed && deps.vault.keyRemoved(c.key)),
+    {
+      values: true,
+      onEnd: (err) => log.warn({ err }, 'erasures watch ended: data keys are read again every minute'),
+    },
+  );
+  recordChanges = await ChangeWatch.follow(
+    vaultKv,
+    (c) => (c.value ? vaultReads.seen(c.key, c.value) : vaultReads.changed(c.key)),
+    {
+      values: true,
+      onEnd: (err) => log.warn({ err }, 'vault records watch ended: person records are read again every minute'),
+    },
+  );
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   // Pictures are answered through the responder identity, which may publish only into the
   // inboxes of those who may ask: a requester's reply subject cannot steer this service's writes.
@@ -116,7 +144,9 @@ async function main(): Promise<void> {
   void (async () => {
     for await (const m of pictures) {
       const region = m.subject.split('.')[2]!;
-      await answerPicture(m, region, pseudonyms, deps).catch((e: unknown) => log.error({ err: e, region }, 'picture request failed'));
+      await answerPicture(m, region, pseudonyms, deps).catch((e: unknown) =>
+        log.error({ err: e, region }, 'picture request failed'),
+      );
     }
   })();
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
@@ -124,12 +154,24 @@ async function main(): Promise<void> {
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
   // Every memory full at once (1,000,000 signals over 200,000 systems) ran the heap out:
   // when a full collection leaves it close to its limit, the memories give up their older half.
-  const stopValve = startMemoryValve(() => ({
-    records: vaultReads.shrink(), dataKeys: deps.vault.shrinkMemory(), persons: personMemory.shrink(),
-    households: householdMemory.shrink(), consents: consentMemory.shrink(), pictures: deps.systems.pictures.shrink(),
-  }), log);
+  const stopValve = startMemoryValve(
+    () => ({
+      records: vaultReads.shrink(),
+      dataKeys: deps.vault.shrinkMemory(),
+      persons: personMemory.shrink(),
+      households: householdMemory.shrink(),
+      consents: consentMemory.shrink(),
+      pictures: deps.systems.pictures.shrink(),
+    }),
+    log,
+  );
   // Without a valid policy the service runs, but fails closed: not ready.
-  const health = await serveHealth(nc, { service: 'consent', instance: config.instance, consumption, checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }) });
+  const health = await serveHealth(nc, {
+    service: 'consent',
+    instance: config.instance,
+    consumption,
+    checks: () => ({ policy: policy.problem ? `fail-closed (${policy.problem.split(':')[0]})` : 'ok' }),
+  });
   log.info({}, 'consent ready');
   process.send?.({ ready: 'consent' });
 

@@ -26,13 +26,18 @@ export function startMemoryValve(shed: () => Record<string, number>, log: Logger
   const quietMs = o.quietMs ?? 10_000;
   let last = -Infinity;
   const observer = new PerformanceObserver((list) => {
-    const major = list.getEntries().some((e) => ((e as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+    const major = list
+      .getEntries()
+      .some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
     if (!major || Date.now() - last < quietMs) return;
     const h = getHeapStatistics();
     if (h.used_heap_size <= share * h.heap_size_limit) return;
     last = Date.now();
     const forgotten = shed();
-    log.warn({ usedMiB: Math.round(h.used_heap_size / 1048576), limitMiB: Math.round(h.heap_size_limit / 1048576), forgotten }, 'heap close to its limit: memories gave up their older half');
+    log.warn(
+      { usedMiB: Math.round(h.used_heap_size / 1048576), limitMiB: Math.round(h.heap_size_limit / 1048576), forgotten },
+      'heap close to its limit: memories gave up their older half',
+    );
   });
   observer.observe({ entryTypes: ['gc'] });
   return () => observer.disconnect();

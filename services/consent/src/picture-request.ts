@@ -14,7 +14,11 @@ const SYSTEM_ID = /^sys_[A-Za-z0-9_-]{1,64}$/;
 /** The identity that answers picture requests (registry role `responder`). */
 export function responderIdentity(registry: Registry): string {
   const id = registry.services.find((s) => s.role === 'responder')?.id;
-  if (!id) throw new SamenhangError('ERR_REGISTRY_INVALID', 'the registry names no service with role responder: pictures cannot be answered safely');
+  if (!id)
+    throw new SamenhangError(
+      'ERR_REGISTRY_INVALID',
+      'the registry names no service with role responder: pictures cannot be answered safely',
+    );
   return id;
 }
 
@@ -58,17 +62,33 @@ export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudony
     if (!SYSTEM_ID.test(req.systemId)) return void empty('ERR_INPUT_INVALID: not a system id');
     systemId = req.systemId;
   } else {
-    if (!req.address?.postcode || !req.address.houseNumber) return void empty('ERR_INPUT_INVALID: address with postcode and house number, or a system id, required');
-    systemId = await d.systems.systemOfHousehold(pseudonyms.household({ postcode: req.address.postcode, houseNumber: req.address.houseNumber, houseNumberSuffix: req.address.houseNumberSuffix ?? '' }));
+    if (!req.address?.postcode || !req.address.houseNumber)
+      return void empty('ERR_INPUT_INVALID: address with postcode and house number, or a system id, required');
+    systemId = await d.systems.systemOfHousehold(
+      pseudonyms.household({
+        postcode: req.address.postcode,
+        houseNumber: req.address.houseNumber,
+        houseNumberSuffix: req.address.houseNumberSuffix ?? '',
+      }),
+    );
   }
   const root = systemId ? await d.systems.root(systemId) : undefined;
   const picture = root ? (await d.systems.pictures.get(root))?.value : undefined;
-  if (!picture || regionEntries(picture, region).length === 0) return void empty('no signals about this household for this region');
+  if (!picture || regionEntries(picture, region).length === 0)
+    return void empty('no signals about this household for this region');
   // By system id, only the content of a system this region was alerted to: the id comes from its notice.
   if (req.systemId && !picture.alerts[region]) return void empty('no alert of this system for this region');
   const { bytes, disclosure } = await buildAlert(
     picture,
-    { region, recipient: rvt.id, version: picture.alerts[region]?.version ?? 0, reason: alertReason(picture, region, policy, now).reason, now, kind: 'picture', purpose: PURPOSE },
+    {
+      region,
+      recipient: rvt.id,
+      version: picture.alerts[region]?.version ?? 0,
+      reason: alertReason(picture, region, policy, now).reason,
+      now,
+      kind: 'picture',
+      purpose: PURPOSE,
+    },
     d.vault,
   );
   await d.audit.disclosure(disclosure);

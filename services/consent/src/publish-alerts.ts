@@ -21,14 +21,16 @@ export async function publishAlerts(systemId: string, h: Handling, d: ConsentDep
   // merged away meanwhile is its root looked up. A caller that just stored the picture
   // with its next alert versions passes it: nothing to recompute.
   let root = systemId;
-  const picture = current ?? await withRetries(async () => {
-    try {
-      return await d.systems.change(root, (p) => nextAlerts(p, policy, h.now, h.claim));
-    } catch (e) {
-      if (e instanceof Conflict) root = await d.systems.root(systemId);
-      throw e;
-    }
-  });
+  const picture =
+    current ??
+    (await withRetries(async () => {
+      try {
+        return await d.systems.change(root, (p) => nextAlerts(p, policy, h.now, h.claim));
+      } catch (e) {
+        if (e instanceof Conflict) root = await d.systems.root(systemId);
+        throw e;
+      }
+    }));
   for (const [region, state] of Object.entries(picture.alerts)) {
     if (!toSend(state, h.claim)) continue;
     const rvt = rvtOf(d.registry, region);
@@ -38,7 +40,10 @@ export async function publishAlerts(systemId: string, h: Handling, d: ConsentDep
       // read this picture again for it. A later change makes a new version for a new RVT.
       if (state.published < state.version) {
         await settle(picture.systemId, region, state.version, d);
-        d.log.warn({ systemId: picture.systemId, region, version: state.version }, 'alert version not sent: region has no RVT');
+        d.log.warn(
+          { systemId: picture.systemId, region, version: state.version },
+          'alert version not sent: region has no RVT',
+        );
       }
       continue;
     }
@@ -49,14 +54,27 @@ export async function publishAlerts(systemId: string, h: Handling, d: ConsentDep
       if (!latest || latest.version !== state.version || !toSend(latest, h.claim)) return;
       const { alert, bytes, disclosure } = await buildAlert(
         picture,
-        { region, recipient: rvt.id, version: state.version, reason: alertReason(picture, region, policy, h.now).reason, now: h.now, kind: 'alert', purpose: PURPOSE },
+        {
+          region,
+          recipient: rvt.id,
+          version: state.version,
+          reason: alertReason(picture, region, policy, h.now).reason,
+          now: h.now,
+          kind: 'alert',
+          purpose: PURPOSE,
+        },
         d.vault,
       );
       await d.audit.disclosure(disclosure); // no audit record, no alert (fail closed)
-      await d.js.publish(subjects.alerts(region), bytes, { msgID: `alert.${picture.systemId}.${region}.${state.version}` });
+      await d.js.publish(subjects.alerts(region), bytes, {
+        msgID: `alert.${picture.systemId}.${region}.${state.version}`,
+      });
       // A claimed version is settled by its claim; one the sweeper recorded is settled now.
       if (latest.published < latest.version) await settle(picture.systemId, region, state.version, d);
-      d.log.info({ systemId: picture.systemId, region, version: state.version, entries: alert.entries.length }, 'alert published');
+      d.log.info(
+        { systemId: picture.systemId, region, version: state.version, entries: alert.entries.length },
+        'alert published',
+      );
     });
   }
 }
@@ -66,7 +84,9 @@ async function settle(systemId: string, region: string, version: number, d: Cons
   await withRetries(() =>
     d.systems.change(systemId, (p) => {
       const a = p.alerts[region];
-      return a && a.published < version ? { ...p, alerts: { ...p.alerts, [region]: { ...a, published: version } } } : undefined;
+      return a && a.published < version
+        ? { ...p, alerts: { ...p.alerts, [region]: { ...a, published: version } } }
+        : undefined;
     }),
   ).catch((e: unknown) => {
     if (!(e instanceof Conflict)) throw e; // merged away: the system it joined has its own alerts

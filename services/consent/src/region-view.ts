@@ -17,13 +17,23 @@ export function regionsOf(p: Picture): string[] {
 /** Identifies what an alert would show, so an unchanged picture sends no new version. */
 export function viewSha256(p: Picture, region: string): string {
   return canonicalSha256({
-    entries: regionEntries(p, region).map((e) => [e.key, e.decision.outcome, e.decision.decidingRule, e.decision.fields]),
+    entries: regionEntries(p, region).map((e) => [
+      e.key,
+      e.decision.outcome,
+      e.decision.decidingRule,
+      e.decision.fields,
+    ]),
     mergedFrom: p.mergedFrom,
   });
 }
 
 export function alertReason(p: Picture, region: string, policy: Policy, now: number): { due: boolean; reason: string } {
-  const entries: AlertEntry[] = regionEntries(p, region).map((e) => ({ signalId: e.signalId, agencyId: e.agencyId, severity: e.severity, observedAt: e.observedAt }));
+  const entries: AlertEntry[] = regionEntries(p, region).map((e) => ({
+    signalId: e.signalId,
+    agencyId: e.agencyId,
+    severity: e.severity,
+    observedAt: e.observedAt,
+  }));
   return alertDue(entries, policy, now);
 }
 
@@ -45,7 +55,10 @@ export function nextAlerts(p: Picture, policy: Policy, now: number, claim?: numb
     const sha = viewSha256(p, region);
     if (prev?.contentSha256 === sha) continue;
     const version = (prev?.version ?? 0) + 1;
-    alerts[region] = claim === undefined ? { version, contentSha256: sha, published: prev?.published ?? 0 } : { version, contentSha256: sha, published: version, claim };
+    alerts[region] =
+      claim === undefined
+        ? { version, contentSha256: sha, published: prev?.published ?? 0 }
+        : { version, contentSha256: sha, published: version, claim };
     changed = true;
   }
   return changed ? { ...p, alerts } : undefined;

@@ -15,14 +15,31 @@ const policy = loadDefaultPolicy();
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
 const signal = v1.VerifiedSignal.create({
-  signalId: 's1', agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', region: 'foodvalley', subjectPseudonym: 'p_m',
-  relatedPersons: [{ pseudonym: 'p_f', relation: 1 }], householdKey: 'h_1', category: 3, severity: 4, legalGround: 1,
-  meldcodeDecision: true, observedAt: toTimestamp(NOW - 3_600_000), expiresAt: toTimestamp(NOW + 86_400_000), vaultRef: 'politie-oost-nederland.s1',
+  signalId: 's1',
+  agencyId: 'politie-oost-nederland',
+  agencyKind: 'POLICE',
+  region: 'foodvalley',
+  subjectPseudonym: 'p_m',
+  relatedPersons: [{ pseudonym: 'p_f', relation: 1 }],
+  householdKey: 'h_1',
+  category: 3,
+  severity: 4,
+  legalGround: 1,
+  meldcodeDecision: true,
+  observedAt: toTimestamp(NOW - 3_600_000),
+  expiresAt: toTimestamp(NOW + 86_400_000),
+  vaultRef: 'politie-oost-nederland.s1',
 });
 
 describe('records written for every signal are in canonical key order', () => {
   const facts = factsOf(signal);
-  const input = { consents: [], now: NOW, purpose: 'SAFETY_ASSESSMENT', recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, signal: facts };
+  const input = {
+    consents: [],
+    now: NOW,
+    purpose: 'SAFETY_ASSESSMENT',
+    recipient: { id: 'rvt-foodvalley', region: 'foodvalley' },
+    signal: facts,
+  };
   const decision = decide(input, policy);
 
   it('the facts and the decision input (hashed into the decision id)', () => {
@@ -37,16 +54,38 @@ describe('records written for every signal are in canonical key order', () => {
 
   it('the disclosure record of an alert, whose JSON is still canonical', async () => {
     const entry: PictureEntry = {
-      key: signal.vaultRef, signalId: facts.signalId, agencyId: facts.agencyId, agencyKind: facts.agencyKind, region: facts.region,
-      subjectPseudonym: facts.subjectPseudonym, related: [{ pseudonym: 'p_f', relation: 1 }], householdKey: facts.householdKey, category: facts.category,
-      severity: facts.severity, legalGround: facts.legalGround, meldcodeDecision: facts.meldcodeDecision, observedAt: facts.observedAt,
+      key: signal.vaultRef,
+      signalId: facts.signalId,
+      agencyId: facts.agencyId,
+      agencyKind: facts.agencyKind,
+      region: facts.region,
+      subjectPseudonym: facts.subjectPseudonym,
+      related: [{ pseudonym: 'p_f', relation: 1 }],
+      householdKey: facts.householdKey,
+      category: facts.category,
+      severity: facts.severity,
+      legalGround: facts.legalGround,
+      meldcodeDecision: facts.meldcodeDecision,
+      observedAt: facts.observedAt,
       decision: pictureDecision(decision),
     };
     // Content and person records are not what this checks: none is stored.
     const none = async () => Promise.reject(new Error('nothing stored'));
     const vault = { getSignalContent: none, getPerson: none } as unknown as Vault;
     const picture = withEntry(emptyPicture('sys_1'), entry);
-    const { disclosure } = await buildAlert(picture, { region: 'foodvalley', recipient: 'rvt-foodvalley', version: 1, reason: 'r', now: NOW, kind: 'alert', purpose: 'SAFETY_ASSESSMENT' }, vault);
+    const { disclosure } = await buildAlert(
+      picture,
+      {
+        region: 'foodvalley',
+        recipient: 'rvt-foodvalley',
+        version: 1,
+        reason: 'r',
+        now: NOW,
+        kind: 'alert',
+        purpose: 'SAFETY_ASSESSMENT',
+      },
+      vault,
+    );
     expect(disclosure.decisionIds).toEqual([decision.decisionId]);
     expect(inCanonicalOrder(disclosure)).toBe(true);
     expect(JSON.stringify(disclosure)).toBe(canonicalJson(disclosure));

@@ -9,7 +9,9 @@ import { NOW, entry, policy } from './entries.js';
 const DAY = 86_400_000;
 /** The default policy with other retention periods: a stamp must serve it as well. */
 const other = parsePolicy(
-  readFileSync(new URL('../../../packages/policy/policies/default.json', import.meta.url), 'utf8').replace('"defaultMonths": 24', '"defaultMonths": 1').replace('"SCHOOL_ABSENCE": 12', '"SCHOOL_ABSENCE": 3'),
+  readFileSync(new URL('../../../packages/policy/policies/default.json', import.meta.url), 'utf8')
+    .replace('"defaultMonths": 24', '"defaultMonths": 1')
+    .replace('"SCHOOL_ABSENCE": 12', '"SCHOOL_ABSENCE": 3'),
 );
 
 describe('expiry stamps', () => {
@@ -34,7 +36,9 @@ describe('expiry stamps', () => {
     const jan31 = Date.UTC(2026, 0, 31, 12);
     const feb1 = Date.UTC(2026, 1, 1, 12);
     const march = Date.UTC(2026, 2, 20, 12);
-    const p = [jan31, feb1, march].map((t, i) => entry(`s${i}`, 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'HOUSING_NUISANCE', observedAt: t })).reduce(withEntry, emptyPicture('sys_m'));
+    const p = [jan31, feb1, march]
+      .map((t, i) => entry(`s${i}`, 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'HOUSING_NUISANCE', observedAt: t }))
+      .reduce(withEntry, emptyPicture('sys_m'));
     expect(expiryFacts(p)).toBe(`HOUSING_NUISANCE+=${feb1} HOUSING_NUISANCE=${jan31}`);
     // One month on: 31 January → 3 March, 1 February → 1 March.
     expect(stampDue(expiryFacts(p), other)).toBe(Date.UTC(2026, 2, 1, 12));
@@ -42,9 +46,14 @@ describe('expiry stamps', () => {
   });
 
   it('say "now" for an alert version recorded but not sent, and "none" for empty or merged pictures', () => {
-    const p = withEntry(emptyPicture('sys_a'), entry('s1', 'politie-oost-nederland', 'POLICE', { expiresAt: NOW + DAY }));
+    const p = withEntry(
+      emptyPicture('sys_a'),
+      entry('s1', 'politie-oost-nederland', 'POLICE', { expiresAt: NOW + DAY }),
+    );
     expect(expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } })).toBe('now');
-    expect(expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 2, claim: 7 } } })).toBe(`at=${NOW + DAY}`);
+    expect(
+      expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 2, claim: 7 } } }),
+    ).toBe(`at=${NOW + DAY}`);
     expect(expiryFacts(emptyPicture('sys_e'))).toBe('none');
     expect(expiryFacts({ ...p, mergedInto: 'sys_b' })).toBe('none');
   });
@@ -79,7 +88,9 @@ describe('expiry stamps', () => {
     // Observations around month ends (where adding months is not monotonic) and explicit expiries.
     // Entries in pairs of one category: the last days of one month and the first of the next.
     const observed = (n: number, i: number) =>
-      i % 2 === 0 ? Date.UTC(2025, (n % 12) + 1, -((n + i) % 2), (n * 7 + i) % 24) : Date.UTC(2025, (n % 12) + 1, 1 + ((n + i) % 2), (n * 5 + i) % 24);
+      i % 2 === 0
+        ? Date.UTC(2025, (n % 12) + 1, -((n + i) % 2), (n * 7 + i) % 24)
+        : Date.UTC(2025, (n % 12) + 1, 1 + ((n + i) % 2), (n * 5 + i) % 24);
     const categories = ['HOUSING_NUISANCE', 'SCHOOL_ABSENCE', 'DOMESTIC_VIOLENCE'];
     let checked = 0;
     for (let n = 0; n < 72; n++) {
@@ -96,12 +107,23 @@ describe('expiry stamps', () => {
       if (n % 13 === 0) p = { ...p, mergedInto: 'sys_other' };
       const stamp = expiryFacts(p);
       for (const pol of [policy, other]) {
-        const ends = Object.values(p.entries).filter((e) => e.decision.decidingRule !== 'R14').map((e) => retentionEnd(e, pol));
+        const ends = Object.values(p.entries)
+          .filter((e) => e.decision.decidingRule !== 'R14')
+          .map((e) => retentionEnd(e, pol));
         // Just before, at and after the first end, and far from it.
-        const times = [...(ends.length ? [Math.min(...ends) - 1, Math.min(...ends), Math.min(...ends) + 1] : []), Date.UTC(2024, 0, 1), Date.UTC(2030, 0, 1)];
+        const times = [
+          ...(ends.length ? [Math.min(...ends) - 1, Math.min(...ends), Math.min(...ends) + 1] : []),
+          Date.UTC(2024, 0, 1),
+          Date.UTC(2030, 0, 1),
+        ];
         for (const now of times) {
           const acts = dueEntries(p, pol, now).length > 0 || hasUnsent(p);
-          expect([p.systemId, pol.digest, now, sweepReason(stamp, pol, now) === 'due']).toEqual([p.systemId, pol.digest, now, acts]);
+          expect([p.systemId, pol.digest, now, sweepReason(stamp, pol, now) === 'due']).toEqual([
+            p.systemId,
+            pol.digest,
+            now,
+            acts,
+          ]);
           checked++;
         }
       }

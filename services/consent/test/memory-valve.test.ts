@@ -24,7 +24,11 @@ function run(fillMiB: number, share: number): { shed: number; kept: number; used
     const usedAfterMiB = Math.round(process.memoryUsage().heapUsed / 1048576);
     console.log(JSON.stringify({ shed, kept: memory.length, usedAfterMiB, logged }));
   `;
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=96', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=96', '--input-type=module', '-e', script],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as ReturnType<typeof run>;
 }
 

@@ -7,7 +7,10 @@ import { NOW, entry, policy } from './entries.js';
 describe('pictures', () => {
   it('merge as a monotone, idempotent union', () => {
     const a = withEntry(emptyPicture('sys_a'), entry('s1', 'politie-oost-nederland', 'POLICE'));
-    const b = withEntry(emptyPicture('sys_b'), { ...entry('s2', 'ggz-centraal', 'MENTAL_HEALTH'), subjectPseudonym: 'p_f' });
+    const b = withEntry(emptyPicture('sys_b'), {
+      ...entry('s2', 'ggz-centraal', 'MENTAL_HEALTH'),
+      subjectPseudonym: 'p_f',
+    });
     const ab = mergePictures(a, b);
     expect(Object.keys(ab.entries).sort()).toEqual(['ggz-centraal.s2', 'politie-oost-nederland.s1']);
     expect(ab.persons).toEqual(['p_f', 'p_m']);
@@ -25,33 +28,39 @@ describe('pictures', () => {
 
 describe('alert versions', () => {
   it('do not alert a single medium signal of one agency (subsidiarity)', () => {
-    expect(nextAlerts(withEntry(emptyPicture('s'), entry('s1', 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'DEBT' })), policy, NOW)).toBeUndefined();
+    expect(
+      nextAlerts(
+        withEntry(emptyPicture('s'), entry('s1', 'lokaalteam-ede', 'LOCAL_TEAM', { category: 'DEBT' })),
+        policy,
+        NOW,
+      ),
+    ).toBeUndefined();
   });
   it('alert once two agencies are involved, then version every change and nothing else', () => {
     let p = withEntry(emptyPicture('s'), entry('s1', 'politie-oost-nederland', 'POLICE'));
     p = withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH'));
     p = nextAlerts(p, policy, NOW)!;
-    expect(p.alerts['foodvalley']).toMatchObject({ version: 1, published: 0 });
+    expect(p.alerts.foodvalley).toMatchObject({ version: 1, published: 0 });
     expect(nextAlerts(p, policy, NOW)).toBeUndefined(); // unchanged picture: no new version
     p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW)!;
-    expect(p.alerts['foodvalley']!.version).toBe(2); // a withdrawal from an alerted picture is a new version
+    expect(p.alerts.foodvalley!.version).toBe(2); // a withdrawal from an alerted picture is a new version
     expect(regionEntries(p, 'foodvalley').map((e) => e.signalId)).toEqual(['s1']);
   });
   it('are claimed by the message whose handling records them: only it sends them, on any delivery', () => {
     let p = withEntry(emptyPicture('s'), entry('s1', 'politie-oost-nederland', 'POLICE'));
     p = nextAlerts(withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH')), policy, NOW, 41)!;
-    const v1 = p.alerts['foodvalley']!;
+    const v1 = p.alerts.foodvalley!;
     expect(v1).toEqual({ version: 1, contentSha256: expect.any(String), published: 1, claim: 41 }); // settled in the same write
     expect([toSend(v1, 41), toSend(v1, 42), toSend(v1)]).toEqual([true, false, false]);
     p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW, 42)!;
-    expect(p.alerts['foodvalley']).toMatchObject({ version: 2, published: 2, claim: 42 }); // 41's version is superseded
-    expect([toSend(p.alerts['foodvalley']!, 41), toSend(p.alerts['foodvalley']!, 42)]).toEqual([false, true]);
+    expect(p.alerts.foodvalley).toMatchObject({ version: 2, published: 2, claim: 42 }); // 41's version is superseded
+    expect([toSend(p.alerts.foodvalley!, 41), toSend(p.alerts.foodvalley!, 42)]).toEqual([false, true]);
   });
   it('recorded by the sweeper (no message) stay unsettled, for anyone to send, until stored as sent', () => {
     let p = withEntry(emptyPicture('s'), entry('s1', 'politie-oost-nederland', 'POLICE'));
     p = nextAlerts(withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH')), policy, NOW, 41)!;
     p = nextAlerts(withWithdrawal(p, 'ggz-centraal.s2'), policy, NOW)!;
-    const v2 = p.alerts['foodvalley']!;
+    const v2 = p.alerts.foodvalley!;
     expect(v2).toEqual({ version: 2, contentSha256: expect.any(String), published: 1 }); // 41's claim is not carried over
     expect([toSend(v2), toSend(v2, 41), toSend(v2, 99)]).toEqual([true, true, true]);
     expect(toSend({ ...v2, published: 2 })).toBe(false);
@@ -59,8 +68,24 @@ describe('alert versions', () => {
   it('show nothing the RVT may not see: denied entries stay out of the view', () => {
     const denied = entry('s3', 'politie-oost-nederland', 'POLICE', { observedAt: NOW - 900 * 86_400_000 });
     const fresh = entry('s1', 'politie-oost-nederland', 'POLICE');
-    const expired = { ...denied, decision: pictureDecision(decide({ signal: { ...denied, relatedPseudonyms: [] }, consents: [], recipient: { id: 'rvt-foodvalley', region: 'foodvalley' }, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy)) };
+    const expired = {
+      ...denied,
+      decision: pictureDecision(
+        decide(
+          {
+            signal: { ...denied, relatedPseudonyms: [] },
+            consents: [],
+            recipient: { id: 'rvt-foodvalley', region: 'foodvalley' },
+            purpose: 'SAFETY_ASSESSMENT',
+            now: NOW,
+          },
+          policy,
+        ),
+      ),
+    };
     expect(expired.decision.decidingRule).toBe('R14');
-    expect(regionEntries(withEntry(withEntry(emptyPicture('s'), fresh), expired), 'foodvalley').map((e) => e.signalId)).toEqual(['s1']);
+    expect(
+      regionEntries(withEntry(withEntry(emptyPicture('s'), fresh), expired), 'foodvalley').map((e) => e.signalId),
+    ).toEqual(['s1']);
   });
 });

@@ -5,10 +5,11 @@ import { StreamPosition } from '../src/stream-position.js';
 function server() {
   let position = 0;
   const asked: Array<{ at: number; answer: () => void }> = [];
-  const ask = () => new Promise<number>((resolve) => {
-    const at = position;
-    asked.push({ at, answer: () => resolve(at) });
-  });
+  const ask = () =>
+    new Promise<number>((resolve) => {
+      const at = position;
+      asked.push({ at, answer: () => resolve(at) });
+    });
   return { ask, asked, write: () => ++position };
 }
 

@@ -38,13 +38,13 @@ export function loadConsoleConfig(env: Env, cwd: string): { config: ConsoleConfi
   const { paths, fields } = serviceBase(env, cwd);
   const config = validate({
     ...fields,
-    host: env['SAMENHANG_CONSOLE_HOST'] ?? '127.0.0.1',
+    host: env.SAMENHANG_CONSOLE_HOST ?? '127.0.0.1',
     // Any free port unless set: the URLs are printed by `up` and kept in <home>/console.json.
-    apiPort: envNumber(env['SAMENHANG_API_PORT'], 0),
-    webPort: envNumber(env['SAMENHANG_CONSOLE_PORT'], 0),
+    apiPort: envNumber(env.SAMENHANG_API_PORT, 0),
+    webPort: envNumber(env.SAMENHANG_CONSOLE_PORT, 0),
     // Short by default: a console left open on a shared desk signs out by itself.
-    sessionTtlSeconds: envNumber(env['SAMENHANG_SESSION_TTL_SECONDS'], 900),
-    receiptTimeoutMs: envNumber(env['SAMENHANG_RECEIPT_TIMEOUT_MS'], 5000),
+    sessionTtlSeconds: envNumber(env.SAMENHANG_SESSION_TTL_SECONDS, 900),
+    receiptTimeoutMs: envNumber(env.SAMENHANG_RECEIPT_TIMEOUT_MS, 5000),
   });
   return { config, paths };
 }

@@ -13,7 +13,7 @@ export interface ConsoleInfo {
 export const consoleFile = (paths: HomePaths) => join(paths.root, 'console.json');
 
 export function writeConsoleInfo(paths: HomePaths, info: ConsoleInfo): void {
-  writeFileSync(consoleFile(paths), JSON.stringify(info, null, 2) + '\n');
+  writeFileSync(consoleFile(paths), `${JSON.stringify(info, null, 2)}\n`);
 }
 
 export function removeConsoleInfo(paths: HomePaths): void {
@@ -24,6 +24,10 @@ export function readConsoleInfo(paths: HomePaths): ConsoleInfo {
   try {
     return JSON.parse(readFileSync(consoleFile(paths), 'utf8')) as ConsoleInfo;
   } catch (cause) {
-    throw new SamenhangError('ERR_STACK_NOT_RUNNING', `no console is running for ${paths.root}; start the stack with 'samenhang up'`, { cause });
+    throw new SamenhangError(
+      'ERR_STACK_NOT_RUNNING',
+      `no console is running for ${paths.root}; start the stack with 'samenhang up'`,
+      { cause },
+    );
   }
 }

@@ -39,9 +39,21 @@ export function statusOf(code: ErrorCode): number {
 }
 
 /** RFC 9457 problem details; `code` is the stable code of docs/errors.md. Never echoes input. */
-export function sendProblem(res: ServerResponse, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): void {
+export function sendProblem(
+  res: ServerResponse,
+  code: ErrorCode,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): void {
   const status = statusOf(code);
-  const body = { type: `https://samenhang.dev/errors#${code.toLowerCase()}`, title: code, status, code, detail, ...extra };
+  const body = {
+    type: `https://samenhang.dev/errors#${code.toLowerCase()}`,
+    title: code,
+    status,
+    code,
+    detail,
+    ...extra,
+  };
   res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
@@ -51,7 +63,12 @@ export function sendError(res: ServerResponse, e: unknown): void {
   else sendProblem(res, 'ERR_INTERNAL', 'internal error');
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }

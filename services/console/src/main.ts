@@ -32,7 +32,11 @@ async function main(): Promise<void> {
   const { config, paths } = loadConsoleConfig(readEnv(), process.cwd());
   const log = createLogger({ service: 'console', level: config.logLevel });
   const registry = loadRegistry(paths.registry);
-  const tls = { key: readFileSync(paths.serverKey), cert: readFileSync(paths.serverCert), minVersion: 'TLSv1.2' as const };
+  const tls = {
+    key: readFileSync(paths.serverKey),
+    cert: readFileSync(paths.serverCert),
+    minVersion: 'TLSv1.2' as const,
+  };
   const ca = readFileSync(paths.caCert);
   const nc = await connectAs({ paths, servers: config.servers, identity: 'console' });
   const js = nc.jetstream();
@@ -42,7 +46,21 @@ async function main(): Promise<void> {
 
   // Agency systems: no certificate from the broker's CA, no connection.
   const api = createServer({ ...tls, ca, requestCert: true, rejectUnauthorized: true });
-  api.on('request', withStrictTransport((req, res) => void handleApi(req, res, { js, registry, revocations, receipts, receiptTimeoutMs: config.receiptTimeoutMs, openapi, log })));
+  api.on(
+    'request',
+    withStrictTransport(
+      (req, res) =>
+        void handleApi(req, res, {
+          js,
+          registry,
+          revocations,
+          receipts,
+          receiptTimeoutMs: config.receiptTimeoutMs,
+          openapi,
+          log,
+        }),
+    ),
+  );
   const apiPort = await listen(api, config.apiPort, config.host);
 
   const web = createServer(tls);
@@ -65,7 +83,10 @@ async function main(): Promise<void> {
     purpose: 'SAFETY_ASSESSMENT',
     log,
   });
-  web.on('request', withStrictTransport((req, res) => void webConsole.handle(req, res)));
+  web.on(
+    'request',
+    withStrictTransport((req, res) => void webConsole.handle(req, res)),
+  );
 
   const apiUrl = `https://${config.host}:${apiPort}`;
   writeConsoleInfo(paths, { webUrl: origin, apiUrl, pid: process.pid });

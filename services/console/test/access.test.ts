@@ -22,7 +22,7 @@ describe('NATS subject matching', () => {
   ])('%s vs %s → %s', (pattern, subject, expected) => expect(subjectMatches(pattern, subject)).toBe(expected));
 });
 
-describe('console permissions are the identity\'s NATS permissions', () => {
+describe("console permissions are the identity's NATS permissions", () => {
   // The same cells as tests/authorisation-matrix.test.ts, which proves them against nats-server.
   const cells = (id: string) => ({
     ingressOwn: may.publish(who(id), subjects.ingress(id)),
@@ -33,14 +33,35 @@ describe('console permissions are the identity\'s NATS permissions', () => {
     audit: mayReadAudit(who(id)),
   });
   it('an agency may send for itself only, and sees no alerts or audit', () => {
-    expect(cells('ggz-centraal')).toEqual({ ingressOwn: true, ingressOther: false, alertsFoodvalley: false, alertsTwente: false, pictureFoodvalley: false, audit: false });
+    expect(cells('ggz-centraal')).toEqual({
+      ingressOwn: true,
+      ingressOther: false,
+      alertsFoodvalley: false,
+      alertsTwente: false,
+      pictureFoodvalley: false,
+      audit: false,
+    });
   });
   it('an RVT sees only its own region', () => {
-    expect(cells('rvt-foodvalley')).toEqual({ ingressOwn: true, ingressOther: false, alertsFoodvalley: true, alertsTwente: false, pictureFoodvalley: true, audit: false });
+    expect(cells('rvt-foodvalley')).toEqual({
+      ingressOwn: true,
+      ingressOther: false,
+      alertsFoodvalley: true,
+      alertsTwente: false,
+      pictureFoodvalley: true,
+      audit: false,
+    });
     expect(alertRegions(who('rvt-twente'), registry)).toEqual(['twente']);
   });
   it('a privacy officer only reads the audit log', () => {
-    expect(cells('privacy-officer')).toEqual({ ingressOwn: false, ingressOther: false, alertsFoodvalley: false, alertsTwente: false, pictureFoodvalley: false, audit: true });
+    expect(cells('privacy-officer')).toEqual({
+      ingressOwn: false,
+      ingressOther: false,
+      alertsFoodvalley: false,
+      alertsTwente: false,
+      pictureFoodvalley: false,
+      audit: true,
+    });
     expect(alertRegions(who('privacy-officer'), registry)).toEqual([]);
   });
   it('services cannot sign in', () => {

@@ -5,7 +5,11 @@ import { h, esc } from '../src/web/html.js';
 import { LANGS, MESSAGES } from '../src/web/i18n.js';
 
 const envelope = { payload: new Uint8Array([8, 1, 18, 3]), protected: 'eyJhbGciOiJQUzI1NiJ9', signature: 'c2ln' };
-const jws = { payload: Buffer.from(envelope.payload).toString('base64url'), protected: envelope.protected, signature: envelope.signature };
+const jws = {
+  payload: Buffer.from(envelope.payload).toString('base64url'),
+  protected: envelope.protected,
+  signature: envelope.signature,
+};
 
 describe('request bodies to envelopes', () => {
   it('passes a protobuf envelope on byte for byte', () => {
@@ -13,8 +17,13 @@ describe('request bodies to envelopes', () => {
     expect(envelopeFromBody('application/x-protobuf', Buffer.from(bytes))).toEqual(Buffer.from(bytes));
   });
   it('re-packs JWS flattened JSON into the same envelope', () => {
-    const out = v1.SignalEnvelope.decode(envelopeFromBody('application/jose+json; charset=utf-8', Buffer.from(JSON.stringify(jws))));
-    expect({ payload: Buffer.from(out.payload), protected: out.protected, signature: out.signature }).toEqual({ ...envelope, payload: Buffer.from(envelope.payload) });
+    const out = v1.SignalEnvelope.decode(
+      envelopeFromBody('application/jose+json; charset=utf-8', Buffer.from(JSON.stringify(jws))),
+    );
+    expect({ payload: Buffer.from(out.payload), protected: out.protected, signature: out.signature }).toEqual({
+      ...envelope,
+      payload: Buffer.from(envelope.payload),
+    });
   });
   it.each([
     ['text/plain', 'x', 'ERR_MEDIA_TYPE'],

@@ -29,7 +29,14 @@ type Item = SignedItem & { signalId: string };
  * system's code paths are otherwise compiled during the measured seconds, and at a rate
  * near what the machine sustains the queue built then is what the percentiles show.
  */
-export async function benchLatency(rvt: NatsConnection, region: string, conns: ReadonlyMap<string, NatsConnection>, signed: readonly Item[], rate: number, warmup: readonly Item[] = []): Promise<LatencyResult> {
+export async function benchLatency(
+  rvt: NatsConnection,
+  region: string,
+  conns: ReadonlyMap<string, NatsConnection>,
+  signed: readonly Item[],
+  rate: number,
+  warmup: readonly Item[] = [],
+): Promise<LatencyResult> {
   const sentAt = new Map<string, number>();
   const warming = new Set(warmup.map((x) => x.signalId));
   const latencies: number[] = [];
@@ -50,24 +57,51 @@ export async function benchLatency(rvt: NatsConnection, region: string, conns: R
   })();
   if (warmup.length > 0) {
     const progress = new Progress(`latency warm-up at ${rate / 2}/s`, warmup.length);
-    await offer(warmup, rate / 2, () => {}, (i) => i % 50 === 0 && progress.update(warmup.length - warming.size));
-    await drain(() => warming.size === 0, () => progress.update(warmup.length - warming.size));
+    await offer(
+      warmup,
+      rate / 2,
+      () => {},
+      (i) => i % 50 === 0 && progress.update(warmup.length - warming.size),
+    );
+    await drain(
+      () => warming.size === 0,
+      () => progress.update(warmup.length - warming.size),
+    );
     progress.done();
   }
   const progress = new Progress(`latency at ${rate}/s`, signed.length);
-  await offer(signed, rate, (x) => sentAt.set(x.signalId, performance.now()), (i) => i % 50 === 0 && progress.update(latencies.length));
-  await drain(() => latencies.length >= signed.length, () => progress.update(latencies.length));
+  await offer(
+    signed,
+    rate,
+    (x) => sentAt.set(x.signalId, performance.now()),
+    (i) => i % 50 === 0 && progress.update(latencies.length),
+  );
+  await drain(
+    () => latencies.length >= signed.length,
+    () => progress.update(latencies.length),
+  );
   progress.done(`p99 ${percentile(latencies, 99).toFixed(1)} ms`);
   await reader.close();
   await following;
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
-    rate, signals: signed.length, received: latencies.length, warmup: warmup.length,
-    p50: r(percentile(latencies, 50)), p95: r(percentile(latencies, 95)), p99: r(percentile(latencies, 99)), max: r(Math.max(...latencies)),
+    rate,
+    signals: signed.length,
+    received: latencies.length,
+    warmup: warmup.length,
+    p50: r(percentile(latencies, 50)),
+    p95: r(percentile(latencies, 95)),
+    p99: r(percentile(latencies, 99)),
+    max: r(Math.max(...latencies)),
   };
 
   /** Publishes each item on schedule (`rate` per second), not waiting for its acknowledgement. */
-  async function offer(items: readonly Item[], perSecond: number, sent: (x: Item) => void, tick: (i: number) => unknown): Promise<void> {
+  async function offer(
+    items: readonly Item[],
+    perSecond: number,
+    sent: (x: Item) => void,
+    tick: (i: number) => unknown,
+  ): Promise<void> {
     const t0 = performance.now();
     for (let i = 0; i < items.length; i++) {
       const due = t0 + (i * 1000) / perSecond;

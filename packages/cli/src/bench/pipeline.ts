@@ -24,7 +24,11 @@ async function fewestReplicas(admin: NatsConnection): Promise<number> {
   return Math.min(...replicas);
 }
 
-async function consumerFloor(admin: NatsConnection, stream: string, consumer: string): Promise<{ floor: number; pending: number }> {
+async function consumerFloor(
+  admin: NatsConnection,
+  stream: string,
+  consumer: string,
+): Promise<{ floor: number; pending: number }> {
   const c = await (await admin.jetstreamManager()).consumers.info(stream, consumer);
   return { floor: c.ack_floor.stream_seq, pending: c.num_pending + c.num_ack_pending };
 }
@@ -34,7 +38,11 @@ async function consumerFloor(admin: NatsConnection, stream: string, consumer: st
  * publishes), until the consent service acknowledged its signal — which it does after
  * the decision record is on the audit stream and the alert is published.
  */
-export async function benchPipeline(admin: NatsConnection, conns: ReadonlyMap<string, NatsConnection>, signed: readonly SignedItem[]): Promise<PipelineResult> {
+export async function benchPipeline(
+  admin: NatsConnection,
+  conns: ReadonlyMap<string, NatsConnection>,
+  signed: readonly SignedItem[],
+): Promise<PipelineResult> {
   const n = signed.length;
   const jsm = await admin.jetstreamManager();
   const startSeq = (await jsm.streams.info(STREAMS.SIGNALS)).state.last_seq;
@@ -61,10 +69,16 @@ export async function benchPipeline(admin: NatsConnection, conns: ReadonlyMap<st
     return s.messages === 0 ? 0 : Math.round(s.bytes / s.messages);
   };
   return {
-    signals: n, ms, signalsPerSecond: perSecond(n, ms), auditLagMs,
+    signals: n,
+    ms,
+    signalsPerSecond: perSecond(n, ms),
+    auditLagMs,
     bytes: {
       ingress: Math.round(signed.reduce((a, s) => a + s.envelope.length, 0) / n),
-      receipt: await avg(STREAMS.RECEIPTS), signal: await avg(STREAMS.SIGNALS), audit: await avg(STREAMS.AUDIT), alert: await avg(STREAMS.ALERTS),
+      receipt: await avg(STREAMS.RECEIPTS),
+      signal: await avg(STREAMS.SIGNALS),
+      audit: await avg(STREAMS.AUDIT),
+      alert: await avg(STREAMS.ALERTS),
     },
     replicas: await fewestReplicas(admin),
   };

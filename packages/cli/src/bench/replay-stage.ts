@@ -22,18 +22,29 @@ export interface StoredReplayResult extends ReplayBenchResult {
 }
 
 /** The replay command's work over the stack's stored pictures, under the policy they were decided by. */
-export async function benchStoredReplay(js: JetStreamClient, registry: Registry, policy: LoadedPolicy): Promise<StoredReplayResult> {
+export async function benchStoredReplay(
+  js: JetStreamClient,
+  registry: Registry,
+  policy: LoadedPolicy,
+): Promise<StoredReplayResult> {
   const r = await replayStored(js, { policy, registry, asOf: Date.now(), progress: 'replay (stored)' });
   return {
-    decisions: r.tally.evaluated, pictures: r.pictures, ms: r.ms, changed: r.tally.changed,
-    decisionsPerSecond: perSecond(r.tally.evaluated, r.ms), evaluationPerSecond: perSecond(r.tally.evaluated, r.evaluationMs),
+    decisions: r.tally.evaluated,
+    pictures: r.pictures,
+    ms: r.ms,
+    changed: r.tally.changed,
+    decisionsPerSecond: perSecond(r.tally.evaluated, r.ms),
+    evaluationPerSecond: perSecond(r.tally.evaluated, r.evaluationMs),
   };
 }
 
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'ACUTE'] as const;
 const KINDS: Record<string, string> = {
-  'politie-oost-nederland': 'POLICE', 'ggz-centraal': 'MENTAL_HEALTH', 'lokaalteam-ede': 'LOCAL_TEAM',
-  'reclassering-nederland': 'JUSTICE', 'rvt-foodvalley': 'RVT',
+  'politie-oost-nederland': 'POLICE',
+  'ggz-centraal': 'MENTAL_HEALTH',
+  'lokaalteam-ede': 'LOCAL_TEAM',
+  'reclassering-nederland': 'JUSTICE',
+  'rvt-foodvalley': 'RVT',
 };
 
 /** Stored facts as the consent service keeps them (pseudonyms and codes), made up in bulk. */
@@ -44,10 +55,17 @@ function storedBatch(from: number, count: number, policy: LoadedPolicy, now: num
     const agency = agencies[i % agencies.length]!;
     const system = Math.floor(i / 5);
     const facts = {
-      signalId: `s-${i}`, agencyId: agency, agencyKind: KINDS[agency]!, region: 'foodvalley',
-      subjectPseudonym: `p_${system}_${i % 3}`, relatedPseudonyms: [], householdKey: `h_${system}`,
-      category: WORKLOAD_AGENCIES[agency as keyof typeof WORKLOAD_AGENCIES], severity: SEVERITIES[i % 4]!,
-      legalGround: i % 2 ? 'STATUTORY_TASK' : 'VITAL_INTEREST', meldcodeDecision: i % 7 === 0,
+      signalId: `s-${i}`,
+      agencyId: agency,
+      agencyKind: KINDS[agency]!,
+      region: 'foodvalley',
+      subjectPseudonym: `p_${system}_${i % 3}`,
+      relatedPseudonyms: [],
+      householdKey: `h_${system}`,
+      category: WORKLOAD_AGENCIES[agency as keyof typeof WORKLOAD_AGENCIES],
+      severity: SEVERITIES[i % 4]!,
+      legalGround: i % 2 ? 'STATUTORY_TASK' : 'VITAL_INTEREST',
+      meldcodeDecision: i % 7 === 0,
       observedAt: now - (i % 60) * 86_400_000,
     };
     const recipient = { id: 'rvt-foodvalley', region: 'foodvalley' };

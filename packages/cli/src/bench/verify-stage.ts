@@ -28,7 +28,8 @@ export interface VerifyResult {
 export async function benchVerify(certs: CertStore, envelopes: readonly Uint8Array[]): Promise<VerifyResult> {
   const now = Date.now();
   const progress = new Progress('verification stage', envelopes.length);
-  const stageOne = (e: Uint8Array) => verifyEnvelope(e, { certs, isRevoked: () => false, now, maxEnvelopeBytes: 65_536, typ: SIGNAL_TYP });
+  const stageOne = (e: Uint8Array) =>
+    verifyEnvelope(e, { certs, isRevoked: () => false, now, maxEnvelopeBytes: 65_536, typ: SIGNAL_TYP });
 
   // Raw: the signing input and signature already in hand, one crypto.verify each.
   const raw = envelopes.map((bytes) => {
@@ -41,7 +42,8 @@ export async function benchVerify(certs: CertStore, envelopes: readonly Uint8Arr
     };
   });
   const params = (key: KeyObject) => ({ key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
-  const rawOne = (r: (typeof raw)[number]) => new Promise<boolean>((res) => cryptoVerify('sha256', r.input, params(r.key), r.signature, (e, v) => res(!e && v)));
+  const rawOne = (r: (typeof raw)[number]) =>
+    new Promise<boolean>((res) => cryptoVerify('sha256', r.input, params(r.key), r.signature, (e, v) => res(!e && v)));
   let ok = 0;
   const inFlight = async <T>(items: readonly T[], one: (x: T) => Promise<unknown>) => {
     for (let i = 0; i < items.length; i += 256) await Promise.all(items.slice(i, i + 256).map(one));
@@ -74,15 +76,25 @@ export async function benchVerify(certs: CertStore, envelopes: readonly Uint8Arr
   const t = performance.now();
   for (const r of raw) if (cryptoVerify('sha256', r.input, params(r.key), r.signature)) ok++;
   const rawSyncMs = performance.now() - t;
-  if (ok !== 2 * envelopes.length) throw new Error(`raw verification failed for ${2 * envelopes.length - ok} signatures`);
+  if (ok !== 2 * envelopes.length)
+    throw new Error(`raw verification failed for ${2 * envelopes.length - ok} signatures`);
   progress.done();
   const stagePerSecond = perSecond(envelopes.length, stageMs);
   const rawPerSecond = perSecond(envelopes.length, rawMs);
-  return { envelopes: envelopes.length, stagePerSecond, rawPerSecond, rawSyncPerSecond: perSecond(envelopes.length, rawSyncMs), ratio: Math.round((stagePerSecond / rawPerSecond) * 100) / 100 };
+  return {
+    envelopes: envelopes.length,
+    stagePerSecond,
+    rawPerSecond,
+    rawSyncPerSecond: perSecond(envelopes.length, rawSyncMs),
+    ratio: Math.round((stagePerSecond / rawPerSecond) * 100) / 100,
+  };
 }
 
 /** benchVerify in a worker thread (verify-worker.ts), with the home's certificates. */
-export function benchVerifyInWorker(files: Omit<VerifyWorkerData, 'envelopes'>, envelopes: readonly Uint8Array[]): Promise<VerifyResult> {
+export function benchVerifyInWorker(
+  files: Omit<VerifyWorkerData, 'envelopes'>,
+  envelopes: readonly Uint8Array[],
+): Promise<VerifyResult> {
   const workerData: VerifyWorkerData = { ...files, envelopes };
   const worker = new Worker(new URL('./verify-worker.js', import.meta.url), { workerData });
   return new Promise((resolve, reject) => {

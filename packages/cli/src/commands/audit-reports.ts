@@ -6,7 +6,17 @@ import { loadBrokerKeys } from '@samenhang/stack';
 import { readAuditLog } from '../audit-reader.js';
 import { EXIT, UsageError, out } from '../output.js';
 
-export type ReportFlags = { signal?: string; agency?: string; since?: string; until?: string; bsn?: string; household?: string; recipient?: string; json?: boolean; csv?: boolean };
+export type ReportFlags = {
+  signal?: string;
+  agency?: string;
+  since?: string;
+  until?: string;
+  bsn?: string;
+  household?: string;
+  recipient?: string;
+  json?: boolean;
+  csv?: boolean;
+};
 
 function rule(d: DecisionRecord): string {
   const r = d.rulesEvaluated.find((x) => x.id === d.decidingRule);
@@ -21,20 +31,27 @@ function rule(d: DecisionRecord): string {
 export async function decisions(paths: HomePaths, flags: ReportFlags): Promise<number> {
   const { decisions: all } = parseRecords(await readAuditLog(paths));
   const picked = all.filter(
-    (d) => (!flags.agency || d.sourceAgency === flags.agency) && (!flags.signal || d.signalId === flags.signal) && inRange(d.decidedAt, flags.since, flags.until),
+    (d) =>
+      (!flags.agency || d.sourceAgency === flags.agency) &&
+      (!flags.signal || d.signalId === flags.signal) &&
+      inRange(d.decidedAt, flags.since, flags.until),
   );
   for (const d of picked) {
     if (flags.json) {
       out(JSON.stringify(d));
       continue;
     }
-    out(`${d.decidedAt}  ${d.signalId} from ${d.sourceAgency} (${d.sourceKind}, ${d.facts?.category ?? '?'})  → ${d.recipient}: ${d.outcome}${d.outcome === 'HOLD' ? ' (shown as INDEX)' : ''}`);
+    out(
+      `${d.decidedAt}  ${d.signalId} from ${d.sourceAgency} (${d.sourceKind}, ${d.facts?.category ?? '?'})  → ${d.recipient}: ${d.outcome}${d.outcome === 'HOLD' ? ' (shown as INDEX)' : ''}`,
+    );
     out(`  decided by ${rule(d)}`);
     out(`  why: ${d.rulesEvaluated.find((x) => x.id === d.decidingRule)?.reason ?? d.failClosedReason ?? ''}`);
     for (const x of d.refused.slice(0, 3)) out(`  not ${x.outcome} under ${x.rule}: ${x.reason}`);
     if (d.fields.length) out(`  may show: ${d.fields.join(', ')}`);
     for (const o of d.obligations) out(`  obligation: ${o.type} due ${o.dueAt}`);
-    out(`  policy ${d.policy?.version ?? 'none'} ${d.policy?.digest.slice(0, 16) ?? ''}  decision ${d.decisionId}  inputs ${d.inputsSha256.slice(0, 16)}`);
+    out(
+      `  policy ${d.policy?.version ?? 'none'} ${d.policy?.digest.slice(0, 16) ?? ''}  decision ${d.decisionId}  inputs ${d.inputsSha256.slice(0, 16)}`,
+    );
   }
   if (picked.length === 0 && !flags.json) out('no decisions match');
   return EXIT.OK;
@@ -62,7 +79,16 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
       (!flags.recipient || d.recipient === flags.recipient || d.recipient === `rvt-${flags.recipient}`) &&
       inRange(d.time, flags.since, flags.until),
   );
-  const row = (d: DisclosureRecord) => [d.time, d.disclosureId, d.kind, d.recipient, String(d.version ?? ''), d.sourceSignals.join(' '), d.legalBasis.map((b) => `${b.signalId}:${b.rule}`).join(' '), d.contentSha256];
+  const row = (d: DisclosureRecord) => [
+    d.time,
+    d.disclosureId,
+    d.kind,
+    d.recipient,
+    String(d.version ?? ''),
+    d.sourceSignals.join(' '),
+    d.legalBasis.map((b) => `${b.signalId}:${b.rule}`).join(' '),
+    d.contentSha256,
+  ];
   const header = ['time', 'disclosureId', 'kind', 'recipient', 'version', 'signals', 'legalBasis', 'contentSha256'];
   if (flags.json) for (const d of picked) out(JSON.stringify(d));
   else if (flags.csv) {
@@ -93,8 +119,11 @@ export async function accessReport(paths: HomePaths, flags: ReportFlags): Promis
   out(`${signals.length} signal(s) concern you:`);
   for (const s of signals) {
     out(`- ${s.signalId}: ${s.category} from ${s.agency}, observed ${s.observedAt?.slice(0, 10)}; you are ${s.role}`);
-    out(`  decision: ${s.outcome} under ${s.rule} (${s.citation}${s.assumption ? `; assumption: ${s.assumptionNote ?? 'amended law'}` : ''})`);
-    for (const r of s.recipients) out(`  shown to ${r.recipient} on ${r.time} (${r.kind}): ${r.fields.join(', ') || 'nothing'}`);
+    out(
+      `  decision: ${s.outcome} under ${s.rule} (${s.citation}${s.assumption ? `; assumption: ${s.assumptionNote ?? 'amended law'}` : ''})`,
+    );
+    for (const r of s.recipients)
+      out(`  shown to ${r.recipient} on ${r.time} (${r.kind}): ${r.fields.join(', ') || 'nothing'}`);
     if (s.recipients.length === 0) out('  not shown to anyone');
   }
   out('Withheld:');

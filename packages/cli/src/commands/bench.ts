@@ -39,7 +39,11 @@ function int(flags: BenchFlags, name: keyof BenchFlags, fallback: number, min = 
   return v;
 }
 
-async function signWithProgress(paths: ReturnType<typeof homePaths>, items: readonly WorkloadItem[], label: string): Promise<SignedItem[]> {
+async function signWithProgress(
+  paths: ReturnType<typeof homePaths>,
+  items: readonly WorkloadItem[],
+  label: string,
+): Promise<SignedItem[]> {
   const progress = new Progress(label, items.length);
   const out: SignedItem[] = [];
   for (let i = 0; i < items.length; i += 2000) {
@@ -60,7 +64,8 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
   const signals = int(flags, 'signals', 100_000);
   const systems = int(flags, 'systems', Math.max(1, Math.round(signals / 10)));
   const agencyCount = int(flags, 'agencies', 5);
-  if (agencyCount > Object.keys(WORKLOAD_AGENCIES).length) throw new UsageError(`--agencies takes at most ${Object.keys(WORKLOAD_AGENCIES).length}`);
+  if (agencyCount > Object.keys(WORKLOAD_AGENCIES).length)
+    throw new UsageError(`--agencies takes at most ${Object.keys(WORKLOAD_AGENCIES).length}`);
   const rate = int(flags, 'rate', 500);
   const latencySignals = int(flags, 'latency-signals', rate * 5);
   const latencyWarmup = int(flags, 'latency-warmup', latencySignals, 0);
@@ -82,7 +87,10 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
     // Signed before any clock starts: agencies sign, the broker verifies.
     // Each a new person at a new address; the first `latencyWarmup` are the warm-up.
     const acute = acuteSignals(latencyWarmup + latencySignals, { idPrefix: 'lat' });
-    const acuteSigned = (await signWithProgress(paths, acute, 'signing latency load')).map((s, i) => ({ ...s, signalId: acute[i]!.signal['signalId'] as string }));
+    const acuteSigned = (await signWithProgress(paths, acute, 'signing latency load')).map((s, i) => ({
+      ...s,
+      signalId: acute[i]!.signal.signalId as string,
+    }));
     const byAgency = new Map<string, NatsConnection>();
     for (const a of new Set([...agencies, 'politie-oost-nederland'])) byAgency.set(a, await connect(a));
     const admin = await connect('broker-admin');
@@ -91,16 +99,36 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
     // uses: 100,000 envelopes and their workload, held through the latency run, cost this
     // process's garbage collector up to 44 % of a core there, taken from the services measured.
     const { pipeline, toVerify } = await (async () => {
-      const items = syntheticWorkload({ systems, perSystem: Math.max(1, Math.ceil(signals / systems)), agencies }).slice(0, signals);
+      const items = syntheticWorkload({
+        systems,
+        perSystem: Math.max(1, Math.ceil(signals / systems)),
+        agencies,
+      }).slice(0, signals);
       const signed = await signWithProgress(paths, items, 'signing the load');
-      return { pipeline: await benchPipeline(admin, byAgency, signed), toVerify: signed.slice(0, 20_000).map((s) => s.envelope) };
+      return {
+        pipeline: await benchPipeline(admin, byAgency, signed),
+        toVerify: signed.slice(0, 20_000).map((s) => s.envelope),
+      };
     })();
-    const latency = await benchLatency(await connect('rvt-foodvalley'), 'foodvalley', byAgency, acuteSigned.slice(latencyWarmup), rate, acuteSigned.slice(0, latencyWarmup));
+    const latency = await benchLatency(
+      await connect('rvt-foodvalley'),
+      'foodvalley',
+      byAgency,
+      acuteSigned.slice(latencyWarmup),
+      rate,
+      acuteSigned.slice(0, latencyWarmup),
+    );
     const peak: Record<string, number | undefined> = {};
     for (const [name, svc] of stack.services) peak[name] = peakRssMiB(svc.child.pid!);
-    stack.natsNodes.forEach((n, i) => (peak[stack.natsNodes.length === 1 ? 'nats-server' : `nats-server-${i + 1}`] = peakRssMiB(n.pid)));
+    stack.natsNodes.forEach(
+      (n, i) => (peak[stack.natsNodes.length === 1 ? 'nats-server' : `nats-server-${i + 1}`] = peakRssMiB(n.pid)),
+    );
     // The command itself over everything the two runs above stored (after the services' peaks: it is not theirs).
-    const replayedStored = await benchStoredReplay(admin.jetstream(), loadRegistry(paths.registry), loadDefaultPolicy());
+    const replayedStored = await benchStoredReplay(
+      admin.jetstream(),
+      loadRegistry(paths.registry),
+      loadDefaultPolicy(),
+    );
     const baseline = await benchBaseline(admin, signals, pipeline.bytes, cluster === 3 ? 3 : 1);
     const files = { caCert: paths.caCert, identities: paths.identities, registry: paths.registry };
     const verification = await benchVerifyInWorker(files, toVerify);
@@ -109,14 +137,33 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
 
     const report: BenchReport = {
       at: new Date().toISOString(),
-      machine: { cpus: cpus().length, node: process.version, natsServer: `nats-server ${natsServerVersion(requireNatsServer(env))}${cluster === 3 ? ' ×3' : ''}` },
-      options: { signals, systems, agencies: agencyCount, rate, latencySignals, latencyWarmup, replay: replayN, cluster },
-      pipeline, baseline, ratio: Math.round((pipeline.signalsPerSecond / baseline.perSecond) * 100) / 100,
-      latency, verification, replay, replayStored: replayedStored, peakRssMiB: peak,
+      machine: {
+        cpus: cpus().length,
+        node: process.version,
+        natsServer: `nats-server ${natsServerVersion(requireNatsServer(env))}${cluster === 3 ? ' ×3' : ''}`,
+      },
+      options: {
+        signals,
+        systems,
+        agencies: agencyCount,
+        rate,
+        latencySignals,
+        latencyWarmup,
+        replay: replayN,
+        cluster,
+      },
+      pipeline,
+      baseline,
+      ratio: Math.round((pipeline.signalsPerSecond / baseline.perSecond) * 100) / 100,
+      latency,
+      verification,
+      replay,
+      replayStored: replayedStored,
+      peakRssMiB: peak,
     };
     const file = resolve(flags.out ?? join('bench-results', `bench-${report.at.replace(/[:.]/g, '-')}.json`));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     out(flags.json ? JSON.stringify(report, null, 2) : `${formatReport(report)}\n\nJSON: ${file}`);
     return EXIT.OK;
   } finally {

@@ -16,7 +16,9 @@ export async function certs(paths: HomePaths, flags: { revoke?: string; registry
     return EXIT.OK;
   }
   const registry = await generatePki(paths, flags.registry);
-  out(`development PKI written to ${paths.pki}: CA, nats-server, ${registry.participants.length} participants, ${registry.services.length} services`);
+  out(
+    `development PKI written to ${paths.pki}: CA, nats-server, ${registry.participants.length} participants, ${registry.services.length} services`,
+  );
   if (existsSync(paths.stackFile)) out('a stack is running with the old PKI: restart it (samenhang up)');
   return EXIT.OK;
 }

@@ -9,7 +9,8 @@ import { EXIT, UsageError, out } from '../output.js';
  * signed with that identity's own key (valid 60 s, usable once). No password exists.
  */
 export async function consoleLogin(paths: HomePaths, flags: { as?: string }): Promise<number> {
-  if (!flags.as) throw new UsageError('console needs --as <identity>, e.g. --as rvt-foodvalley or --as privacy-officer');
+  if (!flags.as)
+    throw new UsageError('console needs --as <identity>, e.g. --as rvt-foodvalley or --as privacy-officer');
   const { webUrl } = readConsoleInfo(paths);
   const signer = loadSigner(paths, flags.as);
   const token = await signLogin({ key: signer.key, kid: signer.kid, sub: flags.as, aud: webUrl });

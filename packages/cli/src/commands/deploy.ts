@@ -3,7 +3,15 @@ import { join, resolve } from 'node:path';
 import { homePaths, type Env, type HomePaths } from '@samenhang/config';
 import { ensurePki } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
-import { connectAs, ensureBrokerKeys, ensureStreams, natsUsers, readStackInfo, renderServerConfig, revokedIdentityIds } from '@samenhang/stack';
+import {
+  connectAs,
+  ensureBrokerKeys,
+  ensureStreams,
+  natsUsers,
+  readStackInfo,
+  renderServerConfig,
+  revokedIdentityIds,
+} from '@samenhang/stack';
 import { EXIT, UsageError, out } from '../output.js';
 
 /** Where docker-compose.yml mounts the home (PKI, broker keys) in every container. */
@@ -20,7 +28,11 @@ export async function deployNodeConfig(paths: HomePaths, node: (typeof DEPLOY_NO
     monitorPort: 8222,
     storeDir: '/data/jetstream',
     users: natsUsers(loadRegistry(paths.registry), await revokedIdentityIds(paths)),
-    cluster: { name: 'samenhang', port: 6222, routes: DEPLOY_NODES.filter((n) => n !== node).map((n) => `nats-route://${n}:6222`) },
+    cluster: {
+      name: 'samenhang',
+      port: 6222,
+      routes: DEPLOY_NODES.filter((n) => n !== node).map((n) => `nats-route://${n}:6222`),
+    },
   });
 }
 
@@ -35,14 +47,17 @@ export async function deploy(flags: { out?: string }): Promise<number> {
   await ensurePki(paths);
   ensureBrokerKeys(paths);
   mkdirSync(dir, { recursive: true });
-  for (const node of DEPLOY_NODES) writeFileSync(join(dir, `${node}.conf`), await deployNodeConfig(paths, node), { mode: 0o644 });
-  out(`deployment files in ${dir}: home/ (PKI, broker keys) and ${DEPLOY_NODES.map((n) => `${n}.conf`).join(', ')}; now: docker-compose up`);
+  for (const node of DEPLOY_NODES)
+    writeFileSync(join(dir, `${node}.conf`), await deployNodeConfig(paths, node), { mode: 0o644 });
+  out(
+    `deployment files in ${dir}: home/ (PKI, broker keys) and ${DEPLOY_NODES.map((n) => `${n}.conf`).join(', ')}; now: docker-compose up`,
+  );
   return EXIT.OK;
 }
 
 /** `samenhang streams`: creates the streams, buckets and consumers (the compose stack's init step). */
 export async function streams(paths: HomePaths, env: Env): Promise<number> {
-  const servers = env['SAMENHANG_SERVERS']?.split(',') ?? [...readStackInfo(paths).servers];
+  const servers = env.SAMENHANG_SERVERS?.split(',') ?? [...readStackInfo(paths).servers];
   const nc = await connectAs({ paths, servers, identity: 'broker-admin', maxReconnectAttempts: 30 });
   try {
     await ensureStreams(nc, servers.length > 1 ? 3 : 1);

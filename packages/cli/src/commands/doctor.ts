@@ -41,7 +41,12 @@ export async function doctor(paths: HomePaths, env: Env, flags: { json?: boolean
   } catch {
     built = false;
   }
-  checks.push({ name: 'build', ok: built, detail: built ? 'services built' : 'services not built', fix: 'npm run build' });
+  checks.push({
+    name: 'build',
+    ok: built,
+    detail: built ? 'services built' : 'services not built',
+    fix: 'npm run build',
+  });
 
   let writable = true;
   try {
@@ -50,12 +55,27 @@ export async function doctor(paths: HomePaths, env: Env, flags: { json?: boolean
   } catch {
     writable = false;
   }
-  checks.push({ name: 'home', ok: writable, detail: paths.root, fix: `choose a writable home with --home <dir> or SAMENHANG_HOME` });
+  checks.push({
+    name: 'home',
+    ok: writable,
+    detail: paths.root,
+    fix: `choose a writable home with --home <dir> or SAMENHANG_HOME`,
+  });
   const pki = existsSync(paths.caCert);
-  checks.push({ name: 'pki', ok: true, detail: pki ? 'development PKI present' : 'no PKI yet (created on first start)' });
-  checks.push({ name: 'stack', ok: true, detail: existsSync(paths.stackFile) ? 'a stack is running for this home' : 'no stack running (npm start)' });
+  checks.push({
+    name: 'pki',
+    ok: true,
+    detail: pki ? 'development PKI present' : 'no PKI yet (created on first start)',
+  });
+  checks.push({
+    name: 'stack',
+    ok: true,
+    detail: existsSync(paths.stackFile) ? 'a stack is running for this home' : 'no stack running (npm start)',
+  });
 
   if (flags.json) out(JSON.stringify({ ok: checks.every((c) => c.ok), checks }));
-  else for (const c of checks) out(`${c.ok ? 'ok ' : 'FAIL'} ${c.name.padEnd(12)} ${c.detail}${c.ok || !c.fix ? '' : `\n     fix: ${c.fix}`}`);
+  else
+    for (const c of checks)
+      out(`${c.ok ? 'ok ' : 'FAIL'} ${c.name.padEnd(12)} ${c.detail}${c.ok || !c.fix ? '' : `\n     fix: ${c.fix}`}`);
   return checks.every((c) => c.ok) ? EXIT.OK : EXIT.FAIL;
 }

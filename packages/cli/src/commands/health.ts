@@ -1,11 +1,23 @@
 import type { HomePaths } from '@samenhang/config';
-import { HEALTH_SERVICE_PREFIX, connectAs, describeStatus, readStackInfo, type HealthReport, type ServiceStatus } from '@samenhang/stack';
+import {
+  HEALTH_SERVICE_PREFIX,
+  connectAs,
+  describeStatus,
+  readStackInfo,
+  type HealthReport,
+  type ServiceStatus,
+} from '@samenhang/stack';
 import { CORE_SERVICES } from '../run-stack.js';
 import { EXIT, out } from '../output.js';
 
 /** Every running instance's readiness report, asked with `$SRV.STATS` as the operator (broker-admin). */
 export async function healthReports(paths: HomePaths): Promise<HealthReport[]> {
-  const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'broker-admin', maxReconnectAttempts: 0 });
+  const nc = await connectAs({
+    paths,
+    servers: readStackInfo(paths).servers,
+    identity: 'broker-admin',
+    maxReconnectAttempts: 0,
+  });
   try {
     const reports: HealthReport[] = [];
     for await (const s of await nc.services.client().stats()) {
@@ -63,16 +75,21 @@ export async function health(paths: HomePaths, flags: { json?: boolean }): Promi
   else {
     const answered = new Set(h.instances.map((r) => r.instance));
     for (const r of h.instances) {
-      const why = Object.entries(r.checks).filter(([, v]) => v !== 'ok').map(([k, v]) => `${k}: ${v}`);
+      const why = Object.entries(r.checks)
+        .filter(([, v]) => v !== 'ok')
+        .map(([k, v]) => `${k}: ${v}`);
       const st = h.supervision[r.instance];
       if (st?.restarts) why.push(describeStatus(st));
-      out(`${r.ready ? 'ready    ' : 'NOT READY'}  ${r.instance.padEnd(18)} up ${r.uptimeSeconds}s${why.length ? `  (${why.join(', ')})` : ''}`);
+      out(
+        `${r.ready ? 'ready    ' : 'NOT READY'}  ${r.instance.padEnd(18)} up ${r.uptimeSeconds}s${why.length ? `  (${why.join(', ')})` : ''}`,
+      );
     }
     // Instances that cannot answer for themselves: what the supervisor knows of them.
     for (const [id, st] of Object.entries(h.supervision)) {
       if (answered.has(id)) continue;
       if (st.state !== 'running') out(`NOT READY  ${id.padEnd(18)} ${describeStatus(st)}`);
-      else if ((CORE_SERVICES as readonly string[]).includes(serviceOf(id))) out(`NOT READY  ${id.padEnd(18)} running, but no answer to the health request`);
+      else if ((CORE_SERVICES as readonly string[]).includes(serviceOf(id)))
+        out(`NOT READY  ${id.padEnd(18)} running, but no answer to the health request`);
       else out(`ready      ${id.padEnd(18)} ${describeStatus(st)}`);
     }
     for (const name of h.notReady) out(`NOT READY  ${name}: no ready instance`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
-import { toTimestamp, v1 } from '@samenhang/proto';
+import { toTimestamp, type v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
 import { readStackInfo } from '@samenhang/stack';
 import { AgencyClient, PUBLISH_DEADLINE_MS } from '../agency-client.js';
@@ -41,19 +41,27 @@ export async function publish(paths: HomePaths, flags: Flags): Promise<number> {
     if (!s.observedAt) s.observedAt = toTimestamp(Date.now());
     return s;
   });
-  return sendAll(paths, flags, (client) => signals.map((s) => async () => client.publish(await client.sign(s), timeoutOf(flags))));
+  return sendAll(paths, flags, (client) =>
+    signals.map((s) => async () => client.publish(await client.sign(s), timeoutOf(flags))),
+  );
 }
 
 /** `samenhang consent --agency <id> --file <json>`: register consent, withdrawal or objection. */
 export async function consent(paths: HomePaths, flags: Flags): Promise<number> {
   const records = readItems(flags, 'consent').items.map((item) => consentFromJson(item));
-  return sendAll(paths, flags, (client) => records.map((c) => async () => client.publishConsent(await client.signConsent(c), timeoutOf(flags))));
+  return sendAll(paths, flags, (client) =>
+    records.map((c) => async () => client.publishConsent(await client.signConsent(c), timeoutOf(flags))),
+  );
 }
 
 /** `--timeout <ms>`: how long one envelope may take from its first publish to its receipt. */
 const timeoutOf = (flags: Flags) => (flags.timeout ? Number(flags.timeout) : PUBLISH_DEADLINE_MS);
 
-async function sendAll(paths: HomePaths, flags: Flags, sends: (client: AgencyClient) => (() => Promise<v1.Receipt>)[]): Promise<number> {
+async function sendAll(
+  paths: HomePaths,
+  flags: Flags,
+  sends: (client: AgencyClient) => (() => Promise<v1.Receipt>)[],
+): Promise<number> {
   const client = await AgencyClient.open(paths, readStackInfo(paths).servers, flags.agency!);
   let rejected = 0;
   try {
@@ -61,7 +69,11 @@ async function sendAll(paths: HomePaths, flags: Flags, sends: (client: AgencyCli
       const r = await send();
       const j = receiptJson(r);
       if (j.status === 'REJECTED') rejected++;
-      out(flags.json ? JSON.stringify(j) : `${j.status.padEnd(9)} ${j.signalId || '-'}${j.code ? `  ${j.code}: ${j.reason}` : ''}`);
+      out(
+        flags.json
+          ? JSON.stringify(j)
+          : `${j.status.padEnd(9)} ${j.signalId || '-'}${j.code ? `  ${j.code}: ${j.reason}` : ''}`,
+      );
     }
   } finally {
     await client.close();

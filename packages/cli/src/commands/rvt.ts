@@ -14,16 +14,42 @@ const iso = (ts: Parameters<typeof fromTimestamp>[0]) => {
 /** A HouseholdAlert as JSON for people and scripts: enums by name, empty fields left out. */
 export function alertJson(a: v1.HouseholdAlert) {
   return {
-    alertId: a.alertId, systemId: a.systemId, region: a.region, version: a.version, createdAt: iso(a.createdAt), reason: a.reason,
-    persons: a.persons, mergedFrom: a.mergedFrom.length ? a.mergedFrom : undefined, disclosureId: a.disclosureId || undefined,
+    alertId: a.alertId,
+    systemId: a.systemId,
+    region: a.region,
+    version: a.version,
+    createdAt: iso(a.createdAt),
+    reason: a.reason,
+    persons: a.persons,
+    mergedFrom: a.mergedFrom.length ? a.mergedFrom : undefined,
+    disclosureId: a.disclosureId || undefined,
     entries: a.entries.map((e) => ({
-      signalId: e.signalId, shownAs: e.shownAs, outcome: e.outcome !== e.shownAs ? e.outcome : undefined,
-      agencyId: e.agencyId || undefined, agencyKind: e.agencyKind, category: e.category ? nameOf('category', e.category) : undefined,
-      observedAt: iso(e.observedAt), contact: e.contact ?? undefined,
-      severity: e.severity ? nameOf('severity', e.severity) : undefined, summary: e.summary || undefined,
-      subject: e.subject ?? undefined, address: e.address ?? undefined,
-      relatedPersons: e.relatedPersons?.length ? e.relatedPersons.map((p) => ({ name: p.name, birthDate: p.birthDate || undefined, relation: nameOf('relation', p.relation ?? 0) })) : undefined,
-      why: { rule: e.decidingRule, citation: e.citation, assumption: e.assumption, explanation: e.explanation, decisionId: e.decisionId },
+      signalId: e.signalId,
+      shownAs: e.shownAs,
+      outcome: e.outcome !== e.shownAs ? e.outcome : undefined,
+      agencyId: e.agencyId || undefined,
+      agencyKind: e.agencyKind,
+      category: e.category ? nameOf('category', e.category) : undefined,
+      observedAt: iso(e.observedAt),
+      contact: e.contact ?? undefined,
+      severity: e.severity ? nameOf('severity', e.severity) : undefined,
+      summary: e.summary || undefined,
+      subject: e.subject ?? undefined,
+      address: e.address ?? undefined,
+      relatedPersons: e.relatedPersons?.length
+        ? e.relatedPersons.map((p) => ({
+            name: p.name,
+            birthDate: p.birthDate || undefined,
+            relation: nameOf('relation', p.relation ?? 0),
+          }))
+        : undefined,
+      why: {
+        rule: e.decidingRule,
+        citation: e.citation,
+        assumption: e.assumption,
+        explanation: e.explanation,
+        decisionId: e.decisionId,
+      },
       obligations: e.obligations?.length ? e.obligations : undefined,
     })),
   };
@@ -40,7 +66,10 @@ function rvtIdentity(region: string | undefined): string {
  * picture is fetched (a logged disclosure) and printed, once what was waiting has been read.
  * `--notices` prints the notices themselves and fetches nothing.
  */
-export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boolean; once?: boolean; notices?: boolean }): Promise<number> {
+export async function alerts(
+  paths: HomePaths,
+  flags: { rvt?: string; json?: boolean; once?: boolean; notices?: boolean },
+): Promise<number> {
   const identity = rvtIdentity(flags.rvt);
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity });
   const reader = await openFilteredReader(nc, STREAMS.ALERTS, subjects.alerts(flags.rvt!), { deliver: 'all' });
@@ -59,8 +88,14 @@ export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boo
   const waiting = new Map<string, v1.HouseholdAlert>();
   const show = async (notice: v1.HouseholdAlert) => {
     if (flags.notices) return out(JSON.stringify(alertJson(notice)));
-    const opened = await requestPicture(nc, flags.rvt!, { systemId: notice.systemId }).catch((e: unknown) => v1.HouseholdAlert.create({ reason: `no answer: ${(e as Error).message}` }));
-    out(JSON.stringify(opened.entries.length > 0 ? alertJson(opened) : { ...alertJson(notice), contentUnavailable: opened.reason }));
+    const opened = await requestPicture(nc, flags.rvt!, { systemId: notice.systemId }).catch((e: unknown) =>
+      v1.HouseholdAlert.create({ reason: `no answer: ${(e as Error).message}` }),
+    );
+    out(
+      JSON.stringify(
+        opened.entries.length > 0 ? alertJson(opened) : { ...alertJson(notice), contentUnavailable: opened.reason },
+      ),
+    );
   };
   for await (const m of reader) {
     const a = v1.HouseholdAlert.decode(m.data);
@@ -78,14 +113,23 @@ export async function alerts(paths: HomePaths, flags: { rvt?: string; json?: boo
 }
 
 /** `samenhang picture --rvt <region> --household <postcode> <number>`: ask for the current picture. */
-export async function picture(paths: HomePaths, flags: { rvt?: string; household?: string }, rest: string[]): Promise<number> {
+export async function picture(
+  paths: HomePaths,
+  flags: { rvt?: string; household?: string },
+  rest: string[],
+): Promise<number> {
   const identity = rvtIdentity(flags.rvt);
   const postcode = flags.household;
   const number = Number.parseInt(rest[0] ?? '', 10);
-  if (!postcode || !Number.isInteger(number)) throw new UsageError('needs --household <postcode> <number>, e.g. --household 6717CD 3 [suffix]');
+  if (!postcode || !Number.isInteger(number))
+    throw new UsageError('needs --household <postcode> <number>, e.g. --household 6717CD 3 [suffix]');
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity });
   try {
-    const address = { postcode: postcode.replace(/\s+/g, '').toUpperCase(), houseNumber: number, houseNumberSuffix: rest[1] ?? '' };
+    const address = {
+      postcode: postcode.replace(/\s+/g, '').toUpperCase(),
+      houseNumber: number,
+      houseNumberSuffix: rest[1] ?? '',
+    };
     const a = await requestPicture(nc, flags.rvt!, { address }).catch((cause: unknown) => {
       throw new SamenhangError('ERR_RECEIPT_TIMEOUT', 'the consent service did not answer', { cause });
     });

@@ -5,12 +5,19 @@ import { CORE_SERVICES, startStack } from '../run-stack.js';
 import { EXIT, UsageError, out } from '../output.js';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */
-export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cluster?: string; instances?: string }): Promise<number> {
+export async function up(
+  paths: HomePaths,
+  env: Env,
+  flags: { demo?: boolean; cluster?: string; instances?: string },
+): Promise<number> {
   const cluster = flags.cluster === undefined ? 1 : Number(flags.cluster);
   if (cluster !== 1 && cluster !== 3) throw new UsageError('--cluster takes 3 (a 3-node JetStream cluster)');
   const n = flags.instances === undefined ? 1 : Number(flags.instances);
   if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError('--instances takes a whole number from 1 to 8');
-  if (cluster === 3 && n > 1) throw new UsageError('--instances is for a single node: on a cluster of nats-server 2.9 each service runs once (docs/architecture.md)');
+  if (cluster === 3 && n > 1)
+    throw new UsageError(
+      '--instances is for a single node: on a cluster of nats-server 2.9 each service runs once (docs/architecture.md)',
+    );
   // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
   // Supervised: a service that exits unexpectedly is restarted with backoff, and the rest runs on.
   const stack = await startStack(paths, env, {
@@ -20,7 +27,9 @@ export async function up(paths: HomePaths, env: Env, flags: { demo?: boolean; cl
     supervise: true,
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  out(`samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`);
+  out(
+    `samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`,
+  );
   const consoleInfo = readConsoleInfo(paths);
   out(`console ${consoleInfo.webUrl} (sign in: samenhang console --as <identity>); agency API ${consoleInfo.apiUrl}`);
   let stopping = false;

@@ -22,10 +22,18 @@ const dec = <T>(b: Uint8Array) => JSON.parse(Buffer.from(b.buffer, b.byteOffset,
  * once (200,000 pictures are ~2 GB of JSON). Parsing and evaluating in a worker thread
  * was slower than here (docs/performance.md). Reads only; writes and discloses nothing.
  */
-export async function replayStored(js: JetStreamClient, o: { policy: LoadedPolicy; registry: Registry; asOf: number; progress?: string }): Promise<StoredReplay> {
+export async function replayStored(
+  js: JetStreamClient,
+  o: { policy: LoadedPolicy; registry: Registry; asOf: number; progress?: string },
+): Promise<StoredReplay> {
   const started = performance.now();
   const consents = new Map<string, ConsentFact[]>();
-  await forEachLast(js, BUCKETS.CONSENTS, { headersOnly: false }, (w) => void consents.set(w.key, dec<ConsentFact[]>(w.data)));
+  await forEachLast(
+    js,
+    BUCKETS.CONSENTS,
+    { headersOnly: false },
+    (w) => void consents.set(w.key, dec<ConsentFact[]>(w.data)),
+  );
   const inputs = { policy: o.policy, asOf: o.asOf, consents };
   const recipientOf = recipients(o.registry);
   const found: ReplayFindings = { tally: emptyTally(), changes: [], alertChanges: [], pictures: 0 };
@@ -41,6 +49,8 @@ export async function replayStored(js: JetStreamClient, o: { policy: LoadedPolic
     evaluationMs += performance.now() - t;
   });
   const ms = performance.now() - started;
-  progress?.done(`${found.tally.evaluated} decisions in ${Math.round(ms)} ms (evaluating ${Math.round(evaluationMs)} ms)`);
+  progress?.done(
+    `${found.tally.evaluated} decisions in ${Math.round(ms)} ms (evaluating ${Math.round(evaluationMs)} ms)`,
+  );
   return { ...found, ms, evaluationMs };
 }

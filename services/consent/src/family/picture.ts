@@ -20,10 +20,21 @@ export interface PictureDecision {
 
 export function pictureDecision(d: DecisionRecord): PictureDecision {
   const r = d.rulesEvaluated.find((x) => x.id === d.decidingRule);
-  const rule = r && { assumption: r.assumption, ...(r.assumptionNote !== undefined ? { assumptionNote: r.assumptionNote } : {}), citation: r.citation, reason: r.reason };
+  const rule = r && {
+    assumption: r.assumption,
+    ...(r.assumptionNote !== undefined ? { assumptionNote: r.assumptionNote } : {}),
+    citation: r.citation,
+    reason: r.reason,
+  };
   return {
-    decisionId: d.decisionId, outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule, fields: d.fields, obligations: d.obligations,
-    ...(rule ? { rule } : {}), ...(d.refused[0] ? { refused: d.refused[0] } : {}),
+    decisionId: d.decisionId,
+    outcome: d.outcome,
+    shownAs: d.shownAs,
+    decidingRule: d.decidingRule,
+    fields: d.fields,
+    obligations: d.obligations,
+    ...(rule ? { rule } : {}),
+    ...(d.refused[0] ? { refused: d.refused[0] } : {}),
   };
 }
 

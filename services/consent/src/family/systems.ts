@@ -1,5 +1,5 @@
 import { sha256Hex } from '@samenhang/canonical';
-import { Conflict, JsonKv } from '../kv-json.js';
+import { Conflict, type JsonKv } from '../kv-json.js';
 import { emptyPicture, mergePictures, type Picture } from './picture.js';
 
 export interface HouseholdLink {
@@ -54,7 +54,12 @@ export class FamilySystems {
    * so that a new system costs one picture write instead of two. `seedAfter`: what must be
    * stored before a seeded picture is written (the seed's decision record), sent meanwhile.
    */
-  async place(persons: readonly string[], household: string, seed?: (empty: Picture) => Picture, seedAfter?: Promise<unknown>): Promise<string> {
+  async place(
+    persons: readonly string[],
+    household: string,
+    seed?: (empty: Picture) => Picture,
+    seedAfter?: Promise<unknown>,
+  ): Promise<string> {
     // One lookup per system in this attempt: roots are read again only by the next attempt.
     const seen = new Map<string, Promise<{ id: string; live: boolean }>>();
     // Reads come from memory where possible: every write below is a compare-and-set on
@@ -80,10 +85,13 @@ export class FamilySystems {
 
     let target = roots.size === 0 ? `sys_${sha256Hex(persons[0]!).slice(0, 24)}` : [...roots.keys()].sort()[0]!;
     if (!h) await this.households.cas(household, { systemId: target, persons: [resident], capped: false }, 0);
-    else if (linking && newcomers.length > 0) await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
-    else if (!linking && !h.value.capped) await this.households.cas(household, { ...h.value, capped: true }, h.revision);
+    else if (linking && newcomers.length > 0)
+      await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
+    else if (!linking && !h.value.capped)
+      await this.households.cas(household, { ...h.value, capped: true }, h.revision);
 
-    const newcomersOf = (id: string) => persons.filter((p) => !known.has(p)).map((p) => this.persons.cas(p, { systemId: id }, 0));
+    const newcomersOf = (id: string) =>
+      persons.filter((p) => !known.has(p)).map((p) => this.persons.cas(p, { systemId: id }, 0));
     if (roots.size === 0) {
       // A new system: its picture and its persons' links go out together, one round trip
       // instead of two. A link may so point at a picture not yet written, as a crash can
@@ -122,7 +130,11 @@ export class FamilySystems {
    * household pointing at none. True when this call created it. No read first: the
    * create itself says whether the key exists, one request instead of two.
    */
-  private async ensurePicture(systemId: string, seed?: (empty: Picture) => Picture, seedAfter?: Promise<unknown>): Promise<boolean> {
+  private async ensurePicture(
+    systemId: string,
+    seed?: (empty: Picture) => Picture,
+    seedAfter?: Promise<unknown>,
+  ): Promise<boolean> {
     if (seed) await seedAfter;
     try {
       await this.pictures.cas(systemId, seed ? seed(emptyPicture(systemId)) : emptyPicture(systemId), 0);

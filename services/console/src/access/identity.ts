@@ -18,10 +18,16 @@ export function participant(registry: Registry, id: string): Identity {
  * already checked it chains to the broker's CA; here its URI SAN must name a
  * participant of this trust domain that is not revoked.
  */
-export function peerIdentity(cert: X509Certificate | undefined, registry: Registry, revoked: ReadonlySet<string>): Identity {
+export function peerIdentity(
+  cert: X509Certificate | undefined,
+  registry: Registry,
+  revoked: ReadonlySet<string>,
+): Identity {
   if (!cert) throw new SamenhangError('ERR_UNAUTHENTICATED', 'a client certificate issued by the broker is required');
-  const name = certificateUris(cert).map(parseIdentityUri).find((u) => u?.trustDomain === registry.trustDomain);
-  if (!name || name.type !== 'participant') throw new SamenhangError('ERR_FORBIDDEN', 'the certificate names no participant');
+  const name = certificateUris(cert)
+    .map(parseIdentityUri)
+    .find((u) => u?.trustDomain === registry.trustDomain);
+  if (name?.type !== 'participant') throw new SamenhangError('ERR_FORBIDDEN', 'the certificate names no participant');
   if (revoked.has(name.id)) throw new SamenhangError('ERR_CERT_REVOKED', 'the certificate is revoked');
   return participant(registry, name.id);
 }

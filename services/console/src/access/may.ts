@@ -9,7 +9,8 @@ import type { Identity } from './identity.js';
  */
 export const may = {
   publish: (who: Identity, subject: string) => permitsPublish(participantPermissions(who), subject),
-  read: (who: Identity, stream: string, filter: string) => permitsPublish(participantPermissions(who), readSubject(stream, filter)),
+  read: (who: Identity, stream: string, filter: string) =>
+    permitsPublish(participantPermissions(who), readSubject(stream, filter)),
 };
 
 /** The regions whose alerts this identity may read (an RVT: its own). */

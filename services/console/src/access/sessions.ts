@@ -21,7 +21,12 @@ export class Sessions {
 
   create(identity: string, now = Date.now()): Session {
     this.sweep(now);
-    const s: Session = { id: randomBytes(32).toString('base64url'), identity, expiresAt: now + this.ttlMs, csrf: randomBytes(16).toString('base64url') };
+    const s: Session = {
+      id: randomBytes(32).toString('base64url'),
+      identity,
+      expiresAt: now + this.ttlMs,
+      csrf: randomBytes(16).toString('base64url'),
+    };
     this.byId.set(s.id, s);
     return s;
   }

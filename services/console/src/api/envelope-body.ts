@@ -17,7 +17,10 @@ export function envelopeFromBody(contentType: string | undefined, body: Buffer):
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === PROTOBUF_TYPE) return body;
   if (type !== JWS_JSON_TYPE && type !== 'application/json') {
-    throw new SamenhangError('ERR_MEDIA_TYPE', `send ${PROTOBUF_TYPE} (a SignalEnvelope) or ${JWS_JSON_TYPE} (JWS flattened JSON)`);
+    throw new SamenhangError(
+      'ERR_MEDIA_TYPE',
+      `send ${PROTOBUF_TYPE} (a SignalEnvelope) or ${JWS_JSON_TYPE} (JWS flattened JSON)`,
+    );
   }
   let jws: unknown;
   try {
@@ -27,11 +30,22 @@ export function envelopeFromBody(contentType: string | undefined, body: Buffer):
   }
   const o = jws as Record<string, unknown>;
   const keys = jws && typeof jws === 'object' && !Array.isArray(jws) ? Object.keys(o).sort().join() : '';
-  if (keys !== 'payload,protected,signature' || ![o.payload, o.protected, o.signature].every((v) => typeof v === 'string' && B64URL.test(v))) {
-    throw new SamenhangError('ERR_ENVELOPE_MALFORMED', 'a JWS flattened JSON object with exactly payload, protected and signature (base64url) is required');
+  if (
+    keys !== 'payload,protected,signature' ||
+    ![o.payload, o.protected, o.signature].every((v) => typeof v === 'string' && B64URL.test(v))
+  ) {
+    throw new SamenhangError(
+      'ERR_ENVELOPE_MALFORMED',
+      'a JWS flattened JSON object with exactly payload, protected and signature (base64url) is required',
+    );
   }
   const payload = Buffer.from(o.payload as string, 'base64url');
   // Only canonical base64url: the bytes signed must be the bytes passed on.
-  if (payload.toString('base64url') !== o.payload) throw new SamenhangError('ERR_ENVELOPE_MALFORMED', 'payload is not canonical base64url');
-  return v1.SignalEnvelope.encode({ payload, protected: o.protected as string, signature: o.signature as string }).finish();
+  if (payload.toString('base64url') !== o.payload)
+    throw new SamenhangError('ERR_ENVELOPE_MALFORMED', 'payload is not canonical base64url');
+  return v1.SignalEnvelope.encode({
+    payload,
+    protected: o.protected as string,
+    signature: o.signature as string,
+  }).finish();
 }

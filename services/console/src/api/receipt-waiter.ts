@@ -78,11 +78,16 @@ export class ReceiptWaiter {
         if ((e as { api_error?: { err_code?: number } }).api_error?.err_code === NO_MESSAGE_FOUND) return undefined;
         throw e;
       });
-      if (queued) return queued.subject === subjects.ingress(agencyId) || queued.subject === subjects.consent(agencyId) ? 'pending' : undefined;
+      if (queued)
+        return queued.subject === subjects.ingress(agencyId) || queued.subject === subjects.consent(agencyId)
+          ? 'pending'
+          : undefined;
       // The reader's one-replica consumer may sit on a replica still catching up (after a
       // node was lost): a receipt not there is looked for once more before "not found".
       for (let attempt = 1; attempt <= 2; attempt++) {
-        const stored = await readAll(this.nc, STREAMS.RECEIPTS, subjects.receipts(agencyId), { startTime: new Date(Math.max(0, sinceMs - 1000)) });
+        const stored = await readAll(this.nc, STREAMS.RECEIPTS, subjects.receipts(agencyId), {
+          startTime: new Date(Math.max(0, sinceMs - 1000)),
+        });
         const hit = stored.find((m) => m.msgId === `rcpt.${seq}`);
         if (hit) return v1.Receipt.decode(hit.data);
         if (attempt === 1) await sleep(1000);

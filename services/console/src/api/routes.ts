@@ -30,9 +30,16 @@ const STATUS_NAMES: Record<number, string> = { 1: 'ACCEPTED', 2: 'DUPLICATE', 3:
 export function receiptJson(r: v1.Receipt) {
   const at = fromTimestamp(r.receivedAt);
   return {
-    signalId: r.signalId, agencyId: r.agencyId, status: STATUS_NAMES[r.status] ?? 'UNSPECIFIED', ...(r.code ? { code: r.code } : {}),
-    reason: r.reason, envelopeSha256: r.envelopeSha256, ...(at !== undefined ? { receivedAt: new Date(at).toISOString() } : {}),
-    ...(r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE && r.originalEnvelopeSha256 ? { originalEnvelopeSha256: r.originalEnvelopeSha256 } : {}),
+    signalId: r.signalId,
+    agencyId: r.agencyId,
+    status: STATUS_NAMES[r.status] ?? 'UNSPECIFIED',
+    ...(r.code ? { code: r.code } : {}),
+    reason: r.reason,
+    envelopeSha256: r.envelopeSha256,
+    ...(at !== undefined ? { receivedAt: new Date(at).toISOString() } : {}),
+    ...(r.status === v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE && r.originalEnvelopeSha256
+      ? { originalEnvelopeSha256: r.originalEnvelopeSha256 }
+      : {}),
   };
 }
 
@@ -51,24 +58,41 @@ const INGRESS_DUPLICATE_WINDOW_MS = 120_000;
  * again after its duplicate window), so the answer is that acceptance.
  */
 function outcomeOf(r: v1.Receipt): v1.Receipt {
-  if (r.status !== v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE || !r.originalEnvelopeSha256 || r.originalEnvelopeSha256 !== r.envelopeSha256) return r;
-  return v1.Receipt.create({ ...r, status: v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, reason: 'accepted (this envelope was received before)' });
+  if (
+    r.status !== v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE ||
+    !r.originalEnvelopeSha256 ||
+    r.originalEnvelopeSha256 !== r.envelopeSha256
+  )
+    return r;
+  return v1.Receipt.create({
+    ...r,
+    status: v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED,
+    reason: 'accepted (this envelope was received before)',
+  });
 }
 
 /** An ACCEPTED or DUPLICATE receipt is a success; a REJECTED one is a problem document carrying its code. */
 function sendReceipt(res: ServerResponse, received: v1.Receipt): void {
   const r = outcomeOf(received);
   const body = receiptJson(r);
-  if (body.status === 'REJECTED') return sendProblem(res, isErrorCode(r.code) ? r.code : 'ERR_INTERNAL', r.reason, { receipt: body });
+  if (body.status === 'REJECTED')
+    return sendProblem(res, isErrorCode(r.code) ? r.code : 'ERR_INTERNAL', r.reason, { receipt: body });
   sendJson(res, body.status === 'ACCEPTED' ? 201 : 200, body);
 }
 
 /** POST /v1/signals, POST /v1/consents: the same signed envelope into the same ingress path. */
-async function postEnvelope(req: IncomingMessage, res: ServerResponse, who: Identity, kind: 'signals' | 'consents', d: ApiDeps): Promise<void> {
+async function postEnvelope(
+  req: IncomingMessage,
+  res: ServerResponse,
+  who: Identity,
+  kind: 'signals' | 'consents',
+  d: ApiDeps,
+): Promise<void> {
   const subject = kind === 'signals' ? subjects.ingress(who.id) : subjects.consent(who.id);
   if (!may.publish(who, subject)) throw new SamenhangError('ERR_FORBIDDEN', `this identity may not send ${kind}`);
   const envelope = envelopeFromBody(req.headers['content-type'], await readBody(req, MAX_BODY * 2));
-  if (envelope.length > MAX_BODY) throw new SamenhangError('ERR_ENVELOPE_TOO_LARGE', `the envelope exceeds ${MAX_BODY} bytes`);
+  if (envelope.length > MAX_BODY)
+    throw new SamenhangError('ERR_ENVELOPE_TOO_LARGE', `the envelope exceeds ${MAX_BODY} bytes`);
   const since = Date.now();
   // The envelope's hash as message id, on every try: JetStream stores one copy however often
   // it is sent, by us after a lost acknowledgement or by the agency after a 503 or a timeout.
@@ -78,7 +102,8 @@ async function postEnvelope(req: IncomingMessage, res: ServerResponse, who: Iden
     ack = await publishRetrying(d.js, subject, envelope, {
       msgID: sha,
       deadline: since + PUBLISH_DEADLINE_MS,
-      onRetry: (e, attempt) => d.log.warn({ err: e, attempt, agencyId: who.id }, 'envelope not stored yet; publishing again'),
+      onRetry: (e, attempt) =>
+        d.log.warn({ err: e, attempt, agencyId: who.id }, 'envelope not stored yet; publishing again'),
     });
   } catch (e) {
     if (!isTransientNatsError(e)) throw e;
@@ -102,17 +127,28 @@ async function postEnvelope(req: IncomingMessage, res: ServerResponse, who: Iden
  * acknowledgement lost) or not: sending the same envelope again is safe either way.
  */
 function sendUnavailable(res: ServerResponse): void {
-  const detail = 'the broker did not confirm storing the envelope in time (a node or leader is being replaced); send the same envelope again';
+  const detail =
+    'the broker did not confirm storing the envelope in time (a node or leader is being replaced); send the same envelope again';
   res.writeHead(503, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'retry-after': '5' });
-  res.end(JSON.stringify({ type: 'https://samenhang.dev/errors#err_internal', title: 'ERR_INTERNAL', status: 503, code: 'ERR_INTERNAL', detail }));
+  res.end(
+    JSON.stringify({
+      type: 'https://samenhang.dev/errors#err_internal',
+      title: 'ERR_INTERNAL',
+      status: 503,
+      code: 'ERR_INTERNAL',
+      detail,
+    }),
+  );
 }
 
 async function getReceipt(url: URL, res: ServerResponse, who: Identity, d: ApiDeps): Promise<void> {
   const seq = Number(url.pathname.split('/')[3]);
   const since = Number(url.searchParams.get('since') ?? 0);
-  if (!Number.isSafeInteger(seq) || seq < 1 || !Number.isSafeInteger(since)) throw new SamenhangError('ERR_INPUT_INVALID', 'a receipt location is /v1/receipts/<sequence>?since=<ms>');
+  if (!Number.isSafeInteger(seq) || seq < 1 || !Number.isSafeInteger(since))
+    throw new SamenhangError('ERR_INPUT_INVALID', 'a receipt location is /v1/receipts/<sequence>?since=<ms>');
   const found = await d.receipts.lookup(who.id, seq, since);
-  if (found === 'pending') return sendJson(res, 202, { status: 'PENDING', location: url.pathname + url.search }, { 'retry-after': '1' });
+  if (found === 'pending')
+    return sendJson(res, 202, { status: 'PENDING', location: url.pathname + url.search }, { 'retry-after': '1' });
   if (!found) throw new SamenhangError('ERR_NOT_FOUND', 'no receipt of this agency with that sequence');
   sendReceipt(res, found);
 }
@@ -126,10 +162,16 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, d: Ap
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(d.openapi);
     }
-    const who = peerIdentity((req.socket as TLSSocket).getPeerX509Certificate(), d.registry, await d.revocations.current());
+    const who = peerIdentity(
+      (req.socket as TLSSocket).getPeerX509Certificate(),
+      d.registry,
+      await d.revocations.current(),
+    );
     if (req.method === 'POST' && url.pathname === '/v1/signals') return await postEnvelope(req, res, who, 'signals', d);
-    if (req.method === 'POST' && url.pathname === '/v1/consents') return await postEnvelope(req, res, who, 'consents', d);
-    if (req.method === 'GET' && /^\/v1\/receipts\/[0-9]+$/.test(url.pathname)) return await getReceipt(url, res, who, d);
+    if (req.method === 'POST' && url.pathname === '/v1/consents')
+      return await postEnvelope(req, res, who, 'consents', d);
+    if (req.method === 'GET' && /^\/v1\/receipts\/[0-9]+$/.test(url.pathname))
+      return await getReceipt(url, res, who, d);
     throw new SamenhangError('ERR_NOT_FOUND', 'no such resource');
   } catch (e) {
     if (!(e instanceof SamenhangError)) d.log.error({ err: e, path: url.pathname }, 'API request failed');

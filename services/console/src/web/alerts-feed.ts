@@ -16,7 +16,10 @@ export class AlertsFeed {
   private stopped = false;
   private stopConsume: (() => void) | undefined;
 
-  constructor(private readonly nc: NatsConnection, private readonly log: Logger) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly log: Logger,
+  ) {}
 
   async start(): Promise<void> {
     const reader = await openFilteredReader(this.nc, STREAMS.ALERTS, 'samenhang.alerts.*', { deliver: 'all' });
@@ -42,7 +45,9 @@ export class AlertsFeed {
 
   /** Newest first. */
   current(region: string): v1.HouseholdAlert[] {
-    return [...(this.byRegion.get(region)?.values() ?? [])].sort((a, b) => Number(b.createdAt?.seconds ?? 0) - Number(a.createdAt?.seconds ?? 0));
+    return [...(this.byRegion.get(region)?.values() ?? [])].sort(
+      (a, b) => Number(b.createdAt?.seconds ?? 0) - Number(a.createdAt?.seconds ?? 0),
+    );
   }
 
   find(region: string, alertId: string): v1.HouseholdAlert | undefined {

@@ -5,7 +5,12 @@ import type { translator } from './i18n.js';
 
 type T = ReturnType<typeof translator>;
 
-export function statusBody(t: T, csrf: string, cp: Checkpoint | undefined, last: { at: string; report: VerifyReport } | undefined): Raw {
+export function statusBody(
+  t: T,
+  csrf: string,
+  cp: Checkpoint | undefined,
+  last: { at: string; report: VerifyReport } | undefined,
+): Raw {
   const r = last?.report;
   return h`<section aria-labelledby="cp"><h2 id="cp">${t('latestCheckpoint')}</h2>
 ${cp ? h`<dl><dt>${t('treeSize')}</dt><dd id="tree-size">${cp.treeSize}</dd><dt>${t('rootHash')}</dt><dd class="hash">${cp.rootHash}</dd><dt>${t('time')}</dt><dd>${cp.time}</dd></dl>` : h`<p>—</p>`}
@@ -58,13 +63,21 @@ export function accessReportBody(t: T, csrf: string, bsnGiven: boolean, report?:
   // POST: a BSN never travels in a URL (history, proxies).
   return h`<form method="post" action="/audit/access-report"><input type="hidden" name="csrf" value="${csrf}"><label>${t('bsn')} <input name="bsn" required inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label><button type="submit">${t('show')}</button></form>
 ${problem ? h`<p class="problem" role="alert">${problem}</p>` : ''}
-${bsnGiven && report ? h`<section id="report" aria-labelledby="rep"><h2 id="rep">${t('signalsConcern', report.signals.length)}</h2>
+${
+  bsnGiven && report
+    ? h`<section id="report" aria-labelledby="rep"><h2 id="rep">${t('signalsConcern', report.signals.length)}</h2>
 <p class="noprint"><button type="button" data-print>${t('print')}</button></p>
 <p>${report.subject} — ${report.generatedAt}</p>
-<ul>${report.signals.map((s) => h`<li data-signal="${s.signalId}"><strong>${s.signalId}</strong>: ${s.category ?? ''} · ${s.agency} · ${s.observedAt?.slice(0, 10) ?? ''} · ${s.role}<br>
+<ul>${report.signals.map(
+        (
+          s,
+        ) => h`<li data-signal="${s.signalId}"><strong>${s.signalId}</strong>: ${s.category ?? ''} · ${s.agency} · ${s.observedAt?.slice(0, 10) ?? ''} · ${s.role}<br>
 ${t('outcome')}: ${s.outcome} — ${s.rule} (${s.citation ?? ''})${s.assumption ? h` <span class="assumption">${t('assumption')}</span>` : ''}
-<ul>${s.recipients.length ? s.recipients.map((r) => h`<li>${t('shownTo', r.recipient, r.time, r.kind, r.fields.join(', ') || t('none'))}</li>`) : h`<li>${t('notShown')}</li>`}</ul></li>`)}</ul>
-<h2>${t('withheld')}</h2><ul>${report.withheld.map((w) => h`<li>${w.what} — ${t('ground')}: ${w.ground}</li>`)}</ul></section>` : ''}`;
+<ul>${s.recipients.length ? s.recipients.map((r) => h`<li>${t('shownTo', r.recipient, r.time, r.kind, r.fields.join(', ') || t('none'))}</li>`) : h`<li>${t('notShown')}</li>`}</ul></li>`,
+      )}</ul>
+<h2>${t('withheld')}</h2><ul>${report.withheld.map((w) => h`<li>${w.what} — ${t('ground')}: ${w.ground}</li>`)}</ul></section>`
+    : ''
+}`;
 }
 
 export interface ReplayResult {
@@ -83,8 +96,14 @@ export function whatIfBody(t: T, csrf: string, result?: ReplayResult, problem?: 
 <label for="replay-json">${t('replayFile')}</label><textarea id="replay-json" name="replay" required></textarea>
 <button type="submit">${t('evaluate')}</button></form>
 ${problem ? h`<p class="problem" role="alert">${t('invalidInput', problem)}</p>` : ''}
-${result ? h`<section id="what-if-result" aria-labelledby="wi"><h2 id="wi">${t('whatIfSummary', result.policy.version, result.asOf, result.evaluated, result.changed)}</h2>
+${
+  result
+    ? h`<section id="what-if-result" aria-labelledby="wi"><h2 id="wi">${t('whatIfSummary', result.policy.version, result.asOf, result.evaluated, result.changed)}</h2>
 <table><thead><tr><th scope="col">${t('change')}</th><th scope="col">${t('count')}</th></tr></thead><tbody>
-${Object.entries(result.byChange).sort((a, b) => b[1] - a[1]).map(([k, n]) => h`<tr><td>${k}</td><td>${n}</td></tr>`)}
-${Object.entries(result.alerts).map(([k, n]) => h`<tr><td>${t('alertChanges')}: ${k}</td><td>${n}</td></tr>`)}</tbody></table></section>` : ''}`;
+${Object.entries(result.byChange)
+  .sort((a, b) => b[1] - a[1])
+  .map(([k, n]) => h`<tr><td>${k}</td><td>${n}</td></tr>`)}
+${Object.entries(result.alerts).map(([k, n]) => h`<tr><td>${t('alertChanges')}: ${k}</td><td>${n}</td></tr>`)}</tbody></table></section>`
+    : ''
+}`;
 }

@@ -1,6 +1,15 @@
 import type { X509Certificate } from 'node:crypto';
 import type { NatsConnection } from 'nats';
-import { parseRecords, verifyCheckpoint, verifyLog, CHECKPOINT_SUBJECT, type AuditRecords, type Checkpoint, type LogEntry, type VerifyReport } from '@samenhang/audit-log';
+import {
+  parseRecords,
+  verifyCheckpoint,
+  verifyLog,
+  CHECKPOINT_SUBJECT,
+  type AuditRecords,
+  type Checkpoint,
+  type LogEntry,
+  type VerifyReport,
+} from '@samenhang/audit-log';
 import { STREAMS, readAll } from '@samenhang/stack';
 
 /**
@@ -12,7 +21,10 @@ export class AuditView {
   private lastRead: { at: number; entries: LogEntry[] } | undefined;
   lastVerification: { at: string; report: VerifyReport } | undefined;
 
-  constructor(private readonly nc: NatsConnection, private readonly trust: { ca: X509Certificate; trustDomain: string }) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly trust: { ca: X509Certificate; trustDomain: string },
+  ) {}
 
   async entries(maxAgeMs = 1000): Promise<LogEntry[]> {
     if (this.lastRead && Date.now() - this.lastRead.at < maxAgeMs) return this.lastRead.entries;
@@ -30,7 +42,11 @@ export class AuditView {
     for (let i = entries.length - 1; i >= 0; i--) {
       if (entries[i]!.subject !== CHECKPOINT_SUBJECT) continue;
       // Shown only once its signature verifies against the CA.
-      return verifyCheckpoint(Buffer.from(entries[i]!.data).toString('utf8'), this.trust.ca, this.trust.trustDomain).catch(() => undefined);
+      return verifyCheckpoint(
+        Buffer.from(entries[i]!.data).toString('utf8'),
+        this.trust.ca,
+        this.trust.trustDomain,
+      ).catch(() => undefined);
     }
     return undefined;
   }

@@ -10,7 +10,14 @@ export function esc(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const part = (v: unknown): string => (v instanceof Raw ? v.html : Array.isArray(v) ? v.map(part).join('') : v === undefined || v === null || v === false ? '' : esc(v));
+const part = (v: unknown): string =>
+  v instanceof Raw
+    ? v.html
+    : Array.isArray(v)
+      ? v.map(part).join('')
+      : v === undefined || v === null || v === false
+        ? ''
+        : esc(v);
 
 /** Tagged template: interpolations are escaped unless they are Raw (or arrays of Raw). */
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Raw {

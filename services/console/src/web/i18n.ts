@@ -8,7 +8,8 @@ const nl = {
   language: 'Taal',
   signedInAs: 'Aangemeld als',
   loginTitle: 'Aanmelden',
-  loginHelp: 'Aanmelden gaat zonder wachtwoord: voer op uw werkplek `samenhang console --as <identiteit>` uit en open de eenmalige link.',
+  loginHelp:
+    'Aanmelden gaat zonder wachtwoord: voer op uw werkplek `samenhang console --as <identiteit>` uit en open de eenmalige link.',
   loginFailed: 'Deze aanmeldlink is ongeldig, verlopen of al gebruikt.',
   sessionExpired: 'Uw sessie is verlopen. Meld u opnieuw aan.',
   forbidden: 'U heeft geen toegang tot deze pagina.',
@@ -79,7 +80,8 @@ const nl = {
   withheld: 'Niet opgenomen',
   ground: 'grond',
   whatIf: 'Wat-als: ander beleid',
-  whatIfHelp: 'Plak of kies de uitvoer van `samenhang replay --policy <bestand> --json`. Er wordt niets gewijzigd of verstrekt.',
+  whatIfHelp:
+    'Plak of kies de uitvoer van `samenhang replay --policy <bestand> --json`. Er wordt niets gewijzigd of verstrekt.',
   replayFile: 'Replay-resultaat (JSON)',
   evaluate: 'Bekijken',
   whatIfSummary: 'Beleid {0} per {1}: {2} beslissingen herberekend, {3} zouden veranderen',
@@ -97,7 +99,8 @@ const en: Record<keyof typeof nl, string> = {
   language: 'Language',
   signedInAs: 'Signed in as',
   loginTitle: 'Sign in',
-  loginHelp: 'Sign-in needs no password: run `samenhang console --as <identity>` at your workstation and open the one-time link.',
+  loginHelp:
+    'Sign-in needs no password: run `samenhang console --as <identity>` at your workstation and open the one-time link.',
   loginFailed: 'This sign-in link is invalid, expired or already used.',
   sessionExpired: 'Your session has expired. Please sign in again.',
   forbidden: 'You have no access to this page.',
@@ -168,7 +171,8 @@ const en: Record<keyof typeof nl, string> = {
   withheld: 'Withheld',
   ground: 'ground',
   whatIf: 'What-if: another policy',
-  whatIfHelp: 'Paste or choose the output of `samenhang replay --policy <file> --json`. Nothing is changed or disclosed.',
+  whatIfHelp:
+    'Paste or choose the output of `samenhang replay --policy <file> --json`. Nothing is changed or disclosed.',
   replayFile: 'Replay result (JSON)',
   evaluate: 'Show',
   whatIfSummary: 'Policy {0} as of {1}: {2} decisions re-evaluated, {3} would change',

@@ -6,7 +6,7 @@ import { verifyLogin } from '@samenhang/envelope';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
 import type { CertStore, Registry } from '@samenhang/pki';
-import { v1 } from '@samenhang/proto';
+import type { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
 import { requestPicture } from '@samenhang/stack';
@@ -15,7 +15,15 @@ import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
 import type { AlertsFeed } from './alerts-feed.js';
-import { accessReportBody, decisionsBody, disclosuresBody, statusBody, whatIfBody, type Filters, type ReplayResult } from './audit-pages.js';
+import {
+  accessReportBody,
+  decisionsBody,
+  disclosuresBody,
+  statusBody,
+  whatIfBody,
+  type Filters,
+  type ReplayResult,
+} from './audit-pages.js';
 import type { AuditView } from './audit-view.js';
 import { h } from './html.js';
 import { langOf, translator, type Lang } from './i18n.js';
@@ -46,7 +54,10 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
 };
-const ASSETS: Record<string, string> = { '/assets/console.css': 'text/css; charset=utf-8', '/assets/console.js': 'text/javascript; charset=utf-8' };
+const ASSETS: Record<string, string> = {
+  '/assets/console.css': 'text/css; charset=utf-8',
+  '/assets/console.js': 'text/javascript; charset=utf-8',
+};
 const COOKIE = 'samenhang_session';
 
 interface Req {
@@ -72,7 +83,8 @@ const redirect = (res: ServerResponse, to: string, headers: Record<string, strin
 };
 
 async function form(req: IncomingMessage): Promise<URLSearchParams> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) throw new SamenhangError('ERR_MEDIA_TYPE', 'a form post is expected');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+    throw new SamenhangError('ERR_MEDIA_TYPE', 'a form post is expected');
   return new URLSearchParams((await readBody(req, 8 * 1024 * 1024)).toString('utf8'));
 }
 
@@ -86,42 +98,82 @@ export class WebConsole {
     const url = new URL(req.url ?? '/', this.d.origin);
     const chosen = langOf(url.searchParams.get('lang'));
     const lang = chosen ?? langOf(cookieValue(req, 'samenhang_lang')) ?? 'nl';
-    const langCookie: Record<string, string> = chosen ? { 'set-cookie': `samenhang_lang=${chosen}; Path=/; Secure; SameSite=Strict; Max-Age=31536000` } : {};
+    const langCookie: Record<string, string> = chosen
+      ? { 'set-cookie': `samenhang_lang=${chosen}; Path=/; Secure; SameSite=Strict; Max-Age=31536000` }
+      : {};
     url.searchParams.delete('lang');
     const r: Req = { req, res, url, lang, t: translator(lang) };
     try {
       if (req.method === 'GET' && ASSETS[url.pathname]) {
-        res.writeHead(200, { 'content-type': ASSETS[url.pathname]!, ...SECURITY_HEADERS, 'cache-control': 'max-age=300' });
+        res.writeHead(200, {
+          'content-type': ASSETS[url.pathname]!,
+          ...SECURITY_HEADERS,
+          'cache-control': 'max-age=300',
+        });
         return void res.end(readFileSync(`${this.d.assetsDir}/${url.pathname.slice(8)}`));
       }
       if (req.method === 'GET' && url.pathname === '/login') return await this.login(r, langCookie);
       const session = this.d.sessions.get(cookieValue(req, COOKIE));
       if (!session) {
         const expired = cookieValue(req, COOKIE) !== undefined;
-        return send(res, 401, page({ lang, path: url.pathname }, r.t('loginTitle'), h`<p role="alert">${expired ? r.t('sessionExpired') : ''}</p><p>${r.t('loginHelp')}</p>`), langCookie);
+        return send(
+          res,
+          401,
+          page(
+            { lang, path: url.pathname },
+            r.t('loginTitle'),
+            h`<p role="alert">${expired ? r.t('sessionExpired') : ''}</p><p>${r.t('loginHelp')}</p>`,
+          ),
+          langCookie,
+        );
       }
       const who = participant(this.d.registry, session.identity);
       if ((await this.d.revocations.current()).has(who.id)) {
         this.d.sessions.end(session.id);
-        return send(res, 401, page({ lang, path: url.pathname }, r.t('loginTitle'), h`<p role="alert">${r.t('sessionExpired')}</p>`));
+        return send(
+          res,
+          401,
+          page({ lang, path: url.pathname }, r.t('loginTitle'), h`<p role="alert">${r.t('sessionExpired')}</p>`),
+        );
       }
       const body = req.method === 'POST' ? await form(req) : undefined;
       if (body && body.get('csrf') !== session.csrf) throw new SamenhangError('ERR_FORBIDDEN', 'form token mismatch');
       const nav = [
-        ...(alertRegions(who, this.d.registry).length ? [{ href: '/rvt', label: r.t('rvtNav') }, { href: '/rvt/picture', label: r.t('pictureNav') }] : []),
-        ...(mayReadAudit(who) ? [
-          { href: '/audit', label: r.t('auditTitle') }, { href: '/audit/disclosures', label: r.t('disclosures') }, { href: '/audit/decisions', label: r.t('decisions') },
-          { href: '/audit/access-report', label: r.t('accessReport') }, { href: '/audit/what-if', label: r.t('whatIf') },
-        ] : []),
+        ...(alertRegions(who, this.d.registry).length
+          ? [
+              { href: '/rvt', label: r.t('rvtNav') },
+              { href: '/rvt/picture', label: r.t('pictureNav') },
+            ]
+          : []),
+        ...(mayReadAudit(who)
+          ? [
+              { href: '/audit', label: r.t('auditTitle') },
+              { href: '/audit/disclosures', label: r.t('disclosures') },
+              { href: '/audit/decisions', label: r.t('decisions') },
+              { href: '/audit/access-report', label: r.t('accessReport') },
+              { href: '/audit/what-if', label: r.t('whatIf') },
+            ]
+          : []),
       ];
-      const a: Authed = { ...r, session, who, ctx: { lang, who, csrf: session.csrf, nav, path: url.pathname + url.search } };
+      const a: Authed = {
+        ...r,
+        session,
+        who,
+        ctx: { lang, who, csrf: session.csrf, nav, path: url.pathname + url.search },
+      };
       if (!(await this.route(a, body))) send(res, 404, page(a.ctx, '404', h`<p>—</p>`));
     } catch (e) {
       const code = e instanceof SamenhangError ? e.code : 'ERR_INTERNAL';
       if (code === 'ERR_INTERNAL') this.d.log.error({ err: e, path: url.pathname }, 'console request failed');
       const status = code === 'ERR_FORBIDDEN' ? 403 : code === 'ERR_INTERNAL' ? 503 : 400;
-      const text = code === 'ERR_FORBIDDEN' ? r.t('forbidden') : code === 'ERR_INTERNAL' ? r.t('auditUnavailable') : r.t('invalidInput', code);
-      if (!res.headersSent) send(res, status, page({ lang, path: url.pathname }, String(status), h`<p role="alert">${text}</p>`));
+      const text =
+        code === 'ERR_FORBIDDEN'
+          ? r.t('forbidden')
+          : code === 'ERR_INTERNAL'
+            ? r.t('auditUnavailable')
+            : r.t('invalidInput', code);
+      if (!res.headersSent)
+        send(res, status, page({ lang, path: url.pathname }, String(status), h`<p role="alert">${text}</p>`));
       else res.end();
     }
   }
@@ -129,16 +181,31 @@ export class WebConsole {
   /** A one-time link: a login assertion signed with the identity's own key (samenhang console --as). */
   private async login(r: Req, headers: Record<string, string>): Promise<void> {
     try {
-      const claims = await verifyLogin(r.url.searchParams.get('token') ?? '', { certs: this.d.certs, revoked: await this.d.revocations.current(), aud: this.d.origin });
+      const claims = await verifyLogin(r.url.searchParams.get('token') ?? '', {
+        certs: this.d.certs,
+        revoked: await this.d.revocations.current(),
+        aud: this.d.origin,
+      });
       const who = participant(this.d.registry, claims.sub);
-      if (!alertRegions(who, this.d.registry).length && !mayReadAudit(who)) throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this identity');
-      if (!this.d.sessions.firstUse(claims.jti, claims.exp * 1000)) throw new SamenhangError('ERR_LOGIN_INVALID', 'login link already used');
+      if (!alertRegions(who, this.d.registry).length && !mayReadAudit(who))
+        throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this identity');
+      if (!this.d.sessions.firstUse(claims.jti, claims.exp * 1000))
+        throw new SamenhangError('ERR_LOGIN_INVALID', 'login link already used');
       const s = this.d.sessions.create(who.id);
       this.d.log.info({ identity: who.id }, 'signed in');
       redirect(r.res, '/', { ...headers, 'set-cookie': this.d.sessions.cookie(s) });
     } catch (e) {
       this.d.log.warn({ code: (e as SamenhangError).code ?? 'ERR_INTERNAL' }, 'sign-in refused');
-      send(r.res, 401, page({ lang: r.lang, path: '/login' }, r.t('loginTitle'), h`<p role="alert">${r.t('loginFailed')}</p><p>${r.t('loginHelp')}</p>`), headers);
+      send(
+        r.res,
+        401,
+        page(
+          { lang: r.lang, path: '/login' },
+          r.t('loginTitle'),
+          h`<p role="alert">${r.t('loginFailed')}</p><p>${r.t('loginHelp')}</p>`,
+        ),
+        headers,
+      );
     }
   }
 
@@ -179,15 +246,31 @@ export class WebConsole {
         const e = alert && entriesOf(alert).find((x) => x.decisionId === body!.get('decisionId'));
         const outcome = body!.get('outcome');
         const obligation = e?.obligations.find((o) => o.startsWith('HUMAN_REVIEW'));
-        if (!alert || !e || !obligation || (outcome !== 'UPHELD' && outcome !== 'WITHDRAW')) throw new SamenhangError('ERR_INPUT_INVALID', 'no such review due');
-        const rec = await this.d.audit.review({ reviewer: who.id, obligation: obligation.split(' ')[0]!, decisionId: e.decisionId, signalId: e.signalId, alertId: alert.alertId, outcome });
+        if (!alert || !e || !obligation || (outcome !== 'UPHELD' && outcome !== 'WITHDRAW'))
+          throw new SamenhangError('ERR_INPUT_INVALID', 'no such review due');
+        const rec = await this.d.audit.review({
+          reviewer: who.id,
+          obligation: obligation.split(' ')[0]!,
+          decisionId: e.decisionId,
+          signalId: e.signalId,
+          alertId: alert.alertId,
+          outcome,
+        });
         this.reviews.set(e.decisionId, rec);
         redirect(res, '/rvt');
         return true;
       }
       case 'GET /audit': {
         auditor();
-        send(res, 200, page(a.ctx, t('auditTitle'), statusBody(t, a.session.csrf, await this.d.auditView.latestCheckpoint(), this.d.auditView.lastVerification)));
+        send(
+          res,
+          200,
+          page(
+            a.ctx,
+            t('auditTitle'),
+            statusBody(t, a.session.csrf, await this.d.auditView.latestCheckpoint(), this.d.auditView.lastVerification),
+          ),
+        );
         return true;
       }
       case 'POST /audit/verify':
@@ -198,14 +281,25 @@ export class WebConsole {
       case 'GET /audit/disclosures':
       case 'GET /audit/decisions': {
         auditor();
-        const f: Filters = Object.fromEntries(['recipient', 'signal', 'since', 'until'].map((k) => [k, url.searchParams.get(k) || undefined]).filter(([, v]) => v));
+        const f: Filters = Object.fromEntries(
+          ['recipient', 'signal', 'since', 'until']
+            .map((k) => [k, url.searchParams.get(k) || undefined])
+            .filter(([, v]) => v),
+        );
         const until = f.until ? `${f.until}T23:59:59.999Z` : undefined;
         const recs = await this.d.auditView.records();
         if (url.pathname.endsWith('disclosures')) {
-          const rows = recs.disclosures.filter((d) => (!f.recipient || d.recipient === f.recipient || d.recipient === `rvt-${f.recipient}`) && (!f.signal || d.sourceSignals.includes(f.signal)) && inRange(d.time, f.since, until));
+          const rows = recs.disclosures.filter(
+            (d) =>
+              (!f.recipient || d.recipient === f.recipient || d.recipient === `rvt-${f.recipient}`) &&
+              (!f.signal || d.sourceSignals.includes(f.signal)) &&
+              inRange(d.time, f.since, until),
+          );
           send(res, 200, page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows)));
         } else {
-          const rows = recs.decisions.filter((d) => (!f.signal || d.signalId === f.signal) && inRange(d.decidedAt, f.since, until));
+          const rows = recs.decisions.filter(
+            (d) => (!f.signal || d.signalId === f.signal) && inRange(d.decidedAt, f.since, until),
+          );
           send(res, 200, page(a.ctx, t('decisions'), decisionsBody(t, f, rows)));
         }
         return true;
@@ -218,7 +312,15 @@ export class WebConsole {
         auditor();
         const bsn = (body!.get('bsn') ?? '').trim();
         if (!isValidBsn(bsn)) {
-          send(res, 400, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, false, undefined, t('invalidInput', t('bsn')))));
+          send(
+            res,
+            400,
+            page(
+              a.ctx,
+              t('accessReport'),
+              accessReportBody(t, a.session.csrf, false, undefined, t('invalidInput', t('bsn'))),
+            ),
+          );
           return true;
         }
         const person = this.d.pseudonyms.person(bsn);
@@ -254,14 +356,18 @@ export class WebConsole {
     res.write(': connected\n\n');
     let chain = Promise.resolve();
     const stop = this.d.feed.listen(region, (alert) => {
-      chain = chain.then(async () => {
-        if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
-        await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
-        res.write(`event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.reviews, true).html })}\n\n`);
-      }).catch((e: unknown) => {
-        this.d.log.error({ err: e }, 'live alert not shown: audit record failed');
-        res.end();
-      });
+      chain = chain
+        .then(async () => {
+          if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
+          await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
+          res.write(
+            `event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.reviews, true).html })}\n\n`,
+          );
+        })
+        .catch((e: unknown) => {
+          this.d.log.error({ err: e }, 'live alert not shown: audit record failed');
+          res.end();
+        });
     });
     const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     const close = () => {
@@ -275,22 +381,35 @@ export class WebConsole {
   private async picture(a: Authed, region: string): Promise<void> {
     const { url, res, t, who } = a;
     if (!mayAskPicture(who, region)) throw new SamenhangError('ERR_FORBIDDEN', 'may not ask for pictures');
-    const q = { postcode: url.searchParams.get('postcode') ?? undefined, number: url.searchParams.get('number') ?? undefined, suffix: url.searchParams.get('suffix') ?? undefined };
+    const q = {
+      postcode: url.searchParams.get('postcode') ?? undefined,
+      number: url.searchParams.get('number') ?? undefined,
+      suffix: url.searchParams.get('suffix') ?? undefined,
+    };
     // A system id comes from an alert notice this region received (the link on the alerts page).
     const systemId = url.searchParams.get('system') ?? undefined;
-    if (!systemId && (!q.postcode || !q.number)) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
+    if (!systemId && (!q.postcode || !q.number))
+      return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
     let request: v1.PictureRequest.$Properties;
     if (systemId) {
       if (!/^sys_[A-Za-z0-9_-]{1,64}$/.test(systemId)) throw new SamenhangError('ERR_INPUT_INVALID', 'system id');
       request = { systemId };
     } else {
       const houseNumber = Number.parseInt(q.number!, 10);
-      if (!/^[0-9]{4} ?[A-Za-z]{2}$/.test(q.postcode!) || !Number.isInteger(houseNumber)) throw new SamenhangError('ERR_INPUT_INVALID', 'postcode and house number');
-      request = { address: { postcode: q.postcode!.replace(/\s+/g, '').toUpperCase(), houseNumber, houseNumberSuffix: q.suffix ?? '' } };
+      if (!/^[0-9]{4} ?[A-Za-z]{2}$/.test(q.postcode!) || !Number.isInteger(houseNumber))
+        throw new SamenhangError('ERR_INPUT_INVALID', 'postcode and house number');
+      request = {
+        address: {
+          postcode: q.postcode!.replace(/\s+/g, '').toUpperCase(),
+          houseNumber,
+          houseNumberSuffix: q.suffix ?? '',
+        },
+      };
     }
     // The consent service decides and records this disclosure; the console records the view.
     const reply = await requestPicture(this.d.nc, region, request);
-    if (reply.entries.length === 0) return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { empty: reply.reason })));
+    if (reply.entries.length === 0)
+      return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { empty: reply.reason })));
     await this.d.audit.viewedAlert(reply, who, a.session.id, this.d.purpose);
     send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { alert: reply }, a.session.csrf)));
   }
@@ -299,9 +418,24 @@ export class WebConsole {
 /** The summary of `samenhang replay --json` output; anything else is refused. */
 function parseReplay(text: string): ReplayResult {
   const o = JSON.parse(text) as ReplayResult;
-  const counts = (x: unknown) => typeof x === 'object' && x !== null && Object.values(x).every((n) => Number.isInteger(n));
-  if (typeof o?.policy?.version !== 'string' || typeof o.asOf !== 'string' || !Number.isInteger(o.evaluated) || !Number.isInteger(o.changed) || !counts(o.byChange) || !counts(o.alerts)) {
+  const counts = (x: unknown) =>
+    typeof x === 'object' && x !== null && Object.values(x).every((n) => Number.isInteger(n));
+  if (
+    typeof o?.policy?.version !== 'string' ||
+    typeof o.asOf !== 'string' ||
+    !Number.isInteger(o.evaluated) ||
+    !Number.isInteger(o.changed) ||
+    !counts(o.byChange) ||
+    !counts(o.alerts)
+  ) {
     throw new Error('not a replay result');
   }
-  return { policy: { version: o.policy.version, digest: String(o.policy.digest) }, asOf: o.asOf, evaluated: o.evaluated, changed: o.changed, byChange: o.byChange, alerts: o.alerts };
+  return {
+    policy: { version: o.policy.version, digest: String(o.policy.digest) },
+    asOf: o.asOf,
+    evaluated: o.evaluated,
+    changed: o.changed,
+    byChange: o.byChange,
+    alerts: o.alerts,
+  };
 }

@@ -18,7 +18,13 @@ function contact(c: v1.AlertEntry['contact']): Raw | string {
 }
 
 /** One entry: INDEX and DISCLOSE look different (border, badge, text), and say why they are shown. */
-function entry(t: T, a: v1.HouseholdAlert, e: v1.AlertEntry, csrf: string, reviews: ReadonlyMap<string, ReviewRecord>): Raw {
+function entry(
+  t: T,
+  a: v1.HouseholdAlert,
+  e: v1.AlertEntry,
+  csrf: string,
+  reviews: ReadonlyMap<string, ReviewRecord>,
+): Raw {
   const disclose = e.shownAs === 'DISCLOSE';
   const review = reviews.get(e.decisionId);
   const needsReview = e.obligations.some((o) => o.startsWith('HUMAN_REVIEW'));
@@ -40,11 +46,15 @@ ${e.assumption ? h`<p class="assumption">${t('assumption')}</p>` : ''}
 <p>${e.explanation}</p></details>
 ${e.obligations.length ? h`<p><strong>${t('obligations')}:</strong> ${e.obligations.join('; ')}</p>` : ''}
 ${review ? h`<p class="ok" role="status">${t('reviewDone', review.outcome === 'UPHELD' ? t('reviewUpheld') : t('reviewWithdraw'))}</p>` : ''}
-${needsReview && !review ? h`<form method="post" action="/rvt/reviews"><fieldset><legend>${t('reviewLegend')} (${e.signalId})</legend>
+${
+  needsReview && !review
+    ? h`<form method="post" action="/rvt/reviews"><fieldset><legend>${t('reviewLegend')} (${e.signalId})</legend>
 <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="alertId" value="${a.alertId}"><input type="hidden" name="decisionId" value="${e.decisionId}">
 <label><input type="radio" name="outcome" value="UPHELD" required> ${t('reviewUpheld')}</label>
 <label><input type="radio" name="outcome" value="WITHDRAW"> ${t('reviewWithdraw')}</label>
-<button type="submit">${t('reviewSave')}</button></fieldset></form>` : ''}
+<button type="submit">${t('reviewSave')}</button></fieldset></form>`
+    : ''
+}
 </section>`;
 }
 
@@ -52,7 +62,13 @@ ${needsReview && !review ? h`<form method="post" action="/rvt/reviews"><fieldset
  * One alert. A notice (from the ALERTS stream) carries no content: `notice` adds the link that
  * fetches the family's current picture, which the consent service records as a disclosure.
  */
-export function alertCard(t: T, a: v1.HouseholdAlert, csrf: string, reviews: ReadonlyMap<string, ReviewRecord>, notice = false): Raw {
+export function alertCard(
+  t: T,
+  a: v1.HouseholdAlert,
+  csrf: string,
+  reviews: ReadonlyMap<string, ReviewRecord>,
+  notice = false,
+): Raw {
   return h`<article class="alert" data-system="${a.systemId}" data-version="${a.version}" aria-labelledby="a-${a.alertId}">
 <h2 id="a-${a.alertId}">${t('alertVersion', a.systemId.slice(0, 12), a.version)}</h2>
 <p>${t('persons', a.persons)}${a.reason ? h` · ${t('reason')}: ${a.reason}` : ''}</p>
@@ -61,7 +77,12 @@ ${entriesOf(a).map((e) => entry(t, a, e, csrf, reviews))}
 </article>`;
 }
 
-export function alertsBody(t: T, alerts: readonly v1.HouseholdAlert[], csrf: string, reviews: ReadonlyMap<string, ReviewRecord>): Raw {
+export function alertsBody(
+  t: T,
+  alerts: readonly v1.HouseholdAlert[],
+  csrf: string,
+  reviews: ReadonlyMap<string, ReviewRecord>,
+): Raw {
   return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
 <div id="alerts" data-live="/rvt/events">
 ${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
@@ -69,7 +90,12 @@ ${alerts.map((a) => alertCard(t, a, csrf, reviews, true))}
 </div>`;
 }
 
-export function pictureBody(t: T, q: { postcode?: string; number?: string; suffix?: string }, result?: { alert?: v1.HouseholdAlert; empty?: string }, csrf = ''): Raw {
+export function pictureBody(
+  t: T,
+  q: { postcode?: string; number?: string; suffix?: string },
+  result?: { alert?: v1.HouseholdAlert; empty?: string },
+  csrf = '',
+): Raw {
   return h`<form method="get" action="/rvt/picture">
 <label>${t('postcode')} <input name="postcode" required pattern="[0-9]{4} ?[A-Za-z]{2}" value="${q.postcode ?? ''}" autocomplete="off"></label>
 <label>${t('houseNumber')} <input name="number" required inputmode="numeric" pattern="[0-9]+" value="${q.number ?? ''}" autocomplete="off"></label>

@@ -26,7 +26,8 @@ export function fieldsShown(e: v1.AlertEntry): string[] {
 }
 
 /** A session's tag in the log: linkable across its views, not back to the cookie. */
-export const sessionTag = (sessionId: string) => `session:${createHash('sha256').update(sessionId).digest('hex').slice(0, 16)}`;
+export const sessionTag = (sessionId: string) =>
+  `session:${createHash('sha256').update(sessionId).digest('hex').slice(0, 16)}`;
 
 /** What every view record starts with: a fresh id, now, the identity and its session's tag. */
 const viewBase = (who: Identity, session: string, purpose: string) => ({
@@ -52,7 +53,12 @@ export class ConsoleAudit {
     const record: DisclosureRecord = {
       ...viewBase(who, session, purpose),
       decisionIds: entries.map((e) => e.decisionId),
-      legalBasis: entries.map((e) => ({ signalId: e.signalId, rule: e.decidingRule, citation: e.citation, assumption: e.assumption })),
+      legalBasis: entries.map((e) => ({
+        signalId: e.signalId,
+        rule: e.decidingRule,
+        citation: e.citation,
+        assumption: e.assumption,
+      })),
       fieldsSent: entries.map((e) => ({ signalId: e.signalId, fields: fieldsShown(e) })),
       contentSha256: sha256Hex(v1.HouseholdAlert.encode(a).finish()),
       sourceSignals: entries.map((e) => e.signalId),
@@ -70,7 +76,12 @@ export class ConsoleAudit {
     const record: DisclosureRecord = {
       ...viewBase(who, session, 'ACCESS_REQUEST'),
       decisionIds: [],
-      legalBasis: r.signals.map((s) => ({ signalId: s.signalId, rule: 'AVG-15', citation: 'AVG art. 15 (recht van inzage)', assumption: false })),
+      legalBasis: r.signals.map((s) => ({
+        signalId: s.signalId,
+        rule: 'AVG-15',
+        citation: 'AVG art. 15 (recht van inzage)',
+        assumption: false,
+      })),
       fieldsSent: r.signals.map((s) => ({ signalId: s.signalId, fields: ['agency', 'category', 'observedAt'] })),
       contentSha256: sha256Hex(canonicalJson(r)),
       sourceSignals: r.signals.map((s) => s.signalId),
@@ -81,7 +92,12 @@ export class ConsoleAudit {
   }
 
   async review(r: Omit<ReviewRecord, 'type' | 'reviewId' | 'time'>): Promise<ReviewRecord> {
-    const record: ReviewRecord = { type: 'review', reviewId: `rev_${randomBytes(12).toString('hex')}`, time: new Date().toISOString(), ...r };
+    const record: ReviewRecord = {
+      type: 'review',
+      reviewId: `rev_${randomBytes(12).toString('hex')}`,
+      time: new Date().toISOString(),
+      ...r,
+    };
     await this.write('samenhang.audit.decisions', record, record.reviewId);
     return record;
   }
