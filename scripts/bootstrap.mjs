@@ -58,6 +58,8 @@ if (mode === 'test') {
     });
   }
   run('node', ['scripts/proto-gen.mjs', '--check']);
+  // Every package declares what it imports and keeps to its layer (layers.json).
+  run('node', ['scripts/check-deps.mjs']);
   // Tests are TypeScript too: they compile strictly before they run.
   run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.test.json']);
   run(join(root, 'node_modules/.bin/vitest'), ['run', ...args]);
