@@ -1,5 +1,6 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+import { SamenhangError } from '@samenhang/errors';
 import { certificateUris, parseIdentityUri } from '@samenhang/pki';
 
 export const ORIGIN = 'samenhang.dev/audit/v1';
@@ -34,17 +35,17 @@ export async function signCheckpoint(c: Checkpoint, key: KeyObject, certPem: str
 export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDomain: string): Promise<Checkpoint> {
   const header = decodeProtectedHeader(jws);
   if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
-    throw new Error('not a checkpoint (typ or x5c missing)');
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'not a checkpoint (typ or x5c missing)');
   const cert = new X509Certificate(Buffer.from(header.x5c[0]!, 'base64'));
   if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey))
-    throw new Error('the signing certificate is not issued by the trust anchor');
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signing certificate is not issued by the trust anchor');
   const name = certificateUris(cert)
     .map(parseIdentityUri)
     .find((u) => u?.trustDomain === trustDomain);
   if (name?.type !== 'service' || name.id !== 'audit')
-    throw new Error('the signing certificate is not the audit service');
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signing certificate is not the audit service');
   const { payload } = await compactVerify(jws, cert.publicKey, { algorithms: ['PS256'] }).catch(() => {
-    throw new Error('signature invalid');
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'signature invalid');
   });
   const c = JSON.parse(new TextDecoder().decode(payload)) as Checkpoint;
   if (
@@ -53,6 +54,6 @@ export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDo
     !/^[0-9a-f]{64}$/.test(c.rootHash) ||
     !Array.isArray(c.leaves)
   )
-    throw new Error('malformed checkpoint');
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'malformed checkpoint');
   return c;
 }

@@ -37,7 +37,7 @@ export function parseProtectedHeader(protectedB64: string, expectedTyp: Envelope
 function checkProtectedHeader(protectedB64: string, expectedTyp: EnvelopeTyp): ProtectedHeader {
   let header: unknown;
   try {
-    if (!B64URL.test(protectedB64)) throw new Error('not base64url');
+    if (!B64URL.test(protectedB64)) throw new SamenhangError('ERR_HEADER_INVALID', 'not base64url');
     header = JSON.parse(Buffer.from(protectedB64, 'base64url').toString('utf8'));
   } catch (cause) {
     throw new SamenhangError('ERR_HEADER_INVALID', 'protected header is not base64url-encoded JSON', { cause });

@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'ERR_NOT_FOUND',
   // anything unexpected; never carries detail to the client
   'ERR_INTERNAL',
+  // something of our own is briefly unavailable: retried, never answered to a client
+  'ERR_TRANSIENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,3 +1,4 @@
+import { SamenhangError } from '@samenhang/errors';
 import { EMPTY_ROOT, fromHex, nodeHash, toHex } from './hash.js';
 
 /**
@@ -21,7 +22,8 @@ export class CompactTree {
       .toString(2)
       .split('')
       .filter((b) => b === '1').length;
-    if (state.ranges.length !== expected) throw new Error('compact tree state is inconsistent with its size');
+    if (state.ranges.length !== expected)
+      throw new SamenhangError('ERR_AUDIT_STATE', 'compact tree state is inconsistent with its size');
     return new CompactTree(state.size, state.ranges.map(fromHex));
   }
 

@@ -28,9 +28,10 @@ export async function signRevocationList(list: RevocationList, caKey: KeyObject)
 export async function verifyRevocationList(jws: string, caPublicKey: KeyObject): Promise<RevocationList> {
   try {
     const { payload, protectedHeader } = await compactVerify(jws.trim(), caPublicKey, { algorithms: ['RS256'] });
-    if (protectedHeader.typ !== TYP) throw new Error('unexpected typ');
+    if (protectedHeader.typ !== TYP) throw new SamenhangError('ERR_PKI_MISSING', 'unexpected typ');
     const list = JSON.parse(new TextDecoder().decode(payload)) as RevocationList;
-    if (list.version !== 1 || !Array.isArray(list.revoked)) throw new Error('unexpected shape');
+    if (list.version !== 1 || !Array.isArray(list.revoked))
+      throw new SamenhangError('ERR_PKI_MISSING', 'unexpected shape');
     return list;
   } catch (cause) {
     throw new SamenhangError('ERR_PKI_MISSING', 'the revocation list cannot be verified against the CA', { cause });

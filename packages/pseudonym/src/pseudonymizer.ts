@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
+import { SamenhangError } from '@samenhang/errors';
 
 export interface AddressInput {
   readonly postcode: string;
@@ -31,7 +32,8 @@ export function normaliseAddress(a: AddressInput): string {
  * cannot be linked back to a BSN, not even by trying all ~10^9 BSNs.
  */
 export function createPseudonymizer(master: Uint8Array): Pseudonymizer {
-  if (master.length < 32) throw new Error('pseudonym master secret must be at least 32 bytes');
+  if (master.length < 32)
+    throw new SamenhangError('ERR_VAULT_KEY_MISSING', 'pseudonym master secret must be at least 32 bytes');
   const personKey = purposeKey(master, 'person');
   const householdKey = purposeKey(master, 'household');
   const mac = (key: Buffer, value: string) => createHmac('sha256', key).update(value, 'utf8').digest('base64url');

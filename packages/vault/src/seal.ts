@@ -44,7 +44,8 @@ function freshIv(): Buffer {
 export function open(key: Uint8Array, aad: string, sealed: Uint8Array): Uint8Array {
   try {
     const buf = Buffer.from(sealed);
-    if (buf[0] !== VERSION || buf.length < 1 + IV + TAG) throw new Error('unknown format');
+    if (buf[0] !== VERSION || buf.length < 1 + IV + TAG)
+      throw new SamenhangError('ERR_VAULT_DECRYPT', 'unknown format');
     const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(1, 1 + IV));
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(buf.subarray(1 + IV, 1 + IV + TAG));

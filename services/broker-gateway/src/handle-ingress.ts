@@ -6,7 +6,7 @@ import { toTimestamp, v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { agencyOfSubject, signalKey, subjects } from '@samenhang/stack';
 import type { Vault } from '@samenhang/vault';
-import { failureAction, TransientError } from './failure-policy.js';
+import { failureAction } from './failure-policy.js';
 import { claimState } from './published.js';
 import { pseudonymise } from './pseudonymise.js';
 import { publishReceipt, type ReceiptInput } from './receipts.js';
@@ -134,7 +134,8 @@ async function acceptSignal(
         path: '/withdrawsSignalId',
       });
     // A withdrawal never overtakes its signal on SIGNALS: wait until that one is published.
-    if (withdrawn === 'in-flight') throw new TransientError('the withdrawn signal is still being accepted');
+    if (withdrawn === 'in-flight')
+      throw new SamenhangError('ERR_TRANSIENT', 'the withdrawn signal is still being accepted');
   }
   const key = signalKey(agencyId, s.signalId);
   const subjectPseudonym = d.pseudonyms.person(s.subject!.bsn!);

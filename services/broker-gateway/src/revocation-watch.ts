@@ -1,12 +1,12 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
+import { SamenhangError } from '@samenhang/errors';
 import { verifyRevocationList } from '@samenhang/pki';
-import { TransientError } from './failure-policy.js';
 
 /**
  * The current revocation list, re-read when its file changes. If a changed list
- * cannot be verified, `check` throws a transient error: the gateway then leaves
+ * cannot be verified, `isRevoked` throws ERR_TRANSIENT: the gateway then leaves
  * signals unacknowledged rather than accept one a revoked key signed (fail closed).
  */
 export class RevocationWatch {
@@ -35,7 +35,8 @@ export class RevocationWatch {
   }
 
   isRevoked = (kid: string): boolean => {
-    if (this.broken !== undefined) throw new TransientError('revocation list unavailable', this.broken);
+    if (this.broken !== undefined)
+      throw new SamenhangError('ERR_TRANSIENT', 'revocation list unavailable', { cause: this.broken });
     return this.revoked.has(kid);
   };
 }

@@ -1,4 +1,5 @@
 import type { KV } from 'nats';
+import { SamenhangError } from '@samenhang/errors';
 
 /**
  * The gateway's memory of which signals it accepted, one KV entry per agency and
@@ -34,7 +35,9 @@ export class SignalIndex {
       if (!/wrong last sequence|key exists/i.test((e as Error).message)) throw e;
     }
     const current = await this.kv.get(key);
-    if (current?.operation !== 'PUT') throw new Error('signal index entry vanished during claim');
+    if (current?.operation !== 'PUT')
+      // Ours, not the envelope's: retried like any unexpected failure (failure-policy.ts).
+      throw new SamenhangError('ERR_INTERNAL', 'signal index entry vanished during claim');
     const existing = dec(current.value);
     if (existing.ingressSeq === entry.ingressSeq) return { kind: 'resumed', entry: existing };
     return { kind: 'duplicate' };

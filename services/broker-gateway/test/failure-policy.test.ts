@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, NatsError } from 'nats';
 import { SamenhangError } from '@samenhang/errors';
-import { TransientError, failureAction } from '../src/failure-policy.js';
+import { failureAction } from '../src/failure-policy.js';
 
 /** A JetStream API error as nats.js throws it (jsbaseclient_api parseJsResponse). */
 function apiError(status: number, errCode: number, description: string): NatsError {
@@ -30,7 +30,8 @@ describe('gateway failure policy', () => {
     ['disconnected', NatsError.errorForCode(ErrorCode.Disconnect)],
     ['no leader yet', apiError(500, 10009, 'JetStream cluster can not handle request')],
     ['cluster unavailable', apiError(503, 10008, 'JetStream system temporarily unavailable')],
-    ['revocation list unverifiable', new TransientError('revocation list unavailable')],
+    ['revocation list unverifiable', new SamenhangError('ERR_TRANSIENT', 'revocation list unavailable')],
+    ['withdrawn signal in flight', new SamenhangError('ERR_TRANSIENT', 'the withdrawn signal is still being accepted')],
   ])('retries NATS being unavailable (%s) however often it was delivered', (_, e) => {
     for (const delivery of [1, MAX, 50, 10_000]) expect(failureAction(e, delivery, MAX).kind).toBe('retry');
   });
@@ -39,6 +40,7 @@ describe('gateway failure policy', () => {
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'x')")],
     ['a permission refusal', NatsError.errorForCode(ErrorCode.PermissionsViolation)],
     ['a bad request', apiError(400, 10071, 'wrong last sequence: 7')],
+    ['an ERR_INTERNAL of our own', new SamenhangError('ERR_INTERNAL', 'signal index entry vanished during claim')],
   ])('retries %s a few times, then gives ERR_INTERNAL', (_, e) => {
     expect(failureAction(e, 1, MAX).kind).toBe('retry');
     expect(failureAction(e, MAX - 1, MAX).kind).toBe('retry');

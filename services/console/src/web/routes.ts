@@ -428,7 +428,7 @@ function parseReplay(text: string): ReplayResult {
     !counts(o.byChange) ||
     !counts(o.alerts)
   ) {
-    throw new Error('not a replay result');
+    throw new SamenhangError('ERR_INPUT_INVALID', 'not a replay result');
   }
   return {
     policy: { version: o.policy.version, digest: String(o.policy.digest) },
