@@ -1,7 +1,7 @@
 import { SamenhangError } from '@samenhang/errors';
 import type { X509Certificate } from 'node:crypto';
 import { MerkleTree, fromHex, leafHash, toHex, verifyConsistency, verifyInclusion } from '@samenhang/merkle';
-import { verifyCheckpoint } from './checkpoint.js';
+import { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
 import { CHECKPOINT_SUBJECT, type LogEntry } from './verify-log.js';
 
 /** Everything needed to prove, offline, that a record is in the signed log. */
@@ -67,7 +67,7 @@ export async function verifyProofFile(
 ): Promise<{ ok: boolean; what: string; record?: unknown }> {
   if (p.type !== 'samenhang-inclusion-proof' || p.version !== 1)
     return { ok: false, what: 'not a Samenhang inclusion proof' };
-  let c;
+  let c: Checkpoint;
   try {
     c = await verifyCheckpoint(p.checkpoint, trust.ca, trust.trustDomain);
   } catch (e) {
@@ -125,7 +125,8 @@ export async function verifyConsistencyFile(
   p: ConsistencyProofFile,
   trust: { ca: X509Certificate; trustDomain: string },
 ): Promise<{ ok: boolean; what: string }> {
-  let a, b;
+  let a: Checkpoint;
+  let b: Checkpoint;
   try {
     a = await verifyCheckpoint(p.first, trust.ca, trust.trustDomain);
     b = await verifyCheckpoint(p.second, trust.ca, trust.trustDomain);

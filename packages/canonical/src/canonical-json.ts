@@ -52,7 +52,10 @@ function inOrder(v: unknown): unknown {
       const item: unknown = v[i];
       const o = inOrder(item);
       if (o === NOT_PLAIN) return NOT_PLAIN;
-      if (o !== item) (copy ??= v.slice())[i] = o;
+      if (o !== item) {
+        copy ??= v.slice();
+        copy[i] = o;
+      }
     }
     return copy ?? v;
   }
@@ -71,10 +74,12 @@ function inOrder(v: unknown): unknown {
     const o = inOrder(item);
     if (o === NOT_PLAIN) return NOT_PLAIN;
     if (members) members.push(o);
-    else if (o !== item)
-      (members = Object.keys(record)
+    else if (o !== item) {
+      members = Object.keys(record)
         .slice(0, i)
-        .map((key) => record[key])).push(o);
+        .map((key) => record[key]);
+      members.push(o);
+    }
     i++;
   }
   if (sorted && !members) return v;

@@ -176,7 +176,10 @@ const ORDERED = new WeakMap<LoadedPolicy, readonly Rule[]>();
 /** The rules in precedence order (looked up once per policy). */
 function rulesInOrder(policy: LoadedPolicy): readonly Rule[] {
   let rules = ORDERED.get(policy);
-  if (!rules) ORDERED.set(policy, (rules = policy.precedence.map((id) => policy.rules.find((r) => r.id === id)!)));
+  if (!rules) {
+    rules = policy.precedence.map((id) => policy.rules.find((r) => r.id === id)!);
+    ORDERED.set(policy, rules);
+  }
   return rules;
 }
 

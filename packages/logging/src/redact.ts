@@ -47,7 +47,10 @@ export function redact<T>(value: T, depth = 0): T {
     let out: unknown[] | undefined;
     value.forEach((v, i) => {
       const r = redact(v, depth + 1);
-      if (r !== v) (out ??= [...value])[i] = r;
+      if (r !== v) {
+        out ??= [...value];
+        out[i] = r;
+      }
     });
     return (out ?? value) as T;
   }
@@ -55,7 +58,10 @@ export function redact<T>(value: T, depth = 0): T {
   for (const k of Object.keys(value)) {
     const v = value[k];
     const r = PERSONAL_KEYS.has(k) ? CENSOR : depth < DEPTH ? redact(v, depth + 1) : v;
-    if (r !== v) (out ??= { ...value })[k] = r;
+    if (r !== v) {
+      out ??= { ...value };
+      out[k] = r;
+    }
   }
   return (out ?? value) as T;
 }

@@ -1,20 +1,20 @@
 // Samenhang console: progressive enhancement only; every page works without it.
 
 (() => {
-  var list = document.getElementById('alerts');
+  const list = document.getElementById('alerts');
   if (list?.dataset.live && window.EventSource) {
-    var events = new EventSource(list.dataset.live);
+    const events = new EventSource(list.dataset.live);
     events.addEventListener('alert', (e) => {
-      var msg = JSON.parse(e.data);
-      var tpl = document.createElement('template');
+      const msg = JSON.parse(e.data);
+      const tpl = document.createElement('template');
       tpl.innerHTML = msg.html;
-      var card = tpl.content.firstElementChild;
-      var old = list.querySelector(`[data-system="${CSS.escape(msg.systemId)}"]`);
+      const card = tpl.content.firstElementChild;
+      const old = list.querySelector(`[data-system="${CSS.escape(msg.systemId)}"]`);
       if (old) old.replaceWith(card);
       else list.prepend(card);
-      var empty = document.getElementById('no-alerts');
+      const empty = document.getElementById('no-alerts');
       if (empty) empty.remove();
-      var status = document.getElementById('live-status');
+      const status = document.getElementById('live-status');
       if (status) status.textContent = card.querySelector('h2') ? card.querySelector('h2').textContent : '';
     });
   }
@@ -23,8 +23,8 @@
       window.print();
     });
   });
-  var file = document.getElementById('replay-file');
-  var text = document.getElementById('replay-json');
+  const file = document.getElementById('replay-file');
+  const text = document.getElementById('replay-json');
   if (file && text) {
     file.addEventListener('change', () => {
       if (file.files?.[0])

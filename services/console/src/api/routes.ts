@@ -75,8 +75,10 @@ function outcomeOf(r: v1.Receipt): v1.Receipt {
 function sendReceipt(res: ServerResponse, received: v1.Receipt): void {
   const r = outcomeOf(received);
   const body = receiptJson(r);
-  if (body.status === 'REJECTED')
-    return sendProblem(res, isErrorCode(r.code) ? r.code : 'ERR_INTERNAL', r.reason, { receipt: body });
+  if (body.status === 'REJECTED') {
+    sendProblem(res, isErrorCode(r.code) ? r.code : 'ERR_INTERNAL', r.reason, { receipt: body });
+    return;
+  }
   sendJson(res, body.status === 'ACCEPTED' ? 201 : 200, body);
 }
 

@@ -22,6 +22,8 @@ const part = (v: unknown): string =>
 /** Tagged template: interpolations are escaped unless they are Raw (or arrays of Raw). */
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Raw {
   let out = strings[0]!;
-  values.forEach((v, i) => (out += part(v) + strings[i + 1]!));
+  values.forEach((v, i) => {
+    out += part(v) + strings[i + 1]!;
+  });
   return new Raw(out);
 }
