@@ -1,7 +1,7 @@
 import { SamenhangError } from '@samenhang/errors';
 import { fromTimestamp, toTimestamp, v1 } from '@samenhang/proto';
 import { isValidBsn } from './bsn.js';
-import { valueOf } from './enums.js';
+import { enumValueOf } from './enums.js';
 import { DEFAULT_LIMITS, type SignalLimits } from './limits.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -66,7 +66,7 @@ export function consentFromJson(input: unknown): v1.ConsentRecord.$Properties {
   const enm = (k: string, kind: 'purpose' | 'consentStatus') => {
     const name = str(k);
     if (name === '') return 0;
-    const v = valueOf(kind, name);
+    const v = enumValueOf(kind, name);
     if (v === undefined)
       throw new SamenhangError('ERR_INPUT_INVALID', `/${k} is not a known ${kind}`, { path: `/${k}` });
     return v;

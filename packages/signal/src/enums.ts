@@ -17,7 +17,7 @@ export function nameOf(kind: EnumKind, value: number): string {
   return enumName(ENUMS[kind].values, ENUMS[kind].prefix, value);
 }
 
-export function valueOf(kind: EnumKind, name: string): number | undefined {
+export function enumValueOf(kind: EnumKind, name: string): number | undefined {
   return enumValue(ENUMS[kind].values, ENUMS[kind].prefix, name);
 }
 

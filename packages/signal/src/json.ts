@@ -1,6 +1,6 @@
 import { SamenhangError } from '@samenhang/errors';
 import { toTimestamp, type v1 } from '@samenhang/proto';
-import { valueOf, type EnumKind } from './enums.js';
+import { enumValueOf, type EnumKind } from './enums.js';
 
 type Obj = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ function num(o: Obj, key: string, path: string): number | undefined {
 function enm(o: Obj, key: string, path: string, kind: EnumKind): number | undefined {
   const name = str(o, key, path);
   if (name === undefined) return undefined;
-  const value = valueOf(kind, name);
+  const value = enumValueOf(kind, name);
   if (value === undefined) fail(`${path}/${key}`, `is not a known ${kind}`);
   return value;
 }

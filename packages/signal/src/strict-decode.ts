@@ -45,7 +45,10 @@ function walk(m: Decoded, trail: (string | number)[]): void {
     const { field, wireType } = tagOf(m.$unknowns![0]!);
     invalid([...trail, `#${field}`], `is not a field of the wire contract with wire type ${wireType}`);
   }
-  if (m instanceof protobuf.Timestamp) return timestamp(m, trail);
+  if (m instanceof protobuf.Timestamp) {
+    timestamp(m, trail);
+    return;
+  }
   const fields = m as Record<string, unknown>;
   // Only fields present on the wire are own properties; defaults live on the prototype.
   const keys = Object.keys(fields);

@@ -32,7 +32,16 @@ function text(value: string | null | undefined, path: string, max: number, requi
     return;
   }
   if ([...v].length > max) bad(path, `is longer than ${max} characters`);
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v)) bad(path, 'contains control characters');
+  if (hasControlCharacter(v)) bad(path, 'contains control characters');
+}
+
+/** A C0 control character (U+0000 to U+001F) other than tab, line feed and carriage return. */
+function hasControlCharacter(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+  }
+  return false;
 }
 
 function person(p: v1.Person.$Properties | null | undefined, path: string, now: number): void {

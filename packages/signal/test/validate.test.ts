@@ -41,12 +41,24 @@ function check(patch: (s: Record<string, unknown>) => void, c = ctx): { code: st
 
 describe('validateSignal', () => {
   it('accepts the base signal', () => expect(check(() => {})).toBe('OK'));
+  it('allows tab, line feed and carriage return in free text, and no other C0 control character', () => {
+    expect(check((s) => (s.summary = 'a\tb\nc\r\nd'))).toBe('OK');
+    for (const c of ['\u0000', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f']) {
+      expect(check((s) => (s.summary = `a${c}b`))).toEqual({ code: 'ERR_SIGNAL_INVALID', path: '/summary' });
+    }
+  });
   it('accepts a national agency in any known region', () =>
     expect(
-      check((s: any) => ((s.region = 'twente'), (s.address.postcode = '7511AB')), {
-        ...ctx,
-        allowedRegions: 'all' as never,
-      }),
+      check(
+        (s: any) => {
+          s.region = 'twente';
+          s.address.postcode = '7511AB';
+        },
+        {
+          ...ctx,
+          allowedRegions: 'all' as never,
+        },
+      ),
     ).toBe('OK'));
   it('takes the region from the address: a claim that disagrees is refused, naming the responsible region', () => {
     // A police signal claiming Food Valley for an address in Almelo (Twente).
