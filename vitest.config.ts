@@ -32,6 +32,8 @@ export default defineConfig({
             'scripts/test/**/*.test.ts',
           ],
           testTimeout: 20_000,
+          // Some set-ups generate keys and certificates: on two busy cores that took over 10 s.
+          hookTimeout: 30_000,
         },
       },
       {

@@ -4,7 +4,7 @@ import { DiscardPolicy } from 'nats';
 import { publishStep, type ScenarioStep } from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, STREAMS, bindKv } from '@samenhang/stack';
-import type { Picture } from '../services/consent/src/family/picture.js';
+import type { Picture } from '@samenhang/family';
 import { alertVersions } from './helpers/outcome.js';
 import { loadScenario } from './helpers/scenario.js';
 import { consumerIdle, readStream } from './helpers/streams.js';
@@ -45,9 +45,9 @@ describe('an alert version claimed but not sent', () => {
     // The picture holds a newer version, settled by its claim, that nobody has received.
     await waitUntil(
       'a newer version recorded',
-      async () => ((await picture(systemId)).alerts.foodvalley?.version ?? 0) > 1,
+      async () => ((await picture(systemId)).systems[systemId]?.alerts.foodvalley?.version ?? 0) > 1,
     );
-    const claimed = (await picture(systemId)).alerts.foodvalley!;
+    const claimed = (await picture(systemId)).systems[systemId]!.alerts.foodvalley!;
     expect(claimed).toMatchObject({ published: claimed.version, claim: expect.any(Number) });
     await sleep(1_000);
     const held = await (await s.admin.jetstreamManager()).consumers.info(STREAMS.SIGNALS, 'consent');
@@ -56,7 +56,7 @@ describe('an alert version claimed but not sent', () => {
 
     await jsm.streams.update(STREAMS.ALERTS, open);
     await consumerIdle(s.admin, STREAMS.SIGNALS, 'consent', 30_000);
-    const last = (await picture(systemId)).alerts.foodvalley!;
+    const last = (await picture(systemId)).systems[systemId]!.alerts.foodvalley!;
     const sent = (await alertVersions(s.admin)).get(key)!;
     expect(sent.at(-1)).toBe(last.version); // the newest recorded version reached the RVT
     expect(new Set(sent).size).toBe(sent.length); // none twice

@@ -39,6 +39,10 @@ async function nextSweep(logs: string): Promise<SweepLine> {
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
 const keptCategory = acute.signal.category as string;
 
+/** The family system of a stored picture that has an alert state for Twente. */
+const twenteOf = (p: { systems: Record<string, { alerts: Record<string, any> }> }) =>
+  Object.values(p.systems).find((x) => x.alerts.twente);
+
 describe('expiry sweeper', () => {
   let t: TestStack;
   let twente: AlertFollower;
@@ -82,8 +86,9 @@ describe('expiry sweeper', () => {
     );
     // The sweeper has no message to claim its version by: it stored that it sent it.
     const pictures = await bindKv(admin.jetstream(), BUCKETS.PICTURES);
-    const alert = JSON.parse(Buffer.from((await pictures.get(xs.at(-1)!.systemId))!.value).toString('utf8')).alerts
-      .twente;
+    const alert = JSON.parse(Buffer.from((await pictures.get(xs.at(-1)!.systemId))!.value).toString('utf8')).systems[
+      xs.at(-1)!.systemId
+    ].alerts.twente;
     expect(alert).toEqual({
       version: xs.at(-1)!.version,
       contentSha256: expect.any(String),
@@ -95,7 +100,7 @@ describe('expiry sweeper', () => {
     const entry = (await pictures.get(xs.at(-1)!.systemId))!;
     const crashed = JSON.parse(Buffer.from(entry.value).toString('utf8'));
     const next = xs.at(-1)!.version + 1;
-    crashed.alerts.twente = { ...alert, version: next };
+    crashed.systems[xs.at(-1)!.systemId].alerts.twente = { ...alert, version: next };
     await pictures.update(xs.at(-1)!.systemId, Buffer.from(JSON.stringify(crashed)), entry.revision);
     const after = await twente.waitFor(
       'the unsettled version sent by a sweep',
@@ -104,7 +109,9 @@ describe('expiry sweeper', () => {
     );
     expect(signalIds(after.at(-1)!)).toEqual(['p-keep']);
     const twenteAlert = async () =>
-      JSON.parse(Buffer.from((await pictures.get(xs.at(-1)!.systemId))!.value).toString('utf8')).alerts.twente;
+      JSON.parse(Buffer.from((await pictures.get(xs.at(-1)!.systemId))!.value).toString('utf8')).systems[
+        xs.at(-1)!.systemId
+      ].alerts.twente;
     // Stored just after the alert was published: the follower may have it a moment before.
     for (const end = Date.now() + 5_000; (await twenteAlert()).published !== next && Date.now() < end; )
       await sleep(20);
@@ -230,18 +237,18 @@ describe('expiry sweeper', () => {
     // recorded for Twente and has not sent (as the first test makes one).
     let systemId = '';
     for (const { key } of (await lastHeaders(admin.jetstream(), BUCKETS.PICTURES, 'Samenhang-Expiry')).kept) {
-      if (JSON.parse(Buffer.from((await pictures.get(key))!.value).toString('utf8')).alerts.twente) systemId = key;
+      if (twenteOf(JSON.parse(Buffer.from((await pictures.get(key))!.value).toString('utf8')))) systemId = key;
     }
     const entry = (await pictures.get(systemId))!;
     const picture = JSON.parse(Buffer.from(entry.value).toString('utf8'));
-    const before = picture.alerts.twente;
+    const before = twenteOf(picture)!.alerts.twente;
     const unsent = before.version + 1;
-    picture.alerts.twente = { ...before, version: unsent };
+    twenteOf(picture)!.alerts.twente = { ...before, version: unsent };
     await pictures.update(systemId, Buffer.from(JSON.stringify(picture)), entry.revision);
     const alerts = twente.alerts.length;
 
     const twenteAlert = async () =>
-      JSON.parse(Buffer.from((await pictures.get(systemId))!.value).toString('utf8')).alerts.twente;
+      twenteOf(JSON.parse(Buffer.from((await pictures.get(systemId))!.value).toString('utf8')))!.alerts.twente;
     await waitUntil('the version settled', async () => (await twenteAlert()).published === unsent, 10_000);
     expect(await twenteAlert()).toEqual({ version: unsent, contentSha256: before.contentSha256, published: unsent });
     await untilLogged(

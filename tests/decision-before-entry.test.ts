@@ -4,7 +4,7 @@ import { DiscardPolicy } from 'nats';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv } from '@samenhang/stack';
-import type { Picture } from '../services/consent/src/family/picture.js';
+import type { Picture } from '@samenhang/family';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { consumerIdle, readStream } from './helpers/streams.js';

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient } from 'nats';
 import { sha256Hex } from '@samenhang/canonical';
 import { BUCKETS, BloomKeys, KeyWatch, bindKv, bucketLastSequence } from '@samenhang/stack';
-import { emptyPicture, type Picture } from '../services/consent/src/family/picture.js';
-import { FamilySystems, withRetries } from '../services/consent/src/family/systems.js';
-import { JsonKv } from '../services/consent/src/kv-json.js';
+import { emptyPicture, type Picture } from '@samenhang/family';
+import { FamilySystems, type Placement, withRetries } from '../services/consent/src/family/systems.js';
+import { JsonKv } from '../services/consent/src/family/kv-json.js';
 import { countingGets } from './helpers/counting-kv.js';
 import { Lagging } from './helpers/known-keys.js';
 import { until } from './helpers/until.js';
@@ -38,6 +38,9 @@ const systemIdOf = (person: string) => `sys_${sha256Hex(person).slice(0, 24)}`;
  * Two consent instances placing persons at once, against real KV buckets; each has its
  * own memories, as two processes do. The interleavings are forced, not hoped for.
  */
+/** The picture a placement put its persons in. */
+const system = (p: Placement) => p.system;
+
 describe('family systems: concurrent placement', () => {
   let t: TestStack;
   let js: JetStreamClient;
@@ -61,17 +64,17 @@ describe('family systems: concurrent placement', () => {
     const [S, T] = [systemIdOf(b), systemIdOf(a)];
     const household = 'hh-race-1';
     const other = await instance();
-    expect(await other.place([b], 'hh-race-b')).toBe(S);
+    expect(await other.place([b], 'hh-race-b').then(system)).toBe(S);
 
     // Instance A writes H → T and is held before it creates T's picture.
     const gated = new GatedPictures(await bindKv(js, BUCKETS.PICTURES));
     gated.hold = T;
     const first = await instance(gated);
-    const placingA = withRetries(() => first.place([a], household));
+    const placingA = withRetries(() => first.place([a], household).then(system));
     await gated.held;
 
     // Meanwhile instance B links b to H: H's system T has no picture yet, and S sorts first.
-    expect(await withRetries(() => other.place([b], household))).toBe(S);
+    expect(await withRetries(() => other.place([b], household).then(system))).toBe(S);
     gated.open();
     const placedA = await placingA;
 
@@ -81,7 +84,7 @@ describe('family systems: concurrent placement', () => {
     expect(await fresh.systemOf(a)).toBe(S);
     expect(await fresh.systemOf(b)).toBe(S);
     expect(await fresh.systemOfHousehold(household)).toBe(S);
-    expect((await fresh.pictures.get(T))?.value.mergedInto).toBe(S);
+    expect((await fresh.picture(T))?.value.mergedInto).toBe(S);
   });
 
   it("creates a new system's picture with its first content in one write", async () => {
@@ -92,8 +95,8 @@ describe('family systems: concurrent placement', () => {
     const lastSeq = async () =>
       (await (await js.jetstreamManager()).streams.info(`KV_${BUCKETS.PICTURES}`)).state.last_seq;
     const before = await lastSeq();
-    const id = await systems.place(['race-seed'], 'hh-seed', seeded);
-    const stored = await (await instance()).pictures.get(id);
+    const id = await systems.place(['race-seed'], 'hh-seed', seeded).then(system);
+    const stored = await (await instance()).picture(id);
     expect(stored?.value).toEqual(seeded(emptyPicture(id)));
     expect(stored?.revision).toBe(before + 1);
     expect(await lastSeq()).toBe(before + 1);
@@ -105,17 +108,17 @@ describe('family systems: concurrent placement', () => {
     const gated = new GatedPictures(await bindKv(js, BUCKETS.PICTURES));
     gated.hold = T;
     const first = await instance(gated);
-    const placingA = withRetries(() => first.place([a], 'hh-new-a', (p) => ({ ...p, persons: [a] })));
+    const placingA = withRetries(() => first.place([a], 'hh-new-a', (p) => ({ ...p, persons: [a] })).then(system));
     await gated.held;
     // The picture is held, yet a's link is there already: both went out together.
     const links = new JsonKv<{ systemId: string }>(await bindKv(js, BUCKETS.FS_PERSONS));
     expect((await links.get(a))?.value.systemId).toBe(T);
-    expect(await (await instance()).pictures.get(T)).toBeUndefined();
+    expect(await (await instance()).picture(T)).toBeUndefined();
 
     // Meanwhile another instance places c with a (a signal naming both, at c's address):
     // a's system has no picture yet, so that instance creates it and joins it.
     const other = await instance();
-    const placedC = await withRetries(() => other.place([c, a], 'hh-new-c'));
+    const placedC = await withRetries(() => other.place([c, a], 'hh-new-c').then(system));
     gated.open();
     const placedA = await placingA;
 
@@ -130,19 +133,21 @@ describe('family systems: concurrent placement', () => {
     const seed = (p: Picture): Picture => ({ ...p, persons: ['race-after'] });
     let stored!: () => void;
     const decision = new Promise<void>((r) => (stored = r));
-    const placing = systems.place(['race-after'], 'hh-after', seed, decision);
+    const placing = systems.place(['race-after'], 'hh-after', seed, decision).then(system);
     await new Promise((r) => setTimeout(r, 300));
     const id = systemIdOf('race-after');
     const fresh = await instance();
-    expect(await fresh.pictures.get(id)).toBeUndefined(); // still waiting: no picture shows the seed
+    expect(await fresh.picture(id)).toBeUndefined(); // still waiting: no picture shows the seed
     stored();
     expect(await placing).toBe(id);
-    expect((await fresh.pictures.get(id))?.value.persons).toEqual(['race-after']);
+    expect((await fresh.picture(id))?.value.persons).toEqual(['race-after']);
 
     const refused = Promise.reject(new Error('audit stream refused the record'));
     refused.catch(() => undefined); // place() awaits it only after its household write
-    await expect(systems.place(['race-refused'], 'hh-refused', seed, refused)).rejects.toThrow('audit stream refused');
-    expect(await fresh.pictures.get(systemIdOf('race-refused'))).toBeUndefined();
+    await expect(systems.place(['race-refused'], 'hh-refused', seed, refused).then(system)).rejects.toThrow(
+      'audit stream refused',
+    );
+    expect(await fresh.picture(systemIdOf('race-refused'))).toBeUndefined();
   });
 
   describe('persons and addresses followed by a watch', () => {
@@ -173,20 +178,20 @@ describe('family systems: concurrent placement', () => {
 
     it('reads no key for a new person at a new address, and reads those that exist', async () => {
       const a = await watched();
-      const id = await a.systems.place(['kw-p1'], 'hh-kw-1');
+      const id = await a.systems.place(['kw-p1'], 'hh-kw-1').then(system);
       expect(a.gets()).toBe(0);
       a.stop();
       // Another instance, started after: the watch delivered both keys, so they are read, and the person is found.
       const b = await watched();
-      expect(await b.systems.place(['kw-p1'], 'hh-kw-1')).toBe(id);
+      expect(await b.systems.place(['kw-p1'], 'hh-kw-1').then(system)).toBe(id);
       expect(b.gets()).toBe(2);
       b.stop();
     });
 
     it('still links a person another instance placed when the watch has not delivered that write', async () => {
       const other = await instance();
-      const c = await other.place(['kw-c'], 'hh-kw-c');
-      expect(await withRetries(() => other.place(['kw-b'], 'hh-kw-c'))).toBe(c); // b lives with c
+      const c = await other.place(['kw-c'], 'hh-kw-c').then(system);
+      expect(await withRetries(() => other.place(['kw-b'], 'hh-kw-c').then(system))).toBe(c); // b lives with c
       const lagging = new FamilySystems(
         new JsonKv<Picture>(await bindKv(js, BUCKETS.PICTURES)),
         new JsonKv(await bindKv(js, BUCKETS.FS_PERSONS), 100, undefined, new Lagging()),
@@ -194,7 +199,7 @@ describe('family systems: concurrent placement', () => {
         8,
       );
       // b at a new address: taken for a new person first; the failed create of b's key says otherwise.
-      const placed = await withRetries(() => lagging.place(['kw-b'], 'hh-kw-new'));
+      const placed = await withRetries(() => lagging.place(['kw-b'], 'hh-kw-new').then(system));
       const fresh = await instance();
       expect(await fresh.systemOf('kw-b')).toBe(placed);
       expect(await fresh.systemOf('kw-c')).toBe(placed);

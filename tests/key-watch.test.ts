@@ -10,8 +10,8 @@ import {
   kvByteStore,
   type KeyChange,
 } from '@samenhang/stack';
-import { ConsentStore } from '../services/consent/src/consent-store.js';
-import { JsonKv } from '../services/consent/src/kv-json.js';
+import { ConsentStore } from '../services/consent/src/deciding/consent-store.js';
+import { JsonKv } from '../services/consent/src/family/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { countingGets } from './helpers/counting-kv.js';
 import { Lagging } from './helpers/known-keys.js';

@@ -67,9 +67,11 @@ export async function recordedVersions(admin: NatsConnection): Promise<Map<strin
   for (const k of keys) {
     const p = JSON.parse(Buffer.from((await kv.get(k))!.value).toString('utf8')) as {
       mergedInto?: string;
-      alerts: Record<string, { version: number }>;
+      systems: Record<string, { alerts: Record<string, { version: number }> }>;
     };
-    if (!p.mergedInto) for (const [region, a] of Object.entries(p.alerts)) out.set(`${k}/${region}`, a.version);
+    if (!p.mergedInto)
+      for (const [id, s] of Object.entries(p.systems))
+        for (const [region, a] of Object.entries(s.alerts)) out.set(`${id}/${region}`, a.version);
   }
   return out;
 }

@@ -21,6 +21,12 @@ export interface DisclosureRecord {
   readonly systemId: string;
   readonly alertId?: string;
   readonly version?: number;
+  /**
+   * An alert version that corrects the earlier ones (AVG 19): persons they showed as one
+   * family system are no longer linked. `replacedBy`: for a system that no longer exists,
+   * the systems its persons are now shown in.
+   */
+  readonly correction?: { readonly replacedBy: readonly string[] };
   /** For a view: the disclosure whose content was shown, and the signed-in identity. */
   readonly viewOf?: string;
   readonly viewer?: string;

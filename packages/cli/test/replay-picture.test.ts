@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide, emptyTally, type SignalFacts } from '@samenhang/decision';
 import { loadDefaultPolicy, parsePolicy } from '@samenhang/policy';
-import { replayPicture, type ReplayFindings, type StoredPicture } from '../src/replay/picture.js';
+import { emptyPicture, type Picture, type PictureEntry, pictureDecision, systemIdOf } from '@samenhang/family';
+import { replayPicture, type ReplayFindings } from '../src/replay/picture.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const DAY = 86_400_000;
@@ -10,9 +11,7 @@ const recipient = { id: 'rvt-foodvalley', region: 'foodvalley' };
 const recipientOf = () => recipient;
 
 /** A picture entry as the consent service stores it, decided under the default policy. */
-function entry(
-  over: Partial<SignalFacts> & { signalId: string; expiresAt?: number },
-): StoredPicture['entries'][string] {
+function entry(over: Partial<SignalFacts> & { signalId: string; expiresAt?: number }): PictureEntry {
   const f: SignalFacts = {
     agencyId: 'politie-oost-nederland',
     agencyKind: 'POLICE',
@@ -29,11 +28,14 @@ function entry(
   };
   const d = decide({ signal: f, consents: [], recipient, purpose: 'SAFETY_ASSESSMENT', now: NOW }, policy);
   const { relatedPseudonyms: _, ...rest } = f;
-  return { ...rest, related: [], decision: { outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule } };
+  return { key: `${f.agencyId}.${f.signalId}`, ...rest, related: [], decision: pictureDecision(d) };
 }
 
-const picture = (alerts: StoredPicture['alerts']): StoredPicture => ({
-  systemId: 'sys_1',
+/** The one family system of these entries: its founder is p_m. */
+const SYSTEM = systemIdOf('p_m');
+const picture = (alerts: Picture['systems'][string]['alerts']): Picture => ({
+  ...emptyPicture('sys_1'),
+  persons: ['p_m'],
   entries: {
     a: entry({ signalId: 'police' }),
     b: entry({
@@ -45,7 +47,7 @@ const picture = (alerts: StoredPicture['alerts']): StoredPicture => ({
     }),
     c: entry({ signalId: 'gone', expiresAt: NOW - DAY }), // expired before the replay's moment
   },
-  alerts,
+  systems: Object.keys(alerts).length > 0 ? { [SYSTEM]: { persons: ['p_m'], mergedFrom: [], alerts } } : {},
 });
 const findings = (): ReplayFindings => ({ tally: emptyTally(), changes: [], alertChanges: [], pictures: 0 });
 
@@ -53,7 +55,7 @@ describe('replayPicture', () => {
   it('re-decides the unexpired entries; under the policy that decided them nothing changes', () => {
     const found = findings();
     replayPicture(
-      picture({ foodvalley: { version: 1 } }),
+      picture({ foodvalley: { version: 1, contentSha256: 'x', published: 1 } }),
       { policy, asOf: NOW, consents: new Map() },
       recipientOf,
       found,
@@ -87,7 +89,7 @@ describe('replayPicture', () => {
     expect(found.tally).toMatchObject({ changed: 1, byChange: { 'R5 INDEX → R2 INDEX': 1 } });
     expect(found.changes.map((c) => c.signalId)).toEqual(['ggz']);
     // No alert was ever sent for this system, and an ACUTE police signal is shown: one would start.
-    expect(found.alertChanges).toEqual([{ systemId: 'sys_1', region: 'foodvalley', change: 'would start' }]);
+    expect(found.alertChanges).toEqual([{ systemId: SYSTEM, region: 'foodvalley', change: 'would start' }]);
   });
 
   it('skips a picture merged into another (its entries are counted there)', () => {

@@ -104,6 +104,8 @@ export namespace samenhang {
             mergedFrom: string[];
             persons: number;
             disclosureId: string;
+            correction: boolean;
+            replacedBy: string[];
             static create(properties: samenhang.v1.HouseholdAlert.$Shape): samenhang.v1.HouseholdAlert & samenhang.v1.HouseholdAlert.$Shape;
             static create(properties?: samenhang.v1.HouseholdAlert.$Properties): samenhang.v1.HouseholdAlert;
             static encode(m: samenhang.v1.HouseholdAlert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -123,6 +125,8 @@ export namespace samenhang {
                 mergedFrom?: (string[]|null);
                 persons?: (number|null);
                 disclosureId?: (string|null);
+                correction?: (boolean|null);
+                replacedBy?: (string[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.HouseholdAlert.$Properties;

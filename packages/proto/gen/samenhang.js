@@ -765,6 +765,8 @@ export const samenhang = $root.samenhang = (() => {
              * @property {Array.<string>|null} [mergedFrom] HouseholdAlert mergedFrom
              * @property {number|null} [persons] HouseholdAlert persons
              * @property {string|null} [disclosureId] HouseholdAlert disclosureId
+             * @property {boolean|null} [correction] HouseholdAlert correction
+             * @property {Array.<string>|null} [replacedBy] HouseholdAlert replacedBy
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -792,6 +794,7 @@ export const samenhang = $root.samenhang = (() => {
             const HouseholdAlert = function (p) {
                 this.entries = [];
                 this.mergedFrom = [];
+                this.replacedBy = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -879,6 +882,22 @@ export const samenhang = $root.samenhang = (() => {
             HouseholdAlert.prototype.disclosureId = "";
 
             /**
+             * HouseholdAlert correction.
+             * @member {boolean} correction
+             * @memberof samenhang.v1.HouseholdAlert
+             * @instance
+             */
+            HouseholdAlert.prototype.correction = false;
+
+            /**
+             * HouseholdAlert replacedBy.
+             * @member {Array.<string>} replacedBy
+             * @memberof samenhang.v1.HouseholdAlert
+             * @instance
+             */
+            HouseholdAlert.prototype.replacedBy = $util.emptyArray;
+
+            /**
              * Creates a new HouseholdAlert instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.HouseholdAlert
@@ -934,6 +953,12 @@ export const samenhang = $root.samenhang = (() => {
                     w.uint32(/* id 9, wireType 0 =*/72).uint32(m.persons);
                 if (m.disclosureId != null && $Object.hasOwnProperty.call(m, "disclosureId") && m.disclosureId !== "")
                     w.uint32(/* id 10, wireType 2 =*/82).string(m.disclosureId);
+                if (m.correction != null && $Object.hasOwnProperty.call(m, "correction") && m.correction !== false)
+                    w.uint32(/* id 11, wireType 0 =*/88).bool(m.correction);
+                if (m.replacedBy != null && m.replacedBy.length) {
+                    for (var i = 0; i < m.replacedBy.length; ++i)
+                        w.uint32(/* id 12, wireType 2 =*/98).string(m.replacedBy[i]);
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1061,6 +1086,23 @@ export const samenhang = $root.samenhang = (() => {
                                 m.disclosureId = v;
                             else
                                 delete m.disclosureId;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.correction = v;
+                            else
+                                delete m.correction;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.replacedBy && m.replacedBy.length))
+                                m.replacedBy = [];
+                            m.replacedBy.push(r.stringVerify());
                             continue;
                         }
                     }

@@ -2,10 +2,10 @@ import type { JetStreamClient } from 'nats';
 import type { Logger } from '@samenhang/logging';
 import type { Registry } from '@samenhang/pki';
 import type { Vault } from '@samenhang/vault';
-import type { AuditWriter } from './audit-records.js';
-import type { ConsentStore } from './consent-store.js';
+import type { AuditWriter } from './deciding/audit-records.js';
+import type { ConsentStore } from './deciding/consent-store.js';
 import type { FamilySystems } from './family/systems.js';
-import type { PolicyHolder } from './policy-holder.js';
+import type { PolicyHolder } from './deciding/policy-holder.js';
 import type { KeyedLock } from '@samenhang/stack';
 
 export const PURPOSE = 'SAFETY_ASSESSMENT';

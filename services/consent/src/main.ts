@@ -26,17 +26,17 @@ import {
   type KeySet,
 } from '@samenhang/stack';
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
-import { AuditWriter } from './audit-records.js';
+import { AuditWriter } from './deciding/audit-records.js';
 import { loadConsentConfig } from './config.js';
-import { ConsentStore } from './consent-store.js';
+import { ConsentStore } from './deciding/consent-store.js';
 import type { ConsentDeps } from './deps.js';
 import { FamilySystems, type HouseholdLink } from './family/systems.js';
 import { handleMessage } from './handle-message.js';
-import { JsonKv } from './kv-json.js';
-import { answerPicture, responderIdentity } from './picture-request.js';
-import { holdPolicy } from './policy-holder.js';
-import { startExpirySweeper } from './expiry-sweeper.js';
-import { expiryStamp } from './expiry-stamp.js';
+import { JsonKv } from './family/kv-json.js';
+import { answerPicture, responderIdentity } from './alerts/picture-request.js';
+import { holdPolicy } from './deciding/policy-holder.js';
+import { startExpirySweeper } from './expiry/sweeper.js';
+import { expiryStamp } from './expiry/stamp.js';
 import { StreamPosition } from './stream-position.js';
 import { startMemoryValve } from './memory-valve.js';
 
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       persons: personMemory.shrink(),
       households: householdMemory.shrink(),
       consents: consentMemory.shrink(),
-      pictures: deps.systems.pictures.shrink(),
+      pictures: deps.systems.shrink(),
     }),
     log,
   );

@@ -3,15 +3,9 @@ import { decide } from '@samenhang/decision';
 import { loadDefaultPolicy } from '@samenhang/policy';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import type { Vault } from '@samenhang/vault';
-import { buildAlert } from '../src/alert-builder.js';
-import { factsOf } from '../src/facts.js';
-import {
-  emptyPicture,
-  pictureDecision,
-  withEntry,
-  type PictureDecision,
-  type PictureEntry,
-} from '../src/family/picture.js';
+import { buildAlert } from '../src/alerts/build.js';
+import { factsOf } from '../src/deciding/facts.js';
+import { pictureDecision, type PictureDecision, type PictureEntry } from '@samenhang/family';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const signal = v1.VerifiedSignal.create({
@@ -81,18 +75,23 @@ describe('buildAlert reads from the vault only what may be disclosed', () => {
       observedAt: facts.observedAt,
       decision,
     };
-    const picture = [entry, ...more.map((m) => ({ ...entry, ...m }))].reduce(withEntry, emptyPicture('sys_1'));
-    const { alert } = await buildAlert(
+    const picture = {
+      id: 'sys_1',
+      entries: [entry, ...more.map((m) => ({ ...entry, ...m }))],
+      persons: ['p_m'],
+      mergedFrom: [],
+    };
+    const { notice: alert } = await buildAlert(
       picture,
       {
         region: 'foodvalley',
         recipient: 'rvt-foodvalley',
         version: 1,
-        reason: 'r',
         now: NOW,
         kind,
         purpose: 'SAFETY_ASSESSMENT',
       },
+      loadDefaultPolicy(),
       vault,
     );
     return { reads, entry: alert.entries[0]!, entries: alert.entries };

@@ -4,9 +4,9 @@ import { decide } from '@samenhang/decision';
 import { loadDefaultPolicy } from '@samenhang/policy';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import type { Vault } from '@samenhang/vault';
-import { buildAlert } from '../src/alert-builder.js';
-import { factsOf } from '../src/facts.js';
-import { emptyPicture, pictureDecision, withEntry, type PictureEntry } from '../src/family/picture.js';
+import { buildAlert } from '../src/alerts/build.js';
+import { factsOf } from '../src/deciding/facts.js';
+import { pictureDecision, type PictureEntry } from '@samenhang/family';
 
 // Records written for every signal are built with their keys in canonical order, so their
 // canonical JSON is one JSON.stringify (docs/history/performance-rounds.md). Out of order they
@@ -72,18 +72,18 @@ describe('records written for every signal are in canonical key order', () => {
     // Content and person records are not what this checks: none is stored.
     const none = async () => Promise.reject(new Error('nothing stored'));
     const vault = { getSignalContent: none, getPerson: none } as unknown as Vault;
-    const picture = withEntry(emptyPicture('sys_1'), entry);
+    const picture = { id: 'sys_1', entries: [entry], persons: ['p_m', 'p_f'], mergedFrom: [] };
     const { disclosure } = await buildAlert(
       picture,
       {
         region: 'foodvalley',
         recipient: 'rvt-foodvalley',
         version: 1,
-        reason: 'r',
         now: NOW,
         kind: 'alert',
         purpose: 'SAFETY_ASSESSMENT',
       },
+      policy,
       vault,
     );
     expect(disclosure.decisionIds).toEqual([decision.decisionId]);

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { retentionEnd } from '@samenhang/decision';
 import { parsePolicy } from '@samenhang/policy';
-import { dueEntries, expiryFacts, hasUnsent, stampDue, sweepReason } from '../src/expiry-stamp.js';
-import { emptyPicture, withEntry, type Picture } from '../src/family/picture.js';
-import { NOW, entry, policy } from './entries.js';
+import { emptyPicture, hasUnsent, type Picture, type SystemState, withEntry } from '@samenhang/family';
+import { dueEntries, expiryFacts, stampDue, sweepReason } from '../src/expiry/stamp.js';
+import { NOW, entry, policy } from '../../../packages/family/test/entries.js';
 
 const DAY = 86_400_000;
+/** A picture whose one family system has this alert state for Food Valley. */
+const alerted = (p: Picture, alert: SystemState['alerts'][string]): Picture => ({
+  ...p,
+  systems: { sys_a: { persons: ['p_m'], mergedFrom: [], alerts: { foodvalley: alert } } },
+});
 /** The default policy with other retention periods: a stamp must serve it as well. */
 const other = parsePolicy(
   readFileSync(new URL('../../../packages/policy/policies/default.json', import.meta.url), 'utf8')
@@ -50,10 +55,8 @@ describe('expiry stamps', () => {
       emptyPicture('sys_a'),
       entry('s1', 'politie-oost-nederland', 'POLICE', { expiresAt: NOW + DAY }),
     );
-    expect(expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } })).toBe('now');
-    expect(
-      expiryFacts({ ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 2, claim: 7 } } }),
-    ).toBe(`at=${NOW + DAY}`);
+    expect(expiryFacts(alerted(p, { version: 2, contentSha256: 'x', published: 1 }))).toBe('now');
+    expect(expiryFacts(alerted(p, { version: 2, contentSha256: 'x', published: 2, claim: 7 }))).toBe(`at=${NOW + DAY}`);
     expect(expiryFacts(emptyPicture('sys_e'))).toBe('none');
     expect(expiryFacts({ ...p, mergedInto: 'sys_b' })).toBe('none');
   });
@@ -103,7 +106,7 @@ describe('expiry stamps', () => {
         });
         p = withEntry(p, i === 4 ? { ...e, decision: { ...e.decision, decidingRule: 'R14' } } : e);
       }
-      if (n % 5 === 0) p = { ...p, alerts: { foodvalley: { version: 2, contentSha256: 'x', published: 1 } } };
+      if (n % 5 === 0) p = alerted(p, { version: 2, contentSha256: 'x', published: 1 });
       if (n % 13 === 0) p = { ...p, mergedInto: 'sys_other' };
       const stamp = expiryFacts(p);
       for (const pol of [policy, other]) {

@@ -1,45 +1,27 @@
 import {
-  alertDue,
-  replayBatch,
   type ConsentFact,
-  type DecisionRecord,
   type ReplayedDecision,
   type ReplayTally,
+  replayBatch,
   type StoredDecision,
 } from '@samenhang/decision';
+import {
+  alertReason,
+  deriveSystems,
+  factsOfEntry,
+  type FamilySystem,
+  type Picture,
+  type PictureEntry,
+  recipientFor,
+  regionEntries,
+} from '@samenhang/family';
+import type { Registry } from '@samenhang/pki';
 import type { LoadedPolicy } from '@samenhang/policy';
-import { rvtOf, type Registry } from '@samenhang/pki';
-
-/** The part of a stored picture replay reads (codes, pseudonyms and live decisions). */
-export interface StoredPicture {
-  readonly systemId: string;
-  readonly mergedInto?: string;
-  readonly entries: Record<
-    string,
-    {
-      signalId: string;
-      agencyId: string;
-      agencyKind: string;
-      region: string;
-      subjectPseudonym: string;
-      related: { pseudonym: string }[];
-      householdKey: string;
-      category: string;
-      severity: string;
-      legalGround: string;
-      meldcodeDecision: boolean;
-      observedAt: number;
-      expiresAt?: number;
-      decision: Pick<DecisionRecord, 'outcome' | 'shownAs' | 'decidingRule'>;
-    }
-  >;
-  readonly alerts: Record<string, { version: number }>;
-}
 
 export interface AlertChange {
   readonly systemId: string;
   readonly region: string;
-  readonly change: 'would start' | 'would stop' | 'would show other signals';
+  readonly change: 'would start' | 'would stop' | 'would show other signals' | 'would split';
 }
 
 /** What replaying some pictures found: `replayPicture` adds to it. */
@@ -61,21 +43,25 @@ export interface ReplayInputs {
 export function recipients(registry: Registry): (region: string) => StoredDecision['recipient'] {
   const known = new Map<string, StoredDecision['recipient']>();
   return (region) => {
-    let r = known.get(region);
-    if (!r) {
-      const rvt = rvtOf(registry, region);
-      known.set(region, (r = { id: rvt?.id ?? 'none', region: rvt ? region : 'none' }));
-    }
+    const r = known.get(region) ?? recipientFor(registry, region);
+    known.set(region, r);
     return r;
   };
 }
 
+const visible = (s: FamilySystem | undefined, region: string) =>
+  regionEntries(s?.entries ?? [], region)
+    .map((e) => e.key)
+    .join();
+
 /**
- * Re-decides one picture's unexpired entries (one batch) and checks its alerts: what
- * each region's RVT would see, and whether the alert rule would still hold. Pure.
+ * Re-decides one picture's unexpired entries (one batch) and checks its alerts: the family
+ * systems are derived (the consent service's own derivation) from the decisions as stored
+ * and as replayed, and per system and region it says whether the alert rule would start or
+ * stop holding, what the RVT would see change, or that an alerted system would split. Pure.
  */
 export function replayPicture(
-  p: StoredPicture,
+  p: Picture,
   inputs: ReplayInputs,
   recipientOf: (region: string) => StoredDecision['recipient'],
   found: ReplayFindings,
@@ -85,21 +71,7 @@ export function replayPicture(
   const { policy, asOf } = inputs;
   const live = Object.values(p.entries).filter((x) => x.expiresAt === undefined || x.expiresAt > asOf);
   const batch: StoredDecision[] = live.map((x) => ({
-    facts: {
-      signalId: x.signalId,
-      agencyId: x.agencyId,
-      agencyKind: x.agencyKind,
-      region: x.region,
-      subjectPseudonym: x.subjectPseudonym,
-      relatedPseudonyms: x.related.map((r) => r.pseudonym),
-      householdKey: x.householdKey,
-      category: x.category,
-      severity: x.severity,
-      legalGround: x.legalGround,
-      meldcodeDecision: x.meldcodeDecision,
-      observedAt: x.observedAt,
-      ...(x.expiresAt !== undefined ? { expiresAt: x.expiresAt } : {}),
-    },
+    facts: factsOfEntry(x),
     consents: inputs.consents.get(x.subjectPseudonym) ?? [],
     recipient: recipientOf(x.region),
     purpose: policy.purpose, // the one purpose signals are decided for (docs/policy.md)
@@ -107,26 +79,44 @@ export function replayPicture(
   }));
   const replayed = replayBatch(batch, policy, asOf, found.tally);
   for (const r of replayed) if (r.from.outcome !== r.to.outcome || r.from.rule !== r.to.rule) found.changes.push(r);
-  for (const region of new Set(live.map((x) => x.region))) {
-    const visible = (shown: (j: number) => string) =>
-      live.map((x, j) => ({ x, j })).filter(({ x, j }) => x.region === region && shown(j) !== 'DENY');
-    const before = visible((j) => batch[j]!.current.shownAs);
-    const after = visible((j) => replayed[j]!.to.shownAs);
-    const alerted = p.alerts[region] !== undefined;
-    const due = alertDue(
-      after.map(({ x }) => ({
-        signalId: x.signalId,
-        agencyId: x.agencyId,
-        severity: x.severity,
-        observedAt: x.observedAt,
+  const cap = policy.linking.maxPersonsPerAddress;
+  const entries = (decided: (x: PictureEntry, j: number) => PictureEntry) =>
+    Object.fromEntries(live.map((x, j) => [x.key, decided(x, j)]));
+  const before = deriveSystems({ entries: entries((x) => x), ...(p.capped ? { capped: p.capped } : {}) }, cap);
+  const after = deriveSystems(
+    {
+      entries: entries((x, j) => ({
+        ...x,
+        decision: {
+          ...x.decision,
+          outcome: replayed[j]!.to.outcome,
+          shownAs: replayed[j]!.to.shownAs as PictureEntry['decision']['shownAs'],
+        },
       })),
-      policy,
-      asOf,
-    ).due;
-    const same = before.map((b) => b.x.signalId).join() === after.map((a) => a.x.signalId).join();
-    if (!alerted && due) found.alertChanges.push({ systemId: p.systemId, region, change: 'would start' });
-    else if (alerted && !due) found.alertChanges.push({ systemId: p.systemId, region, change: 'would stop' });
-    else if (alerted && !same)
-      found.alertChanges.push({ systemId: p.systemId, region, change: 'would show other signals' });
+      ...(p.capped ? { capped: p.capped } : {}),
+    },
+    cap,
+  );
+  for (const [systemId, state] of Object.entries(p.systems)) {
+    if (state.replacedBy) continue;
+    const now = after.find((s) => s.id === systemId);
+    const split = !now && state.persons.some((x) => after.some((s) => s.persons.includes(x)));
+    for (const region of Object.keys(state.alerts)) {
+      const change = split
+        ? 'would split'
+        : !now || !alertReason(now.entries, region, policy, asOf).due
+          ? 'would stop'
+          : visible(
+                before.find((s) => s.id === systemId),
+                region,
+              ) !== visible(now, region)
+            ? 'would show other signals'
+            : undefined;
+      if (change) found.alertChanges.push({ systemId, region, change });
+    }
   }
+  for (const s of after)
+    for (const region of new Set(s.entries.map((e) => e.region)))
+      if (!p.systems[s.id]?.alerts[region] && alertReason(s.entries, region, policy, asOf).due)
+        found.alertChanges.push({ systemId: s.id, region, change: 'would start' });
 }

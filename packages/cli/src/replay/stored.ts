@@ -4,7 +4,8 @@ import type { LoadedPolicy } from '@samenhang/policy';
 import type { Registry } from '@samenhang/pki';
 import { BUCKETS, forEachLast } from '@samenhang/stack';
 import { Progress } from '../bench/progress.js';
-import { recipients, replayPicture, type ReplayFindings, type StoredPicture } from './picture.js';
+import type { Picture } from '@samenhang/family';
+import { recipients, replayPicture, type ReplayFindings } from './picture.js';
 
 export interface StoredReplay extends ReplayFindings {
   /** The whole replay: reading consents and pictures, and evaluating. */
@@ -43,7 +44,7 @@ export async function replayStored(
   await forEachLast(js, BUCKETS.PICTURES, { headersOnly: false }, (w, left) => {
     if (o.progress !== undefined) progress ??= new Progress(o.progress, left + 1);
     if (++seen % 100 === 0) progress?.update(seen);
-    const p = dec<StoredPicture>(w.data);
+    const p = dec<Picture>(w.data);
     const t = performance.now();
     replayPicture(p, inputs, recipientOf, found);
     evaluationMs += performance.now() - t;

@@ -1,6 +1,6 @@
-import { sha256Hex } from '@samenhang/canonical';
-import { Conflict, type JsonKv } from '../kv-json.js';
-import { emptyPicture, mergePictures, type Picture } from './picture.js';
+import { SamenhangError } from '@samenhang/errors';
+import { emptyPicture, mergePictures, type Picture, systemIdOf, withCapped } from '@samenhang/family';
+import { Conflict, type JsonKv, type Read } from './kv-json.js';
 
 export interface HouseholdLink {
   readonly systemId: string;
@@ -10,18 +10,84 @@ export interface HouseholdLink {
   readonly capped: boolean;
 }
 
+/** Where a signal was placed. */
+export interface Placement {
+  /** The live picture it belongs in. */
+  readonly system: string;
+  /**
+   * Its address is past the linking cap: the picture (id, possibly merged since) the
+   * address linked before, which must be told so that it undoes those links too.
+   */
+  readonly cappedIn?: string;
+}
+
 /**
- * Family systems as a union-find over JetStream KV. Every write is a
- * compare-and-set on the key's revision and a monotone union, so two consent
- * instances working at once never lose an update: a loser re-reads and retries.
+ * The pictures, as a union-find over JetStream KV: persons ever linked share one picture,
+ * which only grows (by merging). The family systems shown are derived from a picture's
+ * live signals (@samenhang/family) and may split; a picture never does. Every write is a
+ * compare-and-set on the key's revision and a monotone union, so two consent instances
+ * working at once never lose an update: a loser re-reads and retries.
  */
 export class FamilySystems {
   constructor(
-    readonly pictures: JsonKv<Picture>,
+    private readonly pictures: JsonKv<Picture>,
     private readonly persons: JsonKv<{ systemId: string }>,
     private readonly households: JsonKv<HouseholdLink>,
     private readonly maxPersonsPerAddress: number,
   ) {}
+
+  /** A picture as stored (`cached`: may come from memory, see JsonKv). */
+  picture(systemId: string, o: { cached?: boolean } = {}): Promise<Read<Picture> | undefined> {
+    return this.pictures.get(systemId, o);
+  }
+
+  /**
+   * The live picture a system id leads to: a picture's own id, one merged into another, or
+   * a family system's id (derived, see `register`).
+   */
+  async live(systemId: string): Promise<Picture | undefined> {
+    return (await this.pictures.get(await this.root(systemId)))?.value;
+  }
+
+  /**
+   * Makes a family system's id lead to the picture it is derived from, so that a request
+   * naming it (from an alert notice) finds it. Its id is its founder's, so it is either that
+   * picture's own id or free: a pointer written once, never changed.
+   */
+  async register(familySystemId: string, pictureId: string): Promise<void> {
+    if (familySystemId === pictureId) return;
+    if (await this.pictures.get(familySystemId, { cached: true })) return;
+    await this.pictures
+      .cas(familySystemId, { ...emptyPicture(familySystemId), mergedInto: pictureId }, 0)
+      .catch((e: unknown) => {
+        if (!(e instanceof Conflict)) throw e; // written meanwhile: by the founder's own picture, or a twin
+      });
+  }
+
+  /** Writes a picture back unchanged (its write stamp renewed); false when it changed meanwhile. */
+  async rewrite(systemId: string, current: Read<Picture>): Promise<boolean> {
+    try {
+      await this.pictures.cas(systemId, current.value, current.revision);
+      return true;
+    } catch (e) {
+      if (e instanceof Conflict) return false;
+      throw e;
+    }
+  }
+
+  /** The heap runs short: forget the older half of the pictures remembered. */
+  shrink(): number {
+    return this.pictures.shrink();
+  }
+
+  /** An address passed the cap: the picture it linked in no longer links by it. Returns that picture's id. */
+  async capAddress(systemId: string, household: string): Promise<string> {
+    return withRetries(async () => {
+      const root = await this.root(systemId);
+      await this.change(root, (p) => withCapped(p, household));
+      return root;
+    });
+  }
 
   /** The live system a (possibly merged) system id now belongs to. */
   async root(systemId: string): Promise<string> {
@@ -59,7 +125,7 @@ export class FamilySystems {
     household: string,
     seed?: (empty: Picture) => Picture,
     seedAfter?: Promise<unknown>,
-  ): Promise<string> {
+  ): Promise<Placement> {
     // One lookup per system in this attempt: roots are read again only by the next attempt.
     const seen = new Map<string, Promise<{ id: string; live: boolean }>>();
     // Reads come from memory where possible: every write below is a compare-and-set on
@@ -83,7 +149,11 @@ export class FamilySystems {
       roots.set(r.id, r.live);
     }
 
-    let target = roots.size === 0 ? `sys_${sha256Hex(persons[0]!).slice(0, 24)}` : [...roots.keys()].sort()[0]!;
+    // Still reported when it was capped before: a crash may have come between capping the
+    // address and telling its picture (the picture's change is idempotent).
+    const cappedIn = h && !linking ? h.value.systemId : undefined;
+    const placed = (system: string): Placement => (cappedIn ? { system, cappedIn } : { system });
+    let target = roots.size === 0 ? systemIdOf(persons[0]!) : [...roots.keys()].sort()[0]!;
     if (!h) await this.households.cas(household, { systemId: target, persons: [resident], capped: false }, 0);
     else if (linking && newcomers.length > 0)
       await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
@@ -100,7 +170,7 @@ export class FamilySystems {
       await Promise.all([created, ...newcomersOf(target)]);
       // It existed already (an earlier attempt's, or another instance's): links may name any
       // system of a chain, its root is looked up through it.
-      return (await created) ? target : this.root(target);
+      return placed((await created) ? target : await this.root(target));
     }
     // A picture created just now is live; one that existed (an earlier attempt's, or
     // another instance's) may have been merged since.
@@ -110,7 +180,7 @@ export class FamilySystems {
     // Persons seen above now root at the target (systems only ever merge); if the target
     // itself was merged away meanwhile, the caller's change() says so and all is retried.
     await Promise.all(newcomersOf(target));
-    return target;
+    return placed(target);
   }
 
   /** The live system of `systemId`, and whether its picture exists yet. */
@@ -122,7 +192,7 @@ export class FamilySystems {
       if (!p.value.mergedInto) return { id, live: true };
       id = p.value.mergedInto;
     }
-    throw new Error('merge chain too long');
+    throw new SamenhangError('ERR_INTERNAL', `picture ${systemId}: merge chain longer than 64`);
   }
 
   /**

@@ -39,8 +39,8 @@ export function pictureDecision(d: DecisionRecord): PictureDecision {
 }
 
 /**
- * One signal in a family-system picture: facts, its decision, never content. Kept small:
- * a picture is read and written whole for every signal of its system.
+ * One signal in a picture: facts, its decision, never content. Kept small: a picture is
+ * read and written whole for every signal of its persons.
  */
 export interface PictureEntry {
   /** The gateway's signal key (agency + hash of the signal id), which is also the signal's vault reference. */
@@ -75,11 +75,29 @@ export interface AlertState {
    * crash first, the redelivery finds its own claim and sends it then.
    */
   readonly claim?: number;
+  /** This version corrects the earlier ones: persons they showed together are no longer one system. */
+  readonly correction?: boolean;
+}
+
+/** What a family system has shown, per region, so that the next version knows what it changes. */
+export interface SystemState {
+  /** The persons its latest version stood for. */
+  readonly persons: readonly string[];
+  /** Systems whose persons joined it. */
+  readonly mergedFrom: readonly string[];
+  readonly alerts: Readonly<Record<string, AlertState>>;
+  /** The persons its versions before its latest correction stood for: the correction concerns them too. */
+  readonly shownBefore?: readonly string[];
+  /** It no longer exists: its persons are now in these systems (none: in no system). */
+  readonly replacedBy?: readonly string[];
 }
 
 /**
- * A family system: persons linked by a shared address or a named relation, and
- * the signals about them. A system merged into another keeps only `mergedInto`.
+ * The signals about persons ever linked to each other, and what their family systems
+ * have shown. This is the unit of storage and compare-and-set: it only grows by merging
+ * (`mergedInto` then points at the one it joined). The family systems themselves are
+ * derived from its live entries (derive.ts) and may split; `systems` keeps, per system
+ * id, the alert versions sent, so splits and merges become new versions and corrections.
  */
 export interface Picture {
   readonly systemId: string;
@@ -90,20 +108,23 @@ export interface Picture {
   readonly entries: Readonly<Record<string, PictureEntry>>;
   /** Signals withdrawn by their agency: they never (re)enter the picture. */
   readonly withdrawn: readonly string[];
-  readonly alerts: Readonly<Record<string, AlertState>>;
+  /** Addresses past the linking cap: they link nobody here any more. */
+  readonly capped?: readonly string[];
+  readonly systems: Readonly<Record<string, SystemState>>;
 }
 
 export function emptyPicture(systemId: string): Picture {
-  return { systemId, mergedFrom: [], persons: [], households: [], entries: {}, withdrawn: [], alerts: {} };
+  return { systemId, mergedFrom: [], persons: [], households: [], entries: {}, withdrawn: [], systems: {} };
 }
 
-const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])].sort();
+export const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])].sort();
 
 /** The union of two pictures (merging `from` into `into`): a monotone, idempotent operation. */
 export function mergePictures(into: Picture, from: Picture): Picture {
   const withdrawn = union(into.withdrawn, from.withdrawn);
   const entries = { ...from.entries, ...into.entries };
   for (const k of withdrawn) delete entries[k];
+  const capped = union(into.capped ?? [], from.capped ?? []);
   return {
     ...into,
     mergedFrom: union(into.mergedFrom, [from.systemId, ...from.mergedFrom]),
@@ -111,6 +132,8 @@ export function mergePictures(into: Picture, from: Picture): Picture {
     households: union(into.households, from.households),
     entries,
     withdrawn,
+    ...(capped.length > 0 ? { capped } : {}),
+    systems: { ...from.systems, ...into.systems },
   };
 }
 
@@ -129,4 +152,33 @@ export function withWithdrawal(p: Picture, key: string): Picture {
   const entries = { ...p.entries };
   delete entries[key];
   return { ...p, entries, withdrawn: union(p.withdrawn, [key]) };
+}
+
+/** The address no longer links anyone in this picture; undefined when that is known already. */
+export function withCapped(p: Picture, household: string): Picture | undefined {
+  return p.capped?.includes(household) ? undefined : { ...p, capped: union(p.capped ?? [], [household]) };
+}
+
+/** A new decision for an entry, replacing the one it was taken over (`from`). */
+export interface Redecision {
+  readonly key: string;
+  readonly from: string;
+  readonly decision: PictureDecision;
+}
+
+/**
+ * The entries re-decided, each only if it still carries the decision it was re-decided
+ * from (another instance may have re-decided it meanwhile); undefined when none changed.
+ */
+export function withDecisions(p: Picture, redecided: readonly Redecision[]): Picture | undefined {
+  const entries = { ...p.entries };
+  let changed = false;
+  for (const r of redecided) {
+    const e = entries[r.key];
+    if (e && e.decision.decisionId === r.from) {
+      entries[r.key] = { ...e, decision: r.decision };
+      changed = true;
+    }
+  }
+  return changed ? { ...p, entries } : undefined;
 }

@@ -1,11 +1,10 @@
 import { canonicalSha256, sha256Hex } from '@samenhang/canonical';
-import type { DisclosableField } from '@samenhang/policy';
+import { alertReason, type PictureEntry, regionEntries } from '@samenhang/family';
+import type { DisclosableField, Policy } from '@samenhang/policy';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { valueOf } from '@samenhang/signal';
 import type { PersonRecord, Vault } from '@samenhang/vault';
-import type { DisclosureRecord } from './audit-records.js';
-import type { Picture, PictureEntry } from './family/picture.js';
-import { regionEntries } from './region-view.js';
+import type { DisclosureRecord } from '../deciding/audit-records.js';
 
 function explanation(e: PictureEntry): string {
   const d = e.decision;
@@ -26,6 +25,22 @@ function explanation(e: PictureEntry): string {
  */
 const NOTICE_FIELDS: readonly DisclosableField[] = ['agency', 'category', 'observedAt', 'severity'];
 
+/** One family system as an alert shows it. */
+export interface SystemView {
+  readonly id: string;
+  /** Its live signals (none: it no longer exists). */
+  readonly entries: readonly PictureEntry[];
+  readonly persons: readonly string[];
+  /** The persons its earlier versions stood for: a correction concerns them too. */
+  readonly shownBefore?: readonly string[];
+  readonly mergedFrom: readonly string[];
+  /** This version corrects the earlier ones; `replacedBy`: where its persons are now, if it no longer exists. */
+  readonly correction?: { readonly replacedBy: readonly string[] };
+}
+
+const CORRECTION =
+  'correction: persons that earlier versions showed as one family system are no longer linked; those versions were wrong or are out of date';
+
 /**
  * Builds the message an RVT receives. An `alert` is a notice for the ALERTS stream: no
  * content, and no vault read. A `picture` (answered on request) carries the content each
@@ -33,27 +48,28 @@ const NOTICE_FIELDS: readonly DisclosableField[] = ['agency', 'category', 'obser
  * it, and the bytes to send: the record's hash is over exactly these, encoded once.
  */
 export async function buildAlert(
-  p: Picture,
+  p: SystemView,
   o: {
     region: string;
     recipient: string;
     version: number;
-    reason: string;
     now: number;
     kind: 'alert' | 'picture';
     purpose: string;
   },
+  policy: Policy,
   vault: Vault,
-): Promise<{ alert: v1.HouseholdAlert; bytes: Uint8Array; disclosure: DisclosureRecord }> {
-  const entries = regionEntries(p, o.region);
+): Promise<{ notice: v1.HouseholdAlert; bytes: Uint8Array; disclosure: DisclosureRecord }> {
+  const entries = regionEntries(p.entries, o.region);
+  const reason = p.correction ? CORRECTION : alertReason(p.entries, o.region, policy, o.now).reason;
   const sent = (e: PictureEntry) =>
     o.kind === 'picture' ? e.decision.fields : e.decision.fields.filter((f) => NOTICE_FIELDS.includes(f));
   // A system's few persons are named in most of its entries: each record is read and
   // opened once per alert, not once per entry that names it (docs/history/performance-rounds.md).
   const persons = new Map<string, Promise<PersonRecord | undefined>>();
   const person = (pseudonym: string) => {
-    let read = persons.get(pseudonym);
-    if (!read) persons.set(pseudonym, (read = vault.getPerson(pseudonym).catch(() => undefined)));
+    const read = persons.get(pseudonym) ?? vault.getPerson(pseudonym).catch(() => undefined);
+    persons.set(pseudonym, read);
     return read;
   };
   // Entries are read from the vault in parallel: an alert re-reads every entry it shows.
@@ -113,19 +129,21 @@ export async function buildAlert(
       return entry;
     }),
   );
-  const alertId = `alr_${canonicalSha256({ at: o.kind === 'picture' ? o.now : 0, kind: o.kind, region: o.region, systemId: p.systemId, version: o.version }).slice(0, 32)}`;
+  const alertId = `alr_${canonicalSha256({ at: o.kind === 'picture' ? o.now : 0, kind: o.kind, region: o.region, systemId: p.id, version: o.version }).slice(0, 32)}`;
   const disclosureId = `dis_${alertId.slice(4)}`;
   const alert: v1.HouseholdAlert.$Properties = {
     alertId,
-    systemId: p.systemId,
+    systemId: p.id,
     region: o.region,
     version: o.version,
     createdAt: toTimestamp(o.now),
-    reason: o.reason,
+    reason,
     entries: out,
     mergedFrom: [...p.mergedFrom],
     persons: p.persons.length,
     disclosureId,
+    correction: p.correction !== undefined,
+    replacedBy: [...(p.correction?.replacedBy ?? [])],
   };
   const message = v1.HouseholdAlert.create(alert);
   const bytes = v1.HouseholdAlert.encode(message).finish();
@@ -135,6 +153,7 @@ export async function buildAlert(
     alertId,
     // A hash of what was sent, never the content itself.
     contentSha256: sha256Hex(bytes),
+    ...(p.correction ? { correction: { replacedBy: [...p.correction.replacedBy] } } : {}),
     decisionIds: entries.map((e) => e.decision.decisionId),
     disclosureId,
     fieldsSent: entries.map((e) => ({ fields: [...sent(e)], signalId: e.signalId })),
@@ -145,14 +164,15 @@ export async function buildAlert(
       rule: e.decision.decidingRule,
       signalId: e.signalId,
     })),
-    pseudonyms: [...p.persons],
+    // A correction concerns everyone the earlier versions showed (AVG 19: they may ask whom it was sent to).
+    pseudonyms: p.correction ? [...new Set([...p.persons, ...(p.shownBefore ?? [])])].sort() : [...p.persons],
     purpose: o.purpose,
     recipient: o.recipient,
     sourceSignals: entries.map((e) => e.signalId),
-    systemId: p.systemId,
+    systemId: p.id,
     time: new Date(o.now).toISOString(),
     type: 'disclosure',
     ...(o.kind === 'alert' ? { version: o.version } : {}),
   };
-  return { alert: message, bytes, disclosure };
+  return { notice: message, bytes, disclosure };
 }

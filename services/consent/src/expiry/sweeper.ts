@@ -1,13 +1,11 @@
-import { decide, retentionEnd } from '@samenhang/decision';
-import { rvtOf } from '@samenhang/pki';
+import { retentionEnd } from '@samenhang/decision';
+import { hasUnsent, redecide, withDecisions } from '@samenhang/family';
 import { BUCKETS, lastHeaders } from '@samenhang/stack';
-import { PURPOSE, type ConsentDeps } from './deps.js';
-import { EXPIRY_HEADER, dueEntries, hasUnsent, sweepReason } from './expiry-stamp.js';
-import { factsOfEntry } from './facts.js';
-import { withRetries } from './family/systems.js';
-import { pictureDecision, type Picture } from './family/picture.js';
-import { Conflict, type Read } from './kv-json.js';
-import { publishAlerts } from './publish-alerts.js';
+import { publishAlerts } from '../alerts/publish.js';
+import { PURPOSE, type ConsentDeps } from '../deps.js';
+import { Conflict } from '../family/kv-json.js';
+import { withRetries } from '../family/systems.js';
+import { dueEntries, EXPIRY_HEADER, sweepReason } from './stamp.js';
 
 /** What one sweep did. */
 export interface Sweep {
@@ -39,7 +37,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
   );
   for (const { key: systemId, header } of pass.kept) {
     const reason = sweepReason(header, policy, now);
-    const current = await d.systems.pictures.get(systemId);
+    const current = await d.systems.picture(systemId);
     read++;
     if (!current) continue;
     const due = dueEntries(current.value, policy, now);
@@ -47,57 +45,28 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
       // A version an earlier sweep recorded but did not get to send (it has no message to
       // be redelivered): sent now, whether or not this system ever gets another signal.
       if (hasUnsent(current.value)) await publishAlerts(systemId, { now }, d, current.value);
-      else if (reason === 'unstamped' && (await stamp(systemId, current, d))) stamped++;
+      // Written back unchanged, so the write carries the current stamp: after an upgrade from
+      // stamps of another format each picture is read once, not every sweep.
+      else if (reason === 'unstamped' && (await d.systems.rewrite(systemId, current))) stamped++;
       continue;
     }
-    const decisions = due.map((e) => ({
-      key: e.key,
-      from: e.decision.decisionId,
-      decision: decide(
-        {
-          signal: factsOfEntry(e),
-          consents: [],
-          recipient: { id: rvtOf(d.registry, e.region)?.id ?? 'none', region: e.region },
-          purpose: PURPOSE,
-          now: retentionEnd(e, policy),
-        },
-        policy,
-      ),
-    }));
-    for (const x of decisions) await d.audit.decision(x.decision);
-    await withRetries(() =>
-      d.systems.change(systemId, (p) => {
-        const entries = { ...p.entries };
-        let changed = false;
-        for (const x of decisions) {
-          if (entries[x.key]?.decision.decisionId === x.from) {
-            entries[x.key] = { ...entries[x.key]!, decision: pictureDecision(x.decision) };
-            changed = true;
-          }
-        }
-        return changed ? { ...p, entries } : undefined;
-      }),
-    ).catch(() => undefined); // merged meanwhile: the next sweep finds the entries in the target
+    // Each expiry is decided as of the moment it expired, without consents (R14 precedes
+    // them): every instance computes the same record, and the audit log stores it once.
+    const { records, redecided } = redecide(due, {
+      registry: d.registry,
+      policy,
+      purpose: PURPOSE,
+      consentsOf: () => [],
+      at: (e) => retentionEnd(e, policy),
+    });
+    for (const r of records) await d.audit.decision(r);
+    await withRetries(() => d.systems.change(systemId, (p) => withDecisions(p, redecided))).catch((e: unknown) => {
+      if (!(e instanceof Conflict)) throw e; // merged meanwhile: the next sweep finds the entries in the target
+    });
     await publishAlerts(systemId, { now }, d);
     expired += due.length;
   }
   return { pictures: pass.total, read, stamped, expired };
-}
-
-/**
- * Writes a picture back unchanged, so the write carries the current stamp: after an
- * upgrade from stamps of another format each picture is read once, not every sweep (a
- * policy change reads none: stamps do not depend on it). A picture written meanwhile
- * has a stamp already.
- */
-async function stamp(systemId: string, current: Read<Picture>, d: ConsentDeps): Promise<boolean> {
-  try {
-    await d.systems.pictures.cas(systemId, current.value, current.revision);
-    return true;
-  } catch (e) {
-    if (e instanceof Conflict) return false;
-    throw e;
-  }
 }
 
 /** Sweeps on start and then every `intervalMs`; returns a function that stops it. */

@@ -4,9 +4,9 @@ import { rvtOf, type Registry } from '@samenhang/pki';
 import { askersOf, inboxPrefix } from '@samenhang/stack';
 import { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
-import { buildAlert } from './alert-builder.js';
-import { PURPOSE, type ConsentDeps } from './deps.js';
-import { alertReason, regionEntries } from './region-view.js';
+import { deriveSystems, type FamilySystem, type Picture, regionEntries } from '@samenhang/family';
+import { PURPOSE, type ConsentDeps } from '../deps.js';
+import { buildAlert } from './build.js';
 
 /** System ids as the family systems make them; anything else is not looked up. */
 const SYSTEM_ID = /^sys_[A-Za-z0-9_-]{1,64}$/;
@@ -57,38 +57,50 @@ export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudony
   } catch {
     return void empty('ERR_INPUT_INVALID: not a PictureRequest');
   }
-  let systemId: string | undefined;
+  const cap = policy.linking.maxPersonsPerAddress;
+  let system: FamilySystem | undefined;
+  let picture: Picture | undefined;
   if (req.systemId) {
     if (!SYSTEM_ID.test(req.systemId)) return void empty('ERR_INPUT_INVALID: not a system id');
-    systemId = req.systemId;
+    picture = await d.systems.live(req.systemId);
+    // By system id, only the content of a system this region was alerted to: the id comes from its notice.
+    if (!picture?.systems[req.systemId]?.alerts[region]) return void empty('no alert of this system for this region');
+    if (picture.systems[req.systemId]?.replacedBy)
+      return void empty('this family system no longer exists as it was shown: see its correction');
+    system = deriveSystems(picture, cap).find((s) => s.id === req.systemId);
   } else {
     if (!req.address?.postcode || !req.address.houseNumber)
       return void empty('ERR_INPUT_INVALID: address with postcode and house number, or a system id, required');
-    systemId = await d.systems.systemOfHousehold(
-      pseudonyms.household({
-        postcode: req.address.postcode,
-        houseNumber: req.address.houseNumber,
-        houseNumberSuffix: req.address.houseNumberSuffix ?? '',
-      }),
-    );
+    const household = pseudonyms.household({
+      postcode: req.address.postcode,
+      houseNumber: req.address.houseNumber,
+      houseNumberSuffix: req.address.houseNumberSuffix ?? '',
+    });
+    const id = await d.systems.systemOfHousehold(household);
+    picture = id ? await d.systems.live(id) : undefined;
+    const here = picture
+      ? deriveSystems(picture, cap).filter((s) =>
+          regionEntries(s.entries, region).some((e) => e.householdKey === household),
+        )
+      : [];
+    // Unrelated families at one address (a shelter) are not one picture: each is asked for by its own id.
+    if (here.length > 1) return void empty('several family systems at this address: ask by the system id of a notice');
+    system = here[0];
   }
-  const root = systemId ? await d.systems.root(systemId) : undefined;
-  const picture = root ? (await d.systems.pictures.get(root))?.value : undefined;
-  if (!picture || regionEntries(picture, region).length === 0)
+  if (!picture || !system || regionEntries(system.entries, region).length === 0)
     return void empty('no signals about this household for this region');
-  // By system id, only the content of a system this region was alerted to: the id comes from its notice.
-  if (req.systemId && !picture.alerts[region]) return void empty('no alert of this system for this region');
+  const state = picture.systems[system.id];
   const { bytes, disclosure } = await buildAlert(
-    picture,
+    { id: system.id, entries: system.entries, persons: system.persons, mergedFrom: state?.mergedFrom ?? [] },
     {
       region,
       recipient: rvt.id,
-      version: picture.alerts[region]?.version ?? 0,
-      reason: alertReason(picture, region, policy, now).reason,
+      version: state?.alerts[region]?.version ?? 0,
       now,
       kind: 'picture',
       purpose: PURPOSE,
     },
+    policy,
     d.vault,
   );
   await d.audit.disclosure(disclosure);

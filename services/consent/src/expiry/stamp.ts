@@ -1,8 +1,7 @@
 import { retentionEnd } from '@samenhang/decision';
 import type { LoadedPolicy } from '@samenhang/policy';
 import type { ExtraHeaders } from '@samenhang/stack';
-import type { Picture, PictureEntry } from './family/picture.js';
-import { toSend } from './region-view.js';
+import { hasUnsent, type Picture, type PictureEntry } from '@samenhang/family';
 
 /**
  * Every picture write carries, in this header, what the expiry sweep needs to know when
@@ -18,11 +17,6 @@ export const EXPIRY_HEADER = 'Samenhang-Expiry';
 
 /** An entry the sweep still has to take out one day: not yet expired under R14. */
 const unexpired = (e: PictureEntry) => e.decision.decidingRule !== 'R14';
-
-/** An alert version the sweeper recorded and has not sent (a merged-away picture sends nothing). */
-export function hasUnsent(p: Picture): boolean {
-  return !p.mergedInto && Object.values(p.alerts).some((a) => toSend(a));
-}
 
 /** The entries of a live picture past their retention at `now` and not yet expired. */
 export function dueEntries(p: Picture, policy: LoadedPolicy, now: number): PictureEntry[] {

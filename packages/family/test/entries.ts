@@ -1,6 +1,6 @@
 import { decide } from '@samenhang/decision';
 import { loadDefaultPolicy } from '@samenhang/policy';
-import { pictureDecision, type PictureEntry } from '../src/family/picture.js';
+import { pictureDecision, type PictureEntry } from '@samenhang/family';
 
 export const policy = loadDefaultPolicy();
 export const NOW = Date.parse('2026-11-22T12:00:00Z');

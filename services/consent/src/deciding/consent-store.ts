@@ -1,6 +1,6 @@
 import type { ConsentFact } from '@samenhang/decision';
-import type { JsonKv } from './kv-json.js';
-import type { StreamPosition } from './stream-position.js';
+import type { JsonKv } from '../family/kv-json.js';
+import type { StreamPosition } from '../stream-position.js';
 
 /** A person's consent records as read, and the consents stream position they are complete up to. */
 export interface ConsentRead {

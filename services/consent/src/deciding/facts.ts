@@ -1,7 +1,6 @@
 import type { SignalFacts } from '@samenhang/decision';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
-import type { PictureEntry } from './family/picture.js';
 
 /** The decision-relevant facts of a verified signal (codes and pseudonyms only). */
 export function factsOf(s: v1.VerifiedSignal): SignalFacts {
@@ -21,23 +20,5 @@ export function factsOf(s: v1.VerifiedSignal): SignalFacts {
     severity: nameOf('severity', s.severity),
     signalId: s.signalId,
     subjectPseudonym: s.subjectPseudonym,
-  };
-}
-
-export function factsOfEntry(e: PictureEntry): SignalFacts {
-  return {
-    signalId: e.signalId,
-    agencyId: e.agencyId,
-    agencyKind: e.agencyKind,
-    region: e.region,
-    subjectPseudonym: e.subjectPseudonym,
-    relatedPseudonyms: e.related.map((r) => r.pseudonym),
-    householdKey: e.householdKey,
-    category: e.category,
-    severity: e.severity,
-    legalGround: e.legalGround,
-    meldcodeDecision: e.meldcodeDecision,
-    observedAt: e.observedAt,
-    ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
   };
 }
