@@ -44,6 +44,9 @@ const FAMILIES: Record<string, (self: string) => Cell> = {
   'alerts twente': () => read(STREAMS.ALERTS, 'samenhang.alerts.twente'),
   'picture foodvalley': () => request('samenhang.picture.foodvalley'),
   'picture twente': () => request('samenhang.picture.twente'),
+  // A person's decision reaches the consent service only through the console, which checks who decides.
+  'human decision (own region)': () => publish('samenhang.human.foodvalley'),
+  'human decision (other region)': () => publish('samenhang.human.twente'),
   'audit (read)': () => read(STREAMS.AUDIT, 'samenhang.audit.>'),
   'audit (write)': () => publish('samenhang.audit.decisions'),
 };

@@ -117,7 +117,10 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     await page.goBack();
     await page.getByLabel('Delen terecht').check();
     await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
-    await page.locator('section[data-signal="p-9001"] .ok').waitFor();
+    // Taken: the page says so, and once the consent service recorded it the next version
+    // shows the signal decided by a person, with nothing left to review.
+    await page.locator('section[data-signal="p-9001"] form').waitFor({ state: 'detached' });
+    await page.locator('section[data-signal="p-9001"]', { hasText: 'HUMAN-UPHELD' }).waitFor({ timeout: 30_000 });
     await shot(page, 'rvt-twente');
   });
 
@@ -165,14 +168,16 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
         (d) => d.recipient === 'privacy-officer' && d.purpose === 'ACCESS_REQUEST' && d.pseudonyms.length === 1,
       ),
     ).toBe(true);
-    expect(records.reviews).toEqual([
+    // The review is a decision record, attributable to the session that took it, which fulfils the review.
+    expect(records.decisions.filter((d) => d.human)).toEqual([
       expect.objectContaining({
-        reviewer: 'rvt-twente',
         signalId: 'p-9001',
-        outcome: 'UPHELD',
-        obligation: 'HUMAN_REVIEW_24H',
+        decidingRule: 'HUMAN-UPHELD',
+        obligations: [],
+        human: expect.objectContaining({ kind: 'REVIEW_UPHELD', organisation: 'rvt-twente' }),
       }),
     ]);
+    expect(records.decisions.find((d) => d.human)!.human!.by).toMatch(/^session:[0-9a-f]{16}$/);
     const log = readFileSync(join(t.paths.logs, 'console.log'), 'utf8');
     const audit = records.disclosures.map((d) => JSON.stringify(d)).join('\n');
     for (const v of personalValues([...meneerM.steps, ...acute.steps].flatMap((s) => (s.signal ? [s.signal] : [])))) {

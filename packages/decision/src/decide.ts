@@ -12,7 +12,7 @@ export const FAIL_CLOSED = { id: 'R0', citation: 'AVG art. 5(1)(a), 6(1)' } as c
 const INTRUSIVENESS: Record<Outcome, number> = { DENY: 0, INDEX: 1, HOLD: 1, DISCLOSE: 2 };
 
 /** What every decision record says besides its outcome. */
-interface Base {
+export interface Base {
   readonly decisionId: string;
   readonly decidedAt: string;
   readonly signal: DecisionInput['signal'];
@@ -22,7 +22,7 @@ interface Base {
   readonly inputsSha256: string;
 }
 
-function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string): Base {
+export function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha256: string): Base {
   const decisionId = `dec_${canonicalSha256({ inputsSha256, policy: policy?.digest ?? null, recipient: input.recipient.id }).slice(0, 32)}`;
   return {
     decisionId,
@@ -35,7 +35,7 @@ function base(input: DecisionInput, policy: LoadedPolicy | undefined, inputsSha2
   };
 }
 
-type Outcomes = Pick<
+export type Outcomes = Pick<
   DecisionRecord,
   | 'outcome'
   | 'shownAs'
@@ -55,7 +55,7 @@ type Outcomes = Pick<
  * below: the audit writer's canonical JSON is then one JSON.stringify, without sorting
  * copies (docs/history/performance-rounds.md). A test checks the order.
  */
-function record(b: Base, o: Outcomes): DecisionRecord {
+export function record(b: Base, o: Outcomes, human?: DecisionRecord['human']): DecisionRecord {
   const s = b.signal;
   return {
     ...(o.consentRecord !== undefined ? { consentRecord: o.consentRecord } : {}),
@@ -66,6 +66,7 @@ function record(b: Base, o: Outcomes): DecisionRecord {
     ...(o.failClosedReason !== undefined ? { failClosedReason: o.failClosedReason } : {}),
     fields: o.fields,
     householdKey: s.householdKey,
+    ...(human ? { human } : {}),
     inputsSha256: b.inputsSha256,
     minimisation: o.minimisation,
     obligations: o.obligations,

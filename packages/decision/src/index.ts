@@ -9,3 +9,5 @@ export type { ConsentFact, DecisionInput, Recipient, SignalFacts } from './facts
 export type { DecisionObligation, DecisionRecord, RuleEvaluation } from './record.js';
 export { emptyTally, replayBatch } from './replay.js';
 export type { ReplayTally, ReplayedDecision, StoredDecision } from './replay.js';
+export { HUMAN_RULES, humanDecision, humanDecisionFits } from './human.js';
+export type { HumanDecision, HumanDecisionKind } from './human.js';

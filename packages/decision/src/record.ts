@@ -55,6 +55,16 @@ export interface DecisionRecord {
   readonly obligations: readonly DecisionObligation[];
   readonly policy: { readonly version: string; readonly digest: string } | null;
   readonly inputsSha256: string;
+  /**
+   * A person's decision (the review of a disclosure, the release or denial of a hold): who
+   * (a pseudonymous id, never a name), for which organisation, what, about which decision.
+   */
+  readonly human?: {
+    readonly by: string;
+    readonly kind: 'REVIEW_UPHELD' | 'REVIEW_WITHDRAW' | 'HOLD_RELEASE' | 'HOLD_DENY';
+    readonly of: string;
+    readonly organisation: string;
+  };
   /** Set when the decision is R0 because something was unknown or failed. */
   readonly failClosedReason?: string;
 }

@@ -156,6 +156,44 @@ export namespace samenhang {
             type $Shape = samenhang.v1.PictureRequest.$Properties;
         }
 
+        enum HumanDecisionKind {
+            HUMAN_DECISION_KIND_UNSPECIFIED = 0,
+            HUMAN_DECISION_KIND_REVIEW_UPHELD = 1,
+            HUMAN_DECISION_KIND_REVIEW_WITHDRAW = 2,
+            HUMAN_DECISION_KIND_HOLD_RELEASE = 3,
+            HUMAN_DECISION_KIND_HOLD_DENY = 4
+        }
+
+        interface IHumanDecision extends samenhang.v1.HumanDecision.$Properties {
+        }
+
+        class HumanDecision {
+            constructor(p?: samenhang.v1.HumanDecision.$Properties);
+            $unknowns?: Uint8Array[];
+            systemId: string;
+            decisionId: string;
+            kind: samenhang.v1.HumanDecisionKind;
+            decidedBy: string;
+            organisation: string;
+            static create(properties: samenhang.v1.HumanDecision.$Shape): samenhang.v1.HumanDecision & samenhang.v1.HumanDecision.$Shape;
+            static create(properties?: samenhang.v1.HumanDecision.$Properties): samenhang.v1.HumanDecision;
+            static encode(m: samenhang.v1.HumanDecision.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): samenhang.v1.HumanDecision & samenhang.v1.HumanDecision.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace HumanDecision {
+            interface $Properties {
+                systemId?: (string|null);
+                decisionId?: (string|null);
+                kind?: (samenhang.v1.HumanDecisionKind|null);
+                decidedBy?: (string|null);
+                organisation?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = samenhang.v1.HumanDecision.$Properties;
+        }
+
         interface IPerson extends samenhang.v1.Person.$Properties {
         }
 

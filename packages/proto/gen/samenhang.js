@@ -1322,6 +1322,272 @@ export const samenhang = $root.samenhang = (() => {
             return PictureRequest;
         })();
 
+        /**
+         * HumanDecisionKind enum.
+         * @name samenhang.v1.HumanDecisionKind
+         * @enum {number}
+         * @property {number} HUMAN_DECISION_KIND_UNSPECIFIED=0 HUMAN_DECISION_KIND_UNSPECIFIED value
+         * @property {number} HUMAN_DECISION_KIND_REVIEW_UPHELD=1 HUMAN_DECISION_KIND_REVIEW_UPHELD value
+         * @property {number} HUMAN_DECISION_KIND_REVIEW_WITHDRAW=2 HUMAN_DECISION_KIND_REVIEW_WITHDRAW value
+         * @property {number} HUMAN_DECISION_KIND_HOLD_RELEASE=3 HUMAN_DECISION_KIND_HOLD_RELEASE value
+         * @property {number} HUMAN_DECISION_KIND_HOLD_DENY=4 HUMAN_DECISION_KIND_HOLD_DENY value
+         */
+        v1.HumanDecisionKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "HUMAN_DECISION_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "HUMAN_DECISION_KIND_REVIEW_UPHELD"] = 1;
+            values[valuesById[2] = "HUMAN_DECISION_KIND_REVIEW_WITHDRAW"] = 2;
+            values[valuesById[3] = "HUMAN_DECISION_KIND_HOLD_RELEASE"] = 3;
+            values[valuesById[4] = "HUMAN_DECISION_KIND_HOLD_DENY"] = 4;
+            return values;
+        })();
+
+        v1.HumanDecision = (function() {
+
+            /**
+             * Properties of a HumanDecision.
+             * @typedef {Object} samenhang.v1.HumanDecision.$Properties
+             * @property {string|null} [systemId] HumanDecision systemId
+             * @property {string|null} [decisionId] HumanDecision decisionId
+             * @property {samenhang.v1.HumanDecisionKind|null} [kind] HumanDecision kind
+             * @property {string|null} [decidedBy] HumanDecision decidedBy
+             * @property {string|null} [organisation] HumanDecision organisation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HumanDecision.
+             * @memberof samenhang.v1
+             * @interface IHumanDecision
+             * @augments samenhang.v1.HumanDecision.$Properties
+             * @deprecated Use samenhang.v1.HumanDecision.$Properties instead.
+             */
+
+            /**
+             * Shape of a HumanDecision.
+             * @typedef {samenhang.v1.HumanDecision.$Properties} samenhang.v1.HumanDecision.$Shape
+             */
+
+            /**
+             * Constructs a new HumanDecision.
+             * @memberof samenhang.v1
+             * @classdesc Represents a HumanDecision.
+             * @constructor
+             * @param {samenhang.v1.HumanDecision.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HumanDecision = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * HumanDecision systemId.
+             * @member {string} systemId
+             * @memberof samenhang.v1.HumanDecision
+             * @instance
+             */
+            HumanDecision.prototype.systemId = "";
+
+            /**
+             * HumanDecision decisionId.
+             * @member {string} decisionId
+             * @memberof samenhang.v1.HumanDecision
+             * @instance
+             */
+            HumanDecision.prototype.decisionId = "";
+
+            /**
+             * HumanDecision kind.
+             * @member {samenhang.v1.HumanDecisionKind} kind
+             * @memberof samenhang.v1.HumanDecision
+             * @instance
+             */
+            HumanDecision.prototype.kind = 0;
+
+            /**
+             * HumanDecision decidedBy.
+             * @member {string} decidedBy
+             * @memberof samenhang.v1.HumanDecision
+             * @instance
+             */
+            HumanDecision.prototype.decidedBy = "";
+
+            /**
+             * HumanDecision organisation.
+             * @member {string} organisation
+             * @memberof samenhang.v1.HumanDecision
+             * @instance
+             */
+            HumanDecision.prototype.organisation = "";
+
+            /**
+             * Creates a new HumanDecision instance using the specified properties.
+             * @function create
+             * @memberof samenhang.v1.HumanDecision
+             * @static
+             * @param {samenhang.v1.HumanDecision.$Properties=} [properties] Properties to set
+             * @returns {samenhang.v1.HumanDecision} HumanDecision instance
+             * @type {{
+             *   (properties: samenhang.v1.HumanDecision.$Shape): samenhang.v1.HumanDecision & samenhang.v1.HumanDecision.$Shape;
+             *   (properties?: samenhang.v1.HumanDecision.$Properties): samenhang.v1.HumanDecision;
+             * }}
+             */
+            HumanDecision.create = function(properties) {
+                return new HumanDecision(properties);
+            };
+
+            /**
+             * Encodes the specified HumanDecision message. Does not implicitly {@link samenhang.v1.HumanDecision.verify|verify} messages.
+             * @function encode
+             * @memberof samenhang.v1.HumanDecision
+             * @static
+             * @param {samenhang.v1.HumanDecision.$Properties} m HumanDecision message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HumanDecision.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.systemId != null && $Object.hasOwnProperty.call(m, "systemId") && m.systemId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.systemId);
+                if (m.decisionId != null && $Object.hasOwnProperty.call(m, "decisionId") && m.decisionId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.decisionId);
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).int32(m.kind);
+                if (m.decidedBy != null && $Object.hasOwnProperty.call(m, "decidedBy") && m.decidedBy !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.decidedBy);
+                if (m.organisation != null && $Object.hasOwnProperty.call(m, "organisation") && m.organisation !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.organisation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a HumanDecision message from the specified reader or buffer.
+             * @function decode
+             * @memberof samenhang.v1.HumanDecision
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {samenhang.v1.HumanDecision & samenhang.v1.HumanDecision.$Shape} HumanDecision
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HumanDecision.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.samenhang.v1.HumanDecision();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.systemId = v;
+                            else
+                                delete m.systemId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.decisionId = v;
+                            else
+                                delete m.decisionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.kind = v;
+                            else
+                                delete m.kind;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.decidedBy = v;
+                            else
+                                delete m.decidedBy;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.organisation = v;
+                            else
+                                delete m.organisation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for HumanDecision
+             * @function getTypeUrl
+             * @memberof samenhang.v1.HumanDecision
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            HumanDecision.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/samenhang.v1.HumanDecision";
+            };
+
+            return HumanDecision;
+        })();
+
         v1.Person = (function() {
 
             /**

@@ -108,7 +108,13 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
     audit: ['samenhang.audit.>'],
     // The HTTPS API and web console act for signed-in identities, after checking
     // each action against that identity's own permissions (services/console).
-    console: ['samenhang.ingress.*', 'samenhang.consent.*', 'samenhang.picture.*', 'samenhang.audit.>'],
+    console: [
+      'samenhang.ingress.*',
+      'samenhang.consent.*',
+      'samenhang.picture.*',
+      'samenhang.human.*',
+      'samenhang.audit.>',
+    ],
   };
   return {
     publish: [

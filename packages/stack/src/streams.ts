@@ -72,7 +72,7 @@ export function streamConfigs(replicas: number): Partial<StreamConfig>[] {
     {
       ...common,
       name: STREAMS.SIGNALS,
-      subjects: ['samenhang.signals.*', 'samenhang.consents.*'],
+      subjects: ['samenhang.signals.*', 'samenhang.consents.*', 'samenhang.human.*'],
       retention: RetentionPolicy.Limits,
       duplicate_window: nanos(HOUR),
       deny_delete: true,

@@ -6,6 +6,8 @@ export const subjects = {
   signals: (region: string) => `samenhang.signals.${region}`,
   /** Internal: verified, pseudonymised consent records (stream SIGNALS, in order with signals). */
   consents: (agencyId: string) => `samenhang.consents.${agencyId}`,
+  /** A person's decision about an alert entry of this region (stream SIGNALS; published by the console). */
+  human: (region: string) => `samenhang.human.${region}`,
   alerts: (region: string) => `samenhang.alerts.${region}`,
   picture: (region: string) => `samenhang.picture.${region}`,
 } as const;

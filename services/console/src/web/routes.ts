@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
-import { accessReport, inRange, type ReviewRecord } from '@samenhang/audit-log';
+import { accessReport, inRange } from '@samenhang/audit-log';
 import { verifyLogin } from '@samenhang/envelope';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
@@ -29,7 +29,8 @@ import { h } from './html.js';
 import { langOf, translator, type Lang } from './i18n.js';
 import { page, type PageContext } from './layout.js';
 import { alertCard, alertsBody, pictureBody } from './rvt-pages.js';
-import { entriesOf, type ConsoleAudit } from './view-records.js';
+import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
+import { entriesOf, sessionTag, type ConsoleAudit } from './view-records.js';
 
 export interface WebDeps {
   readonly nc: NatsConnection;
@@ -90,7 +91,8 @@ async function form(req: IncomingMessage): Promise<URLSearchParams> {
 
 /** The web console (server TLS; identities sign in with a one-time link, see /login). */
 export class WebConsole {
-  private readonly reviews = new Map<string, ReviewRecord>();
+  /** Decisions handed to the consent service, shown as taken until the next alert version shows them. */
+  private readonly decided = new Map<string, HumanChoice>();
 
   constructor(private readonly d: WebDeps) {}
 
@@ -232,7 +234,7 @@ export class WebConsole {
         const alerts = this.d.feed.current(rvt());
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session.id, this.d.purpose);
-        send(res, 200, page(a.ctx, t('alertsTitle', region), alertsBody(t, alerts, a.session.csrf, this.reviews)));
+        send(res, 200, page(a.ctx, t('alertsTitle', region), alertsBody(t, alerts, a.session.csrf, this.decided)));
         return true;
       }
       case 'GET /rvt/events':
@@ -242,21 +244,21 @@ export class WebConsole {
         await this.picture(a, rvt());
         return true;
       case 'POST /rvt/reviews': {
-        const alert = this.d.feed.find(rvt(), body!.get('alertId') ?? '');
+        const region = rvt();
+        const alert = this.d.feed.find(region, body!.get('alertId') ?? '');
         const e = alert && entriesOf(alert).find((x) => x.decisionId === body!.get('decisionId'));
-        const outcome = body!.get('outcome');
-        const obligation = e?.obligations.find((o) => o.startsWith('HUMAN_REVIEW'));
-        if (!alert || !e || !obligation || (outcome !== 'UPHELD' && outcome !== 'WITHDRAW'))
-          throw new SamenhangError('ERR_INPUT_INVALID', 'no such review due');
-        const rec = await this.d.audit.review({
-          reviewer: who.id,
-          obligation: obligation.split(' ')[0]!,
+        const choice = body!.get('outcome') ?? '';
+        if (!alert || !e || !isHumanChoice(choice) || !choiceFits(choice, e))
+          throw new SamenhangError('ERR_INPUT_INVALID', 'no such decision due');
+        // Until personal sign-in, the person is known by their session's pseudonymous tag.
+        await publishHumanDecision(this.d.nc.jetstream(), region, {
+          systemId: alert.systemId,
           decisionId: e.decisionId,
-          signalId: e.signalId,
-          alertId: alert.alertId,
-          outcome,
+          choice,
+          by: sessionTag(a.session.id),
+          organisation: who.id,
         });
-        this.reviews.set(e.decisionId, rec);
+        this.decided.set(e.decisionId, choice);
         redirect(res, '/rvt');
         return true;
       }
@@ -361,7 +363,7 @@ export class WebConsole {
           if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
           await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
           res.write(
-            `event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.reviews, true).html })}\n\n`,
+            `event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.decided, true).html })}\n\n`,
           );
         })
         .catch((e: unknown) => {

@@ -1,7 +1,7 @@
-import type { ReviewRecord } from '@samenhang/audit-log';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
 import { h, type Raw } from './html.js';
+import { choiceFits, type HumanChoice } from './human-decisions.js';
 import { entriesOf } from './view-records.js';
 import type { translator } from './i18n.js';
 
@@ -17,17 +17,25 @@ function contact(c: v1.AlertEntry['contact']): Raw | string {
   return h`${c.name}${c.phone ? h` — <a href="tel:${c.phone}">${c.phone}</a>` : ''}${c.email ? h` — <a href="mailto:${c.email}">${c.email}</a>` : ''}`;
 }
 
+/** The words for each decision a person can take. */
+const CHOICE_LABEL = {
+  UPHELD: 'reviewUpheld',
+  WITHDRAW: 'reviewWithdraw',
+  RELEASE: 'holdRelease',
+  DENY: 'holdDeny',
+} as const;
+
 /** One entry: INDEX and DISCLOSE look different (border, badge, text), and say why they are shown. */
 function entry(
   t: T,
   a: v1.HouseholdAlert,
   e: v1.AlertEntry,
   csrf: string,
-  reviews: ReadonlyMap<string, ReviewRecord>,
+  decided: ReadonlyMap<string, HumanChoice>,
 ): Raw {
   const disclose = e.shownAs === 'DISCLOSE';
-  const review = reviews.get(e.decisionId);
-  const needsReview = e.obligations.some((o) => o.startsWith('HUMAN_REVIEW'));
+  const done = decided.get(e.decisionId);
+  const choices = (['UPHELD', 'WITHDRAW', 'RELEASE', 'DENY'] as const).filter((c) => choiceFits(c, e));
   return h`<section class="entry ${disclose ? 'disclose' : 'index'}" data-signal="${e.signalId}" data-shown-as="${e.shownAs}" aria-label="${t('signal')} ${e.signalId}">
 <p><span class="badge">${disclose ? t('entryDisclose') : t('entryIndex')}</span> ${e.agencyKind}${e.category ? h` · ${nameOf('category', e.category)}` : ''} · ${day(e.observedAt)}</p>
 ${disclose ? '' : h`<p>${t('indexExplain')}</p>`}
@@ -45,13 +53,12 @@ ${row(t('related'), (e.relatedPersons ?? []).map((p) => `${p.name}${p.birthDate 
 ${e.assumption ? h`<p class="assumption">${t('assumption')}</p>` : ''}
 <p>${e.explanation}</p></details>
 ${e.obligations.length ? h`<p><strong>${t('obligations')}:</strong> ${e.obligations.join('; ')}</p>` : ''}
-${review ? h`<p class="ok" role="status">${t('reviewDone', review.outcome === 'UPHELD' ? t('reviewUpheld') : t('reviewWithdraw'))}</p>` : ''}
+${done ? h`<p class="ok" role="status">${t('reviewDone', t(CHOICE_LABEL[done]))}</p>` : ''}
 ${
-  needsReview && !review
-    ? h`<form method="post" action="/rvt/reviews"><fieldset><legend>${t('reviewLegend')} (${e.signalId})</legend>
+  choices.length > 0 && !done
+    ? h`<form method="post" action="/rvt/reviews"><fieldset><legend>${t(e.outcome === 'HOLD' ? 'holdLegend' : 'reviewLegend')} (${e.signalId})</legend>
 <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="alertId" value="${a.alertId}"><input type="hidden" name="decisionId" value="${e.decisionId}">
-<label><input type="radio" name="outcome" value="UPHELD" required> ${t('reviewUpheld')}</label>
-<label><input type="radio" name="outcome" value="WITHDRAW"> ${t('reviewWithdraw')}</label>
+${choices.map((c, i) => h`<label><input type="radio" name="outcome" value="${c}"${i === 0 ? h` required` : ''}> ${t(CHOICE_LABEL[c])}</label>`)}
 <button type="submit">${t('reviewSave')}</button></fieldset></form>`
     : ''
 }
@@ -66,14 +73,14 @@ export function alertCard(
   t: T,
   a: v1.HouseholdAlert,
   csrf: string,
-  reviews: ReadonlyMap<string, ReviewRecord>,
+  decided: ReadonlyMap<string, HumanChoice>,
   notice = false,
 ): Raw {
   return h`<article class="alert" data-system="${a.systemId}" data-version="${a.version}" aria-labelledby="a-${a.alertId}">
 <h2 id="a-${a.alertId}">${t('alertVersion', a.systemId.slice(0, 12), a.version)}</h2>
 <p>${t('persons', a.persons)}${a.reason ? h` · ${t('reason')}: ${a.reason}` : ''}</p>
 ${notice ? h`<p><a class="open-picture" href="/rvt/picture?system=${a.systemId}">${t('openPicture')}</a></p>` : ''}
-${entriesOf(a).map((e) => entry(t, a, e, csrf, reviews))}
+${entriesOf(a).map((e) => entry(t, a, e, csrf, decided))}
 </article>`;
 }
 
@@ -81,12 +88,12 @@ export function alertsBody(
   t: T,
   alerts: readonly v1.HouseholdAlert[],
   csrf: string,
-  reviews: ReadonlyMap<string, ReviewRecord>,
+  decided: ReadonlyMap<string, HumanChoice>,
 ): Raw {
   return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
 <div id="alerts" data-live="/rvt/events">
 ${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
-${alerts.map((a) => alertCard(t, a, csrf, reviews, true))}
+${alerts.map((a) => alertCard(t, a, csrf, decided, true))}
 </div>`;
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { JetStreamClient } from 'nats';
-import type { AccessReport, DisclosureRecord, ReviewRecord } from '@samenhang/audit-log';
+import type { AccessReport, DisclosureRecord } from '@samenhang/audit-log';
 import { canonicalJson, sha256Hex } from '@samenhang/canonical';
 import { SamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
@@ -89,17 +89,6 @@ export class ConsoleAudit {
       systemId: '',
     };
     await this.write('samenhang.audit.disclosures', record, record.disclosureId);
-  }
-
-  async review(r: Omit<ReviewRecord, 'type' | 'reviewId' | 'time'>): Promise<ReviewRecord> {
-    const record: ReviewRecord = {
-      type: 'review',
-      reviewId: `rev_${randomBytes(12).toString('hex')}`,
-      time: new Date().toISOString(),
-      ...r,
-    };
-    await this.write('samenhang.audit.decisions', record, record.reviewId);
-    return record;
   }
 
   private async write(subject: string, record: object, id: string): Promise<void> {
