@@ -137,6 +137,15 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     for (const id of M_SIGNALS) expect(report).toContain(id);
     expect(report).toContain('Jeugdwet art. 7.3.11'); // the reporter's identity is withheld, with its ground
     await shot(page, 'privacy-officer-access-report');
+    // Decisions are found by (agency, signal id); Twente's review shows who decided it.
+    const decisions = (agency: string) =>
+      `${readConsoleInfo(t.paths).webUrl}/audit/decisions?signal=p-9001&agency=${agency}`;
+    await page.goto(decisions('politie-oost-nederland'));
+    await expect(page.locator('[data-human="REVIEW_UPHELD"]').textContent()).resolves.toMatch(
+      /^session:[0-9a-f]{16} \(rvt-twente\) — Delen terecht$/,
+    );
+    await page.goto(decisions('ggz-centraal'));
+    await expect(page.locator('main article').count()).resolves.toBe(0);
     // English is one click away.
     await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit?lang=en`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Audit log');

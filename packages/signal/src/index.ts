@@ -3,8 +3,6 @@ import { validateSignal as validateWith, type ValidationContext } from './valida
 
 export { isValidBsn } from './bsn.js';
 export { ENUMS, enumValueOf, nameOf, namesOf } from './enums.js';
-/** @deprecated Use enumValueOf: a binding named valueOf shadows Object.prototype.valueOf (lint). */
-export { enumValueOf as valueOf } from './enums.js';
 export type { EnumKind } from './enums.js';
 export { signalFromJson } from './json.js';
 export { DEFAULT_LIMITS } from './limits.js';

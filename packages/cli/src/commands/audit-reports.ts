@@ -45,6 +45,8 @@ export async function decisions(paths: HomePaths, flags: ReportFlags): Promise<n
       `${d.decidedAt}  ${d.signalId} from ${d.sourceAgency} (${d.sourceKind}, ${d.facts?.category ?? '?'})  → ${d.recipient}: ${d.outcome}${d.outcome === 'HOLD' ? ' (shown as INDEX)' : ''}`,
     );
     out(`  decided by ${rule(d)}`);
+    // A person's decision: who (a pseudonymous id), for which organisation, about which decision.
+    if (d.human) out(`  by ${d.human.by} for ${d.human.organisation}: ${d.human.kind} of ${d.human.of}`);
     out(`  why: ${d.rulesEvaluated.find((x) => x.id === d.decidingRule)?.reason ?? d.failClosedReason ?? ''}`);
     for (const x of d.refused.slice(0, 3)) out(`  not ${x.outcome} under ${x.rule}: ${x.reason}`);
     if (d.fields.length) out(`  may show: ${d.fields.join(', ')}`);

@@ -2,7 +2,7 @@ import { canonicalSha256, sha256Hex } from '@samenhang/canonical';
 import { alertReason, type PictureEntry, regionEntries } from '@samenhang/family';
 import type { DisclosableField, Policy } from '@samenhang/policy';
 import { toTimestamp, v1 } from '@samenhang/proto';
-import { valueOf } from '@samenhang/signal';
+import { enumValueOf } from '@samenhang/signal';
 import type { PersonRecord, Vault } from '@samenhang/vault';
 import type { DisclosureRecord } from '../deciding/audit-records.js';
 
@@ -93,7 +93,7 @@ export async function buildAlert(
         signalId: e.signalId,
         agencyId: has('agency') ? e.agencyId : '',
         agencyKind: e.agencyKind,
-        category: has('category') ? (valueOf('category', e.category) ?? 0) : 0,
+        category: has('category') ? (enumValueOf('category', e.category) ?? 0) : 0,
         observedAt: has('observedAt') ? toTimestamp(e.observedAt) : null,
         contact: has('contact') && content ? content.contact : null,
         shownAs: d.shownAs,
@@ -106,7 +106,7 @@ export async function buildAlert(
         obligations: d.obligations.map((x) => `${x.type} due ${x.dueAt}`),
       };
       if (d.shownAs === 'DISCLOSE') {
-        if (has('severity')) entry.severity = valueOf('severity', e.severity) ?? 0;
+        if (has('severity')) entry.severity = enumValueOf('severity', e.severity) ?? 0;
         if (has('summary') && content) entry.summary = content.summary;
         if (has('address') && content) entry.address = content.address;
         if (subjectRead) {

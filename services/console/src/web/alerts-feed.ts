@@ -3,7 +3,7 @@ import type { Logger } from '@samenhang/logging';
 import { v1 } from '@samenhang/proto';
 import { STREAMS, openFilteredReader } from '@samenhang/stack';
 
-type Listener = (a: v1.HouseholdAlert) => void;
+type Listener = (a: v1.HouseholdAlert, position: number) => void;
 
 /**
  * The newest alert version of every family system per region, from the ALERTS
@@ -12,6 +12,12 @@ type Listener = (a: v1.HouseholdAlert) => void;
  */
 export class AlertsFeed {
   private readonly byRegion = new Map<string, Map<string, v1.HouseholdAlert>>();
+  /**
+   * Where each newest version came in: a page rendered at position P asks its live stream
+   * for what came after P, so a version that arrives while the page loads is not lost.
+   */
+  private readonly positions = new WeakMap<v1.HouseholdAlert, number>();
+  private seq = 0;
   private readonly listeners = new Map<string, Set<Listener>>();
   private stopped = false;
   private stopConsume: (() => void) | undefined;
@@ -40,7 +46,21 @@ export class AlertsFeed {
     this.byRegion.set(a.region, systems);
     if ((systems.get(a.systemId)?.version ?? 0) >= a.version) return;
     systems.set(a.systemId, a);
-    for (const l of this.listeners.get(a.region) ?? []) l(a);
+    this.positions.set(a, ++this.seq);
+    for (const l of this.listeners.get(a.region) ?? []) l(a, this.seq);
+  }
+
+  /** The position of the newest version accepted so far. */
+  position(): number {
+    return this.seq;
+  }
+
+  /** The newest versions of a region that came in after `position`, in the order they came. */
+  after(region: string, position: number): { alert: v1.HouseholdAlert; position: number }[] {
+    return [...(this.byRegion.get(region)?.values() ?? [])]
+      .map((alert) => ({ alert, position: this.positions.get(alert) ?? 0 }))
+      .filter((x) => x.position > position)
+      .sort((a, b) => a.position - b.position);
   }
 
   /** Newest first. */
@@ -54,6 +74,7 @@ export class AlertsFeed {
     return this.current(region).find((a) => a.alertId === alertId);
   }
 
+  /** Calls `l` with every newer version of the region from now on (synchronously with `accept`). */
   listen(region: string, l: Listener): () => void {
     const set = this.listeners.get(region) ?? new Set<Listener>();
     this.listeners.set(region, set);

@@ -23,6 +23,8 @@ ${!last ? h`<p>${t('never')}</p>` : r!.ok ? h`<p id="verify-result" class="ok" r
 
 export interface Filters {
   readonly recipient?: string;
+  /** A signal id is unique per agency only: a decision is found by (agency, signal id). */
+  readonly agency?: string;
   readonly signal?: string;
   readonly since?: string;
   readonly until?: string;
@@ -30,7 +32,7 @@ export interface Filters {
 
 function filterForm(t: T, action: string, f: Filters, withRecipient: boolean): Raw {
   return h`<form method="get" action="${action}">
-${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label>` : ''}
+${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label>` : h`<label>${t('agency')} <input name="agency" value="${f.agency ?? ''}"></label>`}
 <label>${t('signal')} <input name="signal" value="${f.signal ?? ''}"></label>
 <label>${t('since')} <input type="date" name="since" value="${f.since ?? ''}"></label>
 <label>${t('until')} <input type="date" name="until" value="${f.until ?? ''}"></label>
@@ -43,6 +45,14 @@ export function disclosuresBody(t: T, f: Filters, rows: readonly DisclosureRecor
 <tbody>${rows.map((d) => h`<tr><td>${d.time}</td><td>${d.kind}</td><td>${d.recipient}${d.viewer ? ` (${d.viewer})` : ''}</td><td>${d.sourceSignals.join(', ')}</td><td>${d.legalBasis.map((b) => `${b.signalId}: ${b.rule}`).join('; ')}</td></tr>`)}</tbody></table>`;
 }
 
+/** The words for a person's decision (console i18n keys). */
+const HUMAN_LABEL = {
+  REVIEW_UPHELD: 'reviewUpheld',
+  REVIEW_WITHDRAW: 'reviewWithdraw',
+  HOLD_RELEASE: 'holdRelease',
+  HOLD_DENY: 'holdDeny',
+} as const;
+
 export function decisionsBody(t: T, f: Filters, rows: readonly DecisionRecord[]): Raw {
   return h`${filterForm(t, '/audit/decisions', f, false)}
 <p>${t('decisions')}: ${rows.length}</p>
@@ -50,7 +60,7 @@ ${rows.map((d) => {
   const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
   return h`<article class="alert" aria-labelledby="d-${d.decisionId}"><h2 id="d-${d.decisionId}">${d.signalId} — ${d.outcome}</h2>
 <dl><dt>${t('time')}</dt><dd>${d.decidedAt}</dd><dt>${t('agency')}</dt><dd>${d.sourceAgency} (${d.sourceKind})</dd><dt>${t('recipient')}</dt><dd>${d.recipient}</dd>
-<dt>${t('rule')}</dt><dd>${d.decidingRule}</dd><dt>${t('citation')}</dt><dd>${rule?.citation ?? ''}</dd><dt>${t('fields')}</dt><dd>${d.fields.join(', ') || t('none')}</dd></dl>
+<dt>${t('rule')}</dt><dd>${d.decidingRule}</dd>${d.human ? h`<dt>${t('decidedBy')}</dt><dd data-human="${d.human.kind}">${d.human.by} (${d.human.organisation}) — ${t(HUMAN_LABEL[d.human.kind])}</dd>` : ''}<dt>${t('citation')}</dt><dd>${rule?.citation ?? ''}</dd><dt>${t('fields')}</dt><dd>${d.fields.join(', ') || t('none')}</dd></dl>
 ${rule?.assumption ? h`<p class="assumption">${t('assumption')} ${rule.assumptionNote ?? ''}</p>` : ''}
 <details><summary>${t('why')}</summary><p>${rule?.reason ?? d.failClosedReason ?? ''}</p>
 <ul>${d.refused.map((x) => h`<li>${x.outcome} — ${x.rule}: ${x.reason}</li>`)}</ul>

@@ -232,9 +232,14 @@ export class WebConsole {
         return true;
       case 'GET /rvt': {
         const alerts = this.d.feed.current(rvt());
+        const position = this.d.feed.position(); // what the live stream continues from
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session.id, this.d.purpose);
-        send(res, 200, page(a.ctx, t('alertsTitle', region), alertsBody(t, alerts, a.session.csrf, this.decided)));
+        send(
+          res,
+          200,
+          page(a.ctx, t('alertsTitle', region), alertsBody(t, alerts, a.session.csrf, this.decided, position)),
+        );
         return true;
       }
       case 'GET /rvt/events':
@@ -284,7 +289,7 @@ export class WebConsole {
       case 'GET /audit/decisions': {
         auditor();
         const f: Filters = Object.fromEntries(
-          ['recipient', 'signal', 'since', 'until']
+          ['recipient', 'agency', 'signal', 'since', 'until']
             .map((k) => [k, url.searchParams.get(k) || undefined])
             .filter(([, v]) => v),
         );
@@ -300,7 +305,10 @@ export class WebConsole {
           send(res, 200, page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows)));
         } else {
           const rows = recs.decisions.filter(
-            (d) => (!f.signal || d.signalId === f.signal) && inRange(d.decidedAt, f.since, until),
+            (d) =>
+              (!f.agency || d.sourceAgency === f.agency) &&
+              (!f.signal || d.signalId === f.signal) &&
+              inRange(d.decidedAt, f.since, until),
           );
           send(res, 200, page(a.ctx, t('decisions'), decisionsBody(t, f, rows)));
         }
@@ -353,24 +361,29 @@ export class WebConsole {
 
   /** Server-sent events: each new alert version is recorded as a view, then pushed to the page. */
   private events(a: Authed, region: string): void {
-    const { res, req, who, t } = a;
+    const { res, req, who, t, url } = a;
     res.writeHead(200, { 'content-type': 'text/event-stream', ...SECURITY_HEADERS, connection: 'keep-alive' });
     res.write(': connected\n\n');
     let chain = Promise.resolve();
-    const stop = this.d.feed.listen(region, (alert) => {
+    const show = (alert: v1.HouseholdAlert, position: number) => {
       chain = chain
         .then(async () => {
           if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
           await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
-          res.write(
-            `event: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html: alertCard(t, alert, a.session.csrf, this.decided, true).html })}\n\n`,
-          );
+          const html = alertCard(t, alert, a.session.csrf, this.decided, true).html;
+          res.write(`id: ${position}\nevent: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html })}\n\n`);
         })
         .catch((e: unknown) => {
           this.d.log.error({ err: e }, 'live alert not shown: audit record failed');
           res.end();
         });
-    });
+    };
+    // What came in since the page was rendered (or since the last event this stream sent,
+    // when the browser reconnects), then everything new: both in this one turn, so none is lost.
+    const since = Number(req.headers['last-event-id'] ?? url.searchParams.get('after'));
+    if (Number.isSafeInteger(since) && since >= 0)
+      for (const x of this.d.feed.after(region, since)) show(x.alert, x.position);
+    const stop = this.d.feed.listen(region, show);
     const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     const close = () => {
       clearInterval(beat);

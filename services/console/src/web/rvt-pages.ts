@@ -89,9 +89,10 @@ export function alertsBody(
   alerts: readonly v1.HouseholdAlert[],
   csrf: string,
   decided: ReadonlyMap<string, HumanChoice>,
+  position: number,
 ): Raw {
   return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
-<div id="alerts" data-live="/rvt/events">
+<div id="alerts" data-live="/rvt/events?after=${position}">
 ${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
 ${alerts.map((a) => alertCard(t, a, csrf, decided, true))}
 </div>`;
