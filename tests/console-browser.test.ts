@@ -146,6 +146,13 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     );
     await page.goto(decisions('ggz-centraal'));
     await expect(page.locator('main article').count()).resolves.toBe(0);
+    // Disclosures too: those of p-9001 of the police, none of a p-9001 of another agency.
+    const disclosures = (agency: string) =>
+      `${readConsoleInfo(t.paths).webUrl}/audit/disclosures?signal=p-9001&agency=${agency}`;
+    await page.goto(disclosures('politie-oost-nederland'));
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(disclosures('ggz-centraal'));
+    await expect(page.locator('tbody tr').count()).resolves.toBe(0);
     // English is one click away.
     await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit?lang=en`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Audit log');

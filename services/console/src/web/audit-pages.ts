@@ -32,7 +32,8 @@ export interface Filters {
 
 function filterForm(t: T, action: string, f: Filters, withRecipient: boolean): Raw {
   return h`<form method="get" action="${action}">
-${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label>` : h`<label>${t('agency')} <input name="agency" value="${f.agency ?? ''}"></label>`}
+${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label>` : ''}
+<label>${t('agency')} <input name="agency" value="${f.agency ?? ''}"></label>
 <label>${t('signal')} <input name="signal" value="${f.signal ?? ''}"></label>
 <label>${t('since')} <input type="date" name="since" value="${f.since ?? ''}"></label>
 <label>${t('until')} <input type="date" name="until" value="${f.until ?? ''}"></label>

@@ -296,10 +296,17 @@ export class WebConsole {
         const until = f.until ? `${f.until}T23:59:59.999Z` : undefined;
         const recs = await this.d.auditView.records();
         if (url.pathname.endsWith('disclosures')) {
+          // A signal id is unique per agency only: a disclosure shows a signal when it names one
+          // of that signal's decisions (of the given agency, if one is given).
+          const decided = new Set(
+            recs.decisions
+              .filter((x) => x.signalId === f.signal && (!f.agency || x.sourceAgency === f.agency))
+              .map((x) => x.decisionId),
+          );
           const rows = recs.disclosures.filter(
             (d) =>
               (!f.recipient || d.recipient === f.recipient || d.recipient === `rvt-${f.recipient}`) &&
-              (!f.signal || d.sourceSignals.includes(f.signal)) &&
+              (!f.signal || d.decisionIds.some((id) => decided.has(id))) &&
               inRange(d.time, f.since, until),
           );
           send(res, 200, page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows)));
