@@ -1,4 +1,5 @@
 import { canonicalSha256, sha256Hex } from '@samenhang/canonical';
+import { SamenhangError } from '@samenhang/errors';
 import { alertReason, type PictureEntry, regionEntries } from '@samenhang/family';
 import type { DisclosableField, Policy } from '@samenhang/policy';
 import { toTimestamp, v1 } from '@samenhang/proto';
@@ -38,6 +39,17 @@ export interface SystemView {
   readonly correction?: { readonly replacedBy: readonly string[] };
 }
 
+/**
+ * An erased person's data key is gone (crypto-shredding): what was sealed under it reads as
+ * absent — no key, or (once a new signal made them a new key) a record the new key cannot
+ * open. Any other failure is an error: the answer fails rather than silently showing less.
+ */
+function erasedIsAbsent(e: unknown): undefined {
+  if (e instanceof SamenhangError && (e.code === 'ERR_VAULT_KEY_MISSING' || e.code === 'ERR_VAULT_DECRYPT'))
+    return undefined;
+  throw e;
+}
+
 const CORRECTION =
   'correction: persons that earlier versions showed as one family system are no longer linked; those versions were wrong or are out of date';
 
@@ -68,7 +80,7 @@ export async function buildAlert(
   // opened once per alert, not once per entry that names it (docs/history/performance-rounds.md).
   const persons = new Map<string, Promise<PersonRecord | undefined>>();
   const person = (pseudonym: string) => {
-    const read = persons.get(pseudonym) ?? vault.getPerson(pseudonym).catch(() => undefined);
+    const read = persons.get(pseudonym) ?? vault.getPerson(pseudonym).catch(erasedIsAbsent);
     persons.set(pseudonym, read);
     return read;
   };
@@ -87,7 +99,7 @@ export async function buildAlert(
       // what may be disclosed, nothing more (and an INDEX entry costs no read).
       const showsContent = has('contact') || (d.shownAs === 'DISCLOSE' && (has('summary') || has('address')));
       const content = showsContent
-        ? await vault.getSignalContent(e.key, e.subjectPseudonym).catch(() => undefined)
+        ? await vault.getSignalContent(e.key, e.subjectPseudonym).catch(erasedIsAbsent)
         : undefined;
       const entry: v1.AlertEntry.$Properties = {
         signalId: e.signalId,
