@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fullName, type Command } from './command.js';
 import { FLAGS, GLOBAL_FLAGS, flagSyntax, type FlagName, type FlagValues } from './flags.js';
-import { UsageError } from './output.js';
+import { usageError } from './output.js';
 import { didYouMean } from './suggest.js';
 
 /** What the command line asks for. */
@@ -25,7 +25,7 @@ const isFlag = (name: string): name is FlagName => Object.hasOwn(FLAGS, name);
 export function findCommand(commands: readonly Command[], name: string, parent: readonly Command[]): Command {
   const c = commands.find((x) => x.name === name);
   if (c) return c;
-  throw new UsageError(
+  throw usageError(
     `unknown command "${name}"${didYouMean(
       name,
       commands.map((x) => x.name),
@@ -69,13 +69,13 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
   }
   if (wantsHelp) return { kind: 'help', path };
   if (command.subcommands) {
-    throw new UsageError(`needs a command: ${command.subcommands.map((s) => s.name).join(', ')}`, fullName(path));
+    throw usageError(`needs a command: ${command.subcommands.map((s) => s.name).join(', ')}`, fullName(path));
   }
 
   const allowed = [...command.flags.map((u) => u.flag), ...GLOBAL_FLAGS];
   checkFlags(tokens, path, allowed);
   const max = command.maxArgs ?? 0;
-  if (rest.length > max) throw new UsageError(`unexpected argument '${rest[max]}'`, fullName(path));
+  if (rest.length > max) throw usageError(`unexpected argument '${rest[max]}'`, fullName(path));
   const flags = values as FlagValues;
   const missing = new Set<string>();
   for (const u of command.flags) {
@@ -86,7 +86,7 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
   }
   if (missing.size) {
     const m = [...missing];
-    throw new UsageError(
+    throw usageError(
       `missing ${m.length > 1 ? `${m.slice(0, -1).join(', ')} and ${m[m.length - 1]}` : m[0]}`,
       fullName(path),
     );
@@ -102,14 +102,14 @@ function checkFlags(tokens: readonly Token[], path: readonly Command[], allowed:
     if (t.kind !== 'option') continue;
     if (!isFlag(t.name) || !allowed.includes(t.name)) {
       const known = allowed.map((f) => `--${f}`);
-      throw new UsageError(`unknown flag ${t.rawName}${didYouMean(`--${t.name}`, known, (s) => s)}`, ref);
+      throw usageError(`unknown flag ${t.rawName}${didYouMean(`--${t.name}`, known, (s) => s)}`, ref);
     }
     const def = FLAGS[t.name];
     if (def.type === 'boolean') {
-      if (t.inlineValue) throw new UsageError(`${t.rawName} takes no value`, ref);
+      if (t.inlineValue) throw usageError(`${t.rawName} takes no value`, ref);
     } else if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-'))) {
       // `--agency --json`: a value that looks like a flag was almost always forgotten.
-      throw new UsageError(`${t.rawName} needs a value: ${flagSyntax(t.name)}`, ref);
+      throw usageError(`${t.rawName} needs a value: ${flagSyntax(t.name)}`, ref);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry, type Registry } from '@samenhang/pki';
-import { UsageError } from './output.js';
+import { usageError } from './output.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -21,7 +21,7 @@ export function requireParticipant(paths: HomePaths, id: string | undefined, wha
   const registry = id === undefined ? undefined : registryOf(paths);
   if (!registry || registry.participants.some((p) => p.id === id)) return;
   const ids = registry.participants.map((p) => p.id);
-  throw new UsageError(`unknown ${what} "${id}"${didYouMean(id!, ids)} (this home has: ${ids.join(', ')})`);
+  throw usageError(`unknown ${what} "${id}"${didYouMean(id!, ids)} (this home has: ${ids.join(', ')})`);
 }
 
 /** Checks that `id` is a participant or a service of the home (what `certs --revoke` can revoke). */
@@ -29,7 +29,7 @@ export function requireIdentity(paths: HomePaths, id: string | undefined): void 
   const registry = id === undefined ? undefined : registryOf(paths);
   const ids = registry ? [...registry.participants, ...registry.services].map((p) => p.id) : [];
   if (!registry || ids.includes(id!)) return;
-  throw new UsageError(`unknown identity "${id}"${didYouMean(id!, ids)} (this home has: ${ids.join(', ')})`);
+  throw usageError(`unknown identity "${id}"${didYouMean(id!, ids)} (this home has: ${ids.join(', ')})`);
 }
 
 /**
@@ -46,5 +46,5 @@ export function requireRegion(paths: HomePaths, region: string | undefined): voi
     region!.startsWith('rvt-') && regions.includes(region!.slice(4))
       ? `; did you mean "${region!.slice(4)}"?`
       : didYouMean(region!, regions);
-  throw new UsageError(`unknown region "${region}"${hint} (regions with an RVT: ${regions.join(', ')})`);
+  throw usageError(`unknown region "${region}"${hint} (regions with an RVT: ${regions.join(', ')})`);
 }

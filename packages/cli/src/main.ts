@@ -1,11 +1,11 @@
 // The `samenhang` command: reads the command line against the command table and runs one command.
 import { homePaths, readEnv, resolveHome } from '@samenhang/config';
-import { SamenhangError } from '@samenhang/errors';
+import { SamenhangError, isSamenhangError } from '@samenhang/errors';
 import { parseInvocation } from './argv.js';
 import { fullName, type Command } from './command.js';
 import { COMMANDS, versionLine } from './command-table.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
-import { EXIT, UsageError, err, flushed, out } from './output.js';
+import { EXIT, err, flushed, out } from './output.js';
 
 /** The command being run, so a usage error it raises can point at its help. */
 let running: readonly Command[] = [];
@@ -33,8 +33,8 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function report(e: unknown): number {
-  if (e instanceof UsageError) {
-    const command = e.command ?? fullName(running);
+  if (isSamenhangError(e, 'ERR_USAGE')) {
+    const command = e.path ?? fullName(running);
     err(`${command}: ${e.message}`);
     err(`see '${command} --help'`);
     return EXIT.USAGE;

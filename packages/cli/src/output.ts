@@ -1,19 +1,18 @@
+import { SamenhangError } from '@samenhang/errors';
+
 /**
  * Exit codes are part of the operational contract: scripts tell a rejection (1) from a
  * command they got wrong (2) without reading the text.
  */
 export const EXIT = { OK: 0, FAIL: 1, USAGE: 2 } as const;
 
-/** The command line is wrong: one line says what, and the command's help says more. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  constructor(
-    message: string,
-    /** The command it is about, e.g. `samenhang publish`; the running command when not given. */
-    readonly command?: string,
-  ) {
-    super(message);
-  }
+/**
+ * The command line is wrong: one line says what, and the command's help says more. It is a
+ * SamenhangError like every other failure, told apart by its code (exit 2, not 1); its
+ * `path` is the command it is about, e.g. `samenhang publish` (the running command when not given).
+ */
+export function usageError(message: string, command?: string): SamenhangError {
+  return new SamenhangError('ERR_USAGE', message, command === undefined ? {} : { path: command });
 }
 
 export function out(line: string): void {

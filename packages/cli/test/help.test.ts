@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { SamenhangError, isSamenhangError } from '@samenhang/errors';
 import { parseInvocation } from '../src/argv.js';
 import type { Command } from '../src/command.js';
 import { COMMANDS } from '../src/command-table.js';
 import { renderCommandHelp, renderGlobalHelp, usageLine, wrap } from '../src/help.js';
 import { FLAGS } from '../src/flags.js';
-import { UsageError } from '../src/output.js';
 
 const run = async () => 0;
 
@@ -135,8 +135,8 @@ describe('parseInvocation', () => {
     try {
       parse(line);
     } catch (e) {
-      expect(e).toBeInstanceOf(UsageError);
-      return [(e as UsageError).command, (e as UsageError).message];
+      expect(isSamenhangError(e, 'ERR_USAGE')).toBe(true);
+      return [(e as SamenhangError).path, (e as SamenhangError).message];
     }
     throw new Error(`no usage error for '${line}'`);
   };

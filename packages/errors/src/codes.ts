@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   // policy (fail closed: nothing is disclosed while the policy is unavailable)
   'ERR_POLICY_INVALID',
   // client-side (CLI) errors
+  'ERR_USAGE',
   'ERR_INPUT_INVALID',
   'ERR_RECEIPT_TIMEOUT',
   'ERR_NATS_SERVER_MISSING',

@@ -4,7 +4,7 @@ import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { loadBrokerKeys } from '@samenhang/stack';
 import { readAuditLog } from '../audit-reader.js';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 
 export type ReportFlags = {
   signal?: string;
@@ -69,7 +69,7 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
     if (flags.bsn) person = p.person(flags.bsn);
     if (flags.household) {
       const n = Number.parseInt(rest[0] ?? '', 10);
-      if (!Number.isInteger(n)) throw new UsageError('--household needs <postcode> <number> [suffix]');
+      if (!Number.isInteger(n)) throw usageError('--household needs <postcode> <number> [suffix]');
       const hk = p.household({ postcode: flags.household, houseNumber: n, houseNumberSuffix: rest[1] ?? '' });
       signalsAtHousehold = new Set(ds.filter((d) => d.householdKey === hk).map((d) => d.signalId));
     }
@@ -109,7 +109,7 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
  * (AVG art. 15) — only what concerns this person; other persons' data withheld, with the ground.
  */
 export async function accessReport(paths: HomePaths, flags: ReportFlags): Promise<number> {
-  if (!flags.bsn) throw new UsageError('access-report needs --bsn <bsn>');
+  if (!flags.bsn) throw usageError('access-report needs --bsn <bsn>');
   const person = createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster).person(flags.bsn);
   const report = buildAccessReport(parseRecords(await readAuditLog(paths)), person);
   const { signals, withheld } = report;

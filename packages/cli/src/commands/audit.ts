@@ -4,7 +4,7 @@ import { proveConsistency, proveRecord, verifyConsistencyFile, verifyLog, verify
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
 import { loadRemembered, readAuditLog, readLogFile, remember, writeLogFile } from '../audit-reader.js';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
 type Flags = ReportFlags & {
@@ -50,7 +50,7 @@ export async function audit(
         return EXIT.OK;
       }
       if (!flags.record)
-        throw new UsageError(
+        throw usageError(
           'audit prove needs --record <decision or disclosure id> or --consistency <tree size> [--to <size>], and [--out <file>]',
         );
       const proof = await proveRecord(await readAuditLog(paths), flags.record, trustOf(paths));
@@ -61,7 +61,7 @@ export async function audit(
     }
     case 'verify-proof': {
       const file = rest[0];
-      if (!file) throw new UsageError('audit verify-proof <file> [--ca <trust anchor>]');
+      if (!file) throw usageError('audit verify-proof <file> [--ca <trust anchor>]');
       const p = JSON.parse(readFileSync(file, 'utf8'));
       const caFile = flags.ca ?? paths.caCert;
       const trust = { ca: new X509Certificate(readFileSync(caFile)), trustDomain: 'samenhang.dev' };
@@ -73,14 +73,14 @@ export async function audit(
       return r.ok ? EXIT.OK : EXIT.FAIL;
     }
     case 'export': {
-      if (!flags.out) throw new UsageError('audit export needs --out <file>');
+      if (!flags.out) throw usageError('audit export needs --out <file>');
       const entries = await readAuditLog(paths);
       writeLogFile(flags.out, entries);
       out(`${entries.length} audit log entries written to ${flags.out}`);
       return EXIT.OK;
     }
     default:
-      throw new UsageError(
+      throw usageError(
         `unknown audit command '${sub ?? ''}' (verify, decisions, disclosures, access-report, prove, verify-proof, export)`,
       );
   }

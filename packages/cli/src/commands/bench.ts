@@ -17,7 +17,7 @@ import { benchVerifyInWorker } from '../bench/verify-stage.js';
 import { signWorkload, type SignedItem } from '../load-publisher.js';
 import { startStack } from '../run-stack.js';
 import { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, type WorkloadItem } from '../workload.js';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 
 export interface BenchFlags {
   signals?: string;
@@ -35,7 +35,7 @@ export interface BenchFlags {
 function int(flags: BenchFlags, name: keyof BenchFlags, fallback: number, min = 1): number {
   const raw = flags[name];
   const v = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(v) || v < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}`);
+  if (!Number.isInteger(v) || v < min) throw usageError(`--${name} takes a whole number ≥ ${min}`);
   return v;
 }
 
@@ -65,13 +65,13 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
   const systems = int(flags, 'systems', Math.max(1, Math.round(signals / 10)));
   const agencyCount = int(flags, 'agencies', 5);
   if (agencyCount > Object.keys(WORKLOAD_AGENCIES).length)
-    throw new UsageError(`--agencies takes at most ${Object.keys(WORKLOAD_AGENCIES).length}`);
+    throw usageError(`--agencies takes at most ${Object.keys(WORKLOAD_AGENCIES).length}`);
   const rate = int(flags, 'rate', 500);
   const latencySignals = int(flags, 'latency-signals', rate * 5);
   const latencyWarmup = int(flags, 'latency-warmup', latencySignals, 0);
   const replayN = int(flags, 'replay', 1_000_000);
   const cluster = flags.cluster === undefined ? 1 : Number(flags.cluster);
-  if (cluster !== 1 && cluster !== 3) throw new UsageError('--cluster takes 3');
+  if (cluster !== 1 && cluster !== 3) throw usageError('--cluster takes 3');
   const agencies = Object.keys(WORKLOAD_AGENCIES).slice(0, agencyCount);
 
   const root = mkdtempSync(join(tmpdir(), 'samenhang-bench-'));

@@ -12,7 +12,7 @@ import {
   renderServerConfig,
   revokedIdentityIds,
 } from '@samenhang/stack';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 
 /** Where docker-compose.yml mounts the home (PKI, broker keys) in every container. */
 export const CONTAINER_HOME = '/samenhang';
@@ -41,7 +41,7 @@ export async function deployNodeConfig(paths: HomePaths, node: (typeof DEPLOY_NO
  * broker keys; created on first use) and `<dir>/nats-<n>.conf` for the three nodes.
  */
 export async function deploy(flags: { out?: string }): Promise<number> {
-  if (!flags.out) throw new UsageError('needs --out <dir>, e.g. --out deploy');
+  if (!flags.out) throw usageError('needs --out <dir>, e.g. --out deploy');
   const dir = resolve(flags.out);
   const paths = homePaths(join(dir, 'home'));
   await ensurePki(paths);

@@ -5,7 +5,7 @@ import { toTimestamp, type v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
 import { readStackInfo } from '@samenhang/stack';
 import { AgencyClient, PUBLISH_DEADLINE_MS } from '../agency-client.js';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 
 export function receiptJson(r: v1.Receipt) {
   return {
@@ -22,7 +22,7 @@ export function receiptJson(r: v1.Receipt) {
 type Flags = { agency?: string; file?: string; json?: boolean; timeout?: string };
 
 function readItems(flags: Flags, command: string): { items: unknown[]; array: boolean } {
-  if (!flags.agency || !flags.file) throw new UsageError(`${command} needs --agency <id> and --file <file.json>`);
+  if (!flags.agency || !flags.file) throw usageError(`${command} needs --agency <id> and --file <file.json>`);
   let input: unknown;
   try {
     input = JSON.parse(readFileSync(flags.file, 'utf8'));

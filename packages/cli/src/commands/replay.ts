@@ -3,7 +3,7 @@ import { SamenhangError } from '@samenhang/errors';
 import { loadPolicy } from '@samenhang/policy';
 import { loadRegistry } from '@samenhang/pki';
 import { connectAs, readStackInfo } from '@samenhang/stack';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 import { replayStored } from '../replay/stored.js';
 
 /**
@@ -16,9 +16,9 @@ export async function replay(
   paths: HomePaths,
   flags: { policy?: string; 'as-of'?: string; json?: boolean },
 ): Promise<number> {
-  if (!flags.policy) throw new UsageError('needs --policy <file>');
+  if (!flags.policy) throw usageError('needs --policy <file>');
   const asOf = flags['as-of'] === undefined ? Date.now() : Date.parse(flags['as-of']);
-  if (Number.isNaN(asOf)) throw new UsageError('--as-of takes a date, e.g. 2027-01-01 or 2027-01-01T00:00:00Z');
+  if (Number.isNaN(asOf)) throw usageError('--as-of takes a date, e.g. 2027-01-01 or 2027-01-01T00:00:00Z');
   const policy = loadPolicy(flags.policy);
   const registry = loadRegistry(paths.registry);
   const nc = await connectAs({
@@ -57,7 +57,7 @@ export async function replay(
     }
     return EXIT.OK;
   } catch (e) {
-    if (e instanceof SamenhangError || e instanceof UsageError) throw e;
+    if (e instanceof SamenhangError) throw e;
     throw new SamenhangError('ERR_INTERNAL', `replay failed: ${(e as Error).message}`, { cause: e });
   } finally {
     await nc.close();

@@ -4,7 +4,7 @@ import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { STREAMS, connectAs, openFilteredReader, readStackInfo, requestPicture, subjects } from '@samenhang/stack';
 import { NewestAlerts } from '../newest-alerts.js';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 
 const iso = (ts: Parameters<typeof fromTimestamp>[0]) => {
   const ms = fromTimestamp(ts);
@@ -56,7 +56,7 @@ export function alertJson(a: v1.HouseholdAlert) {
 }
 
 function rvtIdentity(region: string | undefined): string {
-  if (!region) throw new UsageError('needs --rvt <region>, e.g. --rvt foodvalley');
+  if (!region) throw usageError('needs --rvt <region>, e.g. --rvt foodvalley');
   return `rvt-${region}`;
 }
 
@@ -122,7 +122,7 @@ export async function picture(
   const postcode = flags.household;
   const number = Number.parseInt(rest[0] ?? '', 10);
   if (!postcode || !Number.isInteger(number))
-    throw new UsageError('needs --household <postcode> <number>, e.g. --household 6717CD 3 [suffix]');
+    throw usageError('needs --household <postcode> <number>, e.g. --household 6717CD 3 [suffix]');
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity });
   try {
     const address = {

@@ -2,7 +2,7 @@ import type { Env, HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
 import { runDemo } from '../demo.js';
 import { CORE_SERVICES, startStack } from '../run-stack.js';
-import { EXIT, UsageError, out } from '../output.js';
+import { EXIT, usageError, out } from '../output.js';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */
 export async function up(
@@ -11,11 +11,11 @@ export async function up(
   flags: { demo?: boolean; cluster?: string; instances?: string },
 ): Promise<number> {
   const cluster = flags.cluster === undefined ? 1 : Number(flags.cluster);
-  if (cluster !== 1 && cluster !== 3) throw new UsageError('--cluster takes 3 (a 3-node JetStream cluster)');
+  if (cluster !== 1 && cluster !== 3) throw usageError('--cluster takes 3 (a 3-node JetStream cluster)');
   const n = flags.instances === undefined ? 1 : Number(flags.instances);
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError('--instances takes a whole number from 1 to 8');
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw usageError('--instances takes a whole number from 1 to 8');
   if (cluster === 3 && n > 1)
-    throw new UsageError(
+    throw usageError(
       '--instances is for a single node: on a cluster of nats-server 2.9 each service runs once (docs/architecture.md)',
     );
   // Gateway and consent are stateless between messages and share durable consumers; audit too (CAS on its state).
