@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { DiscardPolicy } from 'nats';
-import { publishStep, type ScenarioStep } from '@samenhang/cli';
+import { publishStep, type ScenarioStep } from '@samenhang/client';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, STREAMS, bindKv } from '@samenhang/stack';
 import type { Picture } from '@samenhang/family';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
-import { readAuditLog } from '@samenhang/cli';
+import { readAuditLog } from '@samenhang/client';
 import { loadScenario } from './helpers/scenario.js';
 import { publishStepsOneByOne, type ScenarioStep } from './helpers/publish-scenario.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';

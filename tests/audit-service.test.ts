@@ -7,7 +7,7 @@ import { verifyLog } from '@samenhang/audit-log';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
-import { readAuditLog } from '@samenhang/cli';
+import { readAuditLog } from '@samenhang/client';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { untilLogged } from './helpers/logs.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { v1 } from '@samenhang/proto';
 import { consentFromJson } from '@samenhang/signal';
-import type { AgencyClient } from '@samenhang/cli';
+import type { AgencyClient } from '@samenhang/client';
 import { loadScenario } from './helpers/scenario.js';
 import { readStream, verifiedConsents } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';

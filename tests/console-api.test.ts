@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueIdentity, revokeCertificate } from '@samenhang/certs-dev';
-import { loadSigner, type AgencyClient } from '@samenhang/cli';
+import { loadSigner, type AgencyClient } from '@samenhang/client';
 import { loadRegistry } from '@samenhang/pki';
 import { readConsoleInfo } from '@samenhang/console';
 import { v1 } from '@samenhang/proto';

@@ -4,7 +4,7 @@ import { deriveSystems, type Picture } from '@samenhang/family';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv } from '@samenhang/stack';
 import { isValidBsn, signalFromJson } from '@samenhang/signal';
-import type { AgencyClient } from '@samenhang/cli';
+import type { AgencyClient } from '@samenhang/client';
 import { consumerIdle, readStream } from './helpers/streams.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueIdentity, revokeCertificate } from '@samenhang/certs-dev';
-import { loadSigner, type AgencyClient } from '@samenhang/cli';
+import { loadSigner, type AgencyClient } from '@samenhang/client';
 import { loadRegistry } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
-import { outcomeOf } from '@samenhang/cli';
+import { outcomeOf } from '@samenhang/client';
 import { envelopeSha256 } from '@samenhang/envelope';
 import { v1 } from '@samenhang/proto';
 import { subjects } from '@samenhang/stack';

@@ -5,14 +5,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
-import {
-  AgencyClient,
-  publishStep,
-  readAuditLog,
-  startStack,
-  type RunningStack,
-  type ScenarioStep,
-} from '@samenhang/cli';
+import { AgencyClient, publishStep, readAuditLog, type ScenarioStep } from '@samenhang/client';
+import { startStack, type RunningStack } from '@samenhang/cli';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import type { AgencyClient, SignerKey } from '@samenhang/cli';
+import type { AgencyClient, SignerKey } from '@samenhang/client';
 
 /** Deterministic "random" bytes (a SHA-256 chain), so a garbage case is the same every run. */
 export function garbage(n: number, seed = 'garbage'): Uint8Array {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { verifyLog, type VerifyReport } from '@samenhang/audit-log';
-import { readAuditLog } from '@samenhang/cli';
+import { readAuditLog } from '@samenhang/client';
 import type { HomePaths } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, retryOnTimeout } from '@samenhang/stack';

@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import { v1 } from '@samenhang/proto';
-import { publishStep, type ScenarioStep } from '@samenhang/cli';
+import { publishStep, type ScenarioStep } from '@samenhang/client';
 import { consumerIdle } from './streams.js';
 import type { TestStack } from './stack.js';
 
-export type { ScenarioStep } from '@samenhang/cli';
+export type { ScenarioStep } from '@samenhang/client';
 
 /** Publishes every step in order as its agency (as the demo does), asserting each is ACCEPTED. */
 export async function publishSteps(

@@ -3,20 +3,6 @@ import { dirname, join } from 'node:path';
 import type { HomePaths } from '@samenhang/config';
 import type { LogEntry } from '@samenhang/audit-log';
 import { SamenhangError } from '@samenhang/errors';
-import { STREAMS, connectAs, readAll, readStackInfo } from '@samenhang/stack';
-
-/**
- * Reads the whole AUDIT stream as the privacy officer (the only identity allowed
- * to), in stream order, until it is caught up.
- */
-export async function readAuditLog(paths: HomePaths): Promise<LogEntry[]> {
-  const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'privacy-officer' });
-  try {
-    return await readAll(nc, STREAMS.AUDIT, 'samenhang.audit.>');
-  } finally {
-    await nc.close();
-  }
-}
 
 /** A copy of the log as JSON lines: {seq, subject, data (base64)}. */
 export function writeLogFile(file: string, entries: readonly LogEntry[]): void {

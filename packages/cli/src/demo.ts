@@ -2,35 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HomePaths } from '@samenhang/config';
-import { toTimestamp, v1 } from '@samenhang/proto';
-import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
+import { v1 } from '@samenhang/proto';
+import { nameOf } from '@samenhang/signal';
 import { STREAMS, connectAs, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
-import { AgencyClient } from './agency-client.js';
+import { AgencyClient, publishStep, type ScenarioStep } from '@samenhang/client';
 import { out } from './output.js';
 
-const DAY = 86_400_000;
 export const DEMO_SCENARIO = join(fileURLToPath(import.meta.url), '../../../../fixtures/scenarios/meneer-m.json');
-
-/** One step of a reference scenario (fixtures/scenarios/README.md). */
-export interface ScenarioStep {
-  type: 'signal' | 'consent';
-  agency: string;
-  daysAgo: number;
-  signal?: Record<string, unknown>;
-  consent?: Record<string, unknown>;
-}
-
-/** Signs and publishes one scenario step as its agency, with `daysAgo` resolved against `now`. */
-export async function publishStep(client: AgencyClient, step: ScenarioStep, now: number): Promise<v1.Receipt> {
-  if (step.type === 'consent') {
-    const c = consentFromJson(step.consent);
-    c.recordedAt = toTimestamp(now - step.daysAgo * DAY);
-    return client.publishConsent(await client.signConsent(c));
-  }
-  return client.publish(
-    await client.sign(signalFromJson({ ...step.signal, observedAt: new Date(now - step.daysAgo * DAY).toISOString() })),
-  );
-}
 
 /** Prints an alert the way an RVT professional would read it: what, from whom, and why it is shown. */
 export function describeAlert(a: v1.HouseholdAlert): string {

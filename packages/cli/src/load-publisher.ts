@@ -5,7 +5,7 @@ import { envelopeSha256, signEnvelope } from '@samenhang/envelope';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { subjects } from '@samenhang/stack';
-import { loadSigner, type SignerKey } from './agency-client.js';
+import { loadSigner, type SignerKey } from '@samenhang/client';
 import type { WorkloadItem } from './workload.js';
 
 export interface SignedItem {

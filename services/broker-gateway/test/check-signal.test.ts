@@ -8,7 +8,7 @@ import { signEnvelope } from '@samenhang/envelope';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { DEFAULT_LIMITS, DEFAULT_REGION_TABLE_FILE, loadRegionTable, signalFromJson } from '@samenhang/signal';
-import { loadSigner } from '@samenhang/cli';
+import { loadSigner } from '@samenhang/client';
 import { checkSignal, type SignalCheckContext } from '../src/verify-signal.js';
 
 let root: string;

@@ -3,7 +3,7 @@ import { accessReport as buildAccessReport, inRange, parseRecords, type Disclosu
 import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { loadBrokerKeys } from '@samenhang/stack';
-import { readAuditLog } from '../audit-reader.js';
+import { readAuditLog } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
 
 export type ReportFlags = {

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { proveConsistency, proveRecord, verifyConsistencyFile, verifyLog, verifyProofFile } from '@samenhang/audit-log';
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
-import { loadRemembered, readAuditLog, readLogFile, remember, writeLogFile } from '../audit-reader.js';
+import { readAuditLog } from '@samenhang/client';
+import { loadRemembered, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, usageError, out } from '../output.js';
 import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
 

@@ -1,7 +1,7 @@
 import type { HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
 import { signLogin } from '@samenhang/envelope';
-import { loadSigner } from '../agency-client.js';
+import { loadSigner } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
 
 /**

@@ -4,7 +4,7 @@ import { SamenhangError } from '@samenhang/errors';
 import { toTimestamp, type v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
 import { readStackInfo } from '@samenhang/stack';
-import { AgencyClient, PUBLISH_DEADLINE_MS } from '../agency-client.js';
+import { AgencyClient, PUBLISH_DEADLINE_MS } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
 
 export function receiptJson(r: v1.Receipt) {

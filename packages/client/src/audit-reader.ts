@@ -1,0 +1,16 @@
+import type { LogEntry } from '@samenhang/audit-log';
+import type { HomePaths } from '@samenhang/config';
+import { STREAMS, connectAs, readAll, readStackInfo } from '@samenhang/stack';
+
+/**
+ * Reads the whole AUDIT stream as the privacy officer (the only identity allowed
+ * to), in stream order, until it is caught up.
+ */
+export async function readAuditLog(paths: HomePaths): Promise<LogEntry[]> {
+  const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'privacy-officer' });
+  try {
+    return await readAll(nc, STREAMS.AUDIT, 'samenhang.audit.>');
+  } finally {
+    await nc.close();
+  }
+}
