@@ -12,13 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { homePaths, readEnv } from '../packages/config/dist/index.js';
-import {
-  acuteSignals,
-  publishSigned,
-  signWorkload,
-  startStack,
-  syntheticWorkload,
-} from '../packages/cli/dist/index.js';
+import { acuteSignals, publishSigned, signWorkload, syntheticWorkload } from '../packages/bench/dist/index.js';
+import { startStack } from '../packages/cli/dist/index.js';
 import { CONSENT_CONSUMER, connectAs, openFilteredReader, STREAMS, subjects } from '../packages/stack/dist/index.js';
 import { fromTimestamp, v1 } from '../packages/proto/dist/index.js';
 

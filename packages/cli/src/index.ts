@@ -1,10 +1,10 @@
 export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
 export type { RunningStack, StackOptions } from './run-stack.js';
 export { describeAlert, runDemo } from './demo.js';
-export { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, testBsns } from './workload.js';
-export type { WorkloadItem, WorkloadOptions } from './workload.js';
-export { publishSigned, signWorkload } from './load-publisher.js';
-export type { PublishOptions, SignedItem } from './load-publisher.js';
+export { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, testBsns } from '@samenhang/bench';
+export type { WorkloadItem, WorkloadOptions } from '@samenhang/bench';
+export { publishSigned, signWorkload } from '@samenhang/bench';
+export type { PublishOptions, SignedItem } from '@samenhang/bench';
 export { NewestAlerts } from './newest-alerts.js';
 export { healthReports, stackHealth } from './commands/health.js';
 export type { StackHealth } from './commands/health.js';

@@ -3,7 +3,7 @@ import { emptyTally, type ConsentFact } from '@samenhang/decision';
 import type { LoadedPolicy } from '@samenhang/policy';
 import type { Registry } from '@samenhang/pki';
 import { BUCKETS, forEachLast } from '@samenhang/stack';
-import { Progress } from '../bench/progress.js';
+import { Progress } from '@samenhang/bench';
 import type { Picture } from '@samenhang/family';
 import { recipients, replayPicture, type ReplayFindings } from './picture.js';
 

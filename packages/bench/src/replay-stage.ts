@@ -2,8 +2,7 @@ import { emptyTally, judge, replayBatch, type StoredDecision } from '@samenhang/
 import type { JetStreamClient } from 'nats';
 import type { LoadedPolicy } from '@samenhang/policy';
 import type { Registry } from '@samenhang/pki';
-import { replayStored } from '../replay/stored.js';
-import { WORKLOAD_AGENCIES } from '../workload.js';
+import { WORKLOAD_AGENCIES } from './workload.js';
 import { Progress } from './progress.js';
 import { perSecond } from './stats.js';
 
@@ -21,8 +20,23 @@ export interface StoredReplayResult extends ReplayBenchResult {
   readonly evaluationPerSecond: number;
 }
 
+/**
+ * `samenhang replay`'s own work over stored pictures, as the bench calls it: the CLI passes
+ * its replay in (the CLI runs the bench, so the bench cannot depend on the CLI).
+ */
+export type StoredReplayFn = (
+  js: JetStreamClient,
+  o: { policy: LoadedPolicy; registry: Registry; asOf: number; progress?: string },
+) => Promise<{
+  readonly tally: { readonly evaluated: number; readonly changed: number };
+  readonly pictures: number;
+  readonly ms: number;
+  readonly evaluationMs: number;
+}>;
+
 /** The replay command's work over the stack's stored pictures, under the policy they were decided by. */
 export async function benchStoredReplay(
+  replayStored: StoredReplayFn,
   js: JetStreamClient,
   registry: Registry,
   policy: LoadedPolicy,

@@ -1,6 +1,7 @@
 import { constants, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { SIGNAL_TYP, verifyEnvelope } from '@samenhang/envelope';
+import { SamenhangError } from '@samenhang/errors';
 import type { CertStore } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
 import { Progress } from './progress.js';
@@ -77,7 +78,10 @@ export async function benchVerify(certs: CertStore, envelopes: readonly Uint8Arr
   for (const r of raw) if (cryptoVerify('sha256', r.input, params(r.key), r.signature)) ok++;
   const rawSyncMs = performance.now() - t;
   if (ok !== 2 * envelopes.length)
-    throw new Error(`raw verification failed for ${2 * envelopes.length - ok} signatures`);
+    throw new SamenhangError(
+      'ERR_SIGNATURE_INVALID',
+      `raw verification failed for ${2 * envelopes.length - ok} signatures`,
+    );
   progress.done();
   const stagePerSecond = perSecond(envelopes.length, stageMs);
   const rawPerSecond = perSecond(envelopes.length, rawMs);
@@ -100,6 +104,8 @@ export function benchVerifyInWorker(
   return new Promise((resolve, reject) => {
     worker.once('message', (r: VerifyResult) => resolve(r));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`verification worker exited with code ${code}`)));
+    worker.once('exit', (code) =>
+      reject(new SamenhangError('ERR_INTERNAL', `verification worker exited with code ${code}`)),
+    );
   });
 }

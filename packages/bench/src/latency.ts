@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { v1 } from '@samenhang/proto';
 import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
-import { publishSigned, type SignedItem } from '../load-publisher.js';
+import { publishSigned, type SignedItem } from './load-publisher.js';
 import { Progress } from './progress.js';
 import { percentile } from './stats.js';
 
