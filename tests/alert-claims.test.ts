@@ -7,8 +7,7 @@ import { BUCKETS, STREAMS, bindKv } from '@samenhang/stack';
 import type { Picture } from '@samenhang/family';
 import { alertVersions } from './helpers/outcome.js';
 import { loadScenario } from './helpers/scenario.js';
-import { consumerIdle, readStream } from './helpers/streams.js';
-import { stackPerSuite } from './helpers/stack.js';
+import { consumerIdle, readStream, stackPerSuite } from '@samenhang/testkit';
 import { waitUntil } from './helpers/until.js';
 
 const steps = loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps;

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
-import { readAuditLog } from '@samenhang/client';
+import { readAuditLog, type ScenarioStep } from '@samenhang/client';
 import { loadScenario } from './helpers/scenario.js';
-import { publishStepsOneByOne, type ScenarioStep } from './helpers/publish-scenario.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { publishStepsOneByOne, startTestStack, type TestStack } from '@samenhang/testkit';
 
 describe('two audit instances', () => {
   let t: TestStack;

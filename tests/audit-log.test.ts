@@ -9,8 +9,8 @@ import { CHECKPOINT_SUBJECT, signCheckpoint, verifyLog, type LogEntry } from '@s
 import { identityFiles } from '@samenhang/config';
 import { STREAMS, readAll } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
-import { publishStepsOneByOne, type ScenarioStep } from './helpers/publish-scenario.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { publishStepsOneByOne, startTestStack, type TestStack } from '@samenhang/testkit';
+import type { ScenarioStep } from '@samenhang/client';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 const cli = (args: string[]) =>

@@ -11,8 +11,7 @@ import { readAuditLog } from '@samenhang/client';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { untilLogged } from './helpers/logs.js';
-import { readStream, streamCount } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { readStream, streamCount, startTestStack, type TestStack } from '@samenhang/testkit';
 
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
 

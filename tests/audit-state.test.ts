@@ -7,7 +7,7 @@ import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { AUDIT_CONSUMER, BUCKETS, STREAMS, readAll, type HealthReport } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
-import { stackPerSuite } from './helpers/stack.js';
+import { stackPerSuite } from '@samenhang/testkit';
 
 /**
  * The audit service's state is its only memory of what it appended. Overwritten (by

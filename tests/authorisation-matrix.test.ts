@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headers, type NatsConnection } from 'nats';
 import { STREAMS, openFilteredReader } from '@samenhang/stack';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 /** One identity of each kind (and the privacy officer). */
 const IDENTITIES = {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFilteredReader, refreshNatsUsers, readStackInfo, connectAs } from '@samenhang/stack';
 import { revokeIdentity } from '@samenhang/certs-dev';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 describe('no one where they do not belong (nats-server permissions from the registry)', () => {
   let t: TestStack;

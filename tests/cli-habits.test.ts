@@ -5,11 +5,17 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishSigned, signWorkload, syntheticWorkload, WORKLOAD_AGENCIES } from '@samenhang/cli';
+import {
+  publishSigned,
+  signWorkload,
+  syntheticWorkload,
+  WORKLOAD_AGENCIES,
+  startTestStack,
+  type TestStack,
+  consumerIdle,
+} from '@samenhang/testkit';
 import type { NatsConnection } from 'nats';
 import { COMMANDS } from '../packages/cli/src/command-table.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
-import { consumerIdle } from './helpers/streams.js';
 import { waitUntil } from './helpers/until.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');

@@ -5,9 +5,8 @@ import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack, consumerIdle } from '@samenhang/testkit';
 import { loadScenario } from './helpers/scenario.js';
-import { consumerIdle } from './helpers/streams.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 const run = async (args: string[]) => {

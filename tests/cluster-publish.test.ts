@@ -5,13 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { readConsoleInfo } from '@samenhang/console';
-import { signWorkload, syntheticWorkload } from '@samenhang/cli';
+import {
+  signWorkload,
+  syntheticWorkload,
+  consumerIdle,
+  readStream,
+  startTestStack,
+  type TestStack,
+} from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
 import { exited, isTransientNatsError } from '@samenhang/stack';
 import { https, type HttpsAnswer } from './helpers/https.js';
 import { auditOutcome, consentSettled } from './helpers/outcome.js';
-import { consumerIdle, readStream } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');

@@ -4,9 +4,9 @@ import type { NatsConnection } from 'nats';
 import { readEnv } from '@samenhang/config';
 import { STREAMS } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
-import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
+import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import type { ScenarioStep } from '@samenhang/client';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 describe('samenhang on a 3-node JetStream cluster', () => {
   let t: TestStack;

@@ -10,8 +10,7 @@ import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { untilLogged } from './helpers/logs.js';
 import { waitUntil } from './helpers/until.js';
-import { readStream } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { readStream, startTestStack, type TestStack } from '@samenhang/testkit';
 
 type SweepLine = { pictures: number; read: number; stamped: number; expired: number };
 

@@ -6,12 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { healthReports } from '@samenhang/cli';
+import { healthReports, readStream, startTestStack } from '@samenhang/testkit';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { untilLogged } from './helpers/logs.js';
-import { readStream } from './helpers/streams.js';
 import { AlertFollower } from './helpers/rvt.js';
-import { startTestStack } from './helpers/stack.js';
 
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;
 const corrupt = join(tmpdir(), `samenhang-corrupt-policy-${process.pid}.json`);

@@ -4,8 +4,7 @@ import { v1 } from '@samenhang/proto';
 import { consentFromJson } from '@samenhang/signal';
 import type { AgencyClient } from '@samenhang/client';
 import { loadScenario } from './helpers/scenario.js';
-import { readStream, verifiedConsents } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { readStream, verifiedConsents, startTestStack, type TestStack } from '@samenhang/testkit';
 
 const step = loadScenario<{ steps: { type: string; consent: Record<string, unknown> }[] }>('meneer-m').steps.find(
   (s) => s.type === 'consent',

@@ -6,7 +6,7 @@ import { ConsentStore } from '../services/consent/src/deciding/consent-store.js'
 import { Conflict, JsonKv } from '../services/consent/src/family/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { countingGets } from './helpers/counting-kv.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 /**
  * The consent service answers most reads from memory and relies on compare-and-set to

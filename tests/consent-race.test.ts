@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testBsns } from '@samenhang/cli';
+import { testBsns, consumerIdle, readStream, stackPerSuite } from '@samenhang/testkit';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
-import { consumerIdle, readStream } from './helpers/streams.js';
-import { stackPerSuite } from './helpers/stack.js';
 
 const N = 40;
 const AGENCY = 'lokaalteam-ede';

@@ -2,10 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { loadScenario } from './helpers/scenario.js';
-import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
-import { consumerIdle, readStream } from './helpers/streams.js';
+import { publishSteps, consumerIdle, readStream, startTestStack, type TestStack } from '@samenhang/testkit';
+import type { ScenarioStep } from '@samenhang/client';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 interface Scenario {
   steps: ScenarioStep[];

@@ -5,11 +5,10 @@ import { v1, toTimestamp } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
-import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
+import { publishSteps, readStream, startTestStack, type TestStack } from '@samenhang/testkit';
+import type { ScenarioStep } from '@samenhang/client';
 import { serviceLogs } from './helpers/logs.js';
-import { readStream } from './helpers/streams.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const scenario = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
 const audit = async (admin: NatsConnection, subject: string) =>

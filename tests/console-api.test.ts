@@ -12,7 +12,7 @@ import { signalFromJson } from '@samenhang/signal';
 import { mutatedEnvelope } from './helpers/envelopes.js';
 import { https, type HttpsAnswer } from './helpers/https.js';
 import { badCaseSignal, loadScenario, type BadCase } from './helpers/scenario.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 const scenario = loadScenario<{ base: Record<string, unknown>; cases: BadCase[] }>('bad-inputs');
 const openapi = JSON.parse(

@@ -6,13 +6,12 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecords } from '@samenhang/audit-log';
-import { SERVICE_ENTRIES } from '@samenhang/cli';
+import { SERVICE_ENTRIES, publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import type { ScenarioStep } from '@samenhang/client';
 import { readConsoleInfo } from '@samenhang/console';
 import { STREAMS, readAll, spawnService, type ServiceProcess } from '@samenhang/stack';
 import { personalValues } from './helpers/personal.js';
-import { publishSteps, type ScenarioStep } from './helpers/publish-scenario.js';
 import { loadScenario } from './helpers/scenario.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const CLI = join(import.meta.dirname, '..', 'packages', 'cli', 'bin', 'samenhang.js');
 const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');

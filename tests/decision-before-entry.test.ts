@@ -7,8 +7,7 @@ import { BUCKETS, CONSENT_CONSUMER, STREAMS, bindKv } from '@samenhang/stack';
 import type { Picture } from '@samenhang/family';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
-import { consumerIdle, readStream } from './helpers/streams.js';
-import { stackPerSuite } from './helpers/stack.js';
+import { consumerIdle, readStream, stackPerSuite } from '@samenhang/testkit';
 import { waitUntil } from './helpers/until.js';
 
 const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, unknown> }[] }>('acute').steps[0]!;

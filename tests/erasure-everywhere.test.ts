@@ -11,7 +11,7 @@ import { BUCKETS, bindKv, loadBrokerKeys } from '@samenhang/stack';
 import { https } from './helpers/https.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
-import { stackPerSuite } from './helpers/stack.js';
+import { stackPerSuite } from '@samenhang/testkit';
 
 /**
  * After a person's data key is purged, nothing of what was under it is readable anywhere:

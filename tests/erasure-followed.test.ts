@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { acuteSignals } from '@samenhang/cli';
+import { acuteSignals } from '@samenhang/testkit';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import type { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';

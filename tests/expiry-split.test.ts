@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBsns } from '@samenhang/cli';
+import { testBsns, startTestStack, type TestStack } from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 /**
  * A link lasts as long as the signal that made it: when the only signal naming a relation

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testBsns } from '@samenhang/cli';
+import { testBsns, consumerIdle, readStream, stackPerSuite } from '@samenhang/testkit';
 import { deriveSystems, type Picture } from '@samenhang/family';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
-import { consumerIdle, readStream } from './helpers/streams.js';
-import { stackPerSuite } from './helpers/stack.js';
 
 const K = 15;
 const AGENCY = 'politie-oost-nederland';

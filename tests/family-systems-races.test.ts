@@ -8,7 +8,7 @@ import { JsonKv } from '../services/consent/src/family/kv-json.js';
 import { countingGets } from './helpers/counting-kv.js';
 import { Lagging } from './helpers/known-keys.js';
 import { until } from './helpers/until.js';
-import { bareStack, type TestStack } from './helpers/stack.js';
+import { bareStack, type TestStack } from '@samenhang/testkit';
 
 /** Holds one key's creation until released: the moment between a household write and its system's picture. */
 class GatedPictures extends JsonKv<Picture> {

@@ -5,9 +5,8 @@ import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv } from '@samenhang/stack';
 import { isValidBsn, signalFromJson } from '@samenhang/signal';
 import type { AgencyClient } from '@samenhang/client';
-import { consumerIdle, readStream } from './helpers/streams.js';
+import { consumerIdle, readStream, startTestStack, type TestStack } from '@samenhang/testkit';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 import { until, waitUntil } from './helpers/until.js';
 
 const bsns = (() => {

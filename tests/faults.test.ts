@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { envelopeSha256 } from '@samenhang/envelope';
-import { publishSigned, signWorkload, syntheticWorkload, WORKLOAD_AGENCIES, type WorkloadItem } from '@samenhang/cli';
+import {
+  publishSigned,
+  signWorkload,
+  syntheticWorkload,
+  WORKLOAD_AGENCIES,
+  type WorkloadItem,
+  consumerIdle,
+  readStream,
+  streamCount,
+  startTestStack,
+  type TestStack,
+} from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
 import { exited } from '@samenhang/stack';
 import {
@@ -12,8 +23,6 @@ import {
   recordedVersions,
   type AuditOutcome,
 } from './helpers/outcome.js';
-import { consumerIdle, readStream, streamCount } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 
 // 1,000 family systems × 10 signals = the 10,000-signal load of issue 5.

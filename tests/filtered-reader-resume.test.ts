@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STREAMS, openFilteredReader, subjects, type ReadMessage } from '@samenhang/stack';
-import { bareStack } from './helpers/stack.js';
+import { bareStack } from '@samenhang/testkit';
 import { waitUntil } from './helpers/until.js';
 
 describe('a resuming filtered reader (receipts of an agency)', () => {

@@ -5,8 +5,7 @@ import { exited } from '@samenhang/stack';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { loadScenario } from './helpers/scenario.js';
-import { receipts, streamCount, verifiedSignals } from './helpers/streams.js';
-import { stackPerSuite } from './helpers/stack.js';
+import { receipts, streamCount, verifiedSignals, stackPerSuite } from '@samenhang/testkit';
 import { waitUntil } from './helpers/until.js';
 
 const N = 2000;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensurePki } from '@samenhang/certs-dev';
-import { startStack, type RunningStack } from '@samenhang/cli';
+import { startStack, type RunningStack } from '@samenhang/testkit';
 import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
 import { readStackInfo, startEmbeddedNats } from '@samenhang/stack';

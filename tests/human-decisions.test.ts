@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acuteSignals } from '@samenhang/cli';
+import { acuteSignals, readStream } from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { subjects } from '@samenhang/stack';
 import { acceptedPublisher, signalIds, stackWithAlerts } from './helpers/rvt.js';
-import { readStream } from './helpers/streams.js';
 import { waitUntil } from './helpers/until.js';
 
 const decide = (d: v1.HumanDecision.$Properties) => v1.HumanDecision.encode(d).finish();

@@ -6,7 +6,7 @@ import { v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import { badCaseSignal, loadScenario, type BadCase } from './helpers/scenario.js';
 import { mutatedEnvelope } from './helpers/envelopes.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 const scenario = loadScenario<{ base: Record<string, unknown>; cases: BadCase[] }>('bad-inputs');
 

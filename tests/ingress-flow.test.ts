@@ -8,9 +8,8 @@ import { signalFromJson } from '@samenhang/signal';
 import { personalValues } from './helpers/personal.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { serviceLogs } from './helpers/logs.js';
-import { readStream, receipts, verifiedSignals } from './helpers/streams.js';
+import { readStream, receipts, verifiedSignals, startTestStack, type TestStack } from '@samenhang/testkit';
 import { waitUntil } from './helpers/until.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 interface Step {
   type: string;

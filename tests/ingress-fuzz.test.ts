@@ -7,8 +7,7 @@ import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { garbage, withEnvelope } from './helpers/envelopes.js';
 import { loadScenario } from './helpers/scenario.js';
-import { receipts, streamCount } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { receipts, streamCount, startTestStack, type TestStack } from '@samenhang/testkit';
 
 const FUZZ = 10_000;
 

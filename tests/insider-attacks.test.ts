@@ -9,8 +9,7 @@ import { signalFromJson } from '@samenhang/signal';
 import { AUDIT_CONSUMER, BUCKETS, STREAMS, openFilteredReader, readAll, subjects } from '@samenhang/stack';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower } from './helpers/rvt.js';
-import { readStream, streamCount } from './helpers/streams.js';
-import { stackPerSuite } from './helpers/stack.js';
+import { readStream, streamCount, stackPerSuite } from '@samenhang/testkit';
 
 /**
  * What a participant holding a real certificate tried against the broker, each as a

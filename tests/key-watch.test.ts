@@ -15,7 +15,7 @@ import { JsonKv } from '../services/consent/src/family/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { countingGets } from './helpers/counting-kv.js';
 import { Lagging } from './helpers/known-keys.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 import { until } from './helpers/until.js';
 
 const fact = (consentId: string): ConsentFact => ({

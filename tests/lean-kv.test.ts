@@ -11,7 +11,7 @@ import {
   serialWrites,
   type StampedWrites,
 } from '@samenhang/stack';
-import { startTestStack, type TestStack } from './helpers/stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const shape = (e: KvEntry | null) =>

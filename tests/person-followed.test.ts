@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acuteSignals } from '@samenhang/cli';
+import { acuteSignals } from '@samenhang/testkit';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import type { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';

@@ -6,14 +6,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
 import { AgencyClient, publishStep, readAuditLog, type ScenarioStep } from '@samenhang/client';
-import { startStack, type RunningStack } from '@samenhang/cli';
+import { startStack, type RunningStack, consumerIdle } from '@samenhang/testkit';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';
 import { loadScenario } from './helpers/scenario.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { alertVersions } from './helpers/outcome.js';
-import { consumerIdle } from './helpers/streams.js';
 
 const steps = loadScenario<{ steps: ScenarioStep[] }>('meneer-m').steps;
 

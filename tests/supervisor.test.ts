@@ -13,12 +13,15 @@ import {
   stackHealth,
   syntheticWorkload,
   WORKLOAD_AGENCIES,
-} from '@samenhang/cli';
+  consumerIdle,
+  readStream,
+  streamCount,
+  startTestStack,
+  type TestStack,
+} from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
 import { describeStatus, exited, readStackInfo } from '@samenhang/stack';
 import { auditOutcome, consentSettled } from './helpers/outcome.js';
-import { consumerIdle, readStream, streamCount } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signalFromJson } from '@samenhang/signal';
-import { acuteSignals } from '@samenhang/cli';
+import { acuteSignals, readStream } from '@samenhang/testkit';
 import { acceptedPublisher, signalIds, stackWithAlerts } from './helpers/rvt.js';
-import { readStream } from './helpers/streams.js';
 import { waitUntil } from './helpers/until.js';
 
 /**

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsMsg, NatsConnection } from 'nats';
-import { testBsns } from '@samenhang/cli';
+import { testBsns, receipts, streamCount, verifiedSignals, startTestStack, type TestStack } from '@samenhang/testkit';
 import { envelopeSha256 } from '@samenhang/envelope';
 import { createLogger } from '@samenhang/logging';
 import { v1 } from '@samenhang/proto';
@@ -10,8 +10,6 @@ import { GATEWAY_CONSUMER, STREAMS, signalKey, subjects } from '@samenhang/stack
 import { gatewayDeps, loadGatewayFiles } from '../services/broker-gateway/src/deps.js';
 import { handleIngress } from '../services/broker-gateway/src/handle-ingress.js';
 import { loadScenario } from './helpers/scenario.js';
-import { receipts, streamCount, verifiedSignals } from './helpers/streams.js';
-import { startTestStack, type TestStack } from './helpers/stack.js';
 
 const PAIRS = 40;
 const AGENCY = 'lokaalteam-ede';

@@ -7,7 +7,7 @@ import { readAuditLog } from '@samenhang/client';
 import type { HomePaths } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { BUCKETS, retryOnTimeout } from '@samenhang/stack';
-import { readStream } from './streams.js';
+import { readStream } from '@samenhang/testkit';
 
 /** Waits until the consent service has taken and acknowledged `total` signals. */
 export async function consentSettled(admin: NatsConnection, total: number, timeoutMs = 300_000): Promise<void> {

@@ -3,7 +3,7 @@ import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { v1 } from '@samenhang/proto';
 import { STREAMS, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
-import { startTestStack, type TestStack } from './stack.js';
+import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 /** Follows one region's alerts as that region's RVT identity would. */
 export class AlertFollower {

@@ -1,10 +1,6 @@
+// The `samenhang` command is its bin (main.ts). What other packages use of it: starting a
+// stack of a home (the launcher, to move to a package of its own) and asking its health.
 export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
 export type { RunningStack, StackOptions } from './run-stack.js';
-export { describeAlert, runDemo } from './demo.js';
-export { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, testBsns } from '@samenhang/bench';
-export type { WorkloadItem, WorkloadOptions } from '@samenhang/bench';
-export { publishSigned, signWorkload } from '@samenhang/bench';
-export type { PublishOptions, SignedItem } from '@samenhang/bench';
-export { NewestAlerts } from './newest-alerts.js';
 export { healthReports, stackHealth } from './commands/health.js';
 export type { StackHealth } from './commands/health.js';

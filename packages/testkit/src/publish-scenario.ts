@@ -4,8 +4,6 @@ import { publishStep, type ScenarioStep } from '@samenhang/client';
 import { consumerIdle } from './streams.js';
 import type { TestStack } from './stack.js';
 
-export type { ScenarioStep } from '@samenhang/client';
-
 /** Publishes every step in order as its agency (as the demo does), asserting each is ACCEPTED. */
 export async function publishSteps(
   t: TestStack,
