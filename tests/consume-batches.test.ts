@@ -10,7 +10,9 @@ const quiet = { error: () => {} };
 describe('consumeInBatches: batches that wait a moment for more', () => {
   let t: TestStack;
   let js: JetStreamClient;
-  beforeAll(async () => void ({ t, js } = await bareStack()));
+  beforeAll(async () => {
+    ({ t, js } = await bareStack());
+  });
   afterAll(async () => t?.close());
 
   const run = async (maxBatch: number, lingerMs: number, send: () => Promise<void>, expected: number) => {

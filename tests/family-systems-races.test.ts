@@ -44,7 +44,9 @@ const system = (p: Placement) => p.system;
 describe('family systems: concurrent placement', () => {
   let t: TestStack;
   let js: JetStreamClient;
-  beforeAll(async () => void ({ t, js } = await bareStack()));
+  beforeAll(async () => {
+    ({ t, js } = await bareStack());
+  });
   afterAll(async () => t?.close());
 
   const instance = async (pictures?: JsonKv<Picture>) =>
@@ -172,7 +174,9 @@ describe('family systems: concurrent placement', () => {
       return {
         systems,
         gets: () => persons.counted.gets() + households.counted.gets(),
-        stop: () => [persons, households].forEach((x) => x.keys.stop()),
+        stop: () => {
+          for (const x of [persons, households]) x.keys.stop();
+        },
       };
     };
 

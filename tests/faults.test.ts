@@ -148,7 +148,10 @@ async function processed(t: TestStack, stream: string, consumer: string, seq: nu
   let floor = 0;
   await waitUntil(
     `${stream}/${consumer} at ${seq}`,
-    async () => (floor = (await jsm.consumers.info(stream, consumer)).ack_floor.stream_seq) >= seq,
+    async () => {
+      floor = (await jsm.consumers.info(stream, consumer)).ack_floor.stream_seq;
+      return floor >= seq;
+    },
     120_000,
   );
   await admin.close();

@@ -68,10 +68,10 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
     // these very bytes as the envelope that holds the id: the first copy was accepted.
     await client.nc.jetstream().publish(subjects.ingress('politie-oost-nederland'), envelope);
     let copies: v1.Receipt[] = [];
-    await waitUntil(
-      'the copy answered',
-      async () => (copies = (await receipts(admin)).filter((r) => r.envelopeSha256 === sha)).length === 2,
-    );
+    await waitUntil('the copy answered', async () => {
+      copies = (await receipts(admin)).filter((r) => r.envelopeSha256 === sha);
+      return copies.length === 2;
+    });
     expect(copies.map((r) => [r.status, r.originalEnvelopeSha256])).toEqual([
       [v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED, ''],
       [v1.ReceiptStatus.RECEIPT_STATUS_DUPLICATE, sha],

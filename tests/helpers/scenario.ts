@@ -23,7 +23,10 @@ export function resolveValue(v: unknown, now: number): unknown {
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let o = obj;
-  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+  for (const p of parts.slice(0, -1)) {
+    o[p] ??= {};
+    o = o[p] as Record<string, unknown>;
+  }
   o[parts.at(-1)!] = value;
 }
 
