@@ -63,8 +63,11 @@ describe('the whole stack stopped and started again', () => {
       // The last version was settled by the write that recorded it (claimed by its signal's
       // message, which was acknowledged once the alert was sent): nothing for a restart to re-send.
       const admin2 = await connectAs({ paths, servers: stack.servers, identity: 'broker-admin' });
-      const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(follower.alerts.at(-1)!.systemId);
-      expect(JSON.parse(Buffer.from(picture!.value).toString('utf8')).alerts.foodvalley).toMatchObject({
+      const systemId = follower.alerts.at(-1)!.systemId;
+      const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(systemId);
+      expect(
+        JSON.parse(Buffer.from(picture!.value).toString('utf8')).systems[systemId].alerts.foodvalley,
+      ).toMatchObject({
         version: sent.at(-1),
         published: sent.at(-1),
       });
