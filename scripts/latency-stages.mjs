@@ -12,14 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { homePaths, readEnv } from '../packages/config/dist/index.js';
-import {
-  acuteSignals,
-  publishSigned,
-  signWorkload,
-  startStack,
-  syntheticWorkload,
-} from '../packages/cli/dist/index.js';
-import { CONSENT_CONSUMER, connectAs, openFilteredReader, STREAMS, subjects } from '../packages/stack/dist/index.js';
+import { acuteSignals, publishSigned, signWorkload, syntheticWorkload } from '../packages/cli/dist/index.js';
+import { startStack } from '../packages/launcher/dist/index.js';
+import { connectAs, openFilteredReader } from '../packages/nats/dist/index.js';
+import { CONSENT_CONSUMER, STREAMS, subjects } from '../packages/topology/dist/index.js';
 import { fromTimestamp, v1 } from '../packages/proto/dist/index.js';
 
 const rate = Number(process.argv[2] ?? 250);

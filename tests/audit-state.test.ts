@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { AUDIT_CONSUMER, BUCKETS, STREAMS, readAll, type HealthReport } from '@samenhang/stack';
+import { readAll, type HealthReport } from '@samenhang/nats';
+import { AUDIT_CONSUMER, BUCKETS, STREAMS } from '@samenhang/topology';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { stackPerSuite } from './helpers/stack.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headers, type NatsConnection } from 'nats';
-import { STREAMS, openFilteredReader } from '@samenhang/stack';
+import { openFilteredReader } from '@samenhang/nats';
+import { STREAMS } from '@samenhang/topology';
 import { startTestStack, type TestStack } from './helpers/stack.js';
 
 /** One identity of each kind (and the privacy officer). */

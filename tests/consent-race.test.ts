@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testBsns } from '@samenhang/cli';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
-import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
+import { CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { loadScenario } from './helpers/scenario.js';
 import { consumerIdle, readStream } from './helpers/streams.js';
 import { stackPerSuite } from './helpers/stack.js';

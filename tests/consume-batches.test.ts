@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, JsMsg } from 'nats';
-import { AUDIT_CONSUMER, STREAMS, consumeInBatches } from '@samenhang/stack';
+import { consumeInBatches } from '@samenhang/nats';
+import { AUDIT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { bareStack, type TestStack } from './helpers/stack.js';
 import { until } from './helpers/until.js';
 

@@ -3,7 +3,7 @@ import { testBsns } from '@samenhang/cli';
 import { deriveSystems, type Picture } from '@samenhang/family';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
+import { CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { consumerIdle, readStream } from './helpers/streams.js';
 import { stackPerSuite } from './helpers/stack.js';
 

@@ -3,7 +3,7 @@ import type { NatsConnection } from 'nats';
 import { envelopeSha256 } from '@samenhang/envelope';
 import { publishSigned, signWorkload, syntheticWorkload, WORKLOAD_AGENCIES, type WorkloadItem } from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
-import { exited } from '@samenhang/stack';
+import { exited } from '@samenhang/launcher';
 import {
   alertVersions,
   auditOutcome,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STREAMS, openFilteredReader, subjects, type ReadMessage } from '@samenhang/stack';
+import { openFilteredReader, type ReadMessage } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { bareStack } from './helpers/stack.js';
 import { waitUntil } from './helpers/until.js';
 

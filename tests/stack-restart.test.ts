@@ -5,17 +5,12 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
-import {
-  AgencyClient,
-  publishStep,
-  readAuditLog,
-  startStack,
-  type RunningStack,
-  type ScenarioStep,
-} from '@samenhang/cli';
+import { AgencyClient, publishStep, readAuditLog, type ScenarioStep } from '@samenhang/cli';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
-import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';
+import { startStack, type RunningStack } from '@samenhang/launcher';
+import { bindKv, connectAs } from '@samenhang/nats';
+import { BUCKETS, subjects } from '@samenhang/topology';
 import { loadScenario } from './helpers/scenario.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { alertVersions } from './helpers/outcome.js';

@@ -6,16 +6,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { envelopeSha256 } from '@samenhang/envelope';
-import {
-  CORE_SERVICES,
-  publishSigned,
-  signWorkload,
-  stackHealth,
-  syntheticWorkload,
-  WORKLOAD_AGENCIES,
-} from '@samenhang/cli';
+import { publishSigned, signWorkload, stackHealth, syntheticWorkload, WORKLOAD_AGENCIES } from '@samenhang/cli';
 import { v1 } from '@samenhang/proto';
-import { describeStatus, exited, readStackInfo } from '@samenhang/stack';
+import { CORE_SERVICES, describeStatus, exited } from '@samenhang/launcher';
+import { readStackInfo } from '@samenhang/service-base';
 import { auditOutcome, consentSettled } from './helpers/outcome.js';
 import { consumerIdle, readStream, streamCount } from './helpers/streams.js';
 import { startTestStack, type TestStack } from './helpers/stack.js';

@@ -6,7 +6,8 @@ import { verifyLog, type VerifyReport } from '@samenhang/audit-log';
 import { readAuditLog } from '@samenhang/cli';
 import type { HomePaths } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
-import { BUCKETS, retryOnTimeout } from '@samenhang/stack';
+import { retryOnTimeout } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import { readStream } from './streams.js';
 
 /** Waits until the consent service has taken and acknowledged `total` signals. */

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { HomePaths } from '@samenhang/config';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
-import { STREAMS, connectAs, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
+import { connectAs, openFilteredReader, requestPicture } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { AgencyClient } from './agency-client.js';
 import { out } from './output.js';
 

@@ -1,7 +1,5 @@
 export { AgencyClient, PUBLISH_DEADLINE_MS, REPUBLISH_AFTER_MS, loadSigner, outcomeOf } from './agency-client.js';
 export type { SignerKey } from './agency-client.js';
-export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
-export type { RunningStack, StackOptions } from './run-stack.js';
 export { readAuditLog } from './audit-reader.js';
 export { describeAlert, publishStep, runDemo } from './demo.js';
 export type { ScenarioStep } from './demo.js';

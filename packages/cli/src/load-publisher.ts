@@ -4,7 +4,7 @@ import type { HomePaths } from '@samenhang/config';
 import { envelopeSha256, signEnvelope } from '@samenhang/envelope';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { subjects } from '@samenhang/stack';
+import { subjects } from '@samenhang/topology';
 import { loadSigner, type SignerKey } from './agency-client.js';
 import type { WorkloadItem } from './workload.js';
 

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
+import { openFilteredReader } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { publishSigned, type SignedItem } from '../load-publisher.js';
 import { Progress } from './progress.js';
 import { percentile } from './stats.js';

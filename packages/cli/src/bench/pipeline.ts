@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
-import { AUDIT_CONSUMER, CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
+import { AUDIT_CONSUMER, CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { publishSigned, type SignedItem } from '../load-publisher.js';
 import { Progress } from './progress.js';
 import { perSecond } from './stats.js';

@@ -2,7 +2,7 @@ import type { HomePaths } from '@samenhang/config';
 import { accessReport as buildAccessReport, inRange, parseRecords, type DisclosureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { loadBrokerKeys } from '@samenhang/stack';
+import { loadBrokerKeys } from '@samenhang/service-base';
 import { readAuditLog } from '../audit-reader.js';
 import { EXIT, UsageError, out } from '../output.js';
 

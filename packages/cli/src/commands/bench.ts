@@ -5,7 +5,8 @@ import type { NatsConnection } from 'nats';
 import { homePaths, type Env } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
 import { loadDefaultPolicy } from '@samenhang/policy';
-import { connectAs, natsServerVersion, requireNatsServer } from '@samenhang/stack';
+import { natsServerVersion, requireNatsServer } from '@samenhang/launcher';
+import { connectAs } from '@samenhang/nats';
 import { benchBaseline } from '../bench/baseline.js';
 import { benchLatency } from '../bench/latency.js';
 import { benchPipeline } from '../bench/pipeline.js';
@@ -15,7 +16,7 @@ import { formatReport, type BenchReport } from '../bench/report.js';
 import { peakRssMiB } from '../bench/stats.js';
 import { benchVerifyInWorker } from '../bench/verify-stage.js';
 import { signWorkload, type SignedItem } from '../load-publisher.js';
-import { startStack } from '../run-stack.js';
+import { startStack } from '@samenhang/launcher';
 import { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, type WorkloadItem } from '../workload.js';
 import { EXIT, UsageError, out } from '../output.js';
 

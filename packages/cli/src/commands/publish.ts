@@ -3,7 +3,7 @@ import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { toTimestamp, type v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
-import { readStackInfo } from '@samenhang/stack';
+import { readStackInfo } from '@samenhang/service-base';
 import { AgencyClient, PUBLISH_DEADLINE_MS } from '../agency-client.js';
 import { EXIT, UsageError, out } from '../output.js';
 

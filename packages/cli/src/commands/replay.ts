@@ -2,7 +2,8 @@ import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { loadPolicy } from '@samenhang/policy';
 import { loadRegistry } from '@samenhang/pki';
-import { connectAs, readStackInfo } from '@samenhang/stack';
+import { connectAs } from '@samenhang/nats';
+import { readStackInfo } from '@samenhang/service-base';
 import { EXIT, UsageError, out } from '../output.js';
 import { replayStored } from '../replay/stored.js';
 

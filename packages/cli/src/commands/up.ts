@@ -1,7 +1,7 @@
 import type { Env, HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
 import { runDemo } from '../demo.js';
-import { CORE_SERVICES, startStack } from '../run-stack.js';
+import { CORE_SERVICES, startStack } from '@samenhang/launcher';
 import { EXIT, UsageError, out } from '../output.js';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */

@@ -1,7 +1,7 @@
 import type { Msg } from 'nats';
 import { SamenhangError } from '@samenhang/errors';
 import { rvtOf, type Registry } from '@samenhang/pki';
-import { askersOf, inboxPrefix } from '@samenhang/stack';
+import { askersOf, inboxPrefix } from '@samenhang/topology';
 import { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { deriveSystems, type FamilySystem, isSystemId, type Picture, regionEntries } from '@samenhang/family';

@@ -1,5 +1,12 @@
 import type { Registry } from '@samenhang/pki';
-import { STREAMS, participantPermissions, permitsPublish, readSubject, subjects } from '@samenhang/stack';
+import {
+  STREAMS,
+  auditSubjects,
+  participantPermissions,
+  permitsPublish,
+  readSubject,
+  subjects,
+} from '@samenhang/topology';
 import type { Identity } from './identity.js';
 
 /**
@@ -23,5 +30,5 @@ export function mayAskPicture(who: Identity, region: string): boolean {
 }
 
 export function mayReadAudit(who: Identity): boolean {
-  return may.read(who, STREAMS.AUDIT, 'samenhang.audit.>');
+  return may.read(who, STREAMS.AUDIT, auditSubjects.all);
 }

@@ -1,7 +1,8 @@
 import type { NatsConnection } from 'nats';
 import type { Logger } from '@samenhang/logging';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, openFilteredReader } from '@samenhang/stack';
+import { openFilteredReader } from '@samenhang/nats';
+import { STREAMS } from '@samenhang/topology';
 
 type Listener = (a: v1.HouseholdAlert, position: number) => void;
 

@@ -10,7 +10,7 @@ import type { CertStore, Registry } from '@samenhang/pki';
 import type { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
-import { requestPicture } from '@samenhang/stack';
+import { requestPicture } from '@samenhang/nats';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
