@@ -25,7 +25,7 @@ export const SERVICE_DURABLES = [GATEWAY_CONSUMER, CONSENT_CONSUMER, AUDIT_CONSU
 /**
  * Reading a stream as a participant: only creating a consumer over its own filter (the
  * filter is part of the API subject in nats-server 2.9), which pushes into its own inbox
- * (filtered-reader.ts), and answering that consumer's flow control. No pulling, inspecting
+ * (packages/nats/src/filtered-reader.ts), and answering that consumer's flow control. No pulling, inspecting
  * or deleting by consumer name: a participant who learns another's consumer name can do
  * nothing with it.
  */
@@ -124,7 +124,7 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
       '$JS.FC.>',
       ...(s.role === 'console' ? [] : health),
     ],
-    // $SRV and samenhang.health: every service answers health requests (health.ts).
+    // $SRV and samenhang.health: every service answers health requests (packages/nats/src/health.ts).
     subscribe: [
       `${inboxPrefix(s.id)}.>`,
       '$SRV.>',
