@@ -19,10 +19,9 @@ const TIMEOUT_MS = 5_000;
 const WRONG_LAST_SEQUENCE = 10071;
 const decoder = new TextDecoder();
 
-// The errors thrown here stay plain Errors, as nats.js's own KV throws them: to the gateway a
-// SamenhangError is the envelope's fault, answered at once (services/broker-gateway/src/
-// failure-policy.ts), while a fault of the store must be retried first; and the console shows
-// a SamenhangError's message to the caller.
+// The errors thrown here stay plain Errors, as nats.js's own KV throws them: the console answers
+// a SamenhangError with its message (services/console/src/http.ts), and a store's key or reply
+// must never reach a caller; any other Error it answers as 'internal error'.
 function checkKey(k: string): void {
   if (!VALID_KEY.test(k) || k.startsWith('.') || k.endsWith('.')) throw new Error(`invalid key: ${k}`);
 }
