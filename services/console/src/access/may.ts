@@ -11,7 +11,7 @@ import type { Identity } from './identity.js';
 
 /**
  * What a signed-in identity may do on the console is exactly what its own NATS
- * permissions allow (packages/stack/src/permissions.ts): the console acts with its
+ * permissions allow (packages/topology/src/permissions.ts): the console acts with its
  * service identity, and asks this before every action on the identity's behalf.
  */
 export const may = {
