@@ -5,8 +5,8 @@
 //   node scripts/check-deps.mjs [--root <dir>]
 //
 // What counts as an import: `import … from 'x'`, `import 'x'`, `export … from 'x'` (type-only
-// too, and spread over several lines), `import('x')`, `require('x')`, `require.resolve('x')`
-// and `import.meta.resolve('x')`. Node's builtins (`node:fs`, `fs`) and relative paths are free.
+// too, and spread over several lines), `import('x')`, `require('x')`, `require.resolve('x')`,
+// `createRequire(…).resolve('x')` and `import.meta.resolve('x')`. Node's builtins (`node:fs`, `fs`) and relative paths are free.
 //
 // Test files (under test/, tests/ or __tests__/, or named *.test.* / *.spec.*) may import what
 // the package declares in dependencies or devDependencies, plus the root package.json's
@@ -26,7 +26,8 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__']);
 // Static imports and re-exports: the clause between the keyword and `from` never holds quotes,
 // semicolons, parentheses or `=`, which keeps the match inside one statement across lines.
 const STATIC_IMPORT = /^[ \t]*(?:import|export)\b(?:[^'"`;()=]*?\bfrom)?\s*['"]([^'"\n]+)['"]/gm;
-const CALL_IMPORT = /\b(?:import|require|require\.resolve|import\.meta\.resolve)\s*\(\s*['"]([^'"\n]+)['"]\s*[,)]/g;
+const CALL_IMPORT =
+  /(?:\b(?:import|require|require\.resolve|import\.meta\.resolve)|\)\.resolve)\s*\(\s*['"]([^'"\n]+)['"]\s*[,)]/g;
 
 /** Blanks comments that start a line (doc comments, commented-out code), keeping line numbers. */
 function stripComments(text) {

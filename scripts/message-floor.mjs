@@ -13,8 +13,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { AckPolicy, DeliverPolicy, StorageType, nanos } from 'nats';
 import { homePaths, readEnv } from '../packages/config/dist/index.js';
-import { startStack } from '../packages/cli/dist/index.js';
-import { connectAs, consumeConcurrently, consumeInBatches, leanKv } from '../packages/stack/dist/index.js';
+import { startStack } from '../packages/launcher/dist/index.js';
+import { connectAs, consumeConcurrently, consumeInBatches, leanKv } from '../packages/nats/dist/index.js';
 
 /**
  * Per signal, counted over 20,000 signals of ten per system: the gateway writes the

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headers, type NatsConnection } from 'nats';
-import { STREAMS, openFilteredReader } from '@samenhang/stack';
 import { startTestStack, type TestStack } from '@samenhang/testkit';
+import { openFilteredReader } from '@samenhang/nats';
+import { STREAMS } from '@samenhang/topology';
 
 /** One identity of each kind (and the privacy officer). */
 const IDENTITIES = {

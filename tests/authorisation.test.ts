@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFilteredReader, refreshNatsUsers, readStackInfo, connectAs } from '@samenhang/stack';
+import { refreshNatsUsers } from '@samenhang/launcher';
+import { openFilteredReader, connectAs } from '@samenhang/nats';
+import { readStackInfo } from '@samenhang/service-base';
 import { revokeIdentity } from '@samenhang/certs-dev';
 import { startTestStack, type TestStack } from '@samenhang/testkit';
 

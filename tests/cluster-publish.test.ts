@@ -14,7 +14,8 @@ import {
   type TestStack,
 } from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
-import { exited, isTransientNatsError } from '@samenhang/stack';
+import { exited } from '@samenhang/launcher';
+import { isTransientNatsError } from '@samenhang/nats';
 import { https, type HttpsAnswer } from './helpers/https.js';
 import { auditOutcome, consentSettled } from './helpers/outcome.js';
 import { waitUntil } from './helpers/until.js';

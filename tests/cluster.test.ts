@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsConnection } from 'nats';
 import { readEnv } from '@samenhang/config';
-import { STREAMS } from '@samenhang/stack';
+import { STREAMS } from '@samenhang/topology';
 import { loadScenario } from './helpers/scenario.js';
 import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
 import type { ScenarioStep } from '@samenhang/client';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV } from 'nats';
 import type { ConsentFact } from '@samenhang/decision';
-import { BUCKETS, bindKv, bucketLastSequence } from '@samenhang/stack';
+import { bindKv, bucketLastSequence } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import { ConsentStore } from '../services/consent/src/deciding/consent-store.js';
 import { Conflict, JsonKv } from '../services/consent/src/family/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testBsns, consumerIdle, readStream, stackPerSuite } from '@samenhang/testkit';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
-import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
+import { CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { loadScenario } from './helpers/scenario.js';
 
 const N = 40;

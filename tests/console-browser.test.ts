@@ -6,10 +6,12 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecords } from '@samenhang/audit-log';
-import { SERVICE_ENTRIES, publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
 import type { ScenarioStep } from '@samenhang/client';
 import { readConsoleInfo } from '@samenhang/console';
-import { STREAMS, readAll, spawnService, type ServiceProcess } from '@samenhang/stack';
+import { SERVICE_ENTRIES, spawnService, type ServiceProcess } from '@samenhang/launcher';
+import { readAll } from '@samenhang/nats';
+import { STREAMS } from '@samenhang/topology';
 import { personalValues } from './helpers/personal.js';
 import { loadScenario } from './helpers/scenario.js';
 

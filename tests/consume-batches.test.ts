@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, JsMsg } from 'nats';
-import { AUDIT_CONSUMER, STREAMS, consumeInBatches } from '@samenhang/stack';
 import { bareStack, type TestStack } from '@samenhang/testkit';
+import { consumeInBatches } from '@samenhang/nats';
+import { AUDIT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { until } from './helpers/until.js';
 
 const quiet = { error: () => {} };

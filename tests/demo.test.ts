@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exited } from '@samenhang/stack';
+import { exited } from '@samenhang/launcher';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 

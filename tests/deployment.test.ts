@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { homePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
-import { SERVICE_NODE_OPTIONS } from '@samenhang/stack';
+import { SERVICE_NODE_OPTIONS } from '@samenhang/launcher';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'packages/cli/bin/samenhang.js');

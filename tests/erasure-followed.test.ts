@@ -4,7 +4,9 @@ import { acuteSignals } from '@samenhang/testkit';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import type { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { BUCKETS, bindKv, loadBrokerKeys } from '@samenhang/stack';
+import { bindKv } from '@samenhang/nats';
+import { loadBrokerKeys } from '@samenhang/service-base';
+import { BUCKETS } from '@samenhang/topology';
 import { acceptedPublisher, stackWithAlerts } from './helpers/rvt.js';
 
 /**

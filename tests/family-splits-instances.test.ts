@@ -3,7 +3,7 @@ import { testBsns, consumerIdle, readStream, stackPerSuite } from '@samenhang/te
 import { deriveSystems, type Picture } from '@samenhang/family';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
+import { CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 
 const K = 15;
 const AGENCY = 'politie-oost-nederland';

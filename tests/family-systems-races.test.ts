@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient } from 'nats';
 import { sha256Hex } from '@samenhang/canonical';
-import { BUCKETS, BloomKeys, KeyWatch, bindKv, bucketLastSequence } from '@samenhang/stack';
+import { BloomKeys, KeyWatch, bindKv, bucketLastSequence } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import { emptyPicture, type Picture } from '@samenhang/family';
 import { FamilySystems, type Placement, withRetries } from '../services/consent/src/family/systems.js';
 import { JsonKv } from '../services/consent/src/family/kv-json.js';

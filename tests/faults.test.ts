@@ -14,7 +14,7 @@ import {
   type TestStack,
 } from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
-import { exited } from '@samenhang/stack';
+import { exited } from '@samenhang/launcher';
 import {
   alertVersions,
   auditOutcome,

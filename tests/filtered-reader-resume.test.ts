@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STREAMS, openFilteredReader, subjects, type ReadMessage } from '@samenhang/stack';
 import { bareStack } from '@samenhang/testkit';
+import { openFilteredReader, type ReadMessage } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { waitUntil } from './helpers/until.js';
 
 describe('a resuming filtered reader (receipts of an agency)', () => {

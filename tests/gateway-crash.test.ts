@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { envelopeSha256 } from '@samenhang/envelope';
-import { exited } from '@samenhang/stack';
+import { exited } from '@samenhang/launcher';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { loadScenario } from './helpers/scenario.js';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensurePki } from '@samenhang/certs-dev';
-import { startStack, type RunningStack } from '@samenhang/testkit';
 import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
-import { readStackInfo, startEmbeddedNats } from '@samenhang/stack';
+import { startEmbeddedNats, startStack, type RunningStack } from '@samenhang/launcher';
+import { readStackInfo } from '@samenhang/service-base';
 
 // Two homes for the whole file: making a home's PKI takes seconds.
 const roots: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acuteSignals, readStream } from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { subjects } from '@samenhang/stack';
+import { subjects } from '@samenhang/topology';
 import { acceptedPublisher, signalIds, stackWithAlerts } from './helpers/rvt.js';
 import { waitUntil } from './helpers/until.js';
 

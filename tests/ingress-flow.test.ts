@@ -3,7 +3,7 @@ import type { NatsConnection } from 'nats';
 import { outcomeOf } from '@samenhang/client';
 import { envelopeSha256 } from '@samenhang/envelope';
 import { v1 } from '@samenhang/proto';
-import { subjects } from '@samenhang/stack';
+import { subjects } from '@samenhang/topology';
 import { signalFromJson } from '@samenhang/signal';
 import { personalValues } from './helpers/personal.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
@@ -108,7 +108,8 @@ describe('accepted signals (real nats-server, mutual TLS)', () => {
   });
 
   it('can read back what the vault holds, with the broker key only', async () => {
-    const { loadBrokerKeys, kvByteStore } = await import('@samenhang/stack');
+    const { loadBrokerKeys } = await import('@samenhang/service-base');
+    const { kvByteStore } = await import('@samenhang/nats');
     const { Vault } = await import('@samenhang/vault');
     const { createPseudonymizer } = await import('@samenhang/pseudonym');
     const keys = loadBrokerKeys(t.paths);

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JetStreamClient, KV } from 'nats';
 import type { ConsentFact } from '@samenhang/decision';
-import {
-  BUCKETS,
-  ChangeWatch,
-  KeyWatch,
-  bindKv,
-  bucketLastSequence,
-  kvByteStore,
-  type KeyChange,
-} from '@samenhang/stack';
+import { ChangeWatch, KeyWatch, bindKv, bucketLastSequence, kvByteStore, type KeyChange } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import { ConsentStore } from '../services/consent/src/deciding/consent-store.js';
 import { JsonKv } from '../services/consent/src/family/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV, KvEntry, NatsConnection } from 'nats';
 import {
-  BUCKETS,
   bindKv,
   forEachLast,
   isCasFailure,
@@ -10,7 +9,8 @@ import {
   leanKv,
   serialWrites,
   type StampedWrites,
-} from '@samenhang/stack';
+} from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import { startTestStack, type TestStack } from '@samenhang/testkit';
 
 const bytes = (s: string) => new TextEncoder().encode(s);

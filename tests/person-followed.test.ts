@@ -3,7 +3,9 @@ import { acuteSignals } from '@samenhang/testkit';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import type { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { BUCKETS, bindKv, kvByteStore, loadBrokerKeys } from '@samenhang/stack';
+import { bindKv, kvByteStore } from '@samenhang/nats';
+import { loadBrokerKeys } from '@samenhang/service-base';
+import { BUCKETS } from '@samenhang/topology';
 import { Vault } from '@samenhang/vault';
 import { acceptedPublisher, stackWithAlerts } from './helpers/rvt.js';
 

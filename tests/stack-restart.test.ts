@@ -6,10 +6,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { verifyLog } from '@samenhang/audit-log';
 import { AgencyClient, publishStep, readAuditLog, type ScenarioStep } from '@samenhang/client';
-import { startStack, type RunningStack, consumerIdle } from '@samenhang/testkit';
+import { consumerIdle } from '@samenhang/testkit';
 import { homePaths, readEnv } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
-import { BUCKETS, bindKv, connectAs, subjects } from '@samenhang/stack';
+import { startStack, type RunningStack } from '@samenhang/launcher';
+import { bindKv, connectAs } from '@samenhang/nats';
+import { BUCKETS, subjects } from '@samenhang/topology';
 import { loadScenario } from './helpers/scenario.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { alertVersions } from './helpers/outcome.js';
@@ -56,8 +58,11 @@ describe('the whole stack stopped and started again', () => {
       // The last version was settled by the write that recorded it (claimed by its signal's
       // message, which was acknowledged once the alert was sent): nothing for a restart to re-send.
       const admin2 = await connectAs({ paths, servers: stack.servers, identity: 'broker-admin' });
-      const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(follower.alerts.at(-1)!.systemId);
-      expect(JSON.parse(Buffer.from(picture!.value).toString('utf8')).alerts.foodvalley).toMatchObject({
+      const systemId = follower.alerts.at(-1)!.systemId;
+      const picture = await (await bindKv(admin2.jetstream(), BUCKETS.PICTURES)).get(systemId);
+      expect(
+        JSON.parse(Buffer.from(picture!.value).toString('utf8')).systems[systemId].alerts.foodvalley,
+      ).toMatchObject({
         version: sent.at(-1),
         published: sent.at(-1),
       });

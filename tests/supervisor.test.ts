@@ -7,7 +7,6 @@ import type { NatsConnection } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { envelopeSha256 } from '@samenhang/envelope';
 import {
-  CORE_SERVICES,
   publishSigned,
   signWorkload,
   stackHealth,
@@ -20,7 +19,8 @@ import {
   type TestStack,
 } from '@samenhang/testkit';
 import { v1 } from '@samenhang/proto';
-import { describeStatus, exited, readStackInfo } from '@samenhang/stack';
+import { CORE_SERVICES, describeStatus, exited } from '@samenhang/launcher';
+import { readStackInfo } from '@samenhang/service-base';
 import { auditOutcome, consentSettled } from './helpers/outcome.js';
 import { waitUntil } from './helpers/until.js';
 

@@ -6,7 +6,7 @@ import { envelopeSha256 } from '@samenhang/envelope';
 import { createLogger } from '@samenhang/logging';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { GATEWAY_CONSUMER, STREAMS, signalKey, subjects } from '@samenhang/stack';
+import { GATEWAY_CONSUMER, STREAMS, signalKey, subjects } from '@samenhang/topology';
 import { gatewayDeps, loadGatewayFiles } from '../services/broker-gateway/src/deps.js';
 import { handleIngress } from '../services/broker-gateway/src/handle-ingress.js';
 import { loadScenario } from './helpers/scenario.js';

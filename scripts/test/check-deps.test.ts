@@ -86,6 +86,19 @@ describe('check-deps', () => {
     );
   });
 
+  it('counts a package resolved through createRequire as imported', () => {
+    const r = check(
+      workspace({
+        ...good,
+        'packages/c/src/index.ts':
+          "import { createRequire } from 'node:module';\nimport { b } from '@x/b';\nexport const c = [b, createRequire(import.meta.url).resolve('@x/a/main')];\n",
+        'packages/c/package.json': pkg('@x/c', { '@x/a': '0.1.0', '@x/b': '0.1.0' }),
+      }),
+    );
+    expect(r.lines.join('\n')).toContain('check-deps: every package');
+    expect(r.status).toBe(0);
+  });
+
   it('reports a declared dependency nothing imports', () => {
     const r = check(workspace({ ...good, 'packages/a/package.json': pkg('@x/a', { ajv: '8' }) }));
     expect(r.status).toBe(1);

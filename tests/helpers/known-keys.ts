@@ -1,4 +1,4 @@
-import type { KnownKeys } from '@samenhang/stack';
+import type { KnownKeys } from '@samenhang/nats';
 
 /** A watch that has not delivered any other instance's write yet; it learns only from this instance's own writes. */
 export class Lagging implements KnownKeys {

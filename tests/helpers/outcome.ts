@@ -6,8 +6,9 @@ import { verifyLog, type VerifyReport } from '@samenhang/audit-log';
 import { readAuditLog } from '@samenhang/client';
 import type { HomePaths } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
-import { BUCKETS, retryOnTimeout } from '@samenhang/stack';
 import { readStream } from '@samenhang/testkit';
+import { retryOnTimeout } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 
 /** Waits until the consent service has taken and acknowledged `total` signals. */
 export async function consentSettled(admin: NatsConnection, total: number, timeoutMs = 300_000): Promise<void> {

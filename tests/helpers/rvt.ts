@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
 import { startTestStack, type TestStack } from '@samenhang/testkit';
+import { openFilteredReader, requestPicture } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 
 /** Follows one region's alerts as that region's RVT identity would. */
 export class AlertFollower {

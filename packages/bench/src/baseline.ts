@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, StorageType, nanos, type NatsConnection } from 'nats';
-import { consumeConcurrently } from '@samenhang/stack';
+import { consumeConcurrently } from '@samenhang/nats';
 import type { PipelineResult } from './pipeline.js';
 import { Progress } from './progress.js';
 import { perSecond } from './stats.js';

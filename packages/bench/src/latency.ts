@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, openFilteredReader, subjects } from '@samenhang/stack';
 import { publishSigned, type SignedItem } from './load-publisher.js';
+import { openFilteredReader } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { Progress } from './progress.js';
 import { percentile } from './stats.js';
 

@@ -4,8 +4,8 @@ import type { HomePaths } from '@samenhang/config';
 import { envelopeSha256, signEnvelope } from '@samenhang/envelope';
 import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
-import { subjects } from '@samenhang/stack';
 import { loadSigner, type SignerKey } from '@samenhang/client';
+import { subjects } from '@samenhang/topology';
 import type { WorkloadItem } from './workload.js';
 
 export interface SignedItem {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
-import { AUDIT_CONSUMER, CONSENT_CONSUMER, STREAMS } from '@samenhang/stack';
 import { publishSigned, type SignedItem } from './load-publisher.js';
+import { AUDIT_CONSUMER, CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { Progress } from './progress.js';
 import { perSecond } from './stats.js';
 

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { HomePaths } from '@samenhang/config';
 import { v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
-import { STREAMS, connectAs, openFilteredReader, requestPicture, subjects } from '@samenhang/stack';
 import { AgencyClient, publishStep, type ScenarioStep } from '@samenhang/client';
+import { connectAs, openFilteredReader, requestPicture } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { out } from './output.js';
 
 export const DEMO_SCENARIO = join(fileURLToPath(import.meta.url), '../../../../fixtures/scenarios/meneer-m.json');

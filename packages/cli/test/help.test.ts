@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SamenhangError, isSamenhangError } from '@samenhang/errors';
+import { type SamenhangError, isSamenhangError } from '@samenhang/errors';
 import { parseInvocation } from '../src/argv.js';
 import type { Command } from '../src/command.js';
 import { COMMANDS } from '../src/command-table.js';

@@ -7,15 +7,14 @@ import { CONSENT_TYP, envelopeSha256, signEnvelope, type Alg } from '@samenhang/
 import { certificateKid } from '@samenhang/pki';
 import { v1 } from '@samenhang/proto';
 import {
-  STREAMS,
   connectAs,
   isTransientNatsError,
   openFilteredReader,
   publishRetrying,
   readAll,
-  subjects,
   type FilteredReader,
-} from '@samenhang/stack';
+} from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 
 export interface SignerKey {
   readonly key: KeyObject;

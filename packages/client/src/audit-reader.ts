@@ -1,6 +1,8 @@
 import type { LogEntry } from '@samenhang/audit-log';
 import type { HomePaths } from '@samenhang/config';
-import { STREAMS, connectAs, readAll, readStackInfo } from '@samenhang/stack';
+import { connectAs, readAll } from '@samenhang/nats';
+import { readStackInfo } from '@samenhang/service-base';
+import { STREAMS } from '@samenhang/topology';
 
 /**
  * Reads the whole AUDIT stream as the privacy officer (the only identity allowed

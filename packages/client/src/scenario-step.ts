@@ -1,4 +1,4 @@
-import { toTimestamp, v1 } from '@samenhang/proto';
+import { toTimestamp, type v1 } from '@samenhang/proto';
 import { consentFromJson, signalFromJson } from '@samenhang/signal';
 import type { AgencyClient } from './agency-client.js';
 

@@ -15,6 +15,9 @@ export interface FamilySystem {
   readonly entries: readonly PictureEntry[];
 }
 
+/** Whether `id` has the form of a system id (as requests name them); anything else is not looked up. */
+export const isSystemId = (id: string): boolean => /^sys_[A-Za-z0-9_-]{1,64}$/.test(id);
+
 /** The id a system founded by `person` has: the same however its signals arrived. */
 export const systemIdOf = (person: string): string => `sys_${sha256Hex(person).slice(0, 24)}`;
 

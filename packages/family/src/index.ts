@@ -16,10 +16,10 @@ export type {
   Redecision,
   SystemState,
 } from './picture.js';
-export { deriveSystems, isLive, systemIdOf } from './derive.js';
+export { deriveSystems, isLive, isSystemId, systemIdOf } from './derive.js';
 export type { FamilySystem } from './derive.js';
 export { alertReason, regionEntries, regionsOf, viewSha256 } from './view.js';
 export { hasUnsent, nextAlerts, systemNamed, toSend } from './versions.js';
 export { recipientFor } from './recipient.js';
-export { factsOfEntry, redecide } from './redecide.js';
+export { byPerson, factsOfEntry, redecide } from './redecide.js';
 export type { RedecideInputs } from './redecide.js';

@@ -36,10 +36,19 @@ export interface RedecideInputs {
   readonly at: (e: PictureEntry) => number;
 }
 
+/** How much an outcome shows: a person's decision gives way only to one that shows less. */
+const SHOWS = { DENY: 0, INDEX: 1, DISCLOSE: 2 } as const;
+
+/** A decision a person took (rules HUMAN-*, packages/decision/src/human.ts). */
+export const byPerson = (d: Pick<PictureEntry['decision'], 'decidingRule'>): boolean =>
+  d.decidingRule.startsWith('HUMAN-');
+
 /**
  * Decides entries again (a consent changed, a retention ended): the records to write and,
  * for those whose outcome or deciding rule changed, the redecisions to put in the picture.
- * Every re-decision of the consent service goes through here.
+ * An entry a person decided keeps that decision unless the rules now show less (an
+ * objection, an expiry): rules never undo a person's restriction or re-disclose what a
+ * person withdrew. Every re-decision of the consent service goes through here.
  */
 export function redecide(
   entries: readonly PictureEntry[],
@@ -60,6 +69,7 @@ export function redecide(
       i.problem,
     );
     if (d.outcome === e.decision.outcome && d.decidingRule === e.decision.decidingRule) continue;
+    if (byPerson(e.decision) && SHOWS[d.shownAs] >= SHOWS[e.decision.shownAs]) continue;
     records.push(d);
     redecided.push({ key: e.key, from: e.decision.decisionId, decision: pictureDecision(d) });
   }

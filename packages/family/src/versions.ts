@@ -71,7 +71,9 @@ export function nextAlerts(p: Picture, policy: Policy, now: number, claim?: numb
       prev?.alerts[region] !== undefined ||
       before.some(([id, s]) => id !== d.id && s.alerts[region] !== undefined && overlaps(s.persons, d.persons));
     const alerts: Record<string, AlertState> = { ...prev?.alerts };
-    for (const region of regionsOf(d.entries)) {
+    // Its own entries' regions, and every region it was shown to before: a region whose last
+    // entry left (withdrawn, expired, split off) is told so in a version of its own.
+    for (const region of union(regionsOf(d.entries), Object.keys(prev?.alerts ?? {}))) {
       const a = alerts[region];
       if (!alerted(region) && !alertReason(d.entries, region, policy, now).due) continue;
       const sha = viewSha256(d, region, mergedFrom);

@@ -160,3 +160,19 @@ describe('alert versions of derived systems', () => {
     expect(p.systems[S]?.alerts.foodvalley?.correction).toBeUndefined();
   });
 });
+
+describe('a split seen by two regions', () => {
+  it('corrects the system in every region that saw it whole, also one where it has no entries left', () => {
+    const f = { ...at('p_f', 'h_f', 1), severity: 'ACUTE' };
+    const link = { ...naming('p_f', 'p_g', 2), severity: 'ACUTE' };
+    const g = { ...at('p_g', 'h_g', 3), severity: 'ACUTE', region: 'twente' };
+    let p = nextAlerts(picture(f, link, g), policy, NOW, 1)!;
+    const F = systemIdOf('p_f');
+    expect(Object.keys(p.systems[F]!.alerts).sort()).toEqual(['foodvalley', 'twente']);
+    p = nextAlerts(withWithdrawal(p, link.key), policy, NOW, 2)!;
+    // Twente saw F and G as one system under F's id: it is told that is no longer so.
+    expect(p.systems[F]!.alerts.twente).toMatchObject({ version: 2, correction: true });
+    expect(p.systems[F]!.alerts.foodvalley).toMatchObject({ version: 2, correction: true });
+    expect(p.systems[systemIdOf('p_g')]!.alerts.twente).toMatchObject({ version: 1 });
+  });
+});

@@ -15,5 +15,6 @@ export {
   testBsns,
 } from '@samenhang/bench';
 export type { WorkloadItem } from '@samenhang/bench';
-export { CORE_SERVICES, SERVICE_ENTRIES, healthReports, stackHealth, startStack } from '@samenhang/cli';
-export type { RunningStack, StackOptions } from '@samenhang/cli';
+export { healthReports, stackHealth } from '@samenhang/cli';
+export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from '@samenhang/launcher';
+export type { RunningStack, StackOptions } from '@samenhang/launcher';

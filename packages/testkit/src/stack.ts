@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homePaths, readEnv, type HomePaths } from '@samenhang/config';
 import { AgencyClient } from '@samenhang/client';
-import { startStack, type RunningStack, type StackOptions } from '@samenhang/cli';
+import { startStack, type RunningStack, type StackOptions } from '@samenhang/launcher';
 import type { JetStreamClient, NatsConnection } from 'nats';
 import { afterAll, beforeAll } from 'vitest';
-import { connectAs } from '@samenhang/stack';
+import { connectAs } from '@samenhang/nats';
 import { ensurePki } from '@samenhang/certs-dev';
 
 export interface TestStack {

@@ -4,7 +4,7 @@ import { CHECKPOINT_SUBJECT, ORIGIN, signCheckpoint } from '@samenhang/audit-log
 import type { Logger } from '@samenhang/logging';
 import { leafHash } from '@samenhang/merkle';
 import { SamenhangError, isSamenhangError } from '@samenhang/errors';
-import { isCasFailure } from '@samenhang/stack';
+import { isCasFailure } from '@samenhang/nats';
 import { EMPTY_LOG, appendLeaf, rootOf, type LogState, type LogStore } from './log-state.js';
 import { stateDisagreement, type StreamAt } from './state-check.js';
 

@@ -1,5 +1,5 @@
 import { compileValidator, envNumber, type Env, type HomePaths } from '@samenhang/config';
-import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
+import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/service-base';
 
 export interface AuditConfig {
   readonly home: string;

@@ -4,19 +4,9 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identityFiles, readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import {
-  AUDIT_BATCH,
-  AUDIT_CONSUMER,
-  AUDIT_LINGER_MS,
-  BUCKETS,
-  STREAMS,
-  bindKv,
-  connectAs,
-  consumeInBatches,
-  exitGracefully,
-  retryTransient,
-  serveHealth,
-} from '@samenhang/stack';
+import { bindKv, connectAs, consumeInBatches, retryTransient, serveHealth } from '@samenhang/nats';
+import { exitGracefully } from '@samenhang/service-base';
+import { AUDIT_BATCH, AUDIT_CONSUMER, AUDIT_LINGER_MS, BUCKETS, STREAMS } from '@samenhang/topology';
 import { Appender } from './appender.js';
 import { loadAuditConfig } from './config.js';
 import { LogHealth } from './log-health.js';

@@ -1,6 +1,6 @@
 import { compileValidator, envNumber, type Env, type HomePaths } from '@samenhang/config';
 import { DEFAULT_REGION_TABLE_FILE } from '@samenhang/signal';
-import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/stack';
+import { SERVICE_CONFIG_PROPERTIES, SERVICE_CONFIG_REQUIRED, serviceBase } from '@samenhang/service-base';
 
 export interface GatewayConfig {
   readonly home: string;

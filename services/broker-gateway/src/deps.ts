@@ -5,16 +5,16 @@ import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { DEFAULT_LIMITS, DEFAULT_REGION_TABLE_FILE, loadRegionTable, type RegionTable } from '@samenhang/signal';
 import {
-  BUCKETS,
   BloomKeys,
   ChangeWatch,
   KeyWatch,
   bindKv,
   bucketLastSequence,
   kvByteStore,
-  loadBrokerKeys,
   serialWrites,
-} from '@samenhang/stack';
+} from '@samenhang/nats';
+import { loadBrokerKeys } from '@samenhang/service-base';
+import { BUCKETS } from '@samenhang/topology';
 import { Vault } from '@samenhang/vault';
 import type { GatewayConfig } from './config.js';
 import type { IngressDeps } from './handle-ingress.js';

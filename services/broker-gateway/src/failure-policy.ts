@@ -1,5 +1,5 @@
 import { SamenhangError, isSamenhangError } from '@samenhang/errors';
-import { isTransientNatsError } from '@samenhang/stack';
+import { isTransientNatsError } from '@samenhang/nats';
 
 export type FailureAction =
   | { readonly kind: 'reject'; readonly error: SamenhangError }

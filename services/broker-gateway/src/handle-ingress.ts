@@ -4,7 +4,7 @@ import { envelopeSha256 } from '@samenhang/envelope';
 import type { Logger } from '@samenhang/logging';
 import { toTimestamp, v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
-import { agencyOfSubject, signalKey, subjects } from '@samenhang/stack';
+import { agencyOfSubject, signalKey, subjects } from '@samenhang/topology';
 import type { Vault } from '@samenhang/vault';
 import { failureAction } from './failure-policy.js';
 import { claimState } from './published.js';

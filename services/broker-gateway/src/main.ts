@@ -2,14 +2,9 @@
 // answers each with exactly one receipt. This file only wires the parts together.
 import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import {
-  GATEWAY_CONSUMER,
-  STREAMS,
-  connectAs,
-  consumeConcurrently,
-  exitGracefully,
-  serveHealth,
-} from '@samenhang/stack';
+import { connectAs, consumeConcurrently, serveHealth } from '@samenhang/nats';
+import { exitGracefully } from '@samenhang/service-base';
+import { GATEWAY_CONSUMER, STREAMS } from '@samenhang/topology';
 import { loadGatewayConfig } from './config.js';
 import { gatewayDeps, loadGatewayFiles } from './deps.js';
 import { handleIngress } from './handle-ingress.js';

@@ -1,5 +1,5 @@
 import type { JetStreamManager } from 'nats';
-import { STREAMS } from '@samenhang/stack';
+import { STREAMS } from '@samenhang/topology';
 import type { IndexEntry } from './signal-index.js';
 
 /** Where a claimed signal stands, for a withdrawal naming it. */

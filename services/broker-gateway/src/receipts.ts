@@ -1,6 +1,6 @@
 import type { JetStreamClient } from 'nats';
 import { toTimestamp, v1 } from '@samenhang/proto';
-import { subjects } from '@samenhang/stack';
+import { subjects } from '@samenhang/topology';
 
 export interface ReceiptInput {
   readonly agencyId: string;

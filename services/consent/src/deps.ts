@@ -6,7 +6,7 @@ import type { AuditWriter } from './deciding/audit-records.js';
 import type { ConsentStore } from './deciding/consent-store.js';
 import type { FamilySystems } from './family/systems.js';
 import type { PolicyHolder } from './deciding/policy-holder.js';
-import type { KeyedLock } from '@samenhang/stack';
+import type { KeyedLock } from '@samenhang/nats';
 
 export const PURPOSE = 'SAFETY_ASSESSMENT';
 

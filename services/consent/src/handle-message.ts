@@ -15,18 +15,36 @@ import type { ConsentDeps } from './deps.js';
  */
 export async function handleMessage(m: JsMsg, d: ConsentDeps): Promise<void> {
   const h = { now: Math.floor(m.info.timestampNanos / 1e6), claim: m.seq };
+  let message: Decoded;
   try {
-    if (m.subject.startsWith('samenhang.consents.')) await handleConsent(v1.VerifiedConsent.decode(m.data), h, d);
-    else if (m.subject.startsWith('samenhang.human.'))
-      await handleHuman(v1.HumanDecision.decode(m.data), m.subject.split('.')[2]!, h, d);
-    else {
-      const s = v1.VerifiedSignal.decode(m.data);
-      if (s.withdrawsSignalId !== '') await handleWithdrawal(s, h, d);
-      else await handleSignal(s, h, d);
-    }
+    message = decode(m);
+  } catch (e) {
+    // Not readable now, not readable on any redelivery: it stays in the stream (deny delete)
+    // for an operator to find by its sequence, and stops being delivered.
+    d.log.error({ err: e, seq: m.seq, subject: m.subject }, 'unreadable message: not handled');
+    m.term();
+    return;
+  }
+  try {
+    if (message.kind === 'consent') await handleConsent(message.consent, h, d);
+    else if (message.kind === 'human') await handleHuman(message.decision, message.region, h, d);
+    else if (message.signal.withdrawsSignalId !== '') await handleWithdrawal(message.signal, h, d);
+    else await handleSignal(message.signal, h, d);
     m.ack();
   } catch (e) {
     d.log.warn({ err: e, seq: m.seq, delivery: m.info.redeliveryCount }, 'signal will be retried');
     m.nak(Math.min(5000, 200 * m.info.redeliveryCount));
   }
+}
+
+type Decoded =
+  | { kind: 'consent'; consent: v1.VerifiedConsent }
+  | { kind: 'human'; decision: v1.HumanDecision; region: string }
+  | { kind: 'signal'; signal: v1.VerifiedSignal };
+
+function decode(m: JsMsg): Decoded {
+  const [, kind, token] = m.subject.split('.');
+  if (kind === 'consents') return { kind: 'consent', consent: v1.VerifiedConsent.decode(m.data) };
+  if (kind === 'human') return { kind: 'human', decision: v1.HumanDecision.decode(m.data), region: token ?? '' };
+  return { kind: 'signal', signal: v1.VerifiedSignal.decode(m.data) };
 }

@@ -8,23 +8,20 @@ import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import {
   BloomKeys,
-  BUCKETS,
-  CONSENT_CONSUMER,
-  STREAMS,
   bindKv,
   bucketLastSequence,
   connectAs,
   consumeConcurrently,
-  exitGracefully,
   ChangeWatch,
   KeyedLock,
   KeyWatch,
   kvByteStore,
-  loadBrokerKeys,
   serialWrites,
   serveHealth,
   type KeySet,
-} from '@samenhang/stack';
+} from '@samenhang/nats';
+import { exitGracefully, loadBrokerKeys } from '@samenhang/service-base';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './deciding/audit-records.js';
 import { loadConsentConfig } from './config.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '@samenhang/pki';
-import { STREAMS, subjectMatches, subjects } from '@samenhang/stack';
+import { STREAMS, subjectMatches, subjects } from '@samenhang/topology';
 import { alertRegions, may, mayAskPicture, mayReadAudit } from '../src/access/may.js';
 import { participant } from '../src/access/identity.js';
 import { Sessions } from '../src/access/sessions.js';

@@ -2,9 +2,9 @@ import type { HomePaths } from '@samenhang/config';
 import { accessReport as buildAccessReport, inRange, parseRecords, type DisclosureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { loadBrokerKeys } from '@samenhang/stack';
 import { readAuditLog } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
+import { loadBrokerKeys } from '@samenhang/service-base';
 
 export type ReportFlags = {
   signal?: string;

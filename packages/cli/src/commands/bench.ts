@@ -1,8 +1,8 @@
 import type { Env } from '@samenhang/config';
 import { WORKLOAD_AGENCIES, formatReport, runBench } from '@samenhang/bench';
 import { replayStored } from '../replay/stored.js';
-import { startStack } from '../run-stack.js';
 import { EXIT, out, usageError } from '../output.js';
+import { startStack } from '@samenhang/launcher';
 
 export interface BenchFlags {
   signals?: string;

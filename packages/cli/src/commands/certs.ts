@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
 import { generatePki, revokeIdentity } from '@samenhang/certs-dev';
-import { readStackInfo, refreshNatsUsers } from '@samenhang/stack';
+import { refreshNatsUsers } from '@samenhang/launcher';
+import { readStackInfo } from '@samenhang/service-base';
 import { EXIT, out } from '../output.js';
 
 /** `samenhang certs [--revoke <id>]`: (re)create the development PKI or revoke an identity. */

@@ -3,16 +3,11 @@ import { join, resolve } from 'node:path';
 import { homePaths, type Env, type HomePaths } from '@samenhang/config';
 import { ensurePki } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
-import {
-  connectAs,
-  ensureBrokerKeys,
-  ensureStreams,
-  natsUsers,
-  readStackInfo,
-  renderServerConfig,
-  revokedIdentityIds,
-} from '@samenhang/stack';
 import { EXIT, usageError, out } from '../output.js';
+import { renderServerConfig } from '@samenhang/launcher';
+import { connectAs } from '@samenhang/nats';
+import { ensureBrokerKeys, readStackInfo } from '@samenhang/service-base';
+import { ensureStreams, natsUsers, revokedIdentityIds } from '@samenhang/topology';
 
 /** Where docker-compose.yml mounts the home (PKI, broker keys) in every container. */
 export const CONTAINER_HOME = '/samenhang';

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Env, HomePaths } from '@samenhang/config';
-import { NATS_INSTALL_HINT, findNatsServer, natsServerVersion } from '@samenhang/stack';
+import { NATS_INSTALL_HINT, findNatsServer, natsServerVersion } from '@samenhang/launcher';
 import { EXIT, out } from '../output.js';
 import { nodeRequirement, satisfies } from '../package-info.js';
 

@@ -1,13 +1,9 @@
 import type { HomePaths } from '@samenhang/config';
-import {
-  HEALTH_SERVICE_PREFIX,
-  connectAs,
-  describeStatus,
-  readStackInfo,
-  type HealthReport,
-  type ServiceStatus,
-} from '@samenhang/stack';
-import { CORE_SERVICES } from '../run-stack.js';
+import { describeStatus } from '@samenhang/launcher';
+import { connectAs, type HealthReport } from '@samenhang/nats';
+import { readStackInfo, type ServiceStatus } from '@samenhang/service-base';
+import { HEALTH_SERVICE_PREFIX } from '@samenhang/topology';
+import { CORE_SERVICES } from '@samenhang/launcher';
 import { EXIT, out } from '../output.js';
 
 /** Every running instance's readiness report, asked with `$SRV.STATS` as the operator (broker-admin). */

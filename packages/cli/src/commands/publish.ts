@@ -3,9 +3,9 @@ import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { toTimestamp, type v1 } from '@samenhang/proto';
 import { consentFromJson, nameOf, signalFromJson } from '@samenhang/signal';
-import { readStackInfo } from '@samenhang/stack';
 import { AgencyClient, PUBLISH_DEADLINE_MS } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
+import { readStackInfo } from '@samenhang/service-base';
 
 export function receiptJson(r: v1.Receipt) {
   return {

@@ -2,8 +2,9 @@ import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { loadPolicy } from '@samenhang/policy';
 import { loadRegistry } from '@samenhang/pki';
-import { connectAs, readStackInfo } from '@samenhang/stack';
 import { EXIT, usageError, out } from '../output.js';
+import { connectAs } from '@samenhang/nats';
+import { readStackInfo } from '@samenhang/service-base';
 import { replayStored } from '../replay/stored.js';
 
 /**

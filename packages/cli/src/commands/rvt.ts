@@ -2,7 +2,9 @@ import { fromTimestamp, v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
-import { STREAMS, connectAs, openFilteredReader, readStackInfo, requestPicture, subjects } from '@samenhang/stack';
+import { connectAs, openFilteredReader, requestPicture } from '@samenhang/nats';
+import { readStackInfo } from '@samenhang/service-base';
+import { STREAMS, subjects } from '@samenhang/topology';
 import { NewestAlerts } from '../newest-alerts.js';
 import { EXIT, usageError, out } from '../output.js';
 

@@ -1,8 +1,8 @@
 import type { Env, HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
 import { runDemo } from '../demo.js';
-import { CORE_SERVICES, startStack } from '../run-stack.js';
 import { EXIT, usageError, out } from '../output.js';
+import { CORE_SERVICES, startStack } from '@samenhang/launcher';
 
 /** `samenhang up`: the whole stack on the embedded nats-server, until SIGINT/SIGTERM. */
 export async function up(

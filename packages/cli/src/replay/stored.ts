@@ -2,8 +2,9 @@ import type { JetStreamClient } from 'nats';
 import { emptyTally, type ConsentFact } from '@samenhang/decision';
 import type { LoadedPolicy } from '@samenhang/policy';
 import type { Registry } from '@samenhang/pki';
-import { BUCKETS, forEachLast } from '@samenhang/stack';
 import { Progress } from '@samenhang/bench';
+import { forEachLast } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import type { Picture } from '@samenhang/family';
 import { recipients, replayPicture, type ReplayFindings } from './picture.js';
 

@@ -1,15 +1,12 @@
 import type { Msg } from 'nats';
 import { SamenhangError } from '@samenhang/errors';
 import { rvtOf, type Registry } from '@samenhang/pki';
-import { askersOf, inboxPrefix } from '@samenhang/stack';
+import { askersOf, inboxPrefix } from '@samenhang/topology';
 import { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
-import { deriveSystems, type FamilySystem, type Picture, regionEntries } from '@samenhang/family';
+import { deriveSystems, type FamilySystem, isSystemId, type Picture, regionEntries } from '@samenhang/family';
 import { PURPOSE, type ConsentDeps } from '../deps.js';
 import { buildAlert } from './build.js';
-
-/** System ids as the family systems make them; anything else is not looked up. */
-const SYSTEM_ID = /^sys_[A-Za-z0-9_-]{1,64}$/;
 
 /** The identity that answers picture requests (registry role `responder`). */
 export function responderIdentity(registry: Registry): string {
@@ -61,7 +58,7 @@ export async function answerPicture(m: Msg, region: string, pseudonyms: Pseudony
   let system: FamilySystem | undefined;
   let picture: Picture | undefined;
   if (req.systemId) {
-    if (!SYSTEM_ID.test(req.systemId)) return void empty('ERR_INPUT_INVALID: not a system id');
+    if (!isSystemId(req.systemId)) return void empty('ERR_INPUT_INVALID: not a system id');
     picture = await d.systems.live(req.systemId);
     // By system id, only the content of a system this region was alerted to: the id comes from its notice.
     if (!picture?.systems[req.systemId]?.alerts[region]) return void empty('no alert of this system for this region');

@@ -1,6 +1,6 @@
 import { deriveSystems, nextAlerts, type Picture, toSend } from '@samenhang/family';
 import { rvtOf } from '@samenhang/pki';
-import { subjects } from '@samenhang/stack';
+import { subjects } from '@samenhang/topology';
 import { type ConsentDeps, type Handling, PURPOSE } from '../deps.js';
 import { Conflict } from '../family/kv-json.js';
 import { withRetries } from '../family/systems.js';

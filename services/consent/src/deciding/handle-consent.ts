@@ -1,9 +1,10 @@
 import type { ConsentFact } from '@samenhang/decision';
-import { redecide, withDecisions } from '@samenhang/family';
+import { type PictureEntry, redecide, withDecisions } from '@samenhang/family';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
 import { publishAlerts } from '../alerts/publish.js';
 import { PURPOSE, type ConsentDeps, type Handling } from '../deps.js';
+import { Conflict } from '../family/kv-json.js';
 import { withRetries } from '../family/systems.js';
 
 /**
@@ -25,12 +26,9 @@ export async function handleConsent(c: v1.VerifiedConsent, h: Handling, d: Conse
   if (!systemId) return;
   const consents = await d.consents.of(c.subjectPseudonym);
 
-  await withRetries(async () => {
-    const root = await d.systems.root(systemId);
-    const current = await d.systems.picture(root);
-    if (!current) return;
-    const { records, redecided } = redecide(
-      Object.values(current.value.entries).filter((e) => e.subjectPseudonym === c.subjectPseudonym),
+  const redecided = (entries: Iterable<PictureEntry>) =>
+    redecide(
+      [...entries].filter((e) => e.subjectPseudonym === c.subjectPseudonym),
       {
         registry: d.registry,
         policy: d.policy.policy,
@@ -40,8 +38,20 @@ export async function handleConsent(c: v1.VerifiedConsent, h: Handling, d: Conse
         at: () => h.now,
       },
     );
+  await withRetries(async () => {
+    const root = await d.systems.root(systemId);
+    const current = await d.systems.picture(root);
+    if (!current) return;
+    const { records } = redecided(Object.values(current.value.entries));
     for (const r of records) await d.audit.decision(r);
-    await d.systems.change(root, (p) => withDecisions(p, redecided));
+    // Decided again on the picture as it is when written: if an entry changed meanwhile (a
+    // person's decision, another consent), what was recorded may not be what applies: retry.
+    const written = new Set(records.map((r) => r.decisionId));
+    await d.systems.change(root, (p) => {
+      const again = redecided(Object.values(p.entries));
+      if (again.records.some((r) => !written.has(r.decisionId))) throw new Conflict('entries decided again meanwhile');
+      return withDecisions(p, again.redecided);
+    });
   });
   await publishAlerts(systemId, h, d);
 }

@@ -1,5 +1,5 @@
 import { type HumanDecisionKind, humanDecision, humanDecisionFits } from '@samenhang/decision';
-import { factsOfEntry, pictureDecision, recipientFor, withDecisions } from '@samenhang/family';
+import { factsOfEntry, isSystemId, nextAlerts, pictureDecision, recipientFor, withDecisions } from '@samenhang/family';
 import { v1 } from '@samenhang/proto';
 import { publishAlerts } from '../alerts/publish.js';
 import { PURPOSE, type ConsentDeps, type Handling } from '../deps.js';
@@ -22,14 +22,20 @@ const KINDS: Partial<Record<v1.HumanDecisionKind, HumanDecisionKind>> = {
 export async function handleHuman(m: v1.HumanDecision, region: string, h: Handling, d: ConsentDeps): Promise<void> {
   const kind = KINDS[m.kind];
   const policy = d.policy.policy;
-  if (!kind || !policy) {
-    d.log.warn({ region, kind: m.kind }, 'human decision not applied: unknown kind, or no policy (fail closed)');
+  if (!kind || !policy || !isSystemId(m.systemId)) {
+    d.log.warn(
+      { region, kind: m.kind },
+      'human decision not applied: unknown kind or system id, or no policy (fail closed)',
+    );
     return;
   }
   const picture = await d.systems.live(m.systemId);
   const entry = picture && Object.values(picture.entries).find((e) => e.decision.decisionId === m.decisionId);
   if (!picture || !entry || entry.region !== region || !humanDecisionFits(kind, entry.decision)) {
     d.log.warn({ region, systemId: m.systemId, kind }, 'human decision not applied: no such decision due here');
+    // A redelivery after the decision was applied but before its alert went out finds the
+    // decision replaced: the alert versions its first delivery claimed are sent now.
+    if (picture) await publishAlerts(picture.systemId, h, d);
     return;
   }
   const decided = humanDecision(
@@ -44,11 +50,13 @@ export async function handleHuman(m: v1.HumanDecision, region: string, h: Handli
     policy,
   );
   await d.audit.decision(decided); // recorded before the picture shows it
-  await withRetries(async () => {
+  // The decision and the alert versions it calls for, in one write claimed by this message.
+  const stored = await withRetries(async () => {
     const root = await d.systems.root(picture.systemId);
-    return d.systems.change(root, (p) =>
-      withDecisions(p, [{ key: entry.key, from: m.decisionId, decision: pictureDecision(decided) }]),
-    );
+    return d.systems.change(root, (p) => {
+      const changed = withDecisions(p, [{ key: entry.key, from: m.decisionId, decision: pictureDecision(decided) }]);
+      return changed && (nextAlerts(changed, policy, h.now, h.claim) ?? changed);
+    });
   });
-  await publishAlerts(picture.systemId, h, d);
+  await publishAlerts(stored.systemId, h, d, stored);
 }

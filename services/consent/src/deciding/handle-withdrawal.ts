@@ -1,7 +1,7 @@
 import { withdrawnDecision } from '@samenhang/decision';
 import { factsOfEntry, recipientFor, withWithdrawal } from '@samenhang/family';
 import type { v1 } from '@samenhang/proto';
-import { signalKey } from '@samenhang/stack';
+import { signalKey } from '@samenhang/topology';
 import { publishAlerts } from '../alerts/publish.js';
 import { PURPOSE, type ConsentDeps, type Handling } from '../deps.js';
 import { withRetries } from '../family/systems.js';

@@ -1,6 +1,6 @@
 import { retentionEnd } from '@samenhang/decision';
 import type { LoadedPolicy } from '@samenhang/policy';
-import type { ExtraHeaders } from '@samenhang/stack';
+import type { ExtraHeaders } from '@samenhang/nats';
 import { hasUnsent, type Picture, type PictureEntry } from '@samenhang/family';
 
 /**

@@ -1,6 +1,7 @@
 import { retentionEnd } from '@samenhang/decision';
 import { hasUnsent, redecide, withDecisions } from '@samenhang/family';
-import { BUCKETS, lastHeaders } from '@samenhang/stack';
+import { lastHeaders } from '@samenhang/nats';
+import { BUCKETS } from '@samenhang/topology';
 import { publishAlerts } from '../alerts/publish.js';
 import { PURPOSE, type ConsentDeps } from '../deps.js';
 import { Conflict } from '../family/kv-json.js';

@@ -1,6 +1,6 @@
 import type { KV } from 'nats';
 import { Lru } from '@samenhang/lru';
-import { isCasFailure, type ExtraHeaders, type KnownKeys, type StampedWrites } from '@samenhang/stack';
+import { isCasFailure, type ExtraHeaders, type KnownKeys, type StampedWrites } from '@samenhang/nats';
 
 /** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
 export class Conflict extends Error {

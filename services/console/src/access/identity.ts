@@ -2,7 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import { certificateUris, parseIdentityUri, type Participant, type Registry } from '@samenhang/pki';
-import { revokedIdentityIds } from '@samenhang/stack';
+import { revokedIdentityIds } from '@samenhang/topology';
 
 /** Who is asking: a participant of the registry (services never sign in). */
 export type Identity = Participant;

@@ -1,10 +1,17 @@
 import type { Registry } from '@samenhang/pki';
-import { STREAMS, participantPermissions, permitsPublish, readSubject, subjects } from '@samenhang/stack';
+import {
+  STREAMS,
+  auditSubjects,
+  participantPermissions,
+  permitsPublish,
+  readSubject,
+  subjects,
+} from '@samenhang/topology';
 import type { Identity } from './identity.js';
 
 /**
  * What a signed-in identity may do on the console is exactly what its own NATS
- * permissions allow (packages/stack/src/permissions.ts): the console acts with its
+ * permissions allow (packages/topology/src/permissions.ts): the console acts with its
  * service identity, and asks this before every action on the identity's behalf.
  */
 export const may = {
@@ -23,5 +30,5 @@ export function mayAskPicture(who: Identity, region: string): boolean {
 }
 
 export function mayReadAudit(who: Identity): boolean {
-  return may.read(who, STREAMS.AUDIT, 'samenhang.audit.>');
+  return may.read(who, STREAMS.AUDIT, auditSubjects.all);
 }

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection, Subscription } from 'nats';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, isTransientNatsError, readAll, subjects } from '@samenhang/stack';
+import { isTransientNatsError, readAll } from '@samenhang/nats';
+import { STREAMS, subjects } from '@samenhang/topology';
 
 /** How long a receipt seen on the wire is kept for a caller that has not asked yet. */
 const KEEP_MS = 120_000;

@@ -1,7 +1,8 @@
 import type { NatsConnection } from 'nats';
 import type { Logger } from '@samenhang/logging';
 import { v1 } from '@samenhang/proto';
-import { STREAMS, openFilteredReader } from '@samenhang/stack';
+import { openFilteredReader } from '@samenhang/nats';
+import { STREAMS } from '@samenhang/topology';
 
 type Listener = (a: v1.HouseholdAlert, position: number) => void;
 
@@ -33,7 +34,10 @@ export class AlertsFeed {
     void (async () => {
       for await (const m of reader) {
         try {
-          this.accept(v1.HouseholdAlert.decode(m.data));
+          const a = v1.HouseholdAlert.decode(m.data);
+          // Filed under the region its subject names, which only the consent service may publish on.
+          if (a.region === m.subject.split('.')[2]) this.accept(a);
+          else this.log.warn({ seq: m.seq }, 'alert whose region differs from its subject skipped');
         } catch (e) {
           this.log.warn({ err: e, seq: m.seq }, 'unreadable alert skipped');
         }
@@ -68,10 +72,6 @@ export class AlertsFeed {
     return [...(this.byRegion.get(region)?.values() ?? [])].sort(
       (a, b) => Number(b.createdAt?.seconds ?? 0) - Number(a.createdAt?.seconds ?? 0),
     );
-  }
-
-  find(region: string, alertId: string): v1.HouseholdAlert | undefined {
-    return this.current(region).find((a) => a.alertId === alertId);
   }
 
   /** Calls `l` with every newer version of the region from now on (synchronously with `accept`). */

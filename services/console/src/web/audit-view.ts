@@ -10,7 +10,8 @@ import {
   type LogEntry,
   type VerifyReport,
 } from '@samenhang/audit-log';
-import { STREAMS, readAll } from '@samenhang/stack';
+import { readAll } from '@samenhang/nats';
+import { STREAMS, auditSubjects } from '@samenhang/topology';
 
 /**
  * The privacy officer's window on the audit log: read with the console's service
@@ -28,7 +29,7 @@ export class AuditView {
 
   async entries(maxAgeMs = 1000): Promise<LogEntry[]> {
     if (this.lastRead && Date.now() - this.lastRead.at < maxAgeMs) return this.lastRead.entries;
-    const entries = await readAll(this.nc, STREAMS.AUDIT, 'samenhang.audit.>');
+    const entries = await readAll(this.nc, STREAMS.AUDIT, auditSubjects.all);
     this.lastRead = { at: Date.now(), entries };
     return entries;
   }

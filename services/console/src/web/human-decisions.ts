@@ -1,7 +1,7 @@
 import type { JetStreamClient } from 'nats';
 import { SamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
-import { subjects } from '@samenhang/stack';
+import { subjects } from '@samenhang/topology';
 
 /** What a person may decide in the console, by form value. */
 export const HUMAN_CHOICES = {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
 import { accessReport, inRange } from '@samenhang/audit-log';
+import { isSystemId } from '@samenhang/family';
 import { verifyLogin } from '@samenhang/envelope';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
@@ -9,7 +10,7 @@ import type { CertStore, Registry } from '@samenhang/pki';
 import type { v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
-import { requestPicture } from '@samenhang/stack';
+import { requestPicture } from '@samenhang/nats';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
@@ -48,6 +49,9 @@ export interface WebDeps {
   readonly purpose: string;
   readonly log: Logger;
 }
+
+/** Live pages one session may keep open at once (tabs), each an event stream and a listener. */
+const MAX_STREAMS_PER_SESSION = 4;
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
@@ -91,8 +95,22 @@ async function form(req: IncomingMessage): Promise<URLSearchParams> {
 
 /** The web console (server TLS; identities sign in with a one-time link, see /login). */
 export class WebConsole {
-  /** Decisions handed to the consent service, shown as taken until the next alert version shows them. */
-  private readonly decided = new Map<string, HumanChoice>();
+  /**
+   * Per session, the decisions it handed to the consent service: shown to that session as
+   * taken until the next alert version shows what was applied. Bounded: oldest sessions go first.
+   */
+  private readonly decided = new Map<string, Map<string, HumanChoice>>();
+  /** Live event streams open per session: a few tabs, not an unbounded number. */
+  private readonly streams = new Map<string, number>();
+
+  private decidedIn(session: string): Map<string, HumanChoice> {
+    const known = this.decided.get(session);
+    if (known) return known;
+    if (this.decided.size >= 10_000) this.decided.delete(this.decided.keys().next().value!);
+    const mine = new Map<string, HumanChoice>();
+    this.decided.set(session, mine);
+    return mine;
+  }
 
   constructor(private readonly d: WebDeps) {}
 
@@ -238,7 +256,11 @@ export class WebConsole {
         send(
           res,
           200,
-          page(a.ctx, t('alertsTitle', region), alertsBody(t, alerts, a.session.csrf, this.decided, position)),
+          page(
+            a.ctx,
+            t('alertsTitle', region),
+            alertsBody(t, alerts, a.session.csrf, this.decidedIn(a.session.id), position),
+          ),
         );
         return true;
       }
@@ -250,7 +272,8 @@ export class WebConsole {
         return true;
       case 'POST /rvt/reviews': {
         const region = rvt();
-        const alert = this.d.feed.find(region, body!.get('alertId') ?? '');
+        // The newest notice of the system the form was shown for (from a notice or a picture page).
+        const alert = this.d.feed.current(region).find((x) => x.systemId === body!.get('systemId'));
         const e = alert && entriesOf(alert).find((x) => x.decisionId === body!.get('decisionId'));
         const choice = body!.get('outcome') ?? '';
         if (!alert || !e || !isHumanChoice(choice) || !choiceFits(choice, e))
@@ -263,7 +286,7 @@ export class WebConsole {
           by: sessionTag(a.session.id),
           organisation: who.id,
         });
-        this.decided.set(e.decisionId, choice);
+        this.decidedIn(a.session.id).set(e.decisionId, choice);
         redirect(res, '/rvt');
         return true;
       }
@@ -369,16 +392,30 @@ export class WebConsole {
   /** Server-sent events: each new alert version is recorded as a view, then pushed to the page. */
   private events(a: Authed, region: string): void {
     const { res, req, who, t, url } = a;
+    const open = this.streams.get(a.session.id) ?? 0;
+    if (open >= MAX_STREAMS_PER_SESSION) {
+      res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      return void res.end('too many live pages for this session');
+    }
+    this.streams.set(a.session.id, open + 1);
     res.writeHead(200, { 'content-type': 'text/event-stream', ...SECURITY_HEADERS, connection: 'keep-alive' });
     res.write(': connected\n\n');
     let chain = Promise.resolve();
     const show = (alert: v1.HouseholdAlert, position: number) => {
       chain = chain
         .then(async () => {
-          if (!this.d.sessions.get(a.session.id)) return void res.end(); // expired: the stream ends with it
+          if (res.writableEnded) return;
+          // Expired, signed out or revoked meanwhile: the stream ends with the session.
+          if (!this.d.sessions.get(a.session.id) || (await this.d.revocations.current()).has(who.id))
+            return void res.end();
           await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
-          const html = alertCard(t, alert, a.session.csrf, this.decided, true).html;
-          res.write(`id: ${position}\nevent: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html })}\n\n`);
+          const html = alertCard(t, alert, a.session.csrf, this.decidedIn(a.session.id), true).html;
+          // A reader that does not keep up is cut off: it reconnects with the last event id it
+          // has and gets the rest then, instead of the console holding an ever longer queue.
+          if (
+            !res.write(`id: ${position}\nevent: alert\ndata: ${JSON.stringify({ systemId: alert.systemId, html })}\n\n`)
+          )
+            res.end();
         })
         .catch((e: unknown) => {
           this.d.log.error({ err: e }, 'live alert not shown: audit record failed');
@@ -386,15 +423,22 @@ export class WebConsole {
         });
     };
     // What came in since the page was rendered (or since the last event this stream sent,
-    // when the browser reconnects), then everything new: both in this one turn, so none is lost.
-    const since = Number(req.headers['last-event-id'] ?? url.searchParams.get('after'));
+    // when the browser reconnects), then everything new: both in this one turn, so none is
+    // lost. Without a position the stream starts now: a bare request replays nothing.
+    const since = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? Number.NaN);
     if (Number.isSafeInteger(since) && since >= 0)
       for (const x of this.d.feed.after(region, since)) show(x.alert, x.position);
     const stop = this.d.feed.listen(region, show);
     const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    let closed = false;
     const close = () => {
+      if (closed) return;
+      closed = true;
       clearInterval(beat);
       stop();
+      const left = (this.streams.get(a.session.id) ?? 1) - 1;
+      if (left > 0) this.streams.set(a.session.id, left);
+      else this.streams.delete(a.session.id);
     };
     req.once('close', close);
     res.once('close', close);
@@ -414,7 +458,7 @@ export class WebConsole {
       return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
     let request: v1.PictureRequest.$Properties;
     if (systemId) {
-      if (!/^sys_[A-Za-z0-9_-]{1,64}$/.test(systemId)) throw new SamenhangError('ERR_INPUT_INVALID', 'system id');
+      if (!isSystemId(systemId)) throw new SamenhangError('ERR_INPUT_INVALID', 'system id');
       request = { systemId };
     } else {
       const houseNumber = Number.parseInt(q.number!, 10);

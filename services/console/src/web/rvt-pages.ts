@@ -57,7 +57,7 @@ ${done ? h`<p class="ok" role="status">${t('reviewDone', t(CHOICE_LABEL[done]))}
 ${
   choices.length > 0 && !done
     ? h`<form method="post" action="/rvt/reviews"><fieldset><legend>${t(e.outcome === 'HOLD' ? 'holdLegend' : 'reviewLegend')} (${e.signalId})</legend>
-<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="alertId" value="${a.alertId}"><input type="hidden" name="decisionId" value="${e.decisionId}">
+<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="systemId" value="${a.systemId}"><input type="hidden" name="decisionId" value="${e.decisionId}">
 ${choices.map((c, i) => h`<label><input type="radio" name="outcome" value="${c}"${i === 0 ? h` required` : ''}> ${t(CHOICE_LABEL[c])}</label>`)}
 <button type="submit">${t('reviewSave')}</button></fieldset></form>`
     : ''

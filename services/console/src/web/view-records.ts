@@ -4,6 +4,7 @@ import type { AccessReport, DisclosureRecord } from '@samenhang/audit-log';
 import { canonicalJson, sha256Hex } from '@samenhang/canonical';
 import { SamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
+import { auditSubjects } from '@samenhang/topology';
 import type { Identity } from '../access/identity.js';
 
 /** Decoded alerts carry full entries (protobufjs types them loosely). */
@@ -68,7 +69,7 @@ export class ConsoleAudit {
       version: a.version,
       viewOf: a.disclosureId,
     };
-    await this.write('samenhang.audit.disclosures', record, record.disclosureId);
+    await this.write(auditSubjects.disclosures, record, record.disclosureId);
   }
 
   /** An access report shown to the privacy officer concerns one person: that is a disclosure too. */
@@ -88,7 +89,7 @@ export class ConsoleAudit {
       pseudonyms: [person],
       systemId: '',
     };
-    await this.write('samenhang.audit.disclosures', record, record.disclosureId);
+    await this.write(auditSubjects.disclosures, record, record.disclosureId);
   }
 
   private async write(subject: string, record: object, id: string): Promise<void> {

@@ -1,0 +1,16 @@
+export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
+export type { RunningStack, StackOptions } from './run-stack.js';
+export { NATS_INSTALL_HINT, findNatsServer, natsServerVersion, requireNatsServer } from './nats-binary.js';
+export { renderServerConfig } from './server-config.js';
+export type { ServerConfigOptions } from './server-config.js';
+export { freePort, portFree } from './ports.js';
+export { HomePorts, portsFile } from './home-ports.js';
+export { exited, startNatsProcess, waitHealthy } from './nats-process.js';
+export type { NatsProcess } from './nats-process.js';
+export { natsRuntimeEnv } from './nats-runtime.js';
+export { refreshNatsUsers, startEmbeddedNats } from './embedded.js';
+export type { EmbeddedNats } from './embedded.js';
+export { SERVICE_NODE_OPTIONS, spawnService } from './service-process.js';
+export type { ServiceProcess } from './service-process.js';
+export { DEFAULT_BACKOFF, Supervisor, backoffDelay, describeStatus } from './supervisor.js';
+export type { Backoff, SupervisorEvent, SupervisorOptions, Spawn } from './supervisor.js';
