@@ -58,6 +58,8 @@ if (mode === 'test') {
     });
   }
   run('node', ['scripts/proto-gen.mjs', '--check']);
+  // One style and the recommended lint rules (biome.json): a finding fails the run, as in CI.
+  run(join(root, 'node_modules/.bin/biome'), ['ci', '.']);
   // Every package declares what it imports and keeps to its layer (layers.json).
   run('node', ['scripts/check-deps.mjs']);
   // Tests are TypeScript too: they compile strictly before they run.
