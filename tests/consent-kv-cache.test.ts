@@ -4,7 +4,7 @@ import type { ConsentFact } from '@samenhang/decision';
 import { bindKv, bucketLastSequence } from '@samenhang/nats';
 import { BUCKETS } from '@samenhang/topology';
 import { ConsentStore } from '../services/consent/src/deciding/consent-store.js';
-import { Conflict, JsonKv } from '../services/consent/src/family/kv-json.js';
+import { JsonKv } from '../services/consent/src/family/kv-json.js';
 import { StreamPosition } from '../services/consent/src/stream-position.js';
 import { countingGets } from './helpers/counting-kv.js';
 import { startTestStack, type TestStack } from '@samenhang/testkit';
@@ -45,7 +45,7 @@ describe('JsonKv: remembered reads, compare-and-set on the remembered revision',
     expect(await b.get('k2')).toBeUndefined();
     await a.update('k2', () => ['a1']);
     expect(await b.get('k2', { cached: true })).toBeUndefined();
-    await expect(b.cas('k2', ['b1'], 0)).rejects.toBeInstanceOf(Conflict);
+    await expect(b.cas('k2', ['b1'], 0)).rejects.toMatchObject({ code: 'ERR_CONFLICT' });
     expect((await b.get('k2', { cached: true }))?.value).toEqual(['a1']); // forgotten after the lost write
     await b.update('k2', (v = []) => [...v, 'b1']);
     expect((await a.get('k2'))?.value).toEqual(['a1', 'b1']);

@@ -2,7 +2,7 @@ import type { LogEntry } from '@samenhang/audit-log';
 import type { HomePaths } from '@samenhang/config';
 import { connectAs, readAll } from '@samenhang/nats';
 import { readStackInfo } from '@samenhang/service-base';
-import { STREAMS } from '@samenhang/topology';
+import { STREAMS, auditSubjects } from '@samenhang/topology';
 
 /**
  * Reads the whole AUDIT stream as the privacy officer (the only identity allowed
@@ -11,7 +11,7 @@ import { STREAMS } from '@samenhang/topology';
 export async function readAuditLog(paths: HomePaths): Promise<LogEntry[]> {
   const nc = await connectAs({ paths, servers: readStackInfo(paths).servers, identity: 'privacy-officer' });
   try {
-    return await readAll(nc, STREAMS.AUDIT, 'samenhang.audit.>');
+    return await readAll(nc, STREAMS.AUDIT, auditSubjects.all);
   } finally {
     await nc.close();
   }

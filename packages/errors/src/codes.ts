@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'ERR_NOT_FOUND',
   // anything unexpected; never carries detail to the client
   'ERR_INTERNAL',
+  'ERR_CONFLICT',
   // something of our own is briefly unavailable: retried, never answered to a client
   'ERR_TRANSIENT',
 ] as const;

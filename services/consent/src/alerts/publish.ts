@@ -2,7 +2,7 @@ import { deriveSystems, nextAlerts, type Picture, toSend } from '@samenhang/fami
 import { rvtOf } from '@samenhang/pki';
 import { subjects } from '@samenhang/topology';
 import { type ConsentDeps, type Handling, PURPOSE } from '../deps.js';
-import { Conflict } from '../family/kv-json.js';
+import { isConflict } from '../family/kv-json.js';
 import { withRetries } from '../family/systems.js';
 import { buildAlert, type SystemView } from './build.js';
 
@@ -27,7 +27,7 @@ export async function publishAlerts(systemId: string, h: Handling, d: ConsentDep
       try {
         return await d.systems.change(root, (p) => nextAlerts(p, policy, h.now, h.claim));
       } catch (e) {
-        if (e instanceof Conflict) root = await d.systems.root(systemId);
+        if (isConflict(e)) root = await d.systems.root(systemId);
         throw e;
       }
     }));
@@ -101,6 +101,6 @@ async function settle(pictureId: string, id: string, region: string, version: nu
         : undefined;
     }),
   ).catch((e: unknown) => {
-    if (!(e instanceof Conflict)) throw e; // merged away: the picture it joined has its own alerts
+    if (!isConflict(e)) throw e; // merged away: the picture it joined has its own alerts
   });
 }

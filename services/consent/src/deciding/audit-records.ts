@@ -1,5 +1,6 @@
 import type { JetStreamClient } from 'nats';
 import { canonicalJson } from '@samenhang/canonical';
+import { auditSubjects } from '@samenhang/topology';
 import type { DisclosureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 
@@ -14,10 +15,10 @@ export class AuditWriter {
   constructor(private readonly js: JetStreamClient) {}
 
   async decision(record: DecisionRecord): Promise<void> {
-    await this.js.publish('samenhang.audit.decisions', canonicalJson(record), { msgID: record.decisionId });
+    await this.js.publish(auditSubjects.decisions, canonicalJson(record), { msgID: record.decisionId });
   }
 
   async disclosure(record: DisclosureRecord): Promise<void> {
-    await this.js.publish('samenhang.audit.disclosures', canonicalJson(record), { msgID: record.disclosureId });
+    await this.js.publish(auditSubjects.disclosures, canonicalJson(record), { msgID: record.disclosureId });
   }
 }

@@ -4,7 +4,7 @@ import { fromTimestamp, type v1 } from '@samenhang/proto';
 import { nameOf } from '@samenhang/signal';
 import { publishAlerts } from '../alerts/publish.js';
 import { PURPOSE, type ConsentDeps, type Handling } from '../deps.js';
-import { Conflict } from '../family/kv-json.js';
+import { conflict } from '../family/kv-json.js';
 import { withRetries } from '../family/systems.js';
 
 /**
@@ -49,7 +49,7 @@ export async function handleConsent(c: v1.VerifiedConsent, h: Handling, d: Conse
     const written = new Set(records.map((r) => r.decisionId));
     await d.systems.change(root, (p) => {
       const again = redecided(Object.values(p.entries));
-      if (again.records.some((r) => !written.has(r.decisionId))) throw new Conflict('entries decided again meanwhile');
+      if (again.records.some((r) => !written.has(r.decisionId))) throw conflict('entries decided again meanwhile');
       return withDecisions(p, again.redecided);
     });
   });

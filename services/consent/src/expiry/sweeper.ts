@@ -4,7 +4,7 @@ import { lastHeaders } from '@samenhang/nats';
 import { BUCKETS } from '@samenhang/topology';
 import { publishAlerts } from '../alerts/publish.js';
 import { PURPOSE, type ConsentDeps } from '../deps.js';
-import { Conflict } from '../family/kv-json.js';
+import { isConflict } from '../family/kv-json.js';
 import { withRetries } from '../family/systems.js';
 import { dueEntries, EXPIRY_HEADER, sweepReason } from './stamp.js';
 
@@ -62,7 +62,7 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
     });
     for (const r of records) await d.audit.decision(r);
     await withRetries(() => d.systems.change(systemId, (p) => withDecisions(p, redecided))).catch((e: unknown) => {
-      if (!(e instanceof Conflict)) throw e; // merged meanwhile: the next sweep finds the entries in the target
+      if (!isConflict(e)) throw e; // merged meanwhile: the next sweep finds the entries in the target
     });
     await publishAlerts(systemId, { now }, d);
     expired += due.length;

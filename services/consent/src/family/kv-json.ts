@@ -1,11 +1,11 @@
 import type { KV } from 'nats';
+import { isSamenhangError, SamenhangError } from '@samenhang/errors';
 import { Lru } from '@samenhang/lru';
 import { isCasFailure, type ExtraHeaders, type KnownKeys, type StampedWrites } from '@samenhang/nats';
 
-/** Thrown when a compare-and-set lost a race; the caller re-reads and tries again. */
-export class Conflict extends Error {
-  override readonly name = 'Conflict';
-}
+/** A compare-and-set lost a race (ERR_CONFLICT): the caller re-reads and tries again. */
+export const conflict = (message: string): SamenhangError => new SamenhangError('ERR_CONFLICT', message);
+export const isConflict = (e: unknown): boolean => isSamenhangError(e, 'ERR_CONFLICT');
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const dec = <T>(b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as T;
@@ -113,7 +113,7 @@ export class JsonKv<T> {
     this.memory.delete(key);
   }
 
-  /** Writes only if the key is still at `revision` (0: only if absent); else throws Conflict. */
+  /** Writes only if the key is still at `revision` (0: only if absent); else throws ERR_CONFLICT. */
   async cas(key: string, value: T, revision: number): Promise<number> {
     try {
       const kv = this.kv as KV & StampedWrites;
@@ -127,7 +127,7 @@ export class JsonKv<T> {
       this.forget(key);
       if (isCasFailure(e)) {
         this.known?.saw(key); // it exists: the retry must read it, whatever the watch has delivered
-        throw new Conflict(`${key} changed concurrently`);
+        throw conflict(`${key} changed concurrently`);
       }
       throw e;
     }
@@ -147,10 +147,10 @@ export class JsonKv<T> {
         await this.cas(key, next, current?.revision ?? 0);
         return next;
       } catch (e) {
-        if (!(e instanceof Conflict)) throw e;
+        if (!isConflict(e)) throw e;
       }
     }
-    throw new Conflict(`${key}: too many concurrent updates`);
+    throw conflict(`${key}: too many concurrent updates`);
   }
 
   async keys(): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { SamenhangError } from '@samenhang/errors';
 import { emptyPicture, mergePictures, type Picture, systemIdOf, withCapped } from '@samenhang/family';
-import { Conflict, type JsonKv, type Read } from './kv-json.js';
+import { conflict, isConflict, type JsonKv, type Read } from './kv-json.js';
 
 export interface HouseholdLink {
   readonly systemId: string;
@@ -60,7 +60,7 @@ export class FamilySystems {
     await this.pictures
       .cas(familySystemId, { ...emptyPicture(familySystemId), mergedInto: pictureId }, 0)
       .catch((e: unknown) => {
-        if (!(e instanceof Conflict)) throw e; // written meanwhile: by the founder's own picture, or a twin
+        if (!isConflict(e)) throw e; // written meanwhile: by the founder's own picture, or a twin
       });
   }
 
@@ -70,7 +70,7 @@ export class FamilySystems {
       await this.pictures.cas(systemId, current.value, current.revision);
       return true;
     } catch (e) {
-      if (e instanceof Conflict) return false;
+      if (isConflict(e)) return false;
       throw e;
     }
   }
@@ -106,7 +106,7 @@ export class FamilySystems {
 
   /**
    * Puts the persons (and, below the cap, the household) into one system, merging
-   * systems they already belong to; returns its id. Throws Conflict on a lost race.
+   * systems they already belong to; returns its id. Throws ERR_CONFLICT on a lost race.
    * `persons[0]` is the signal's subject: the one resident the address stands for. Persons
    * named by relation are linked by that relation and do not count toward the cap, so a
    * large family at one address keeps its address link (a shelter's unrelated residents
@@ -210,7 +210,7 @@ export class FamilySystems {
       await this.pictures.cas(systemId, seed ? seed(emptyPicture(systemId)) : emptyPicture(systemId), 0);
       return true;
     } catch (e) {
-      if (!(e instanceof Conflict)) throw e;
+      if (!isConflict(e)) throw e;
       return false; // it exists: created meanwhile, or earlier
     }
   }
@@ -224,7 +224,7 @@ export class FamilySystems {
   private async merge(from: string, into: string): Promise<void> {
     const src = await this.pictures.get(from);
     if (!src) {
-      await this.pictures.cas(from, { ...emptyPicture(from), mergedInto: into }, 0); // Conflict: created meanwhile, retry
+      await this.pictures.cas(from, { ...emptyPicture(from), mergedInto: into }, 0); // ERR_CONFLICT: created meanwhile, retry
       return;
     }
     if (src.value.mergedInto) return;
@@ -233,26 +233,26 @@ export class FamilySystems {
       await this.ensurePicture(into);
       dst = await this.pictures.get(into);
     }
-    if (!dst || dst.value.mergedInto) throw new Conflict('merge target moved');
+    if (!dst || dst.value.mergedInto) throw conflict('merge target moved');
     await this.pictures.cas(into, mergePictures(dst.value, src.value), dst.revision);
     await this.pictures.cas(from, { ...emptyPicture(from), mergedInto: into }, src.revision);
   }
 
-  /** Changes a live picture with compare-and-set; Conflict when it was merged away meanwhile. */
+  /** Changes a live picture with compare-and-set; ERR_CONFLICT when it was merged away meanwhile. */
   async change(systemId: string, fn: (p: Picture) => Picture | undefined): Promise<Picture> {
     for (let i = 0; i < 50; i++) {
       const cur = await this.pictures.get(systemId, { cached: i === 0 });
-      if (!cur || cur.value.mergedInto) throw new Conflict('system merged away');
+      if (!cur || cur.value.mergedInto) throw conflict('system merged away');
       const changed = fn(cur.value);
       if (changed === undefined) return cur.value;
       try {
         await this.pictures.cas(systemId, changed, cur.revision);
         return changed;
       } catch (e) {
-        if (!(e instanceof Conflict)) throw e;
+        if (!isConflict(e)) throw e;
       }
     }
-    throw new Conflict('too many concurrent changes');
+    throw conflict('too many concurrent changes');
   }
 }
 
@@ -262,7 +262,7 @@ export async function withRetries<T>(step: () => Promise<T>, attempts = 30): Pro
     try {
       return await step();
     } catch (e) {
-      if (!(e instanceof Conflict) || i >= attempts) throw e;
+      if (!isConflict(e) || i >= attempts) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 5 * (i + 1)));
     }
   }
