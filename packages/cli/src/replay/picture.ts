@@ -82,8 +82,13 @@ export function replayPicture(
   const cap = policy.linking.maxPersonsPerAddress;
   const entries = (decided: (x: PictureEntry, j: number) => PictureEntry) =>
     Object.fromEntries(live.map((x, j) => [x.key, decided(x, j)]));
-  const before = deriveSystems({ entries: entries((x) => x), ...(p.capped ? { capped: p.capped } : {}) }, cap);
-  const after = deriveSystems(
+  const capped = p.capped ? { capped: p.capped } : {};
+  const same = replayed.every((r, j) => r.to.shownAs === live[j]!.decision.shownAs);
+  // No entry shown otherwise: the systems are the ones stored (most pictures, most replays).
+  const before = deriveSystems({ entries: entries((x) => x), ...capped }, cap);
+  const after = same
+    ? before
+    : deriveSystems(
     {
       entries: entries((x, j) => ({
         ...x,
@@ -93,7 +98,7 @@ export function replayPicture(
           shownAs: replayed[j]!.to.shownAs as PictureEntry['decision']['shownAs'],
         },
       })),
-      ...(p.capped ? { capped: p.capped } : {}),
+      ...capped,
     },
     cap,
   );
