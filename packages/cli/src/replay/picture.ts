@@ -89,19 +89,19 @@ export function replayPicture(
   const after = same
     ? before
     : deriveSystems(
-    {
-      entries: entries((x, j) => ({
-        ...x,
-        decision: {
-          ...x.decision,
-          outcome: replayed[j]!.to.outcome,
-          shownAs: replayed[j]!.to.shownAs as PictureEntry['decision']['shownAs'],
+        {
+          entries: entries((x, j) => ({
+            ...x,
+            decision: {
+              ...x.decision,
+              outcome: replayed[j]!.to.outcome,
+              shownAs: replayed[j]!.to.shownAs as PictureEntry['decision']['shownAs'],
+            },
+          })),
+          ...capped,
         },
-      })),
-      ...capped,
-    },
-    cap,
-  );
+        cap,
+      );
   for (const [systemId, state] of Object.entries(p.systems)) {
     if (state.replacedBy) continue;
     const now = after.find((s) => s.id === systemId);
