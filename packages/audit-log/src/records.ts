@@ -30,6 +30,8 @@ export interface DisclosureRecord {
   /** For a view: the disclosure whose content was shown, and the signed-in identity. */
   readonly viewOf?: string;
   readonly viewer?: string;
+  /** For a view by a signed-in person: the role they acted in. */
+  readonly viewerRole?: string;
 }
 
 /**

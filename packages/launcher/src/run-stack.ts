@@ -26,6 +26,7 @@ export const SERVICE_ENTRIES: Readonly<Record<string, () => string>> = {
   consent: () => require.resolve('@samenhang/consent/main'),
   audit: () => require.resolve('@samenhang/audit/main'),
   console: () => require.resolve('@samenhang/console/main'),
+  idp: () => require.resolve('@samenhang/idp/main'),
 };
 
 /** What a stack runs unless told otherwise; `samenhang up` adds the console. */
@@ -177,6 +178,30 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
     homePorts.save();
     return out;
   };
+  /**
+   * The development identity provider listens on the home's recorded port and sends people
+   * back to the console's first instance only. The console trusts the home's CA for it.
+   */
+  const idpEnv = async (given: Record<string, string>): Promise<Record<string, string>> => {
+    const consoleHost = given.SAMENHANG_CONSOLE_HOST ?? env.SAMENHANG_CONSOLE_HOST ?? '127.0.0.1';
+    const consolePort =
+      given.SAMENHANG_CONSOLE_PORT ?? env.SAMENHANG_CONSOLE_PORT ?? (await consolePorts(given)).SAMENHANG_CONSOLE_PORT;
+    const out: Record<string, string> = {
+      SAMENHANG_IDP_USERS: require.resolve('@samenhang/certs-dev/dev-users.json'),
+      SAMENHANG_IDP_REDIRECT_URIS: `https://${consoleHost}:${consolePort}/oidc/callback`,
+    };
+    if (given.SAMENHANG_IDP_PORT === undefined && env.SAMENHANG_IDP_PORT === undefined) {
+      out.SAMENHANG_IDP_PORT = String(await homePorts.take('idp'));
+      homePorts.save();
+    }
+    return out;
+  };
+  const envFor = async (name: string, instance: number, given: Record<string, string>) => {
+    if (name === 'idp') return idpEnv(given);
+    if (name === 'console' && instance === 1)
+      return { ...(await consolePorts(given)), NODE_EXTRA_CA_CERTS: paths.caCert };
+    return name === 'console' ? { NODE_EXTRA_CA_CERTS: paths.caCert } : {};
+  };
   const startService = async (name: string, instance = 1, extra: Record<string, string> = {}) => {
     const entry = SERVICE_ENTRIES[name];
     if (!entry) throw new SamenhangError('ERR_INTERNAL', `unknown service ${name}`);
@@ -191,7 +216,7 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
         paths,
         servers,
         onSpawn,
-        env: { ...given, ...(name === 'console' && instance === 1 ? await consolePorts(given) : {}) },
+        env: { ...given, ...(await envFor(name, instance, given)) },
       }),
     );
   };
@@ -202,7 +227,10 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
     removeStackInfo(paths);
   };
   try {
-    for (const name of options.services ?? CORE_SERVICES) {
+    // A console comes with the development identity provider its people sign in with.
+    const wanted = [...(options.services ?? CORE_SERVICES)];
+    if (wanted.includes('console') && !wanted.includes('idp')) wanted.splice(wanted.indexOf('console'), 0, 'idp');
+    for (const name of wanted) {
       for (let i = 1; i <= (clustered ? 1 : (options.instances?.[name] ?? 1)); i++) await startService(name, i);
     }
   } catch (e) {

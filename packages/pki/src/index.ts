@@ -8,8 +8,17 @@ export {
   parseRegistry,
   registrySchema,
   rvtOf,
+  PERSON_ROLES,
 } from './registry.js';
-export type { Participant, ParticipantKind, Registry, ServiceIdentity, ServiceRole } from './registry.js';
+export type {
+  IdentityProvider,
+  Participant,
+  ParticipantKind,
+  PersonRole,
+  Registry,
+  ServiceIdentity,
+  ServiceRole,
+} from './registry.js';
 export { certificateKid, certificateUris, identityUri, parseIdentityUri } from './identity.js';
 export type { IdentityType } from './identity.js';
 export { CertStore } from './cert-store.js';

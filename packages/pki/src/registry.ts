@@ -23,6 +23,32 @@ export interface Participant {
    * besides its own (none unless named): a role that answers for others must be granted.
    */
   readonly consentFor?: readonly string[];
+  /** Where its people sign in to the console (OpenID Connect), and how their claims map to roles. */
+  readonly identityProvider?: IdentityProvider;
+}
+
+/** What a person may be in the console; one table of what each may do: services/console/src/access/roles.ts. */
+export const PERSON_ROLES = [
+  'rvt-worker',
+  'rvt-coordinator',
+  'privacy-officer',
+  'agency-privacy-officer',
+  'operator',
+] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+export interface IdentityProvider {
+  /** The provider's issuer URL; `embedded`: the development identity provider `samenhang up` starts. */
+  readonly issuer: string;
+  /** The claim that names the person's role, and which of its values is which role (others: no access). */
+  readonly roleClaim: string;
+  readonly roles: Readonly<Record<string, PersonRole>>;
+  /**
+   * For a provider several organisations share (the development one): the claim naming the
+   * organisation, which must be this participant. Without it, everyone the provider signs in
+   * belongs to this participant.
+   */
+  readonly organisationClaim?: string;
 }
 
 /**
@@ -69,6 +95,21 @@ export const registrySchema = {
           regions: { oneOf: [{ const: 'all' }, { type: 'array', uniqueItems: true, items: ID }] },
           displayName: { type: 'string', minLength: 1, maxLength: 200 },
           consentFor: { type: 'array', uniqueItems: true, items: ID },
+          identityProvider: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['issuer', 'roleClaim', 'roles'],
+            properties: {
+              issuer: { type: 'string', pattern: '^(embedded|https://[^\\s]+)$' },
+              roleClaim: { type: 'string', minLength: 1, maxLength: 100 },
+              roles: {
+                type: 'object',
+                minProperties: 1,
+                additionalProperties: { enum: [...PERSON_ROLES] },
+              },
+              organisationClaim: { type: 'string', minLength: 1, maxLength: 100 },
+            },
+          },
         },
       },
     },

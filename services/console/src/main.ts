@@ -12,6 +12,7 @@ import { createPseudonymizer } from '@samenhang/pseudonym';
 import { connectAs } from '@samenhang/nats';
 import { loadBrokerKeys } from '@samenhang/service-base';
 import { Revocations } from './access/identity.js';
+import { OidcSignIn } from './access/oidc.js';
 import { Sessions } from './access/sessions.js';
 import { ReceiptWaiter } from './api/receipt-waiter.js';
 import { handleApi } from './api/routes.js';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     certs: CertStore.load(paths.caCert, paths.identities, registry),
     revocations,
     sessions: new Sessions(config.sessionTtlSeconds * 1000),
+    oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`),
     feed,
     audit: new ConsoleAudit(js),
     auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),

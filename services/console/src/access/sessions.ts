@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Person } from './oidc.js';
 
 export interface Session {
   readonly id: string;
@@ -6,6 +7,8 @@ export interface Session {
   readonly expiresAt: number;
   /** Sent with every form, checked on every POST (defence in depth besides SameSite=Strict). */
   readonly csrf: string;
+  /** Signed in as a person (OpenID Connect); without it, an organisation's one-time link. */
+  readonly person?: Person;
 }
 
 /**
@@ -19,13 +22,14 @@ export class Sessions {
 
   constructor(private readonly ttlMs: number) {}
 
-  create(identity: string, now = Date.now()): Session {
+  create(identity: string, now = Date.now(), person?: Person): Session {
     this.sweep(now);
     const s: Session = {
       id: randomBytes(32).toString('base64url'),
       identity,
       expiresAt: now + this.ttlMs,
       csrf: randomBytes(16).toString('base64url'),
+      ...(person ? { person } : {}),
     };
     this.byId.set(s.id, s);
     return s;

@@ -12,6 +12,8 @@ import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
 import { requestPicture } from '@samenhang/nats';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
+import type { OidcSignIn } from '../access/oidc.js';
+import { roleFits } from '../access/roles.js';
 import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
@@ -31,7 +33,7 @@ import { langOf, translator, type Lang } from './i18n.js';
 import { page, type PageContext } from './layout.js';
 import { alertCard, alertsBody, pictureBody } from './rvt-pages.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
-import { entriesOf, sessionTag, type ConsoleAudit } from './view-records.js';
+import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
 
 export interface WebDeps {
   readonly nc: NatsConnection;
@@ -39,6 +41,7 @@ export interface WebDeps {
   readonly certs: CertStore;
   readonly revocations: Revocations;
   readonly sessions: Sessions;
+  readonly oidc: OidcSignIn;
   readonly feed: AlertsFeed;
   readonly audit: ConsoleAudit;
   readonly auditView: AuditView;
@@ -64,6 +67,8 @@ const ASSETS: Record<string, string> = {
   '/assets/console.js': 'text/javascript; charset=utf-8',
 };
 const COOKIE = 'samenhang_session';
+/** The state of a sign-in in progress at an identity provider. */
+const OIDC_COOKIE = 'samenhang_oidc';
 
 interface Req {
   readonly req: IncomingMessage;
@@ -78,7 +83,12 @@ interface Authed extends Req {
   readonly ctx: PageContext;
 }
 
-function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers });
   res.end(html);
 }
@@ -132,7 +142,10 @@ export class WebConsole {
         });
         return void res.end(readFileSync(`${this.d.assetsDir}/${url.pathname.slice(8)}`));
       }
-      if (req.method === 'GET' && url.pathname === '/login') return await this.login(r, langCookie);
+      if (req.method === 'GET' && url.pathname === '/login')
+        return url.searchParams.has('token') ? await this.login(r, langCookie) : this.signInChoice(r, langCookie);
+      if (req.method === 'GET' && url.pathname === '/login/oidc') return await this.signInStart(r);
+      if (req.method === 'GET' && url.pathname === '/oidc/callback') return await this.signInFinish(r);
       const session = this.d.sessions.get(cookieValue(req, COOKIE));
       if (!session) {
         const expired = cookieValue(req, COOKIE) !== undefined;
@@ -142,7 +155,7 @@ export class WebConsole {
           page(
             { lang, path: url.pathname },
             r.t('loginTitle'),
-            h`<p role="alert">${expired ? r.t('sessionExpired') : ''}</p><p>${r.t('loginHelp')}</p>`,
+            h`<p role="alert">${expired ? r.t('sessionExpired') : ''}</p>${this.organisationLinks(r)}`,
           ),
           langCookie,
         );
@@ -195,6 +208,66 @@ export class WebConsole {
       if (!res.headersSent)
         send(res, status, page({ lang, path: url.pathname }, String(status), h`<p role="alert">${text}</p>`));
       else res.end();
+    }
+  }
+
+  /** Where a person chooses the organisation they sign in for. */
+  private signInChoice(r: Req, headers: Record<string, string>): void {
+    send(r.res, 200, page({ lang: r.lang, path: '/login' }, r.t('loginTitle'), this.organisationLinks(r)), headers);
+  }
+
+  private organisationLinks(r: Req) {
+    return h`<p>${r.t('loginHelp')}</p><ul class="sign-in">${this.d.oidc
+      .organisations()
+      .map(
+        (o) =>
+          h`<li><a href="/login/oidc?org=${encodeURIComponent(o.id)}">${r.t('signInWith', o.displayName)}</a></li>`,
+      )}</ul>`;
+  }
+
+  /** Off to the organisation's identity provider; this browser's state travels in a short-lived cookie. */
+  private async signInStart(r: Req): Promise<void> {
+    const { url, state } = await this.d.oidc.start(r.url.searchParams.get('org') ?? '');
+    // Lax: it must come back with the provider's redirect, a top-level navigation from its site.
+    redirect(r.res, url, {
+      'set-cookie': `${OIDC_COOKIE}=${state}; Path=/oidc; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
+    });
+  }
+
+  /**
+   * Back from the identity provider: the person it names, in a role their organisation
+   * gives them, gets a session. The page then moves on by itself: a navigation from this
+   * site, so the session cookie (SameSite=Strict) goes with it.
+   */
+  private async signInFinish(r: Req): Promise<void> {
+    const clear = `${OIDC_COOKIE}=; Path=/oidc; HttpOnly; Secure; SameSite=Lax; Max-Age=0`;
+    try {
+      const person = await this.d.oidc.finish(r.url, cookieValue(r.req, OIDC_COOKIE));
+      const who = participant(this.d.registry, person.organisation);
+      if ((await this.d.revocations.current()).has(who.id))
+        throw new SamenhangError('ERR_CERT_REVOKED', 'this organisation is revoked');
+      if (!roleFits(person.role, who, this.d.registry))
+        throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this role here');
+      const s = this.d.sessions.create(who.id, Date.now(), person);
+      this.d.log.info({ identity: who.id, person: person.id, role: person.role }, 'signed in');
+      send(
+        r.res,
+        200,
+        `<!doctype html><html lang="${r.lang}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>${r.t('loginTitle')}</title></head><body><p><a href="/">${r.t('signedIn')}</a></p></body></html>`,
+        { 'set-cookie': [this.d.sessions.cookie(s), clear] },
+      );
+    } catch (e) {
+      this.d.log.warn({ code: (e as SamenhangError).code ?? 'ERR_INTERNAL' }, 'sign-in refused');
+      send(
+        r.res,
+        401,
+        page(
+          { lang: r.lang, path: '/login' },
+          r.t('loginTitle'),
+          h`<p role="alert">${r.t('signInFailed')}</p>${this.organisationLinks(r)}`,
+        ),
+        { 'set-cookie': clear },
+      );
     }
   }
 
@@ -252,7 +325,7 @@ export class WebConsole {
         const alerts = this.d.feed.current(rvt());
         const position = this.d.feed.position(); // what the live stream continues from
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
-        for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session.id, this.d.purpose);
+        for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session, this.d.purpose);
         send(
           res,
           200,
@@ -278,12 +351,12 @@ export class WebConsole {
         const choice = body!.get('outcome') ?? '';
         if (!alert || !e || !isHumanChoice(choice) || !choiceFits(choice, e))
           throw new SamenhangError('ERR_INPUT_INVALID', 'no such decision due');
-        // Until personal sign-in, the person is known by their session's pseudonymous tag.
+        // The person (pseudonymous), or for a sign-in by an organisation's link, its session's tag.
         await publishHumanDecision(this.d.nc.jetstream(), region, {
           systemId: alert.systemId,
           decisionId: e.decisionId,
           choice,
-          by: sessionTag(a.session.id),
+          by: actorOf(a.session),
           organisation: who.id,
         });
         this.decidedIn(a.session.id).set(e.decisionId, choice);
@@ -365,7 +438,7 @@ export class WebConsole {
         }
         const person = this.d.pseudonyms.person(bsn);
         const report = accessReport(await this.d.auditView.records(), person);
-        await this.d.audit.viewedAccessReport(report, person, who, a.session.id);
+        await this.d.audit.viewedAccessReport(report, person, who, a.session);
         send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, true, report)));
         return true;
       }
@@ -408,7 +481,7 @@ export class WebConsole {
           // Expired, signed out or revoked meanwhile: the stream ends with the session.
           if (!this.d.sessions.get(a.session.id) || (await this.d.revocations.current()).has(who.id))
             return void res.end();
-          await this.d.audit.viewedAlert(alert, who, a.session.id, this.d.purpose);
+          await this.d.audit.viewedAlert(alert, who, a.session, this.d.purpose);
           const html = alertCard(t, alert, a.session.csrf, this.decidedIn(a.session.id), true).html;
           // A reader that does not keep up is cut off: it reconnects with the last event id it
           // has and gets the rest then, instead of the console holding an ever longer queue.
@@ -476,7 +549,7 @@ export class WebConsole {
     const reply = await requestPicture(this.d.nc, region, request);
     if (reply.entries.length === 0)
       return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { empty: reply.reason })));
-    await this.d.audit.viewedAlert(reply, who, a.session.id, this.d.purpose);
+    await this.d.audit.viewedAlert(reply, who, a.session, this.d.purpose);
     send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { alert: reply }, a.session.csrf)));
   }
 }

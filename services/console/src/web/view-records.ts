@@ -6,6 +6,7 @@ import { SamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
 import { auditSubjects } from '@samenhang/topology';
 import type { Identity } from '../access/identity.js';
+import type { Session } from '../access/sessions.js';
 
 /** Decoded alerts carry full entries (protobufjs types them loosely). */
 export const entriesOf = (a: v1.HouseholdAlert) => a.entries as v1.AlertEntry[];
@@ -30,15 +31,23 @@ export function fieldsShown(e: v1.AlertEntry): string[] {
 export const sessionTag = (sessionId: string) =>
   `session:${createHash('sha256').update(sessionId).digest('hex').slice(0, 16)}`;
 
-/** What every view record starts with: a fresh id, now, the identity and its session's tag. */
-const viewBase = (who: Identity, session: string, purpose: string) => ({
+/**
+ * Who acts in a session, as the audit log names them: the person (a pseudonymous id from
+ * their identity provider, never a name), or for a sign-in by an organisation's link, the
+ * session's tag.
+ */
+export const actorOf = (s: Session): string => s.person?.id ?? sessionTag(s.id);
+
+/** What every view record starts with: a fresh id, now, the identity, who looked and in which role. */
+const viewBase = (who: Identity, session: Session, purpose: string) => ({
   type: 'disclosure' as const,
   disclosureId: `dis_view_${randomBytes(12).toString('hex')}`,
   kind: 'view' as const,
   time: new Date().toISOString(),
   recipient: who.id,
   purpose,
-  viewer: sessionTag(session),
+  viewer: actorOf(session),
+  ...(session.person ? { viewerRole: session.person.role } : {}),
 });
 
 /**
@@ -49,7 +58,7 @@ const viewBase = (who: Identity, session: string, purpose: string) => ({
 export class ConsoleAudit {
   constructor(private readonly js: JetStreamClient) {}
 
-  async viewedAlert(a: v1.HouseholdAlert, who: Identity, session: string, purpose: string): Promise<void> {
+  async viewedAlert(a: v1.HouseholdAlert, who: Identity, session: Session, purpose: string): Promise<void> {
     const entries = entriesOf(a);
     const record: DisclosureRecord = {
       ...viewBase(who, session, purpose),
@@ -73,7 +82,7 @@ export class ConsoleAudit {
   }
 
   /** An access report shown to the privacy officer concerns one person: that is a disclosure too. */
-  async viewedAccessReport(r: AccessReport, person: string, who: Identity, session: string): Promise<void> {
+  async viewedAccessReport(r: AccessReport, person: string, who: Identity, session: Session): Promise<void> {
     const record: DisclosureRecord = {
       ...viewBase(who, session, 'ACCESS_REQUEST'),
       decisionIds: [],

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegistry, PERSON_ROLES } from '@samenhang/pki';
+import { participant } from '../src/access/identity.js';
+import { roleFits } from '../src/access/roles.js';
+
+const registry = loadRegistry(join(import.meta.dirname, '../../../certs-dev/registry.json'));
+
+describe('which role may use the console for which organisation, cell by cell', () => {
+  const organisations = ['rvt-foodvalley', 'rvt-twente', 'privacy-officer', 'politie-oost-nederland', 'ggz-centraal'];
+  // Only these cells let a person in; every other combination is refused.
+  const allowed = new Set([
+    'rvt-worker × rvt-foodvalley',
+    'rvt-worker × rvt-twente',
+    'rvt-coordinator × rvt-foodvalley',
+    'rvt-coordinator × rvt-twente',
+    'privacy-officer × privacy-officer',
+  ]);
+  for (const role of PERSON_ROLES)
+    for (const org of organisations)
+      it(`${role} × ${org}`, () =>
+        expect(roleFits(role, participant(registry, org), registry)).toBe(allowed.has(`${role} × ${org}`)));
+});

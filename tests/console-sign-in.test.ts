@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { parseRecords } from '@samenhang/audit-log';
+import { readConsoleInfo } from '@samenhang/console';
+import { readAll } from '@samenhang/nats';
+import { STREAMS, auditSubjects } from '@samenhang/topology';
+import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import type { ScenarioStep } from '@samenhang/client';
+import { loadScenario } from './helpers/scenario.js';
+
+const meneerM = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
+
+/**
+ * People sign in as themselves, through the real OpenID Connect redirect flow against the
+ * development identity provider `samenhang up` starts (code flow with PKCE): no organisation's
+ * key on a worker's machine, and every view in the audit log is that person's.
+ */
+describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
+  let t: TestStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const web = () => readConsoleInfo(t.paths).webUrl;
+
+  /** A fresh browser, signed in as `login` of the development identity provider for `organisation`. */
+  const signIn = async (login: string, organisationName: string): Promise<Page> => {
+    const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${web()}/login`);
+    await page.getByRole('link', { name: `Aanmelden als medewerker van ${organisationName}` }).click();
+    // At the identity provider: its own sign-in page.
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('development');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((u) => u.origin === web() && u.pathname !== '/oidc/callback', { timeout: 20_000 });
+    return page;
+  };
+
+  beforeAll(async () => {
+    t = await startTestStack({ services: ['broker-gateway', 'consent', 'audit', 'console'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    await publishSteps(t, meneerM.steps);
+  });
+  afterAll(async () => {
+    await Promise.allSettled(contexts.map((c) => c.close()));
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("a Food Valley worker signs in and sees Food Valley's alerts only", async () => {
+    const page = await signIn('fv-medewerker-1', 'Regionaal veiligheidsteam Food Valley');
+    expect(new URL(page.url()).pathname).toBe('/rvt');
+    await page.locator('section[data-signal="m-001"]').waitFor({ timeout: 30_000 });
+    // Its navigation has no audit views, and the audit pages refuse it.
+    expect((await page.goto(`${web()}/audit`))?.status()).toBe(403);
+  });
+
+  it('two workers of one RVT are told apart in the audit log, each by a pseudonymous id', async () => {
+    const second = await signIn('fv-medewerker-2', 'Regionaal veiligheidsteam Food Valley');
+    await second.locator('section[data-signal="m-001"]').waitFor({ timeout: 30_000 });
+    const po = await t.connect('privacy-officer');
+    const views = parseRecords(await readAll(po, STREAMS.AUDIT, auditSubjects.all)).disclosures.filter(
+      (d) => d.kind === 'view' && d.recipient === 'rvt-foodvalley',
+    );
+    const viewers = new Set(views.map((d) => d.viewer));
+    expect([...viewers].every((v) => /^person:[0-9a-f]{24}$/.test(v ?? ''))).toBe(true);
+    expect(viewers.size).toBe(2);
+    expect(new Set(views.map((d) => d.viewerRole))).toEqual(new Set(['rvt-worker']));
+    // No login name in the log: only the pseudonymous ids.
+    expect(JSON.stringify(views)).not.toMatch(/fv-medewerker/);
+  });
+
+  it("a Twente worker sees none of Food Valley's families", async () => {
+    const page = await signIn('tw-medewerker-1', 'Regionaal veiligheidsteam Twente');
+    expect(new URL(page.url()).pathname).toBe('/rvt');
+    expect(await page.locator('main').textContent()).not.toContain('m-001');
+  });
+
+  it('a person signing in for an organisation that is not theirs is refused', async () => {
+    const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${web()}/login`);
+    await page.getByRole('link', { name: 'Aanmelden als medewerker van Regionaal veiligheidsteam Twente' }).click();
+    await page.locator('input[name="login"]').fill('fv-medewerker-1'); // a Food Valley worker
+    await page.locator('input[name="password"]').fill('development');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Aanmelden is niet gelukt').waitFor({ timeout: 20_000 });
+    expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
+  });
+});
