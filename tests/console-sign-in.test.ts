@@ -91,4 +91,24 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     await page.getByText('Aanmelden is niet gelukt').waitFor({ timeout: 20_000 });
     expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
   });
+
+  it('says at once, on the live page, when the session ended and when the console is gone', async () => {
+    const page = await signIn('fv-coordinator', 'Regionaal veiligheidsteam Food Valley');
+    const state = page.locator('#live-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('on');
+    // Signed out in another tab of the same browser: this page says so within seconds.
+    const other = await page.context().newPage();
+    await other.goto(`${web()}/rvt`);
+    await other.getByRole('button', { name: 'Afmelden' }).click();
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 5_000 }).toBe('ended');
+    expect(await state.textContent()).toContain('uw sessie is beëindigd');
+
+    // Another person, another page: the console stops, and the page says it is no longer live.
+    const live = await signIn('fv-medewerker-1', 'Regionaal veiligheidsteam Food Valley');
+    const liveState = live.locator('#live-state');
+    await expect.poll(() => liveState.getAttribute('data-state'), { timeout: 10_000 }).toBe('on');
+    await t.stack.services.get('console')!.stop();
+    await expect.poll(() => liveState.getAttribute('data-state'), { timeout: 5_000 }).toBe('lost');
+    expect(await liveState.textContent()).toContain('Niet meer live');
+  });
 });

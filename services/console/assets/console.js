@@ -4,6 +4,27 @@
   const list = document.getElementById('alerts');
   if (list?.dataset.live && window.EventSource) {
     const events = new EventSource(list.dataset.live);
+    // Whether this page is still live, said at once and in words (the texts come with the page).
+    const state = document.getElementById('live-state');
+    const say = (which) => {
+      if (!state) return;
+      state.dataset.state = which;
+      state.textContent = state.dataset[which] ?? '';
+      if (which === 'ended') {
+        const link = document.createElement('a');
+        link.href = '/login';
+        link.textContent = ' → /login';
+        state.append(link);
+      }
+    };
+    events.addEventListener('open', () => say('on'));
+    events.addEventListener('error', () => {
+      if (state?.dataset.state !== 'ended') say('lost');
+    });
+    events.addEventListener('ended', () => {
+      events.close();
+      say('ended');
+    });
     events.addEventListener('alert', (e) => {
       const msg = JSON.parse(e.data);
       const tpl = document.createElement('template');

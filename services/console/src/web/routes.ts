@@ -503,11 +503,19 @@ export class WebConsole {
       for (const x of this.d.feed.after(region, since)) show(x.alert, x.position);
     const stop = this.d.feed.listen(region, show);
     const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    // A session that ends (expired, signed out, revoked) ends its live page at once, saying so.
+    const watch = setInterval(() => {
+      void (async () => {
+        if (this.d.sessions.get(a.session.id) && !(await this.d.revocations.current()).has(who.id)) return;
+        if (!res.writableEnded) res.end('event: ended\ndata: {}\n\n');
+      })().catch(() => res.end());
+    }, 1000);
     let closed = false;
     const close = () => {
       if (closed) return;
       closed = true;
       clearInterval(beat);
+      clearInterval(watch);
       stop();
       const left = (this.streams.get(a.session.id) ?? 1) - 1;
       if (left > 0) this.streams.set(a.session.id, left);

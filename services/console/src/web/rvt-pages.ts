@@ -92,6 +92,7 @@ export function alertsBody(
   position: number,
 ): Raw {
   return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
+<p id="live-state" class="noprint live-state" role="alert" data-on="${t('liveOn')}" data-lost="${t('liveLost')}" data-ended="${t('liveEnded')}"></p>
 <div id="alerts" data-live="/rvt/events?after=${position}">
 ${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
 ${alerts.map((a) => alertCard(t, a, csrf, decided, true))}
