@@ -92,14 +92,14 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
   });
 
-  it('says at once, on the live page, when the session ended and when the console is gone', async () => {
+  it('says at once, on the live page, when the session ended and when the console is gone; a restart keeps sessions', async () => {
     const page = await signIn('fv-coordinator', 'Regionaal veiligheidsteam Food Valley');
     const state = page.locator('#live-state');
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('on');
     // Signed out in another tab of the same browser: this page says so within seconds.
     const other = await page.context().newPage();
     await other.goto(`${web()}/rvt`);
-    await other.getByRole('button', { name: 'Afmelden' }).click();
+    await other.getByRole('button', { name: 'Afmelden', exact: true }).click();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 5_000 }).toBe('ended');
     expect(await state.textContent()).toContain('uw sessie is beëindigd');
 
@@ -110,5 +110,9 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     await t.stack.services.get('console')!.stop();
     await expect.poll(() => liveState.getAttribute('data-state'), { timeout: 5_000 }).toBe('lost');
     expect(await liveState.textContent()).toContain('Niet meer live');
+    // Back again: the session was kept (NATS KV), the page is live again by itself.
+    await t.stack.startService('console');
+    await expect.poll(() => liveState.getAttribute('data-state'), { timeout: 20_000 }).toBe('on');
+    expect((await live.goto(`${web()}/rvt`))?.status()).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ export {
   BUCKETS,
   CONSENT_CONSUMER,
   GATEWAY_CONSUMER,
+  SESSION_MAX_MS,
   STREAMS,
   ensureStreams,
   streamConfigs,

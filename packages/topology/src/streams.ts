@@ -33,7 +33,12 @@ export const BUCKETS = {
   FS_HOUSEHOLDS: 'FS_HOUSEHOLDS',
   /** The audit log's compact Merkle state (one key). */
   AUDIT_STATE: 'AUDIT_STATE',
+  /** Console sessions, by a hash of their cookie (never the cookie itself); gone after their absolute limit. */
+  CONSOLE_SESSIONS: 'CONSOLE_SESSIONS',
 } as const;
+
+/** A console session's absolute limit, and so how long the sessions bucket keeps one. */
+export const SESSION_MAX_MS = 12 * 3_600_000;
 
 export const CONSENT_CONSUMER = 'consent';
 export const AUDIT_CONSUMER = 'audit';
@@ -115,7 +120,12 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
   }
   const js = nc.jetstream();
   for (const bucket of Object.values(BUCKETS)) {
-    await js.views.kv(bucket, { history: 1, replicas, storage: StorageType.File });
+    await js.views.kv(bucket, {
+      history: 1,
+      replicas,
+      storage: StorageType.File,
+      ...(bucket === BUCKETS.CONSOLE_SESSIONS ? { ttl: SESSION_MAX_MS } : {}),
+    });
   }
   await jsm.consumers.add(STREAMS.INGRESS, {
     durable_name: GATEWAY_CONSUMER,

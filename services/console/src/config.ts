@@ -10,8 +10,9 @@ export interface ConsoleConfig {
   readonly host: string;
   /** Agency systems: mutual TLS required at the handshake. 0 = any free port. */
   readonly apiPort: number;
-  /** Browsers: server TLS, sign-in by a one-time link signed with the identity's key. */
+  /** Browsers: server TLS; people sign in with OpenID Connect (or, in development, an organisation's link). */
   readonly webPort: number;
+  /** The idle timeout: a session unused this long ends; use renews it, up to an absolute 12 hours. */
   readonly sessionTtlSeconds: number;
   /** How long POST /v1/signals waits for the receipt before answering 202. */
   readonly receiptTimeoutMs: number;

@@ -10,9 +10,11 @@ import { createLogger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { connectAs } from '@samenhang/nats';
+import { SESSION_MAX_MS } from '@samenhang/topology';
 import { loadBrokerKeys } from '@samenhang/service-base';
 import { Revocations } from './access/identity.js';
 import { OidcSignIn } from './access/oidc.js';
+import { followSessions, sessionStore } from './access/session-store.js';
 import { Sessions } from './access/sessions.js';
 import { ReceiptWaiter } from './api/receipt-waiter.js';
 import { handleApi } from './api/routes.js';
@@ -65,6 +67,14 @@ async function main(): Promise<void> {
   );
   const apiPort = await listen(api, config.apiPort, config.host);
 
+  // Sessions in NATS KV: every console instance and a restart keep them.
+  const { kv: sessionsKv, store } = await sessionStore(js);
+  const sessions = new Sessions(config.sessionTtlSeconds * 1000, SESSION_MAX_MS, store, (err) =>
+    log.warn({ err }, 'session not stored: it may end sooner on another instance'),
+  );
+  const stopSessions = await followSessions(sessionsKv, sessions, (err) =>
+    log.error({ err }, 'sessions watch ended: sessions of other instances are not seen'),
+  );
   const web = createServer(tls);
   const webPort = await listen(web, config.webPort, config.host);
   const origin = `https://${config.host}:${webPort}`;
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
     registry,
     certs: CertStore.load(paths.caCert, paths.identities, registry),
     revocations,
-    sessions: new Sessions(config.sessionTtlSeconds * 1000),
+    sessions,
     oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`),
     feed,
     audit: new ConsoleAudit(js),
@@ -99,6 +109,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'draining');
     feed.stop();
+    stopSessions();
     receipts.close();
     for (const s of [api, web]) {
       s.close();

@@ -70,21 +70,39 @@ describe("console permissions are the identity's NATS permissions", () => {
 });
 
 describe('sessions', () => {
-  it('expire on the server, whatever the browser keeps', () => {
+  it('expire on the server, whatever the browser keeps', async () => {
     const s = new Sessions(1000);
-    const session = s.create('rvt-foodvalley', 0);
+    const session = await s.create('rvt-foodvalley', 0);
     expect(s.get(session.id, 999)?.identity).toBe('rvt-foodvalley');
     expect(s.get(session.id, 1000)).toBeUndefined();
     expect(s.get(session.id, 10)).toBeUndefined(); // gone for good once expired
+  });
+  it('slide with use up to an absolute limit', async () => {
+    const s = new Sessions(60_000, 200_000);
+    const session = await s.create('rvt-foodvalley', 0);
+    // Used every 40 s: each use renews the idle minute, until the absolute limit.
+    for (let t = 40_000; t < 200_000; t += 40_000)
+      expect(s.get(session.id, t)?.identity, `at ${t}`).toBe('rvt-foodvalley');
+    expect(s.get(session.id, 200_000)).toBeUndefined();
+  });
+  it('are stored under a hash of the cookie, never the cookie', async () => {
+    const stored: string[] = [];
+    const s = new Sessions(60_000, 200_000, {
+      put: async (key, v) => void stored.push(key, JSON.stringify(v)),
+      remove: async () => undefined,
+    });
+    const session = await s.create('rvt-foodvalley', 0);
+    expect(stored.join(' ')).not.toContain(session.id);
+    expect(stored[0]).toMatch(/^[0-9a-f]{64}$/);
   });
   it('a login assertion works once', () => {
     const s = new Sessions(1000);
     expect(s.firstUse('jti-1', 60_000, 0)).toBe(true);
     expect(s.firstUse('jti-1', 60_000, 1)).toBe(false);
   });
-  it('sets a cookie that scripts and other sites cannot use', () => {
-    const s = new Sessions(900_000);
-    const c = s.cookie(s.create('privacy-officer'));
-    for (const attr of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Max-Age=900', 'Path=/']) expect(c).toContain(attr);
+  it('sets a cookie that scripts and other sites cannot use', async () => {
+    const s = new Sessions(900_000, 3_600_000);
+    const c = s.cookie(await s.create('privacy-officer'));
+    for (const attr of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Max-Age=3600', 'Path=/']) expect(c).toContain(attr);
   });
 });

@@ -1,53 +1,119 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Person } from './oidc.js';
 
 export interface Session {
+  /** The cookie's value: known to the browser and to this request only, never stored. */
   readonly id: string;
   readonly identity: string;
-  readonly expiresAt: number;
   /** Sent with every form, checked on every POST (defence in depth besides SameSite=Strict). */
   readonly csrf: string;
   /** Signed in as a person (OpenID Connect); without it, an organisation's one-time link. */
   readonly person?: Person;
+  readonly createdAt: number;
+  /** The last request seen (at most a renewal interval ago): the idle timeout counts from it. */
+  readonly lastSeen: number;
+  /** The absolute limit: no renewal goes past it. */
+  readonly until: number;
 }
 
+/** A session as stored, under a hash of its id: whoever reads the store cannot use it as a cookie. */
+export type StoredSession = Omit<Session, 'id'>;
+
+/** Where sessions are kept for every console instance and across restarts (NATS KV in the service). */
+export interface SessionStore {
+  put(key: string, s: StoredSession): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/** How often a session's last request is written back: sliding renewal without a write per request. */
+const RENEW_MS = 30_000;
+
+const keyOf = (id: string) => createHash('sha256').update(id).digest('hex');
+
 /**
- * Browser sessions, held only in the console's memory: a restart signs everyone out.
- * Expiry is enforced here, not by the browser, so a copied cookie stops working on time.
+ * Browser sessions: an idle timeout that slides with use, and an absolute limit. Expiry is
+ * enforced here, not by the browser, so a copied cookie stops working on time. Kept in a
+ * store all console instances share (`seen`/`gone` bring in what others wrote), so a restart
+ * or another instance keeps a person signed in; without a store, in this process only.
  */
 export class Sessions {
-  private readonly byId = new Map<string, Session>();
+  private readonly byKey = new Map<string, StoredSession>();
   /** Login assertions already used, until they would have expired anyway. */
   private readonly usedLogins = new Map<string, number>();
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(
+    private readonly idleMs: number,
+    private readonly maxMs = 12 * 3_600_000,
+    private readonly store?: SessionStore,
+    private readonly onError: (e: unknown) => void = () => undefined,
+  ) {}
 
-  create(identity: string, now = Date.now(), person?: Person): Session {
+  async create(identity: string, now = Date.now(), person?: Person): Promise<Session> {
     this.sweep(now);
-    const s: Session = {
-      id: randomBytes(32).toString('base64url'),
+    const id = randomBytes(32).toString('base64url');
+    const s: StoredSession = {
       identity,
-      expiresAt: now + this.ttlMs,
       csrf: randomBytes(16).toString('base64url'),
       ...(person ? { person } : {}),
+      createdAt: now,
+      lastSeen: now,
+      until: now + this.maxMs,
     };
-    this.byId.set(s.id, s);
-    return s;
+    this.byKey.set(keyOf(id), s);
+    await this.store?.put(keyOf(id), s);
+    return { id, ...s };
   }
 
+  /** Whether a session is still valid, without counting this as its use (a live page's check). */
+  valid(id: string, now = Date.now()): boolean {
+    const s = this.byKey.get(keyOf(id));
+    return s !== undefined && now < s.until && now < s.lastSeen + this.idleMs;
+  }
+
+  /** The session of a request: a use, which renews its idle timeout. */
   get(id: string | undefined, now = Date.now()): Session | undefined {
     if (!id) return undefined;
-    const s = this.byId.get(id);
+    const key = keyOf(id);
+    const s = this.byKey.get(key);
     if (!s) return undefined;
-    if (s.expiresAt <= now) {
-      this.byId.delete(id);
+    if (now >= s.until || now >= s.lastSeen + this.idleMs) {
+      this.byKey.delete(key);
+      this.store?.remove(key).catch(this.onError);
       return undefined;
     }
-    return s;
+    if (now - s.lastSeen >= Math.min(RENEW_MS, this.idleMs / 4)) {
+      const renewed = { ...s, lastSeen: now };
+      this.byKey.set(key, renewed);
+      this.store?.put(key, renewed).catch(this.onError);
+      return { id, ...renewed };
+    }
+    return { id, ...s };
   }
 
-  end(id: string): void {
-    this.byId.delete(id);
+  async end(id: string): Promise<void> {
+    this.byKey.delete(keyOf(id));
+    await this.store?.remove(keyOf(id));
+  }
+
+  /** Signs a person out of every session they have, on every console instance. Returns how many. */
+  async endEverywhere(personId: string): Promise<number> {
+    const keys = [...this.byKey].filter(([, s]) => s.person?.id === personId).map(([k]) => k);
+    for (const k of keys) {
+      this.byKey.delete(k);
+      await this.store?.remove(k);
+    }
+    return keys.length;
+  }
+
+  /** Another instance (or an earlier run) stored or renewed a session. */
+  seen(key: string, s: StoredSession): void {
+    const known = this.byKey.get(key);
+    if (!known || known.lastSeen <= s.lastSeen) this.byKey.set(key, s);
+  }
+
+  /** Another instance ended a session. */
+  gone(key: string): void {
+    this.byKey.delete(key);
   }
 
   /** True the first time a login assertion id is seen; false on any replay. */
@@ -59,11 +125,11 @@ export class Sessions {
   }
 
   cookie(s: Session): string {
-    return `samenhang_session=${s.id}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${Math.ceil(this.ttlMs / 1000)}`;
+    return `samenhang_session=${s.id}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${Math.ceil(this.maxMs / 1000)}`;
   }
 
   private sweep(now: number): void {
-    for (const [k, s] of this.byId) if (s.expiresAt <= now) this.byId.delete(k);
+    for (const [k, s] of this.byKey) if (now >= s.until || now >= s.lastSeen + this.idleMs) this.byKey.delete(k);
     for (const [k, exp] of this.usedLogins) if (exp < now) this.usedLogins.delete(k);
   }
 }

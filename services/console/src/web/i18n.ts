@@ -5,6 +5,7 @@ export type Lang = (typeof LANGS)[number];
 const nl = {
   appName: 'Samenhang',
   signOut: 'Afmelden',
+  signOutEverywhere: 'Overal afmelden',
   language: 'Taal',
   signedInAs: 'Aangemeld als',
   loginTitle: 'Aanmelden',
@@ -106,6 +107,7 @@ const nl = {
 const en: Record<keyof typeof nl, string> = {
   appName: 'Samenhang',
   signOut: 'Sign out',
+  signOutEverywhere: 'Sign out everywhere',
   language: 'Language',
   signedInAs: 'Signed in as',
   loginTitle: 'Sign in',

@@ -23,7 +23,7 @@ export function page(c: PageContext, title: string, body: Raw): string {
 <body><a class="skip" href="#main">${c.lang === 'nl' ? 'Naar de inhoud' : 'Skip to content'}</a>
 <header><strong>${t('appName')}</strong>
 <nav aria-label="${c.lang === 'nl' ? 'Hoofdmenu' : 'Main menu'}">${(c.nav ?? []).map((n) => h`<a href="${n.href}">${n.label}</a>`)}</nav>
-${c.who ? h`<span>${t('signedInAs')} ${c.who.displayName}</span><form method="post" action="/logout"><input type="hidden" name="csrf" value="${c.csrf ?? ''}"><button type="submit">${t('signOut')}</button></form>` : ''}
+${c.who ? h`<span>${t('signedInAs')} ${c.who.displayName}</span><form method="post" action="/logout"><input type="hidden" name="csrf" value="${c.csrf ?? ''}"><button type="submit">${t('signOut')}</button></form><form method="post" action="/logout/everywhere"><input type="hidden" name="csrf" value="${c.csrf ?? ''}"><button type="submit">${t('signOutEverywhere')}</button></form>` : ''}
 <span>${t('language')}: ${other.map((l) => h`<a href="${c.path}${sep}lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`)}</span>
 </header>
 <main id="main" tabindex="-1"><h1>${title}</h1>

@@ -162,7 +162,7 @@ export class WebConsole {
       }
       const who = participant(this.d.registry, session.identity);
       if ((await this.d.revocations.current()).has(who.id)) {
-        this.d.sessions.end(session.id);
+        await this.d.sessions.end(session.id);
         return send(
           res,
           401,
@@ -248,7 +248,7 @@ export class WebConsole {
         throw new SamenhangError('ERR_CERT_REVOKED', 'this organisation is revoked');
       if (!roleFits(person.role, who, this.d.registry))
         throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this role here');
-      const s = this.d.sessions.create(who.id, Date.now(), person);
+      const s = await this.d.sessions.create(who.id, Date.now(), person);
       this.d.log.info({ identity: who.id, person: person.id, role: person.role }, 'signed in');
       send(
         r.res,
@@ -284,7 +284,7 @@ export class WebConsole {
         throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this identity');
       if (!this.d.sessions.firstUse(claims.jti, claims.exp * 1000))
         throw new SamenhangError('ERR_LOGIN_INVALID', 'login link already used');
-      const s = this.d.sessions.create(who.id);
+      const s = await this.d.sessions.create(who.id);
       this.d.log.info({ identity: who.id }, 'signed in');
       redirect(r.res, '/', { ...headers, 'set-cookie': this.d.sessions.cookie(s) });
     } catch (e) {
@@ -317,8 +317,14 @@ export class WebConsole {
       case 'GET /':
         redirect(res, region ? '/rvt' : '/audit');
         return true;
+      case 'POST /logout/everywhere':
+        // A person's every session, on every console instance (a lost laptop, a shared desk).
+        if (a.session.person) await this.d.sessions.endEverywhere(a.session.person.id);
+        else await this.d.sessions.end(a.session.id);
+        redirect(res, '/login', { 'set-cookie': `${COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0` });
+        return true;
       case 'POST /logout':
-        this.d.sessions.end(a.session.id);
+        await this.d.sessions.end(a.session.id);
         redirect(res, '/login', { 'set-cookie': `${COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0` });
         return true;
       case 'GET /rvt': {
@@ -479,7 +485,7 @@ export class WebConsole {
         .then(async () => {
           if (res.writableEnded) return;
           // Expired, signed out or revoked meanwhile: the stream ends with the session.
-          if (!this.d.sessions.get(a.session.id) || (await this.d.revocations.current()).has(who.id))
+          if (!this.d.sessions.valid(a.session.id) || (await this.d.revocations.current()).has(who.id))
             return void res.end();
           await this.d.audit.viewedAlert(alert, who, a.session, this.d.purpose);
           const html = alertCard(t, alert, a.session.csrf, this.decidedIn(a.session.id), true).html;
@@ -506,7 +512,7 @@ export class WebConsole {
     // A session that ends (expired, signed out, revoked) ends its live page at once, saying so.
     const watch = setInterval(() => {
       void (async () => {
-        if (this.d.sessions.get(a.session.id) && !(await this.d.revocations.current()).has(who.id)) return;
+        if (this.d.sessions.valid(a.session.id) && !(await this.d.revocations.current()).has(who.id)) return;
         if (!res.writableEnded) res.end('event: ended\ndata: {}\n\n');
       })().catch(() => res.end());
     }, 1000);
