@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseRecords } from '@samenhang/audit-log';
 import { readConsoleInfo } from '@samenhang/console';
 import { readAll } from '@samenhang/nats';
+import { readIdpInfo } from '@samenhang/service-base';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
 import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
 import type { ScenarioStep } from '@samenhang/client';
@@ -77,6 +79,22 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     const page = await signIn('tw-medewerker-1', 'Regionaal veiligheidsteam Twente');
     expect(new URL(page.url()).pathname).toBe('/rvt');
     expect(await page.locator('main').textContent()).not.toContain('m-001');
+  });
+
+  it("the broker's privacy officer finds exactly the views one person made", async () => {
+    const issuer = readIdpInfo(t.paths).issuer;
+    const worker = `person:${createHash('sha256').update(`${issuer}\nfv-medewerker-1`).digest('hex').slice(0, 24)}`;
+    const po = await t.connect('privacy-officer');
+    const theirs = parseRecords(await readAll(po, STREAMS.AUDIT, auditSubjects.all)).disclosures.filter(
+      (d) => d.kind === 'view' && d.viewer === worker,
+    );
+    expect(theirs.length).toBeGreaterThan(0);
+    const page = await signIn('fg-broker', 'Functionaris gegevensbescherming');
+    await page.goto(`${web()}/audit/disclosures?viewer=${encodeURIComponent(worker)}`);
+    const shown = await page
+      .locator('tbody tr [data-viewer]')
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-viewer')));
+    expect(shown).toEqual(theirs.map(() => worker));
   });
 
   it('a person signing in for an organisation that is not theirs is refused', async () => {

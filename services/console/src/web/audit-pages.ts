@@ -25,6 +25,8 @@ export interface Filters {
   readonly recipient?: string;
   /** A signal id is unique per agency only: a decision is found by (agency, signal id). */
   readonly agency?: string;
+  /** Who looked: a person's pseudonymous id (person:…) or a session's tag. */
+  readonly viewer?: string;
   readonly signal?: string;
   readonly since?: string;
   readonly until?: string;
@@ -32,7 +34,7 @@ export interface Filters {
 
 function filterForm(t: T, action: string, f: Filters, withRecipient: boolean): Raw {
   return h`<form method="get" action="${action}">
-${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label>` : ''}
+${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label><label>${t('viewer')} <input name="viewer" value="${f.viewer ?? ''}" placeholder="person:…"></label>` : ''}
 <label>${t('agency')} <input name="agency" value="${f.agency ?? ''}"></label>
 <label>${t('signal')} <input name="signal" value="${f.signal ?? ''}"></label>
 <label>${t('since')} <input type="date" name="since" value="${f.since ?? ''}"></label>
@@ -43,7 +45,7 @@ ${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.
 export function disclosuresBody(t: T, f: Filters, rows: readonly DisclosureRecord[]): Raw {
   return h`${filterForm(t, '/audit/disclosures', f, true)}
 <table><caption>${t('disclosures')} (${rows.length})</caption><thead><tr><th scope="col">${t('time')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('recipient')}</th><th scope="col">${t('signal')}</th><th scope="col">${t('rule')}</th></tr></thead>
-<tbody>${rows.map((d) => h`<tr><td>${d.time}</td><td>${d.kind}</td><td>${d.recipient}${d.viewer ? ` (${d.viewer})` : ''}</td><td>${d.sourceSignals.join(', ')}</td><td>${d.legalBasis.map((b) => `${b.signalId}: ${b.rule}`).join('; ')}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.map((d) => h`<tr><td>${d.time}</td><td>${d.kind}</td><td>${d.recipient}${d.viewer ? h` (<span data-viewer="${d.viewer}">${d.viewer}</span>${d.viewerRole ? `, ${d.viewerRole}` : ''})` : ''}</td><td>${d.sourceSignals.join(', ')}</td><td>${d.legalBasis.map((b) => `${b.signalId}: ${b.rule}`).join('; ')}</td></tr>`)}</tbody></table>`;
 }
 
 /** The words for a person's decision (console i18n keys). */

@@ -391,7 +391,7 @@ export class WebConsole {
       case 'GET /audit/decisions': {
         auditor();
         const f: Filters = Object.fromEntries(
-          ['recipient', 'agency', 'signal', 'since', 'until']
+          ['recipient', 'agency', 'viewer', 'signal', 'since', 'until']
             .map((k) => [k, url.searchParams.get(k) || undefined])
             .filter(([, v]) => v),
         );
@@ -408,6 +408,7 @@ export class WebConsole {
           const rows = recs.disclosures.filter(
             (d) =>
               (!f.recipient || d.recipient === f.recipient || d.recipient === `rvt-${f.recipient}`) &&
+              (!f.viewer || d.viewer === f.viewer) &&
               (!f.signal || d.decisionIds.some((id) => decided.has(id))) &&
               inRange(d.time, f.since, until),
           );
