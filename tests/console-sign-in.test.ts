@@ -97,6 +97,23 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect(shown).toEqual(theirs.map(() => worker));
   });
 
+  it("an agency's privacy officer sees only what concerns its own agency's signals", async () => {
+    const page = await signIn('fg-politie', 'Politie Oost-Nederland');
+    expect(new URL(page.url()).pathname).toBe('/audit/disclosures');
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    // Meneer M's police signal is there; GGZ's, local team's and justice's, shown with it to the RVT, are not.
+    expect(rows.join('\n')).toContain('p-2031');
+    for (const other of ['g-77', 'l-301', 'j-5110', 'm-001']) expect(rows.join('\n')).not.toContain(other);
+    await page.goto(`${web()}/audit/decisions?agency=ggz-centraal`); // asking for another agency changes nothing
+    const decided = await page.locator('main article h2').allTextContents();
+    expect(decided.length).toBeGreaterThan(0);
+    for (const d of decided) expect(d).toMatch(/^p-/);
+    // The whole log's status, access reports and what-if are the broker's privacy officer's.
+    expect((await page.goto(`${web()}/audit`))?.status()).toBe(403);
+    expect((await page.goto(`${web()}/audit/access-report`))?.status()).toBe(403);
+  });
+
   it('a person signing in for an organisation that is not theirs is refused', async () => {
     const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
     contexts.push(ctx);

@@ -15,6 +15,8 @@ describe('which role may use the console for which organisation, cell by cell', 
     'rvt-coordinator × rvt-foodvalley',
     'rvt-coordinator × rvt-twente',
     'privacy-officer × privacy-officer',
+    'agency-privacy-officer × politie-oost-nederland',
+    'agency-privacy-officer × ggz-centraal',
   ]);
   for (const role of PERSON_ROLES)
     for (const org of organisations)

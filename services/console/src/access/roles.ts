@@ -1,23 +1,36 @@
 import type { ParticipantKind, PersonRole, Registry } from '@samenhang/pki';
 import type { Identity } from './identity.js';
 import { alertRegions, mayReadAudit } from './may.js';
+import type { Session } from './sessions.js';
+
+const AGENCIES: readonly ParticipantKind[] = ['POLICE', 'MENTAL_HEALTH', 'LOCAL_TEAM', 'JUSTICE'];
 
 /**
  * What each role may do in the console: the one table every check derives from. A role
  * acts only for an organisation of the kinds it names, and sees no more than that
- * organisation's own rights allow (access/may.ts). The agency's privacy officer and the
- * operator have no views here yet: they are refused rather than shown more than their task.
+ * organisation's own rights allow (access/may.ts), except the agency's privacy officer, who
+ * sees the part of the audit log that concerns their own agency's signals. The operator has
+ * no views here yet: refused rather than shown more than their task.
  */
 export const ROLE_TABLE: Readonly<Record<PersonRole, { readonly kinds: readonly ParticipantKind[] }>> = {
   'rvt-worker': { kinds: ['RVT'] },
   'rvt-coordinator': { kinds: ['RVT'] },
   'privacy-officer': { kinds: ['PRIVACY_OFFICER'] },
-  'agency-privacy-officer': { kinds: [] },
+  'agency-privacy-officer': { kinds: AGENCIES },
   operator: { kinds: [] },
 };
 
 /** Whether a person in `role` may use the console for `who`, and it gives them something to see. */
 export function roleFits(role: PersonRole, who: Identity, registry: Registry): boolean {
   if (!ROLE_TABLE[role].kinds.includes(who.kind)) return false;
-  return alertRegions(who, registry).length > 0 || mayReadAudit(who);
+  return role === 'agency-privacy-officer' || alertRegions(who, registry).length > 0 || mayReadAudit(who);
+}
+
+/** How much of the audit log a session may read: all of it, what concerns one agency, or none. */
+export type AuditScope = 'all' | { readonly agency: string } | undefined;
+
+export function auditScope(session: Session, who: Identity): AuditScope {
+  if (session.person?.role === 'agency-privacy-officer') return { agency: who.id };
+  if (session.person && session.person.role !== 'privacy-officer') return undefined;
+  return mayReadAudit(who) ? 'all' : undefined;
 }

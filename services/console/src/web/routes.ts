@@ -13,7 +13,8 @@ import { isValidBsn } from '@samenhang/signal';
 import { requestPicture } from '@samenhang/nats';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import type { OidcSignIn } from '../access/oidc.js';
-import { roleFits } from '../access/roles.js';
+import { agencyPart } from '../access/agency-part.js';
+import { auditScope, roleFits } from '../access/roles.js';
 import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
@@ -178,7 +179,7 @@ export class WebConsole {
               { href: '/rvt/picture', label: r.t('pictureNav') },
             ]
           : []),
-        ...(mayReadAudit(who)
+        ...(auditScope(session, who) === 'all'
           ? [
               { href: '/audit', label: r.t('auditTitle') },
               { href: '/audit/disclosures', label: r.t('disclosures') },
@@ -186,7 +187,12 @@ export class WebConsole {
               { href: '/audit/access-report', label: r.t('accessReport') },
               { href: '/audit/what-if', label: r.t('whatIf') },
             ]
-          : []),
+          : auditScope(session, who)
+            ? [
+                { href: '/audit/disclosures', label: r.t('disclosures') },
+                { href: '/audit/decisions', label: r.t('decisions') },
+              ]
+            : []),
       ];
       const a: Authed = {
         ...r,
@@ -310,12 +316,14 @@ export class WebConsole {
       if (!region) throw new SamenhangError('ERR_FORBIDDEN', 'not an RVT');
       return region;
     };
+    const scope = auditScope(a.session, who);
+    /** The whole log: the broker's privacy officer only. */
     const auditor = () => {
-      if (!mayReadAudit(who)) throw new SamenhangError('ERR_FORBIDDEN', 'not a privacy officer');
+      if (scope !== 'all') throw new SamenhangError('ERR_FORBIDDEN', 'not the broker’s privacy officer');
     };
     switch (key) {
       case 'GET /':
-        redirect(res, region ? '/rvt' : '/audit');
+        redirect(res, region ? '/rvt' : scope === 'all' ? '/audit' : '/audit/disclosures');
         return true;
       case 'POST /logout/everywhere':
         // A person's every session, on every console instance (a lost laptop, a shared desk).
@@ -389,14 +397,19 @@ export class WebConsole {
         return true;
       case 'GET /audit/disclosures':
       case 'GET /audit/decisions': {
-        auditor();
-        const f: Filters = Object.fromEntries(
+        if (!scope) throw new SamenhangError('ERR_FORBIDDEN', 'not a privacy officer');
+        const asked: Filters = Object.fromEntries(
           ['recipient', 'agency', 'viewer', 'signal', 'since', 'until']
             .map((k) => [k, url.searchParams.get(k) || undefined])
             .filter(([, v]) => v),
         );
+        // An agency's privacy officer: that agency's signals only, whatever the form asks.
+        const f: Filters = scope === 'all' ? asked : { ...asked, agency: scope.agency };
         const until = f.until ? `${f.until}T23:59:59.999Z` : undefined;
-        const recs = await this.d.auditView.records();
+        const recs =
+          scope === 'all'
+            ? await this.d.auditView.records()
+            : agencyPart(await this.d.auditView.records(), scope.agency);
         if (url.pathname.endsWith('disclosures')) {
           // A signal id is unique per agency only: a disclosure shows a signal when it names one
           // of that signal's decisions (of the given agency, if one is given).
