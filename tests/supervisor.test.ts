@@ -183,7 +183,7 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
     // A long first delay keeps the gateway down while health is asked.
     const t = await startTestStack({
       supervise: true,
-      backoff: { initialMs: 4000, maxMs: 15_000, resetAfterMs: 60_000 },
+      backoff: { initialMs: 8000, maxMs: 15_000, resetAfterMs: 60_000 },
     });
     try {
       const gateway = t.stack.services.get('broker-gateway')!;
@@ -200,9 +200,10 @@ describe('supervised stack (samenhang up): kill -9 of each core service under a 
       expect(json).toMatchObject({
         ready: false,
         notReady: ['broker-gateway'],
-        supervision: { 'broker-gateway': { state: 'restarting', restarts: 0 } },
+        // Still waiting, or (on a busy machine, after the wait) on its way up: not ready either way.
+        supervision: { 'broker-gateway': { state: expect.stringMatching(/^(restarting|starting)$/), restarts: 0 } },
       });
-      expect(json.reasons['broker-gateway']).toMatch(/^broker-gateway restarting in/);
+      expect(json.reasons['broker-gateway']).toMatch(/^broker-gateway (restarting in|starting again)/);
       await waitUntil('the gateway back', async () => (await stackHealth(t.paths)).ready, 20_000);
       expect((await cli(['health', '--home', t.paths.root])).code).toBe(0);
     } finally {
