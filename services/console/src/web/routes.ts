@@ -263,18 +263,16 @@ export class WebConsole {
         { 'set-cookie': [this.d.sessions.cookie(s), clear] },
       );
     } catch (e) {
-      this.d.log.warn({ code: (e as SamenhangError).code ?? 'ERR_INTERNAL' }, 'sign-in refused');
-      send(
-        r.res,
-        401,
-        page(
-          { lang: r.lang, path: '/login' },
-          r.t('loginTitle'),
-          h`<p role="alert">${r.t('signInFailed')}</p>${this.organisationLinks(r)}`,
-        ),
-        { 'set-cookie': clear },
-      );
+      this.refuseSignIn(r, e, h`<p role="alert">${r.t('signInFailed')}</p>${this.organisationLinks(r)}`, {
+        'set-cookie': clear,
+      });
     }
+  }
+
+  /** A sign-in refused: logged by its code only (no token, login or claim), said in words. */
+  private refuseSignIn(r: Req, e: unknown, body: ReturnType<typeof h>, headers: Record<string, string>): void {
+    this.d.log.warn({ code: (e as SamenhangError).code ?? 'ERR_INTERNAL' }, 'sign-in refused');
+    send(r.res, 401, page({ lang: r.lang, path: '/login' }, r.t('loginTitle'), body), headers);
   }
 
   /** A one-time link: a login assertion signed with the identity's own key (samenhang console --as). */
@@ -294,17 +292,7 @@ export class WebConsole {
       this.d.log.info({ identity: who.id }, 'signed in');
       redirect(r.res, '/', { ...headers, 'set-cookie': this.d.sessions.cookie(s) });
     } catch (e) {
-      this.d.log.warn({ code: (e as SamenhangError).code ?? 'ERR_INTERNAL' }, 'sign-in refused');
-      send(
-        r.res,
-        401,
-        page(
-          { lang: r.lang, path: '/login' },
-          r.t('loginTitle'),
-          h`<p role="alert">${r.t('loginFailed')}</p><p>${r.t('loginHelp')}</p>`,
-        ),
-        headers,
-      );
+      this.refuseSignIn(r, e, h`<p role="alert">${r.t('loginFailed')}</p><p>${r.t('loginHelp')}</p>`, headers);
     }
   }
 
