@@ -210,8 +210,13 @@ const en: Record<keyof typeof nl, string> = {
 export type MessageKey = keyof typeof nl;
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en };
 
-export function translator(lang: Lang): (key: MessageKey, ...args: unknown[]) => string {
-  return (key, ...args) => MESSAGES[lang][key].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+/** The page's words in one language; `lang` says which, for what is worded elsewhere (labels.ts). */
+export type Translator = ((key: MessageKey, ...args: unknown[]) => string) & { readonly lang: Lang };
+
+export function translator(lang: Lang): Translator {
+  const t = (key: MessageKey, ...args: unknown[]) =>
+    MESSAGES[lang][key].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return Object.assign(t, { lang });
 }
 
 export function langOf(v: string | null | undefined): Lang | undefined {

@@ -3,9 +3,10 @@ import { nameOf } from '@samenhang/signal';
 import { h, type Raw } from './html.js';
 import { choiceFits, type HumanChoice } from './human-decisions.js';
 import { entriesOf } from './view-records.js';
-import type { translator } from './i18n.js';
+import type { Translator } from './i18n.js';
+import { obligation, RVT_OBLIGATIONS, word } from './labels.js';
 
-type T = ReturnType<typeof translator>;
+type T = Translator;
 const day = (ts: v1.AlertEntry['observedAt']) => {
   const ms = fromTimestamp(ts);
   return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10);
@@ -25,6 +26,17 @@ const CHOICE_LABEL = {
   DENY: 'holdDeny',
 } as const;
 
+/** The RVT's own obligations of an entry: what, by when in local time, time left or overdue. */
+function obligations(t: T, e: v1.AlertEntry): Raw | string {
+  const own = e.obligations.filter((o) => RVT_OBLIGATIONS.has(o.split(' ')[0]!));
+  if (own.length === 0) return '';
+  const now = Date.now();
+  return h`<ul class="obligations">${own.map((o) => {
+    const x = obligation(t.lang, o, now);
+    return h`<li class="${x.overdue ? 'overdue' : 'due'}"><strong>${x.what}</strong> — ${x.when}</li>`;
+  })}</ul>`;
+}
+
 /** One entry: INDEX and DISCLOSE look different (border, badge, text), and say why they are shown. */
 function entry(
   t: T,
@@ -37,22 +49,22 @@ function entry(
   const done = decided.get(e.decisionId);
   const choices = (['UPHELD', 'WITHDRAW', 'RELEASE', 'DENY'] as const).filter((c) => choiceFits(c, e));
   return h`<section class="entry ${disclose ? 'disclose' : 'index'}" data-signal="${e.signalId}" data-shown-as="${e.shownAs}" aria-label="${t('signal')} ${e.signalId}">
-<p><span class="badge">${disclose ? t('entryDisclose') : t('entryIndex')}</span> ${e.agencyKind}${e.category ? h` · ${nameOf('category', e.category)}` : ''} · ${day(e.observedAt)}</p>
+<p><span class="badge">${disclose ? t('entryDisclose') : t('entryIndex')}</span> ${word(t.lang, 'agencyKind', e.agencyKind)}${e.category ? h` · ${word(t.lang, 'category', nameOf('category', e.category))}` : ''} · ${day(e.observedAt)}</p>
 ${disclose ? '' : h`<p>${t('indexExplain')}</p>`}
 <dl>
 ${row(t('agency'), e.agencyId)}
 ${row(t('contact'), contact(e.contact))}
-${row(t('severity'), e.severity ? nameOf('severity', e.severity) : '')}
+${row(t('severity'), e.severity ? word(t.lang, 'severity', nameOf('severity', e.severity)) : '')}
 ${row(t('summary'), e.summary)}
 ${row(t('subject'), e.subject?.name ? `${e.subject.name}${e.subject.birthDate ? ` (${e.subject.birthDate})` : ''}` : '')}
 ${row(t('address'), e.address?.postcode ? `${e.address.postcode} ${e.address.houseNumber}${e.address.houseNumberSuffix ?? ''}` : '')}
-${row(t('related'), (e.relatedPersons ?? []).map((p) => `${p.name}${p.birthDate ? ` (${p.birthDate})` : ''}, ${nameOf('relation', p.relation ?? 0)}`).join('; '))}
+${row(t('related'), (e.relatedPersons ?? []).map((p) => `${p.name}${p.birthDate ? ` (${p.birthDate})` : ''}, ${word(t.lang, 'relation', nameOf('relation', p.relation ?? 0))}`).join('; '))}
 </dl>
 <details class="why"><summary>${t('why')}</summary>
 <dl>${row(t('rule'), e.decidingRule)}${row(t('citation'), e.citation)}</dl>
 ${e.assumption ? h`<p class="assumption">${t('assumption')}</p>` : ''}
 <p>${e.explanation}</p></details>
-${e.obligations.length ? h`<p><strong>${t('obligations')}:</strong> ${e.obligations.join('; ')}</p>` : ''}
+${obligations(t, e)}
 ${done ? h`<p class="ok" role="status">${t('reviewDone', t(CHOICE_LABEL[done]))}</p>` : ''}
 ${
   choices.length > 0 && !done

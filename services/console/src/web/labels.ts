@@ -1,0 +1,135 @@
+import type { Lang } from './i18n.js';
+
+/**
+ * Words for the codes a page would otherwise show (categories, severities, relations, kinds
+ * of agency, obligations), in each language of the console. Every code has a word in every
+ * language (tested); an unknown code is shown as it is rather than hidden.
+ */
+const WORDS = {
+  nl: {
+    category: {
+      DOMESTIC_VIOLENCE: 'huiselijk geweld',
+      CHILD_ABUSE: 'kindermishandeling',
+      AGGRESSION: 'agressie',
+      HOUSING_NUISANCE: 'woonoverlast',
+      PSYCHIATRIC_CRISIS: 'psychiatrische crisis',
+      ADDICTION: 'verslaving',
+      DEBT: 'schulden',
+      HOUSING_PROBLEM: 'woonproblemen',
+      DIVORCE_CONFLICT: 'vechtscheiding',
+      CRIMINAL_CASE: 'strafzaak',
+      SCHOOL_ABSENCE: 'schoolverzuim',
+      OTHER: 'overig',
+    },
+    severity: { LOW: 'laag', MEDIUM: 'gemiddeld', HIGH: 'hoog', ACUTE: 'acuut' },
+    relation: {
+      PARENT: 'ouder',
+      CHILD: 'kind',
+      SIBLING: 'broer of zus',
+      PARTNER: 'partner',
+      EX_PARTNER: 'ex-partner',
+      HOUSEHOLD_MEMBER: 'huisgenoot',
+    },
+    agencyKind: {
+      POLICE: 'politie',
+      MENTAL_HEALTH: 'ggz',
+      LOCAL_TEAM: 'lokaal team',
+      RVT: 'regionaal veiligheidsteam',
+      JUSTICE: 'justitie',
+      PRIVACY_OFFICER: 'functionaris gegevensbescherming',
+    },
+    obligation: {
+      HUMAN_REVIEW_24H: 'menselijke beoordeling binnen 24 uur',
+      HUMAN_DECISION: 'besluit over het aangehouden signaal',
+      COMPLETE_MELDCODE_WEIGHING: 'afweging meldcode afronden',
+    },
+  },
+  en: {
+    category: {
+      DOMESTIC_VIOLENCE: 'domestic violence',
+      CHILD_ABUSE: 'child abuse',
+      AGGRESSION: 'aggression',
+      HOUSING_NUISANCE: 'housing nuisance',
+      PSYCHIATRIC_CRISIS: 'psychiatric crisis',
+      ADDICTION: 'addiction',
+      DEBT: 'debt',
+      HOUSING_PROBLEM: 'housing problems',
+      DIVORCE_CONFLICT: 'high-conflict divorce',
+      CRIMINAL_CASE: 'criminal case',
+      SCHOOL_ABSENCE: 'school absence',
+      OTHER: 'other',
+    },
+    severity: { LOW: 'low', MEDIUM: 'medium', HIGH: 'high', ACUTE: 'acute' },
+    relation: {
+      PARENT: 'parent',
+      CHILD: 'child',
+      SIBLING: 'sibling',
+      PARTNER: 'partner',
+      EX_PARTNER: 'ex-partner',
+      HOUSEHOLD_MEMBER: 'household member',
+    },
+    agencyKind: {
+      POLICE: 'police',
+      MENTAL_HEALTH: 'mental health care',
+      LOCAL_TEAM: 'local team',
+      RVT: 'regional safety team',
+      JUSTICE: 'justice',
+      PRIVACY_OFFICER: 'data protection officer',
+    },
+    obligation: {
+      HUMAN_REVIEW_24H: 'human review within 24 hours',
+      HUMAN_DECISION: 'decision about the held signal',
+      COMPLETE_MELDCODE_WEIGHING: 'complete the Meldcode weighing',
+    },
+  },
+} as const satisfies Record<Lang, Record<string, Record<string, string>>>;
+
+export type CodeKind = keyof (typeof WORDS)['nl'];
+
+/** Obligations that are the RVT's own to meet (the Meldcode weighing is the professional's who reported). */
+export const RVT_OBLIGATIONS: ReadonlySet<string> = new Set(['HUMAN_REVIEW_24H', 'HUMAN_DECISION']);
+
+/** The word for a code (an enum name without its prefix, e.g. DOMESTIC_VIOLENCE). */
+export function word(lang: Lang, kind: CodeKind, code: string): string {
+  return (WORDS[lang][kind] as Record<string, string>)[code] ?? code;
+}
+
+/** Every code of a kind, for the test that each has a word in each language. */
+export const codesOf = (kind: CodeKind): string[] => Object.keys(WORDS.nl[kind]);
+export const languagesOf = (): Lang[] => Object.keys(WORDS) as Lang[];
+
+/** A moment as people here read it: Dutch local time (Europe/Amsterdam), in the page's language. */
+export function localTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
+}
+
+/**
+ * An obligation as the alert carries it ("HUMAN_REVIEW_24H due 2026-12-08T00:30:41.522Z"):
+ * what, by when in local time, and how much time is left — or that it is overdue.
+ */
+export function obligation(lang: Lang, text: string, now: number): { what: string; when: string; overdue: boolean } {
+  const m = /^(\S+) due (\S+)$/.exec(text);
+  if (!m) return { what: text, when: '', overdue: false };
+  const due = Date.parse(m[2]!);
+  const left = due - now;
+  const hours = Math.floor(Math.abs(left) / 3_600_000);
+  const minutes = Math.floor((Math.abs(left) % 3_600_000) / 60_000);
+  const span = hours > 0 ? `${hours} u ${minutes} min` : `${minutes} min`;
+  const when =
+    lang === 'nl'
+      ? `uiterlijk ${localTime(m[2]!, lang)} (${left >= 0 ? `nog ${span}` : `${span} te laat`})`
+      : `by ${localTime(m[2]!, lang)} (${left >= 0 ? `${span.replace(' u ', ' h ')} left` : `${span.replace(' u ', ' h ')} overdue`})`;
+  return { what: word(lang, 'obligation', m[1]!), when, overdue: left < 0 };
+}
