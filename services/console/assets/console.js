@@ -30,9 +30,9 @@
       const tpl = document.createElement('template');
       tpl.innerHTML = msg.html;
       const card = tpl.content.firstElementChild;
-      const old = list.querySelector(`[data-system="${CSS.escape(msg.systemId)}"]`);
-      if (old) old.replaceWith(card);
-      else list.prepend(card);
+      // A family that changed comes to the top: what just happened is what to look at first.
+      list.querySelector(`[data-system="${CSS.escape(msg.systemId)}"]`)?.remove();
+      list.prepend(card);
       const empty = document.getElementById('no-alerts');
       if (empty) empty.remove();
       const status = document.getElementById('live-status');

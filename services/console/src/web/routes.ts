@@ -33,6 +33,7 @@ import { h } from './html.js';
 import { langOf, translator, type Lang } from './i18n.js';
 import { page, type PageContext } from './layout.js';
 import { alertCard, alertsBody, pictureBody } from './rvt-pages.js';
+import { byUrgency } from './work-order.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
 import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
 
@@ -324,7 +325,7 @@ export class WebConsole {
         redirect(res, '/login', { 'set-cookie': `${COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0` });
         return true;
       case 'GET /rvt': {
-        const alerts = this.d.feed.current(rvt());
+        const alerts = byUrgency(this.d.feed.current(rvt()));
         const position = this.d.feed.position(); // what the live stream continues from
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session, this.d.purpose);
