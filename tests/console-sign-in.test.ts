@@ -6,8 +6,10 @@ import { readConsoleInfo } from '@samenhang/console';
 import { readAll } from '@samenhang/nats';
 import { readIdpInfo } from '@samenhang/service-base';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
-import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import { acuteSignals, publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import { signalFromJson } from '@samenhang/signal';
 import type { ScenarioStep } from '@samenhang/client';
+import { acceptedPublisher } from './helpers/rvt.js';
 import { loadScenario } from './helpers/scenario.js';
 
 const meneerM = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
@@ -58,6 +60,19 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     await page.locator('section[data-signal="m-001"]').waitFor({ timeout: 30_000 });
     // Its navigation has no audit views, and the audit pages refuse it.
     expect((await page.goto(`${web()}/audit`))?.status()).toBe(403);
+  });
+
+  it('a new ACUTE family appears at the top of the work list, in words, without reload', async () => {
+    const page = await signIn('fv-medewerker-1', 'Regionaal veiligheidsteam Food Valley');
+    await page.locator('section[data-signal="m-001"]').waitFor({ timeout: 30_000 });
+    const [acute] = acuteSignals(1, { idPrefix: 'wl', bsnBase: 750_000_000 });
+    await (await acceptedPublisher(t, 'politie-oost-nederland'))(signalFromJson(acute!.signal));
+    const first = page.locator('#alerts article').first();
+    await first.locator(`section[data-signal="${acute!.signal.signalId}"]`).waitFor({ timeout: 20_000 });
+    const text = await first.textContent();
+    expect(text).toContain('menselijke beoordeling binnen 24 uur');
+    expect(text).toMatch(/uiterlijk \w{2} \d{1,2} \w{3} \d{2}:\d{2} \(nog 2[34] u \d+ min\)/);
+    expect(text).not.toContain('HUMAN_REVIEW_24H');
   });
 
   it('two workers of one RVT are told apart in the audit log, each by a pseudonymous id', async () => {
