@@ -73,6 +73,14 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect(text).toContain('menselijke beoordeling binnen 24 uur');
     expect(text).toMatch(/uiterlijk \w{2} \d{1,2} \w{3} \d{2}:\d{2} \(nog 2[34] u \d+ min\)/);
     expect(text).not.toContain('HUMAN_REVIEW_24H');
+    // New since this person looked: the ACUTE family, not Meneer M's (seen at the first sign-in).
+    expect(await first.locator('.new-badge').count()).toBe(1);
+    await page.reload();
+    const marked = page.locator('#alerts article.new');
+    expect(await marked.count()).toBe(1);
+    expect(await marked.locator(`section[data-signal="${acute!.signal.signalId}"]`).count()).toBe(1);
+    await page.reload(); // looked at now: nothing is new any more
+    expect(await page.locator('#alerts article.new').count()).toBe(0);
   });
 
   it('two workers of one RVT are told apart in the audit log, each by a pseudonymous id', async () => {
@@ -123,7 +131,8 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     await page.goto(`${web()}/audit/decisions?agency=ggz-centraal`); // asking for another agency changes nothing
     const decided = await page.locator('main article h2').allTextContents();
     expect(decided.length).toBeGreaterThan(0);
-    for (const d of decided) expect(d).toMatch(/^p-/);
+    // Police signals only (Meneer M's p-2031, the work-list test's wl-0), none of the others'.
+    for (const d of decided) expect(d).toMatch(/^(p|wl)-/);
     // The whole log's status, access reports and what-if are the broker's privacy officer's.
     expect((await page.goto(`${web()}/audit`))?.status()).toBe(403);
     expect((await page.goto(`${web()}/audit/access-report`))?.status()).toBe(403);

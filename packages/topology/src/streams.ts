@@ -35,6 +35,8 @@ export const BUCKETS = {
   AUDIT_STATE: 'AUDIT_STATE',
   /** Console sessions, by a hash of their cookie (never the cookie itself); gone after their absolute limit. */
   CONSOLE_SESSIONS: 'CONSOLE_SESSIONS',
+  /** When each person last looked at their work list, by a hash of their pseudonymous id ("new since"). */
+  CONSOLE_SEEN: 'CONSOLE_SEEN',
 } as const;
 
 /** A console session's absolute limit, and so how long the sessions bucket keeps one. */

@@ -9,8 +9,8 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { CertStore, loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { connectAs } from '@samenhang/nats';
-import { SESSION_MAX_MS } from '@samenhang/topology';
+import { bindKv, connectAs } from '@samenhang/nats';
+import { BUCKETS, SESSION_MAX_MS } from '@samenhang/topology';
 import { loadBrokerKeys } from '@samenhang/service-base';
 import { Revocations } from './access/identity.js';
 import { OidcSignIn } from './access/oidc.js';
@@ -23,6 +23,7 @@ import { removeConsoleInfo, writeConsoleInfo } from './console-file.js';
 import { withStrictTransport } from './http.js';
 import { AlertsFeed } from './web/alerts-feed.js';
 import { AuditView } from './web/audit-view.js';
+import { LastLooked } from './web/last-looked.js';
 import { WebConsole } from './web/routes.js';
 import { ConsoleAudit } from './web/view-records.js';
 
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     revocations,
     sessions,
     oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`),
+    lastLooked: new LastLooked(await bindKv(js, BUCKETS.CONSOLE_SEEN)),
     feed,
     audit: new ConsoleAudit(js),
     auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),

@@ -20,6 +20,7 @@ const nl = {
   alertsTitle: 'Signalen voor regio {0}',
   alertsLive: 'Nieuwe en gewijzigde signalen verschijnen hier vanzelf.',
   liveOn: 'Live: deze pagina wordt bijgewerkt.',
+  newSince: 'Nieuw sinds u keek',
   liveLost:
     'Niet meer live: de verbinding met de console is verbroken. Opnieuw verbinden… Wat u ziet kan verouderd zijn.',
   liveEnded: 'Niet meer live: uw sessie is beëindigd. Meld u opnieuw aan om verder te werken.',
@@ -123,6 +124,7 @@ const en: Record<keyof typeof nl, string> = {
   alertsTitle: 'Alerts for region {0}',
   alertsLive: 'New and changed alerts appear here by themselves.',
   liveOn: 'Live: this page is being updated.',
+  newSince: 'New since you looked',
   liveLost: 'No longer live: the connection to the console is lost. Reconnecting… What you see may be out of date.',
   liveEnded: 'No longer live: your session has ended. Sign in again to continue.',
   noAlerts: 'There are no current alerts for this region.',

@@ -33,6 +33,7 @@ import { h } from './html.js';
 import { langOf, translator, type Lang } from './i18n.js';
 import { page, type PageContext } from './layout.js';
 import { alertCard, alertsBody, pictureBody } from './rvt-pages.js';
+import type { LastLooked } from './last-looked.js';
 import { byUrgency } from './work-order.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
 import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
@@ -44,6 +45,7 @@ export interface WebDeps {
   readonly revocations: Revocations;
   readonly sessions: Sessions;
   readonly oidc: OidcSignIn;
+  readonly lastLooked: LastLooked;
   readonly feed: AlertsFeed;
   readonly audit: ConsoleAudit;
   readonly auditView: AuditView;
@@ -327,6 +329,10 @@ export class WebConsole {
       case 'GET /rvt': {
         const alerts = byUrgency(this.d.feed.current(rvt()));
         const position = this.d.feed.position(); // what the live stream continues from
+        // What is new since this person last looked (none marked on a first look).
+        const person = a.session.person;
+        const since = person ? await this.d.lastLooked.get(person.id) : undefined;
+        if (person) await this.d.lastLooked.set(person.id, Date.now());
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session, this.d.purpose);
         send(
@@ -335,7 +341,7 @@ export class WebConsole {
           page(
             a.ctx,
             t('alertsTitle', region),
-            alertsBody(t, alerts, a.session.csrf, this.decidedIn(a.session.id), position),
+            alertsBody(t, alerts, a.session.csrf, this.decidedIn(a.session.id), position, since),
           ),
         );
         return true;
@@ -491,7 +497,7 @@ export class WebConsole {
           if (!this.d.sessions.valid(a.session.id) || (await this.d.revocations.current()).has(who.id))
             return void res.end();
           await this.d.audit.viewedAlert(alert, who, a.session, this.d.purpose);
-          const html = alertCard(t, alert, a.session.csrf, this.decidedIn(a.session.id), true).html;
+          const html = alertCard(t, alert, a.session.csrf, this.decidedIn(a.session.id), true, true).html;
           // A reader that does not keep up is cut off: it reconnects with the last event id it
           // has and gets the rest then, instead of the console holding an ever longer queue.
           if (

@@ -87,9 +87,10 @@ export function alertCard(
   csrf: string,
   decided: ReadonlyMap<string, HumanChoice>,
   notice = false,
+  isNew = false,
 ): Raw {
-  return h`<article class="alert" data-system="${a.systemId}" data-version="${a.version}" aria-labelledby="a-${a.alertId}">
-<h2 id="a-${a.alertId}">${t('alertVersion', a.systemId.slice(0, 12), a.version)}</h2>
+  return h`<article class="alert${isNew ? ' new' : ''}" data-system="${a.systemId}" data-version="${a.version}" aria-labelledby="a-${a.alertId}">
+<h2 id="a-${a.alertId}">${isNew ? h`<span class="badge new-badge">${t('newSince')}</span> ` : ''}${t('alertVersion', a.systemId.slice(0, 12), a.version)}</h2>
 <p>${t('persons', a.persons)}${a.reason ? h` · ${t('reason')}: ${a.reason}` : ''}</p>
 ${notice ? h`<p><a class="open-picture" href="/rvt/picture?system=${a.systemId}">${t('openPicture')}</a></p>` : ''}
 ${entriesOf(a).map((e) => entry(t, a, e, csrf, decided))}
@@ -102,12 +103,13 @@ export function alertsBody(
   csrf: string,
   decided: ReadonlyMap<string, HumanChoice>,
   position: number,
+  since?: number,
 ): Raw {
   return h`<p>${t('alertsLive')}</p><p id="live-status" class="noprint" role="status" aria-live="polite"></p>
 <p id="live-state" class="noprint live-state" role="alert" data-on="${t('liveOn')}" data-lost="${t('liveLost')}" data-ended="${t('liveEnded')}"></p>
 <div id="alerts" data-live="/rvt/events?after=${position}">
 ${alerts.length === 0 ? h`<p id="no-alerts">${t('noAlerts')}</p>` : ''}
-${alerts.map((a) => alertCard(t, a, csrf, decided, true))}
+${alerts.map((a) => alertCard(t, a, csrf, decided, true, since !== undefined && (fromTimestamp(a.createdAt) ?? 0) > since))}
 </div>`;
 }
 

@@ -1,4 +1,4 @@
-import { v1 } from '@samenhang/proto';
+import { fromTimestamp, v1 } from '@samenhang/proto';
 import { RVT_OBLIGATIONS } from './labels.js';
 
 /** What makes a family urgent for its RVT: a duty overdue, then an ACUTE signal, then the newest. */
@@ -14,7 +14,7 @@ function urgency(a: v1.HouseholdAlert, now: number): [number, number, number] {
   const acute = entries.some(
     (e) => e.severity === v1.Severity.SEVERITY_ACUTE || e.obligations.some((o) => o.startsWith('HUMAN_REVIEW_24H')),
   );
-  return [overdue ? 1 : 0, acute ? 1 : 0, Number(a.createdAt?.seconds ?? 0)];
+  return [overdue ? 1 : 0, acute ? 1 : 0, fromTimestamp(a.createdAt) ?? 0];
 }
 
 /** The RVT's families in the order to work on them: overdue first, then ACUTE, then newest. */
