@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseRecords } from '@samenhang/audit-log';
 import { readConsoleInfo } from '@samenhang/console';
 import { readAll } from '@samenhang/nats';
-import { readIdpInfo } from '@samenhang/service-base';
+import { loadBrokerKeys, readIdpInfo } from '@samenhang/service-base';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
 import { acuteSignals, publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
 import { signalFromJson } from '@samenhang/signal';
@@ -106,7 +106,9 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
 
   it("the broker's privacy officer finds exactly the views one person made", async () => {
     const issuer = readIdpInfo(t.paths).issuer;
-    const worker = `person:${createHash('sha256').update(`${issuer}\nfv-medewerker-1`).digest('hex').slice(0, 24)}`;
+    // The id is keyed with a broker secret: only who holds the home's keys can say whose it is.
+    const key = loadBrokerKeys(t.paths).pseudonymMaster;
+    const worker = `person:${createHmac('sha256', key).update(`samenhang person\n${issuer}\nfv-medewerker-1`).digest('hex').slice(0, 24)}`;
     const po = await t.connect('privacy-officer');
     const theirs = parseRecords(await readAll(po, STREAMS.AUDIT, auditSubjects.all)).disclosures.filter(
       (d) => d.kind === 'view' && d.viewer === worker,

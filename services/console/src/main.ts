@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const stopSessions = await followSessions(sessionsKv, sessions, (err) =>
     log.error({ err }, 'sessions watch ended: sessions of other instances are not seen'),
   );
+  const brokerKeys = loadBrokerKeys(paths);
   const web = createServer(tls);
   const webPort = await listen(web, config.webPort, config.host);
   const origin = `https://${config.host}:${webPort}`;
@@ -87,12 +88,12 @@ async function main(): Promise<void> {
     certs: CertStore.load(paths.caCert, paths.identities, registry),
     revocations,
     sessions,
-    oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`),
+    oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`, brokerKeys.pseudonymMaster),
     lastLooked: new LastLooked(await bindKv(js, BUCKETS.CONSOLE_SEEN)),
     feed,
     audit: new ConsoleAudit(js),
     auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),
-    pseudonyms: createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster),
+    pseudonyms: createPseudonymizer(brokerKeys.pseudonymMaster),
     origin,
     assetsDir: fileURLToPath(new URL('../assets', import.meta.url)),
     purpose: 'SAFETY_ASSESSMENT',

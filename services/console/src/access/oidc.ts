@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import type { Participant, PersonRole, Registry } from '@samenhang/pki';
 import { readIdpInfo } from '@samenhang/service-base';
+
+/** A person's pseudonymous id: keyed, stable for one provider's subject, never their name. */
+export function personId(key: Buffer, issuer: string, subject: string): string {
+  return `person:${createHmac('sha256', key).update(`samenhang person\n${issuer}\n${subject}`).digest('hex').slice(0, 24)}`;
+}
 
 /** A person signed in through their organisation's identity provider. */
 export interface Person {
@@ -13,7 +18,9 @@ export interface Person {
   readonly role: PersonRole;
 }
 
+/** A sign-in in progress, carried by the browser itself in a signed cookie (no server memory to fill). */
 interface Pending {
+  readonly state: string;
   readonly organisation: string;
   readonly verifier: string;
   readonly nonce: string;
@@ -31,12 +38,16 @@ const PENDING_MS = 10 * 60_000;
  */
 export class OidcSignIn {
   private readonly configs = new Map<string, Promise<oidc.Configuration>>();
-  private readonly pending = new Map<string, Pending>();
 
+  /**
+   * `personKey`: a broker secret that keys the person id, so nobody who sees an id in the audit
+   * log can find the login behind it by guessing logins.
+   */
   constructor(
     private readonly paths: HomePaths,
     private readonly registry: Registry,
     private readonly redirectUri: string,
+    private readonly personKey: Buffer,
   ) {}
 
   /** Organisations whose people can sign in here. */
@@ -44,31 +55,38 @@ export class OidcSignIn {
     return this.registry.participants.filter((p) => p.identityProvider);
   }
 
-  /** Where to send the browser, and the state that binds its return to this start. */
-  async start(organisation: string): Promise<{ url: string; state: string }> {
+  /**
+   * Where to send the browser, and the cookie that binds its return to this start: the state,
+   * PKCE verifier, nonce and organisation, signed with a broker secret so no one can forge
+   * one, and kept by the browser (HttpOnly) rather than in this process.
+   */
+  async start(organisation: string): Promise<{ url: string; cookie: string }> {
     const org = this.organisation(organisation);
     const config = await this.config(org);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const nonce = oidc.randomNonce();
-    this.sweep();
-    if (this.pending.size >= 10_000) throw new SamenhangError('ERR_LOGIN_INVALID', 'too many sign-ins in progress');
-    this.pending.set(state, { organisation: org.id, verifier, nonce, until: Date.now() + PENDING_MS });
+    const pending: Pending = {
+      state: oidc.randomState(),
+      organisation: org.id,
+      verifier: oidc.randomPKCECodeVerifier(),
+      nonce: oidc.randomNonce(),
+      until: Date.now() + PENDING_MS,
+    };
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
       scope: 'openid samenhang',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),
       code_challenge_method: 'S256',
-      state,
-      nonce,
+      state: pending.state,
+      nonce: pending.nonce,
+      // A person signs in each time: a provider session left on a shared desk signs in nobody else.
+      prompt: 'login',
     });
-    return { url: url.href, state };
+    const payload = Buffer.from(JSON.stringify(pending)).toString('base64url');
+    return { url: url.href, cookie: `${payload}.${this.sign(payload)}` };
   }
 
-  /** The person a provider's answer names, checked against what was started (once only). */
-  async finish(callback: URL, state: string | undefined): Promise<Person> {
-    const started = state ? this.pending.get(state) : undefined;
-    if (state) this.pending.delete(state);
+  /** The person a provider's answer names, checked against the start this browser made. */
+  async finish(callback: URL, cookie: string | undefined): Promise<Person> {
+    const started = this.opened(cookie);
     if (!started || started.until < Date.now())
       throw new SamenhangError('ERR_LOGIN_INVALID', 'no sign-in of this browser is in progress');
     const org = this.organisation(started.organisation);
@@ -77,7 +95,7 @@ export class OidcSignIn {
     try {
       const tokens = await oidc.authorizationCodeGrant(await this.config(org), callback, {
         pkceCodeVerifier: started.verifier,
-        expectedState: state,
+        expectedState: started.state,
         expectedNonce: started.nonce,
         idTokenExpected: true,
       });
@@ -89,15 +107,35 @@ export class OidcSignIn {
     // A provider shared by several organisations must name this one.
     if (idp.organisationClaim && claims[idp.organisationClaim] !== org.id)
       throw new SamenhangError('ERR_FORBIDDEN', 'this person does not belong to the organisation chosen');
-    const role = idp.roles[String(claims[idp.roleClaim] ?? '')];
+    const value = String(claims[idp.roleClaim] ?? '');
+    const role = Object.hasOwn(idp.roles, value) ? idp.roles[value] : undefined;
     if (!role) throw new SamenhangError('ERR_FORBIDDEN', 'this person has no role in the console');
-    const id = `person:${createHash('sha256').update(`${claims.iss}\n${claims.sub}`).digest('hex').slice(0, 24)}`;
-    return { id, organisation: org.id, role };
+    return { id: personId(this.personKey, claims.iss, claims.sub), organisation: org.id, role };
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.personKey).update(`samenhang sign-in\n${payload}`).digest('base64url');
+  }
+
+  private opened(cookie: string | undefined): Pending | undefined {
+    const [payload, mac] = (cookie ?? '').split('.');
+    if (!payload || !mac) return undefined;
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Pending;
+    } catch {
+      return undefined;
+    }
   }
 
   private organisation(id: string): Participant {
     const org = this.registry.participants.find((p) => p.id === id && p.identityProvider);
     if (!org) throw new SamenhangError('ERR_INPUT_INVALID', 'no organisation with sign-in of that name');
+    // The embedded provider serves every organisation: only its organisation claim tells them apart.
+    if (org.identityProvider!.issuer === 'embedded' && !org.identityProvider!.organisationClaim)
+      throw new SamenhangError('ERR_REGISTRY_INVALID', 'the embedded identity provider needs an organisation claim');
     return org;
   }
 
@@ -122,10 +160,5 @@ export class OidcSignIn {
     } catch (cause) {
       throw new SamenhangError('ERR_INTERNAL', 'the identity provider cannot be reached', { cause });
     }
-  }
-
-  private sweep(): void {
-    const now = Date.now();
-    for (const [state, p] of this.pending) if (p.until < now) this.pending.delete(state);
   }
 }

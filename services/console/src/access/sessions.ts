@@ -70,8 +70,8 @@ export class Sessions {
     return s !== undefined && now < s.until && now < s.lastSeen + this.idleMs;
   }
 
-  /** The session of a request: a use, which renews its idle timeout. */
-  get(id: string | undefined, now = Date.now()): Session | undefined {
+  /** The session of a request: a use, which renews its idle timeout (unless `renew` is false: a live page reconnecting). */
+  get(id: string | undefined, now = Date.now(), renew = true): Session | undefined {
     if (!id) return undefined;
     const key = keyOf(id);
     const s = this.byKey.get(key);
@@ -81,7 +81,7 @@ export class Sessions {
       this.store?.remove(key).catch(this.onError);
       return undefined;
     }
-    if (now - s.lastSeen >= Math.min(RENEW_MS, this.idleMs / 4)) {
+    if (renew && now - s.lastSeen >= Math.min(RENEW_MS, this.idleMs / 4)) {
       const renewed = { ...s, lastSeen: now };
       this.byKey.set(key, renewed);
       this.store?.put(key, renewed).catch(this.onError);

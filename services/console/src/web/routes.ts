@@ -71,8 +71,11 @@ const ASSETS: Record<string, string> = {
   '/assets/console.js': 'text/javascript; charset=utf-8',
 };
 const COOKIE = 'samenhang_session';
-/** The state of a sign-in in progress at an identity provider. */
-const OIDC_COOKIE = 'samenhang_oidc';
+/**
+ * The state of a sign-in in progress at an identity provider. `__Host-`: only this origin can
+ * set it (Secure, Path=/, no Domain), so no other page on the host can plant its own state.
+ */
+const OIDC_COOKIE = '__Host-samenhang_oidc';
 
 interface Req {
   readonly req: IncomingMessage;
@@ -150,7 +153,8 @@ export class WebConsole {
         return url.searchParams.has('token') ? await this.login(r, langCookie) : this.signInChoice(r, langCookie);
       if (req.method === 'GET' && url.pathname === '/login/oidc') return await this.signInStart(r);
       if (req.method === 'GET' && url.pathname === '/oidc/callback') return await this.signInFinish(r);
-      const session = this.d.sessions.get(cookieValue(req, COOKIE));
+      // A live page's stream (and its reconnects) is no use of the session: it does not renew it.
+      const session = this.d.sessions.get(cookieValue(req, COOKIE), Date.now(), url.pathname !== '/rvt/events');
       if (!session) {
         const expired = cookieValue(req, COOKIE) !== undefined;
         return send(
@@ -236,10 +240,10 @@ export class WebConsole {
 
   /** Off to the organisation's identity provider; this browser's state travels in a short-lived cookie. */
   private async signInStart(r: Req): Promise<void> {
-    const { url, state } = await this.d.oidc.start(r.url.searchParams.get('org') ?? '');
+    const { url, cookie } = await this.d.oidc.start(r.url.searchParams.get('org') ?? '');
     // Lax: it must come back with the provider's redirect, a top-level navigation from its site.
     redirect(r.res, url, {
-      'set-cookie': `${OIDC_COOKIE}=${state}; Path=/oidc; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
+      'set-cookie': `${OIDC_COOKIE}=${cookie}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
     });
   }
 
@@ -249,7 +253,7 @@ export class WebConsole {
    * site, so the session cookie (SameSite=Strict) goes with it.
    */
   private async signInFinish(r: Req): Promise<void> {
-    const clear = `${OIDC_COOKIE}=; Path=/oidc; HttpOnly; Secure; SameSite=Lax; Max-Age=0`;
+    const clear = `${OIDC_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0`;
     try {
       const person = await this.d.oidc.finish(r.url, cookieValue(r.req, OIDC_COOKIE));
       const who = participant(this.d.registry, person.organisation);
@@ -332,9 +336,9 @@ export class WebConsole {
         // What is new since this person last looked (none marked on a first look).
         const person = a.session.person;
         const since = person ? await this.d.lastLooked.get(person.id) : undefined;
-        if (person) await this.d.lastLooked.set(person.id, Date.now());
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session, this.d.purpose);
+        if (person) await this.d.lastLooked.set(person.id, Date.now()); // looked at only once shown
         send(
           res,
           200,
@@ -398,6 +402,9 @@ export class WebConsole {
             .map((k) => [k, url.searchParams.get(k) || undefined])
             .filter(([, v]) => v),
         );
+        for (const d of [asked.since, asked.until])
+          if (d !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))))
+            throw new SamenhangError('ERR_INPUT_INVALID', 'a date is written as YYYY-MM-DD');
         // An agency's privacy officer: that agency's signals only, whatever the form asks.
         const f: Filters = scope === 'all' ? asked : { ...asked, agency: scope.agency };
         const until = f.until ? `${f.until}T23:59:59.999Z` : undefined;
