@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBsns, startTestStack, type TestStack } from '@samenhang/testkit';
-import { v1 } from '@samenhang/proto';
-import { signalFromJson } from '@samenhang/signal';
-import { AlertFollower, signalIds } from './helpers/rvt.js';
+import { policeAcute } from './helpers/police-signal.js';
+import { AlertFollower, acceptedPublisher, signalIds } from './helpers/rvt.js';
 
 /**
  * A link lasts as long as the signal that made it: when the only signal naming a relation
@@ -22,28 +21,9 @@ describe('a linking signal that expires', () => {
   });
 
   it('splits the system it alone held together, and corrects the version that showed it whole', async () => {
-    const police = await t.client('politie-oost-nederland');
     const [x, y] = testBsns(2, 830_000_000);
-    const send = async (over: Record<string, unknown>) =>
-      expect(
-        (
-          await police.publish(
-            await police.sign(
-              signalFromJson({
-                agencyId: 'politie-oost-nederland',
-                region: 'twente',
-                category: 'DOMESTIC_VIOLENCE',
-                severity: 'ACUTE',
-                summary: 'incident',
-                legalGround: 'VITAL_INTEREST',
-                observedAt: new Date(Date.now() - 60_000).toISOString(),
-                contact: { name: 'F. Dijkstra', phone: '+31 900 000 007' },
-                ...over,
-              }),
-            ),
-          )
-        ).status,
-      ).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
+    const publish = await acceptedPublisher(t, 'politie-oost-nederland');
+    const send = (over: Record<string, unknown>) => publish(policeAcute(over));
     const home = { postcode: '7552AA', houseNumber: 1 };
     await send({ signalId: 'e-x', subject: { bsn: x, name: 'X' }, address: home });
     await send({ signalId: 'e-y', subject: { bsn: y, name: 'Y' }, address: { postcode: '7553BB', houseNumber: 2 } });

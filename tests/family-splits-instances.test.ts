@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { testBsns, consumerIdle, readStream, stackPerSuite } from '@samenhang/testkit';
 import { deriveSystems, type Picture } from '@samenhang/family';
 import { v1 } from '@samenhang/proto';
-import { signalFromJson } from '@samenhang/signal';
 import { CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
+import { policeAcute } from './helpers/police-signal.js';
+import { acceptedPublisher } from './helpers/rvt.js';
 
 const K = 15;
 const AGENCY = 'politie-oost-nederland';
@@ -18,26 +19,9 @@ describe('splits with two consent instances', () => {
   const s = stackPerSuite({ instances: { consent: 2 } });
 
   it('end every family as the live signals link it, with a correction for each split', async () => {
-    const police = await s.t.client(AGENCY);
     const bsn = testBsns(2 * K, 820_000_000);
-    const send = async (over: Record<string, unknown>) => {
-      const r = await police.publish(
-        await police.sign(
-          signalFromJson({
-            agencyId: AGENCY,
-            region: 'twente',
-            category: 'DOMESTIC_VIOLENCE',
-            severity: 'ACUTE',
-            summary: 'incident',
-            legalGround: 'VITAL_INTEREST',
-            observedAt: new Date(Date.now() - 60_000).toISOString(),
-            contact: { name: 'F. Dijkstra', phone: '+31 900 000 007' },
-            ...over,
-          }),
-        ),
-      );
-      expect(r.status).toBe(v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED);
-    };
+    const publish = await acceptedPublisher(s.t, AGENCY);
+    const send = (over: Record<string, unknown>) => publish(policeAcute(over));
     const x = (k: number) => ({
       subject: { bsn: bsn[2 * k], name: 'X' },
       address: { postcode: '7550AA', houseNumber: k + 1 },
