@@ -60,6 +60,55 @@ describe('consent service on the Meneer M family system', () => {
     expect(reply.entries).toHaveLength(5);
   });
 
+  it("finds M's family by a person's BSN, and refuses what is not a BSN", async () => {
+    const ask = async (r: v1.PictureRequest.$Properties) =>
+      v1.HouseholdAlert.decode(
+        (
+          await rvtFoodvalley.request(subjects.picture('foodvalley'), v1.PictureRequest.encode(r).finish(), {
+            timeout: 10_000,
+          })
+        ).data,
+      );
+    const m = (scenario.steps.find((s) => s.signal?.signalId === 'm-001')!.signal as { subject: { bsn: string } })
+      .subject.bsn;
+    expect(signalIds(await ask({ bsn: m }))).toEqual(['g-77', 'j-5110', 'l-301', 'm-001', 'p-2031']);
+    const invalid = await ask({ bsn: '123456789' });
+    expect([invalid.entries.length, invalid.reason.split(':')[0]]).toEqual([0, 'ERR_INPUT_INVALID']);
+  });
+
+  it('answers no search below the alert threshold: a household with one LOW signal is not found, by address or BSN', async () => {
+    const police = await t.client('politie-oost-nederland');
+    const step = scenario.steps.find((s) => s.signal?.signalId === 'p-2031')!;
+    const quiet = {
+      ...stepSignal(step as { daysAgo: number; signal: Record<string, unknown> }, Date.now()),
+      signalId: 'p-quiet-1',
+      severity: 'LOW',
+      subject: { bsn: '999990123', name: 'Stil Huishouden', birthDate: '1980-01-01' },
+      relatedPersons: [],
+      address: { postcode: '6712ZZ', houseNumber: 99 },
+    };
+    expect((await police.publish(await police.sign(signalFromJson(quiet)))).status).toBe(
+      v1.ReceiptStatus.RECEIPT_STATUS_ACCEPTED,
+    );
+    const decided = async () =>
+      (await audit(admin, 'samenhang.audit.decisions')).some((d) => d.signalId === 'p-quiet-1');
+    for (let i = 0; i < 50 && !(await decided()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await decided()).toBe(true);
+    const disclosuresBefore = (await audit(admin, 'samenhang.audit.disclosures')).length;
+    for (const r of [{ address: { postcode: '6712ZZ', houseNumber: 99 } }, { bsn: '999990123' }]) {
+      const reply = v1.HouseholdAlert.decode(
+        (
+          await rvtFoodvalley.request(subjects.picture('foodvalley'), v1.PictureRequest.encode(r).finish(), {
+            timeout: 10_000,
+          })
+        ).data,
+      );
+      expect([reply.entries.length, reply.reason.split(':')[0]]).toEqual([0, 'NOT_ALERTED']);
+    }
+    // A search that finds nothing disclosed nothing.
+    expect((await audit(admin, 'samenhang.audit.disclosures')).length).toBe(disclosuresBefore);
+  });
+
   it('sends a new alert version without a withdrawn signal', async () => {
     const before = foodvalley.alerts.length;
     const police = await t.client('politie-oost-nederland');

@@ -140,6 +140,7 @@ export namespace samenhang {
             $unknowns?: Uint8Array[];
             address?: (samenhang.v1.Address.$Properties|null);
             systemId: string;
+            bsn: string;
             static create(properties: samenhang.v1.PictureRequest.$Shape): samenhang.v1.PictureRequest & samenhang.v1.PictureRequest.$Shape;
             static create(properties?: samenhang.v1.PictureRequest.$Properties): samenhang.v1.PictureRequest;
             static encode(m: samenhang.v1.PictureRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -151,6 +152,7 @@ export namespace samenhang {
             interface $Properties {
                 address?: (samenhang.v1.Address.$Properties|null);
                 systemId?: (string|null);
+                bsn?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.PictureRequest.$Properties;

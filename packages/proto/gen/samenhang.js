@@ -1146,6 +1146,7 @@ export const samenhang = $root.samenhang = (() => {
              * @typedef {Object} samenhang.v1.PictureRequest.$Properties
              * @property {samenhang.v1.Address.$Properties|null} [address] PictureRequest address
              * @property {string|null} [systemId] PictureRequest systemId
+             * @property {string|null} [bsn] PictureRequest bsn
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1194,6 +1195,14 @@ export const samenhang = $root.samenhang = (() => {
             PictureRequest.prototype.systemId = "";
 
             /**
+             * PictureRequest bsn.
+             * @member {string} bsn
+             * @memberof samenhang.v1.PictureRequest
+             * @instance
+             */
+            PictureRequest.prototype.bsn = "";
+
+            /**
              * Creates a new PictureRequest instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.PictureRequest
@@ -1229,6 +1238,8 @@ export const samenhang = $root.samenhang = (() => {
                     $root.samenhang.v1.Address.encode(m.address, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
                 if (m.systemId != null && $Object.hasOwnProperty.call(m, "systemId") && m.systemId !== "")
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.systemId);
+                if (m.bsn != null && $Object.hasOwnProperty.call(m, "bsn") && m.bsn !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.bsn);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1286,6 +1297,15 @@ export const samenhang = $root.samenhang = (() => {
                                 m.systemId = v;
                             else
                                 delete m.systemId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.bsn = v;
+                            else
+                                delete m.bsn;
                             continue;
                         }
                     }
