@@ -9,6 +9,7 @@ import { STREAMS, auditSubjects } from '@samenhang/topology';
 import { acuteSignals, publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
 import { signalFromJson } from '@samenhang/signal';
 import type { ScenarioStep } from '@samenhang/client';
+import { filesContaining } from './helpers/home-files.js';
 import { acceptedPublisher } from './helpers/rvt.js';
 import { loadScenario } from './helpers/scenario.js';
 
@@ -151,6 +152,107 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     await page.locator('button[type="submit"]').click();
     await page.getByText('Aanmelden is niet gelukt').waitFor({ timeout: 20_000 });
     expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
+  });
+
+  /** A person's pseudonymous id as the console derives it (a broker secret over issuer and subject). */
+  const personOf = (login: string) =>
+    `person:${createHmac('sha256', loadBrokerKeys(t.paths).pseudonymMaster)
+      .update(`samenhang person\n${readIdpInfo(t.paths).issuer}\n${login}`)
+      .digest('hex')
+      .slice(0, 24)}`;
+
+  it('finds a family by a posted BSN or address, only among families alerted to the region, and draws it', async () => {
+    const page = await signIn('fv-medewerker-2', 'Regionaal veiligheidsteam Food Valley');
+    await page.goto(`${web()}/rvt/picture`);
+    const bsnForm = page.locator('form', { has: page.locator('input[name="bsn"]') });
+    await bsnForm.locator('input[name="bsn"]').fill('999990007');
+    await bsnForm.getByRole('button').click();
+    await page.locator('svg.family-graph').waitFor({ timeout: 10_000 });
+    // Posted: the BSN is in no URL (history, proxy logs, Referer).
+    expect(page.url()).toBe(`${web()}/rvt/picture`);
+    expect(await page.locator('h1').textContent()).toMatch(/^Gezin rond /);
+    const alt = await page.locator('figcaption').textContent();
+    expect(alt).toContain('M. Visser');
+    expect(alt).toMatch(/is ouder van M\. Visser/);
+    const timeline = await page.locator('ol.timeline li').allTextContents();
+    expect(timeline).toHaveLength(5);
+    expect(timeline.join('\n')).toContain('Politie Oost-Nederland');
+    // By address, the same family; a BSN that alerted nothing here, and one that is no BSN, find nothing.
+    await page.goto(`${web()}/rvt/picture`);
+    const addressForm = page.locator('form', { has: page.locator('input[name="postcode"]') });
+    await addressForm.locator('input[name="postcode"]').fill('6717 cd');
+    await addressForm.locator('input[name="number"]').fill('3');
+    await addressForm.locator('input[name="suffix"]').fill('B');
+    await addressForm.getByRole('button').click();
+    await page.locator('svg.family-graph').waitFor({ timeout: 10_000 });
+    for (const [bsn, words] of [
+      ['999990123', 'Geen gezin gevonden waarover uw regio een signalering kreeg.'],
+      ['123456789', 'Deze invoer is ongeldig'],
+    ] as const) {
+      await page.goto(`${web()}/rvt/picture`);
+      await page.locator('input[name="bsn"]').fill(bsn);
+      await page
+        .locator('form', { has: page.locator('input[name="bsn"]') })
+        .getByRole('button')
+        .click();
+      await page.getByText(words).waitFor({ timeout: 10_000 });
+      expect(await page.locator('svg.family-graph').count()).toBe(0);
+    }
+  });
+
+  it('a coordinator assigns a family to a named worker and its local-team contact; the worker sees it as theirs', async () => {
+    const coordinator = await signIn('fv-coordinator', 'Regionaal veiligheidsteam Food Valley');
+    const card = coordinator.locator('#alerts article', { has: coordinator.locator('section[data-signal="m-001"]') });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('Nog niet toegewezen');
+    const systemId = (await card.getAttribute('data-system'))!;
+    await card.locator('a.open-picture').click();
+    // Workers who signed in before are on the staff list, by name.
+    await coordinator.locator('select[name="worker"]').selectOption({ label: 'Fenna Jansen' });
+    await coordinator.locator('input[name="localName"]').fill('Karin Wijkcoach');
+    await coordinator.locator('input[name="localPhone"]').fill('0318 555 000');
+    await coordinator.getByRole('button', { name: 'Toewijzing opslaan' }).click();
+    await coordinator.waitForURL(`${web()}/rvt`);
+    expect(await coordinator.locator(`#alerts article[data-system="${systemId}"]`).textContent()).toContain(
+      'Toegewezen aan Fenna Jansen',
+    );
+
+    const worker = await signIn('fv-medewerker-1', 'Regionaal veiligheidsteam Food Valley');
+    const mine = worker.locator(`#alerts article[data-system="${systemId}"]`);
+    await mine.waitFor({ timeout: 10_000 });
+    expect(await mine.getAttribute('data-mine')).toBe('true');
+    expect(await mine.textContent()).toMatch(/Jouw gezin[\s\S]*Vaste duo \(lokaal team\): Karin Wijkcoach/);
+    await worker.goto(`${web()}/rvt?mine=1`);
+    expect(
+      await worker.locator('#alerts article').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-system'))),
+    ).toEqual([systemId]);
+    // A worker may not assign: the form is not theirs, and a forged post is refused.
+    await worker.locator('a.open-picture').first().click();
+    expect(await worker.locator('select[name="worker"]').count()).toBe(0);
+    const csrf = await worker.locator('input[name="csrf"]').first().inputValue();
+    const forged = await worker.request.post(`${web()}/rvt/assign`, {
+      form: { csrf, systemId, worker: personOf('fv-medewerker-1') },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+
+    // The log says who assigned which family to whom, by pseudonymous ids, and names nobody.
+    const po = await t.connect('privacy-officer');
+    const assignments = parseRecords(await readAll(po, STREAMS.AUDIT, auditSubjects.all)).assignments;
+    expect(assignments).toEqual([
+      expect.objectContaining({
+        organisation: 'rvt-foodvalley',
+        region: 'foodvalley',
+        systemId,
+        assignee: personOf('fv-medewerker-1'),
+        localTeamContact: true,
+        by: personOf('fv-coordinator'),
+        byRole: 'rvt-coordinator',
+      }),
+    ]);
+    expect(JSON.stringify(assignments)).not.toMatch(/Fenna|Karin|0318/);
+    // Sealed where it rests: no file of the home holds the local-team contact in the clear.
+    expect(filesContaining(t.paths.root, ['Karin Wijkcoach', '0318 555 000'])).toEqual([]);
   });
 
   it('says at once, on the live page, when the session ended and when the console is gone; a restart keeps sessions', async () => {

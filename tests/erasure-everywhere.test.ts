@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,6 +9,7 @@ import { signalFromJson } from '@samenhang/signal';
 import { bindKv } from '@samenhang/nats';
 import { loadBrokerKeys } from '@samenhang/service-base';
 import { BUCKETS } from '@samenhang/topology';
+import { filesContaining } from './helpers/home-files.js';
 import { https } from './helpers/https.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
@@ -25,19 +25,6 @@ const acute = loadScenario<{ steps: { daysAgo: number; signal: Record<string, un
 const NAME = 'Zwaantje Vergeetmij-Uniek';
 const SUMMARY = 'Unieke-samenvatting-4471 over de nacht van de melding';
 const BSN = '999990147';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = join(dir, d.name);
-    return d.isDirectory() ? filesUnder(p) : d.isFile() ? [p] : [];
-  });
-}
-
-/** Every file under `root` whose bytes contain any of `needles` (as UTF-8). */
-function filesContaining(root: string, needles: readonly string[]): string[] {
-  const wanted = needles.map((n) => Buffer.from(n, 'utf8'));
-  return filesUnder(root).filter((f) => statSync(f).size > 0 && wanted.some((w) => readFileSync(f).includes(w)));
-}
 
 /** A console page as `identity` sees it: signed in through a one-time link, then `path` with the session cookie. */
 async function consolePage(

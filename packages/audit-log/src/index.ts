@@ -5,6 +5,6 @@ export type { LogEntry, VerifyReport } from './verify-log.js';
 export { proveConsistency, proveRecord, verifyConsistencyFile, verifyProofFile } from './proof.js';
 export type { ConsistencyProofFile, InclusionProofFile } from './proof.js';
 export type { DisclosureRecord } from './records.js';
-export type { ReviewRecord } from './records.js';
+export type { AssignmentRecord } from './records.js';
 export { accessReport, inRange, latestDecisions, parseRecords } from './reports.js';
 export type { AccessReport, AuditRecords } from './reports.js';

@@ -35,17 +35,23 @@ export interface DisclosureRecord {
 }
 
 /**
- * A human decision recorded in the console, e.g. the review of an ACUTE disclosure
- * that the policy requires within 24 h. A fixed choice, no free text (no personal data).
+ * A person's action in the console that is not a decision about a signal: a coordinator
+ * assigns a family system to an RVT worker and names its local-team contact (the family's
+ * "vaste duo"). Who, for whom, what and when, by pseudonymous ids; never a name: that the
+ * contact was named is recorded, not who it is.
  */
-export interface ReviewRecord {
-  readonly type: 'review';
-  readonly reviewId: string;
+export interface AssignmentRecord {
+  readonly type: 'assignment';
+  readonly assignmentId: string;
   readonly time: string;
-  readonly reviewer: string;
-  readonly obligation: string;
-  readonly decisionId: string;
-  readonly signalId: string;
-  readonly alertId: string;
-  readonly outcome: 'UPHELD' | 'WITHDRAW';
+  /** The organisation the people act for (the RVT) and its region. */
+  readonly organisation: string;
+  readonly region: string;
+  readonly systemId: string;
+  /** The worker the family is assigned to (a person's pseudonymous id). */
+  readonly assignee: string;
+  readonly localTeamContact: boolean;
+  readonly by: string;
+  readonly byRole: string;
+  readonly purpose: string;
 }

@@ -1,23 +1,23 @@
 import type { DecisionRecord } from '@samenhang/decision';
-import type { DisclosureRecord, ReviewRecord } from './records.js';
+import type { AssignmentRecord, DisclosureRecord } from './records.js';
 import { CHECKPOINT_SUBJECT, type LogEntry } from './verify-log.js';
 
 export interface AuditRecords {
   readonly decisions: DecisionRecord[];
   readonly disclosures: DisclosureRecord[];
-  readonly reviews: ReviewRecord[];
+  readonly assignments: AssignmentRecord[];
 }
 
 /** Parses the records of a log (checkpoints and anything unreadable are skipped). */
 export function parseRecords(entries: readonly LogEntry[]): AuditRecords {
-  const out: AuditRecords = { decisions: [], disclosures: [], reviews: [] };
+  const out: AuditRecords = { decisions: [], disclosures: [], assignments: [] };
   for (const e of entries) {
     if (e.subject === CHECKPOINT_SUBJECT) continue;
     try {
       const r = JSON.parse(Buffer.from(e.data).toString('utf8'));
       if (r.type === 'decision') out.decisions.push(r);
       else if (r.type === 'disclosure') out.disclosures.push(r);
-      else if (r.type === 'review') out.reviews.push(r);
+      else if (r.type === 'assignment') out.assignments.push(r);
     } catch {
       /* not a record: audit verify reports what is wrong with the log */
     }

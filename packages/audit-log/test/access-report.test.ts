@@ -64,7 +64,7 @@ describe('the access report', () => {
         disclosure('dis_fv', 'rvt-foodvalley', ['dec_ede'], ['x-1'], [['summary']]),
         disclosure('dis_fl', 'rvt-flevoland', ['dec_almere'], ['x-1'], [['summary', 'address']]),
       ],
-      reviews: [],
+      assignments: [],
     };
     const report = accessReport(records, 'p_me');
     expect(report.signals.map((s) => [s.agency, s.signalId])).toEqual([['lokaalteam-ede', 'x-1']]);
@@ -82,7 +82,7 @@ describe('the access report', () => {
       disclosures: [
         disclosure('dis_1', 'rvt-foodvalley', ['dec_pa', 'dec_a'], ['a', 'a'], [['summary', 'address'], ['contact']]),
       ],
-      reviews: [],
+      assignments: [],
     };
     const report = accessReport(records, 'p_me');
     expect(report.signals[0]!.recipients[0]!.fields).toEqual(['contact']);

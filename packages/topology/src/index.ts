@@ -6,6 +6,7 @@ export {
   CONSENT_CONSUMER,
   GATEWAY_CONSUMER,
   SESSION_MAX_MS,
+  STAFF_TTL_MS,
   STREAMS,
   ensureStreams,
   streamConfigs,

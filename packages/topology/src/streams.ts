@@ -37,7 +37,14 @@ export const BUCKETS = {
   CONSOLE_SESSIONS: 'CONSOLE_SESSIONS',
   /** When each person last looked at their work list, by a hash of their pseudonymous id ("new since"). */
   CONSOLE_SEEN: 'CONSOLE_SEEN',
+  /** Staff who signed in, per organisation, names sealed; forgotten after STAFF_TTL_MS without a sign-in. */
+  CONSOLE_PEOPLE: 'CONSOLE_PEOPLE',
+  /** Which worker and local-team contact each alerted family system has, per region, sealed. */
+  CONSOLE_ASSIGNMENTS: 'CONSOLE_ASSIGNMENTS',
 } as const;
+
+/** How long the console's staff list keeps someone who does not sign in again. */
+export const STAFF_TTL_MS = 90 * 24 * 3_600_000;
 
 /** A console session's absolute limit, and so how long the sessions bucket keeps one. */
 export const SESSION_MAX_MS = 12 * 3_600_000;
@@ -127,6 +134,7 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
       replicas,
       storage: StorageType.File,
       ...(bucket === BUCKETS.CONSOLE_SESSIONS ? { ttl: SESSION_MAX_MS } : {}),
+      ...(bucket === BUCKETS.CONSOLE_PEOPLE ? { ttl: STAFF_TTL_MS } : {}),
     });
   }
   await jsm.consumers.add(STREAMS.INGRESS, {

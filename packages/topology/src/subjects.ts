@@ -22,6 +22,8 @@ export const auditSubjects = {
   all: 'samenhang.audit.>',
   decisions: 'samenhang.audit.decisions',
   disclosures: 'samenhang.audit.disclosures',
+  /** What people do in the console besides deciding and looking: assignments. */
+  actions: 'samenhang.audit.actions',
 } as const;
 
 /** Each service registers as NATS service `samenhang-<service>` ($SRV.PING finds its instances). */

@@ -26,6 +26,9 @@ import { AuditView } from './web/audit-view.js';
 import { LastLooked } from './web/last-looked.js';
 import { WebConsole } from './web/routes.js';
 import { ConsoleAudit } from './web/view-records.js';
+import { Assignments } from './staff/assignments.js';
+import { People } from './staff/people.js';
+import { consoleStoreKey, SealedKv } from './staff/sealed-kv.js';
 
 const listen = (server: Server, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
@@ -80,6 +83,8 @@ async function main(): Promise<void> {
   const web = createServer(tls);
   const webPort = await listen(web, config.webPort, config.host);
   const origin = `https://${config.host}:${webPort}`;
+  const storeKey = consoleStoreKey(brokerKeys.vaultKek);
+  const sealed = async <T>(bucket: string) => new SealedKv<T>(await bindKv(js, bucket), bucket, storeKey);
   const feed = new AlertsFeed(nc, log);
   await feed.start();
   const webConsole = new WebConsole({
@@ -90,6 +95,8 @@ async function main(): Promise<void> {
     sessions,
     oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`, brokerKeys.pseudonymMaster),
     lastLooked: new LastLooked(await bindKv(js, BUCKETS.CONSOLE_SEEN)),
+    people: new People(await sealed(BUCKETS.CONSOLE_PEOPLE)),
+    assignments: new Assignments(await sealed(BUCKETS.CONSOLE_ASSIGNMENTS)),
     feed,
     audit: new ConsoleAudit(js),
     auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),

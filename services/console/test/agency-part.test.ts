@@ -22,7 +22,7 @@ describe("an agency's part of the audit log", () => {
           pseudonyms: ['p_1'],
         },
       ],
-      reviews: [],
+      assignments: [],
     } as unknown as AuditRecords;
     const part = agencyPart(all, 'politie-oost-nederland');
     expect(part.decisions.map((d) => d.decisionId)).toEqual(['d-police']);

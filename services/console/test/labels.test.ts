@@ -56,7 +56,7 @@ describe('words, not codes', () => {
         },
       ],
     });
-    const html = alertCard(translator('nl'), alert, 'csrf', new Map()).html;
+    const html = alertCard(translator('nl'), alert, { csrf: 'csrf', decided: new Map(), agencies: {} }).html;
     expect(html).toContain('politie · huiselijk geweld');
     expect(html).toContain('acuut');
     expect(html).toContain('menselijke beoordeling binnen 24 uur');

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry, PERSON_ROLES } from '@samenhang/pki';
 import { participant } from '../src/access/identity.js';
-import { roleFits } from '../src/access/roles.js';
+import { mayAssign, roleFits } from '../src/access/roles.js';
+import type { Session } from '../src/access/sessions.js';
 
 const registry = loadRegistry(join(import.meta.dirname, '../../../certs-dev/registry.json'));
 
@@ -22,4 +23,16 @@ describe('which role may use the console for which organisation, cell by cell', 
     for (const org of organisations)
       it(`${role} × ${org}`, () =>
         expect(roleFits(role, participant(registry, org), registry)).toBe(allowed.has(`${role} × ${org}`)));
+});
+
+describe('who may assign families to workers, role by role', () => {
+  for (const role of PERSON_ROLES)
+    it(`${role}`, () =>
+      expect(
+        mayAssign({
+          id: 's',
+          identity: 'rvt-foodvalley',
+          person: { id: 'person:1', organisation: 'x', role },
+        } as Session),
+      ).toBe(role === 'rvt-coordinator'));
 });

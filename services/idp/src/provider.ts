@@ -40,15 +40,18 @@ export function createProvider(
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
-    scopes: ['openid', SAMENHANG_SCOPE],
-    claims: { openid: ['sub'], [SAMENHANG_SCOPE]: ['org', 'role'] },
+    scopes: ['openid', 'profile', SAMENHANG_SCOPE],
+    claims: { openid: ['sub'], profile: ['name'], [SAMENHANG_SCOPE]: ['org', 'role'] },
     // The ID token itself carries the claims: the console needs no userinfo request.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
       const user = users.get(sub);
       if (!user) return undefined; // not a named test user: the sign-in fails
-      return { accountId: sub, claims: async () => ({ sub, org: user.organisation, role: user.role }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, name: user.name, org: user.organisation, role: user.role }),
+      };
     },
     // The console is the broker's own client: its users are not asked to consent to it.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
@@ -58,8 +61,8 @@ export function createProvider(
       const existing = session.grantIdFor(clientId);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
       const grant = new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId });
-      grant.addOIDCScope(`openid ${SAMENHANG_SCOPE}`);
-      grant.addOIDCClaims(['org', 'role']);
+      grant.addOIDCScope(`openid profile ${SAMENHANG_SCOPE}`);
+      grant.addOIDCClaims(['name', 'org', 'role']);
       await grant.save();
       return grant;
     },

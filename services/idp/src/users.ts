@@ -7,6 +7,8 @@ export interface DevUser {
   /** A participant of the registry (or broker-admin for the operator). */
   readonly organisation: string;
   readonly role: PersonRole;
+  /** A made-up name: the console's staff list shows it, so a coordinator can pick a colleague. */
+  readonly name: string;
 }
 
 const ID = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' };
@@ -23,8 +25,13 @@ const validate = compileValidator<{ users: DevUser[] }>(
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['login', 'organisation', 'role'],
-          properties: { login: ID, organisation: ID, role: { enum: [...PERSON_ROLES] } },
+          required: ['login', 'organisation', 'role', 'name'],
+          properties: {
+            login: ID,
+            organisation: ID,
+            role: { enum: [...PERSON_ROLES] },
+            name: { type: 'string', minLength: 1, maxLength: 120 },
+          },
         },
       },
     },

@@ -23,5 +23,5 @@ export function agencyPart(all: AuditRecords, agency: string): AuditRecords {
         pseudonyms: [],
       };
     });
-  return { decisions, disclosures, reviews: [] };
+  return { decisions, disclosures, assignments: [] };
 }

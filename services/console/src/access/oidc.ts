@@ -72,7 +72,7 @@ export class OidcSignIn {
     };
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
-      scope: 'openid samenhang',
+      scope: 'openid profile samenhang',
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),
       code_challenge_method: 'S256',
       state: pending.state,
@@ -84,8 +84,11 @@ export class OidcSignIn {
     return { url: url.href, cookie: `${payload}.${this.sign(payload)}` };
   }
 
-  /** The person a provider's answer names, checked against the start this browser made. */
-  async finish(callback: URL, cookie: string | undefined): Promise<Person> {
+  /**
+   * The person a provider's answer names, checked against the start this browser made, and
+   * their name (the standard `name` claim, for the staff list only; empty if not given).
+   */
+  async finish(callback: URL, cookie: string | undefined): Promise<{ person: Person; name: string }> {
     const started = this.opened(cookie);
     if (!started || started.until < Date.now())
       throw new SamenhangError('ERR_LOGIN_INVALID', 'no sign-in of this browser is in progress');
@@ -110,7 +113,8 @@ export class OidcSignIn {
     const value = String(claims[idp.roleClaim] ?? '');
     const role = Object.hasOwn(idp.roles, value) ? idp.roles[value] : undefined;
     if (!role) throw new SamenhangError('ERR_FORBIDDEN', 'this person has no role in the console');
-    return { id: personId(this.personKey, claims.iss, claims.sub), organisation: org.id, role };
+    const name = typeof claims.name === 'string' ? claims.name.slice(0, 120) : '';
+    return { person: { id: personId(this.personKey, claims.iss, claims.sub), organisation: org.id, role }, name };
   }
 
   private sign(payload: string): string {

@@ -12,13 +12,19 @@ const AGENCIES: readonly ParticipantKind[] = ['POLICE', 'MENTAL_HEALTH', 'LOCAL_
  * sees the part of the audit log that concerns their own agency's signals. The operator has
  * no views here yet: refused rather than shown more than their task.
  */
-export const ROLE_TABLE: Readonly<Record<PersonRole, { readonly kinds: readonly ParticipantKind[] }>> = {
-  'rvt-worker': { kinds: ['RVT'] },
-  'rvt-coordinator': { kinds: ['RVT'] },
-  'privacy-officer': { kinds: ['PRIVACY_OFFICER'] },
-  'agency-privacy-officer': { kinds: AGENCIES },
-  operator: { kinds: [] },
+export const ROLE_TABLE: Readonly<
+  Record<PersonRole, { readonly kinds: readonly ParticipantKind[]; readonly assigns: boolean }>
+> = {
+  'rvt-worker': { kinds: ['RVT'], assigns: false },
+  'rvt-coordinator': { kinds: ['RVT'], assigns: true },
+  'privacy-officer': { kinds: ['PRIVACY_OFFICER'], assigns: false },
+  'agency-privacy-officer': { kinds: AGENCIES, assigns: false },
+  operator: { kinds: [], assigns: false },
 };
+
+/** Whether a session may assign its RVT's families to workers (the coordinator). */
+export const mayAssign = (session: Session): boolean =>
+  session.person !== undefined && ROLE_TABLE[session.person.role].assigns;
 
 /** Whether a person in `role` may use the console for `who`, and it gives them something to see. */
 export function roleFits(role: PersonRole, who: Identity, registry: Registry): boolean {

@@ -115,6 +115,44 @@ export function localTime(iso: string, lang: Lang): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
 }
 
+/** A day as people here read it: "3 dec. 2026", Dutch local date, in the page's language. */
+export function localDate(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(d);
+}
+
+/**
+ * Why an alert was sent, in words. The consent service states it in the shapes of the alert
+ * rule (packages/decision, alert-rule.ts) and of a correction; each shape has its words here
+ * (tested against that rule), and anything else is shown as it is.
+ */
+export function alertReasonWords(lang: Lang, reason: string): string {
+  const nl = lang === 'nl';
+  const sev = (code: string) => word(lang, 'severity', code);
+  if (reason === 'an ACUTE signal') return nl ? 'een acuut signaal' : 'an acute signal';
+  const agencies = /^signals from (\d+) agencies within (\d+) days$/.exec(reason);
+  if (agencies)
+    return nl
+      ? `signalen van ${agencies[1]} instanties binnen ${agencies[2]} dagen`
+      : `signals from ${agencies[1]} agencies within ${agencies[2]} days`;
+  const serious = /^(\d+) signals of severity (\w+) or higher$/.exec(reason);
+  if (serious)
+    return nl
+      ? `${serious[1]} signalen met ernst ${sev(serious[2]!)} of hoger`
+      : `${serious[1]} signals of severity ${sev(serious[2]!)} or higher`;
+  if (reason.startsWith('correction:'))
+    return nl
+      ? 'correctie: personen die eerdere versies als één gezinssysteem toonden, horen niet meer bij elkaar; die versies waren onjuist of verouderd'
+      : 'correction: persons earlier versions showed as one family system are no longer linked; those versions were wrong or out of date';
+  return reason;
+}
+
 /**
  * An obligation as the alert carries it ("HUMAN_REVIEW_24H due 2026-12-08T00:30:41.522Z"):
  * what, by when in local time, and how much time is left — or that it is overdue.

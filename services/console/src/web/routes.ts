@@ -7,14 +7,14 @@ import { verifyLogin } from '@samenhang/envelope';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
 import type { CertStore, Registry } from '@samenhang/pki';
-import type { v1 } from '@samenhang/proto';
+import { fromTimestamp, type v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
 import { requestPicture } from '@samenhang/nats';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import type { OidcSignIn } from '../access/oidc.js';
 import { agencyPart } from '../access/agency-part.js';
-import { auditScope, roleFits } from '../access/roles.js';
+import { auditScope, mayAssign, roleFits } from '../access/roles.js';
 import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
@@ -32,7 +32,18 @@ import type { AuditView } from './audit-view.js';
 import { h } from './html.js';
 import { langOf, translator, type Lang } from './i18n.js';
 import { page, type PageContext } from './layout.js';
-import { alertCard, alertsBody, pictureBody } from './rvt-pages.js';
+import {
+  type AgencyNames,
+  alertCard,
+  alertsBody,
+  type CardView,
+  emptyWords,
+  familyBody,
+  familyName,
+  searchBody,
+} from './rvt-pages.js';
+import type { Assignments } from '../staff/assignments.js';
+import type { People } from '../staff/people.js';
 import type { LastLooked } from './last-looked.js';
 import { byUrgency } from './work-order.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
@@ -46,6 +57,8 @@ export interface WebDeps {
   readonly sessions: Sessions;
   readonly oidc: OidcSignIn;
   readonly lastLooked: LastLooked;
+  readonly people: People;
+  readonly assignments: Assignments;
   readonly feed: AlertsFeed;
   readonly audit: ConsoleAudit;
   readonly auditView: AuditView;
@@ -129,7 +142,23 @@ export class WebConsole {
     return mine;
   }
 
-  constructor(private readonly d: WebDeps) {}
+  /** Participants by the names people know them by (the registry's display names). */
+  private readonly agencies: AgencyNames;
+
+  constructor(private readonly d: WebDeps) {
+    this.agencies = Object.fromEntries(d.registry.participants.map((p) => [p.id, p.displayName]));
+  }
+
+  /** How a session sees the cards of its region. */
+  private view(a: Authed, extra: Partial<CardView> = {}): CardView {
+    return {
+      csrf: a.session.csrf,
+      decided: this.decidedIn(a.session.id),
+      agencies: this.agencies,
+      me: a.session.person?.id,
+      ...extra,
+    };
+  }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.d.origin);
@@ -255,13 +284,15 @@ export class WebConsole {
   private async signInFinish(r: Req): Promise<void> {
     const clear = `${OIDC_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0`;
     try {
-      const person = await this.d.oidc.finish(r.url, cookieValue(r.req, OIDC_COOKIE));
+      const { person, name } = await this.d.oidc.finish(r.url, cookieValue(r.req, OIDC_COOKIE));
       const who = participant(this.d.registry, person.organisation);
       if ((await this.d.revocations.current()).has(who.id))
         throw new SamenhangError('ERR_CERT_REVOKED', 'this organisation is revoked');
       if (!roleFits(person.role, who, this.d.registry))
         throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this role here');
       const s = await this.d.sessions.create(who.id, Date.now(), person);
+      // The staff list a coordinator assigns from: who works here, by the name their provider gives.
+      if (who.kind === 'RVT') await this.d.people.signedIn({ ...person, name });
       this.d.log.info({ identity: who.id, person: person.id, role: person.role }, 'signed in');
       send(
         r.res,
@@ -331,31 +362,67 @@ export class WebConsole {
         redirect(res, '/login', { 'set-cookie': `${COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0` });
         return true;
       case 'GET /rvt': {
-        const alerts = byUrgency(this.d.feed.current(rvt()));
+        const all = byUrgency(this.d.feed.current(rvt()));
         const position = this.d.feed.position(); // what the live stream continues from
         // What is new since this person last looked (none marked on a first look).
         const person = a.session.person;
         const since = person ? await this.d.lastLooked.get(person.id) : undefined;
+        const owners = await this.d.assignments.of(
+          rvt(),
+          all.map((x) => x.systemId),
+        );
+        const mineOnly = url.searchParams.get('mine') === '1';
+        const alerts = mineOnly ? all.filter((x) => owners.get(x.systemId)?.worker === person?.id) : all;
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session, this.d.purpose);
-        if (person) await this.d.lastLooked.set(person.id, Date.now()); // looked at only once shown
-        send(
-          res,
-          200,
-          page(
-            a.ctx,
-            t('alertsTitle', region),
-            alertsBody(t, alerts, a.session.csrf, this.decidedIn(a.session.id), position, since),
-          ),
-        );
+        if (person && !mineOnly) await this.d.lastLooked.set(person.id, Date.now()); // looked at only once shown
+        const cards = alerts.map((alert) => ({
+          alert,
+          view: this.view(a, {
+            notice: true,
+            isNew: since !== undefined && (fromTimestamp(alert.createdAt) ?? 0) > since,
+            assignment: owners.get(alert.systemId),
+          }),
+        }));
+        send(res, 200, page(a.ctx, t('alertsTitle', region), alertsBody(t, cards, position, mineOnly)));
         return true;
       }
       case 'GET /rvt/events':
         this.events(a, rvt());
         return true;
       case 'GET /rvt/picture':
-        await this.picture(a, rvt());
+      case 'POST /rvt/picture':
+        await this.picture(a, rvt(), body);
         return true;
+      case 'POST /rvt/assign': {
+        const region = rvt();
+        if (!mayAssign(a.session)) throw new SamenhangError('ERR_FORBIDDEN', 'not a coordinator');
+        // A family alerted to this region, and a worker of this RVT from its staff list.
+        const systemId = body!.get('systemId') ?? '';
+        if (!this.d.feed.current(region).some((x) => x.systemId === systemId))
+          throw new SamenhangError('ERR_INPUT_INVALID', 'no such family in this region');
+        const worker = await this.d.people.get(who.id, body!.get('worker') ?? '');
+        if (!worker) throw new SamenhangError('ERR_INPUT_INVALID', 'no such worker here');
+        const localName = (body!.get('localName') ?? '').trim().slice(0, 120);
+        const localPhone = (body!.get('localPhone') ?? '').trim().slice(0, 40);
+        // Recorded first: no assignment without its record in the audit log.
+        await this.d.audit.assigned(
+          { region, systemId, assignee: worker.id, localTeamContact: localName !== '' },
+          who,
+          a.session,
+          this.d.purpose,
+        );
+        await this.d.assignments.set(region, {
+          systemId,
+          worker: worker.id,
+          workerName: worker.name,
+          ...(localName ? { localTeam: { name: localName, phone: localPhone } } : {}),
+          by: a.session.person!.id,
+          at: new Date().toISOString(),
+        });
+        redirect(res, '/rvt');
+        return true;
+      }
       case 'POST /rvt/reviews': {
         const region = rvt();
         // The newest notice of the system the form was shown for (from a notice or a picture page).
@@ -504,7 +571,8 @@ export class WebConsole {
           if (!this.d.sessions.valid(a.session.id) || (await this.d.revocations.current()).has(who.id))
             return void res.end();
           await this.d.audit.viewedAlert(alert, who, a.session, this.d.purpose);
-          const html = alertCard(t, alert, a.session.csrf, this.decidedIn(a.session.id), true, true).html;
+          const assignment = (await this.d.assignments.of(region, [alert.systemId])).get(alert.systemId);
+          const html = alertCard(t, alert, this.view(a, { notice: true, isNew: true, assignment })).html;
           // A reader that does not keep up is cut off: it reconnects with the last event id it
           // has and gets the rest then, instead of the console holding an ever longer queue.
           if (
@@ -547,40 +615,41 @@ export class WebConsole {
     res.once('close', close);
   }
 
-  private async picture(a: Authed, region: string): Promise<void> {
+  /**
+   * A family's page, by the system id of a notice (GET), or found by a posted BSN or address
+   * (POST: neither ever in a URL). Only a family alerted to this region is found (the consent
+   * service decides, and records the disclosure); the console records the view.
+   */
+  private async picture(a: Authed, region: string, body: URLSearchParams | undefined): Promise<void> {
     const { url, res, t, who } = a;
     if (!mayAskPicture(who, region)) throw new SamenhangError('ERR_FORBIDDEN', 'may not ask for pictures');
-    const q = {
-      postcode: url.searchParams.get('postcode') ?? undefined,
-      number: url.searchParams.get('number') ?? undefined,
-      suffix: url.searchParams.get('suffix') ?? undefined,
-    };
-    // A system id comes from an alert notice this region received (the link on the alerts page).
-    const systemId = url.searchParams.get('system') ?? undefined;
-    if (!systemId && (!q.postcode || !q.number))
-      return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q)));
+    const search = (problem?: string) =>
+      send(res, problem ? 400 : 200, page(a.ctx, t('pictureTitle'), searchBody(t, a.session.csrf, problem)));
     let request: v1.PictureRequest.$Properties;
-    if (systemId) {
+    if (body) {
+      const bsn = (body.get('bsn') ?? '').trim();
+      const postcode = (body.get('postcode') ?? '').replace(/\s+/g, '').toUpperCase();
+      const houseNumber = Number.parseInt(body.get('number') ?? '', 10);
+      if (bsn) {
+        if (!isValidBsn(bsn)) return search(t('emptyInvalid'));
+        request = { bsn };
+      } else if (/^[0-9]{4}[A-Z]{2}$/.test(postcode) && Number.isInteger(houseNumber) && houseNumber > 0) {
+        request = { address: { postcode, houseNumber, houseNumberSuffix: (body.get('suffix') ?? '').trim() } };
+      } else return search(t('emptyInvalid'));
+    } else {
+      // A system id comes from an alert notice this region received (the link on the work list).
+      const systemId = url.searchParams.get('system');
+      if (!systemId) return search();
       if (!isSystemId(systemId)) throw new SamenhangError('ERR_INPUT_INVALID', 'system id');
       request = { systemId };
-    } else {
-      const houseNumber = Number.parseInt(q.number!, 10);
-      if (!/^[0-9]{4} ?[A-Za-z]{2}$/.test(q.postcode!) || !Number.isInteger(houseNumber))
-        throw new SamenhangError('ERR_INPUT_INVALID', 'postcode and house number');
-      request = {
-        address: {
-          postcode: q.postcode!.replace(/\s+/g, '').toUpperCase(),
-          houseNumber,
-          houseNumberSuffix: q.suffix ?? '',
-        },
-      };
     }
     // The consent service decides and records this disclosure; the console records the view.
     const reply = await requestPicture(this.d.nc, region, request);
-    if (reply.entries.length === 0)
-      return send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { empty: reply.reason })));
+    if (reply.entries.length === 0) return search(emptyWords(t, reply.reason));
     await this.d.audit.viewedAlert(reply, who, a.session, this.d.purpose);
-    send(res, 200, page(a.ctx, t('pictureTitle'), pictureBody(t, q, { alert: reply }, a.session.csrf)));
+    const assignment = (await this.d.assignments.of(region, [reply.systemId])).get(reply.systemId);
+    const staff = mayAssign(a.session) ? await this.d.people.of(who.id) : undefined;
+    send(res, 200, page(a.ctx, familyName(t, reply), familyBody(t, reply, this.view(a, { assignment }), staff)));
   }
 }
 

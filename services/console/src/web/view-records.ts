@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { JetStreamClient } from 'nats';
-import type { AccessReport, DisclosureRecord } from '@samenhang/audit-log';
+import type { AccessReport, AssignmentRecord, DisclosureRecord } from '@samenhang/audit-log';
 import { canonicalJson, sha256Hex } from '@samenhang/canonical';
 import { SamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
@@ -99,6 +99,26 @@ export class ConsoleAudit {
       systemId: '',
     };
     await this.write(auditSubjects.disclosures, record, record.disclosureId);
+  }
+
+  /** A coordinator assigned a family to a worker: who, to whom, which family; no name. */
+  async assigned(
+    a: { region: string; systemId: string; assignee: string; localTeamContact: boolean },
+    who: Identity,
+    session: Session,
+    purpose: string,
+  ): Promise<void> {
+    const record: AssignmentRecord = {
+      type: 'assignment',
+      assignmentId: `asg_${randomBytes(12).toString('hex')}`,
+      time: new Date().toISOString(),
+      organisation: who.id,
+      ...a,
+      by: actorOf(session),
+      byRole: session.person?.role ?? '',
+      purpose,
+    };
+    await this.write(auditSubjects.actions, record, record.assignmentId);
   }
 
   private async write(subject: string, record: object, id: string): Promise<void> {
