@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseRecords } from '@samenhang/audit-log';
@@ -253,6 +255,41 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect(JSON.stringify(assignments)).not.toMatch(/Fenna|Karin|0318/);
     // Sealed where it rests: no file of the home holds the local-team contact in the clear.
     expect(filesContaining(t.paths.root, ['Karin Wijkcoach', '0318 555 000'])).toEqual([]);
+  });
+
+  it("an organisation connects its own identity provider: by issuer URL and client id, the secret in the home's keys", async () => {
+    // The development provider stands in for Flevoland's own: the registry names it by its URL
+    // and the console's client id there, as it would name https://login.flevoland.example.
+    const { issuer, clientId, clientSecret } = readIdpInfo(t.paths);
+    const registry = JSON.parse(readFileSync(t.paths.registry, 'utf8')) as {
+      participants: { id: string; identityProvider?: Record<string, unknown> }[];
+    };
+    registry.participants.find((p) => p.id === 'rvt-flevoland')!.identityProvider = {
+      issuer,
+      clientId,
+      roleClaim: 'role',
+      organisationClaim: 'org',
+      roles: { 'rvt-worker': 'rvt-worker' },
+    };
+    writeFileSync(t.paths.registry, JSON.stringify(registry));
+    const secrets = join(t.paths.keys, 'idp-clients.json');
+    const console = t.stack.services.get('console')!;
+    // Without the client's secret in the home, nobody signs in through it.
+    await console.stop();
+    await t.stack.startService('console');
+    const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+    contexts.push(ctx);
+    const refused = await ctx.newPage();
+    await refused.goto(`${web()}/login/oidc?org=rvt-flevoland`);
+    expect(await refused.locator('main').textContent()).toContain('Aanmelden is niet gelukt');
+    await expect
+      .poll(() => readFileSync(join(t.paths.logs, 'console.log'), 'utf8'), { timeout: 5_000 })
+      .toContain('ERR_CONFIG_INVALID');
+    // With it, the real redirect flow through that provider.
+    writeFileSync(secrets, JSON.stringify({ [issuer]: { clientSecret } }), { mode: 0o600 });
+    const page = await signIn('fl-medewerker-1', 'Regionaal veiligheidsteam Flevoland');
+    expect(new URL(page.url()).pathname).toBe('/rvt');
+    expect(await page.locator('h1').textContent()).toContain('flevoland');
   });
 
   it('says at once, on the live page, when the session ended and when the console is gone; a restart keeps sessions', async () => {

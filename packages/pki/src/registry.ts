@@ -44,6 +44,11 @@ export interface IdentityProvider {
   readonly roleClaim: string;
   readonly roles: Readonly<Record<string, PersonRole>>;
   /**
+   * The console's client id at this provider (required for any but the embedded one); its
+   * secret is the home's, in keys/idp-clients.json, never in the registry.
+   */
+  readonly clientId?: string;
+  /**
    * For a provider several organisations share (the development one): the claim naming the
    * organisation, which must be this participant. Without it, everyone the provider signs in
    * belongs to this participant.
@@ -99,8 +104,12 @@ export const registrySchema = {
             type: 'object',
             additionalProperties: false,
             required: ['issuer', 'roleClaim', 'roles'],
+            // An organisation's own provider knows the console by the client id it registered.
+            if: { properties: { issuer: { not: { const: 'embedded' } } } },
+            then: { required: ['clientId'], properties: { clientId: { type: 'string' } } },
             properties: {
               issuer: { type: 'string', pattern: '^(embedded|https://[^\\s]+)$' },
+              clientId: { type: 'string', minLength: 1, maxLength: 200 },
               roleClaim: { type: 'string', minLength: 1, maxLength: 100 },
               roles: {
                 type: 'object',

@@ -51,3 +51,26 @@ export function readIdpInfo(paths: HomePaths): IdpInfo {
   }
   return { issuer, ...ensureIdpClient(paths) };
 }
+
+const clientsFile = (paths: HomePaths) => join(paths.keys, 'idp-clients.json');
+
+/**
+ * The console's client secret at an organisation's own identity provider, by issuer, from
+ * `keys/idp-clients.json` (`{ "<issuer>": { "clientSecret": "…" } }`, owner-readable only, put
+ * there by the operator who registered the console at that provider). ERR_CONFIG_INVALID when
+ * there is none: nobody signs in through a provider the console has no client at.
+ */
+export function readIdpClientSecret(paths: HomePaths, issuer: string): string {
+  let clients: Record<string, { clientSecret?: unknown }>;
+  try {
+    clients = JSON.parse(readFileSync(clientsFile(paths), 'utf8')) as typeof clients;
+  } catch (cause) {
+    throw new SamenhangError('ERR_CONFIG_INVALID', `no client secrets for identity providers in ${clientsFile(paths)}`, {
+      cause,
+    });
+  }
+  const secret = Object.hasOwn(clients, issuer) ? clients[issuer]?.clientSecret : undefined;
+  if (typeof secret !== 'string' || secret.length < 16)
+    throw new SamenhangError('ERR_CONFIG_INVALID', `no client secret for identity provider ${issuer}`);
+  return secret;
+}

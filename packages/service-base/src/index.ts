@@ -9,5 +9,5 @@ export { readStackInfo, removeStackInfo, writeStackInfo } from './stack-file.js'
 export type { ExitRecord, NodeSpec, ServiceState, ServiceStatus, StackInfo } from './stack-file.js';
 export { ensureBrokerKeys, loadBrokerKeys } from './broker-keys.js';
 export type { BrokerKeys } from './broker-keys.js';
-export { ensureIdpClient, readIdpInfo, writeIdpInfo } from './idp-file.js';
+export { ensureIdpClient, readIdpClientSecret, readIdpInfo, writeIdpInfo } from './idp-file.js';
 export type { IdpClient, IdpInfo } from './idp-file.js';

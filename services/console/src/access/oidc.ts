@@ -3,7 +3,7 @@ import * as oidc from 'openid-client';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 import type { Participant, PersonRole, Registry } from '@samenhang/pki';
-import { readIdpInfo } from '@samenhang/service-base';
+import { readIdpClientSecret, readIdpInfo } from '@samenhang/service-base';
 
 /** A person's pseudonymous id: keyed, stable for one provider's subject, never their name. */
 export function personId(key: Buffer, issuer: string, subject: string): string {
@@ -143,24 +143,26 @@ export class OidcSignIn {
     return org;
   }
 
-  /** The provider's metadata, discovered once per issuer (again after a failure). */
+  /** The provider's metadata, discovered once per issuer and client (again after a failure). */
   private config(org: Participant): Promise<oidc.Configuration> {
-    const issuer = org.identityProvider!.issuer;
-    let found = this.configs.get(issuer);
+    const { issuer, clientId } = org.identityProvider!;
+    const key = `${issuer}\n${clientId ?? ''}`;
+    let found = this.configs.get(key);
     if (!found) {
-      found = this.discover(issuer);
-      found.catch(() => this.configs.delete(issuer));
-      this.configs.set(issuer, found);
+      found = this.discover(issuer, clientId);
+      found.catch(() => this.configs.delete(key));
+      this.configs.set(key, found);
     }
     return found;
   }
 
-  private async discover(issuer: string): Promise<oidc.Configuration> {
-    if (issuer !== 'embedded')
-      throw new SamenhangError('ERR_CONFIG_INVALID', `no client registered for identity provider ${issuer}`);
-    const dev = readIdpInfo(this.paths);
+  private async discover(issuer: string, clientId: string | undefined): Promise<oidc.Configuration> {
+    const client =
+      issuer === 'embedded'
+        ? readIdpInfo(this.paths)
+        : { issuer, clientId: clientId ?? '', clientSecret: readIdpClientSecret(this.paths, issuer) };
     try {
-      return await oidc.discovery(new URL(dev.issuer), dev.clientId, dev.clientSecret);
+      return await oidc.discovery(new URL(client.issuer), client.clientId, client.clientSecret);
     } catch (cause) {
       throw new SamenhangError('ERR_INTERNAL', 'the identity provider cannot be reached', { cause });
     }

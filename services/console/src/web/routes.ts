@@ -269,7 +269,14 @@ export class WebConsole {
 
   /** Off to the organisation's identity provider; this browser's state travels in a short-lived cookie. */
   private async signInStart(r: Req): Promise<void> {
-    const { url, cookie } = await this.d.oidc.start(r.url.searchParams.get('org') ?? '');
+    let started: { url: string; cookie: string };
+    try {
+      started = await this.d.oidc.start(r.url.searchParams.get('org') ?? '');
+    } catch (e) {
+      // No such organisation, no client at its provider, or the provider unreachable: the log has the code.
+      return this.refuseSignIn(r, e, h`<p role="alert">${r.t('signInFailed')}</p>${this.organisationLinks(r)}`, {});
+    }
+    const { url, cookie } = started;
     // Lax: it must come back with the provider's redirect, a top-level navigation from its site.
     redirect(r.res, url, {
       'set-cookie': `${OIDC_COOKIE}=${cookie}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
