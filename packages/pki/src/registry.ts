@@ -105,8 +105,10 @@ export const registrySchema = {
             additionalProperties: false,
             required: ['issuer', 'roleClaim', 'roles'],
             // An organisation's own provider knows the console by the client id it registered.
-            if: { properties: { issuer: { not: { const: 'embedded' } } } },
-            then: { required: ['clientId'], properties: { clientId: { type: 'string' } } },
+            anyOf: [
+              { required: ['issuer'], properties: { issuer: { const: 'embedded' } } },
+              { required: ['clientId'], properties: { clientId: { type: 'string' } } },
+            ],
             properties: {
               issuer: { type: 'string', pattern: '^(embedded|https://[^\\s]+)$' },
               clientId: { type: 'string', minLength: 1, maxLength: 200 },

@@ -38,6 +38,16 @@ describe('participant registry', () => {
     [(r: any) => (r.participants[2].regions = ['atlantis']), '/participants/2/regions/0'],
     [(r: any) => r.participants.push({ ...r.participants[0] }), '/participants/10/id'],
     [(r: any) => (r.version = 2), '/version'],
+    // An organisation's own provider needs the console's client id there.
+    [
+      (r: any) =>
+        (r.participants[0].identityProvider = {
+          issuer: 'https://login.example',
+          roleClaim: 'r',
+          roles: { x: 'rvt-worker' },
+        }),
+      '/participants/0/identityProvider/issuer',
+    ],
   ])('rejects an invalid registry with the failing path (%#)', (patch, path) => {
     const r = structuredClone(raw);
     patch(r);

@@ -65,9 +65,13 @@ export function readIdpClientSecret(paths: HomePaths, issuer: string): string {
   try {
     clients = JSON.parse(readFileSync(clientsFile(paths), 'utf8')) as typeof clients;
   } catch (cause) {
-    throw new SamenhangError('ERR_CONFIG_INVALID', `no client secrets for identity providers in ${clientsFile(paths)}`, {
-      cause,
-    });
+    throw new SamenhangError(
+      'ERR_CONFIG_INVALID',
+      `no client secrets for identity providers in ${clientsFile(paths)}`,
+      {
+        cause,
+      },
+    );
   }
   const secret = Object.hasOwn(clients, issuer) ? clients[issuer]?.clientSecret : undefined;
   if (typeof secret !== 'string' || secret.length < 16)
