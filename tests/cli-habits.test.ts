@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -114,17 +114,52 @@ describe('samenhang habits without a stack', () => {
     }
   });
 
-  it('calls an identity or region the home does not have a usage error, and names those it has', async () => {
+  it('calls an identity, region or login the home does not have a usage error, and names those it has', async () => {
     const alerts = await run(['alerts', '--home', home, '--rvt', 'atlantis']);
     expect(alerts.code).toBe(2);
     expect(alerts.stderr).toBe(
       `samenhang alerts: unknown region "atlantis" (regions with an RVT: foodvalley, flevoland, twente)\nsee 'samenhang alerts --help'\n`,
     );
-    const console = await run(['console', '--home', home, '--as', 'privacy-oficer']);
-    expect(console.code).toBe(2);
-    expect(console.stderr).toMatch(
-      /^samenhang console: unknown identity "privacy-oficer"; did you mean "privacy-officer"\? \(this home has: politie-oost-nederland, .*privacy-officer\)\n/,
+    // console --as names a person, a test user of the development identity provider.
+    const typo = await run(['console', '--home', home, '--as', 'fv-medewerker1']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /^samenhang console: unknown login "fv-medewerker1"; did you mean "fv-medewerker-1"\? \(the development identity provider has: fv-medewerker-1, .*fg-broker.*\)\n/,
     );
+    // The old habit, an organisation: the answer names its people.
+    const organisation = await run(['console', '--home', home, '--as', 'privacy-officer']);
+    expect(organisation.code).toBe(2);
+    expect(organisation.stderr).toBe(
+      "samenhang console: --as takes a person's login, not an organisation; people of privacy-officer: fg-broker\nsee 'samenhang console --help'\n",
+    );
+  });
+
+  it('signs in with console --as only through the development identity provider, exit 2 otherwise', async () => {
+    const operator = await run(['console', '--home', home, '--as', 'beheerder']);
+    expect(operator.code).toBe(2);
+    expect(operator.stderr).toBe(
+      "samenhang console: beheerder works for broker-admin, whose people do not sign in to the console\nsee 'samenhang console --help'\n",
+    );
+    // A home where Food Valley signs in through its own provider: no test user of ours is its person.
+    const own = mkdtempSync(join(tmpdir(), 'samenhang-habits-idp-'));
+    try {
+      cpSync(home, own, { recursive: true });
+      const file = join(own, 'pki', 'registry.json');
+      const registry = JSON.parse(readFileSync(file, 'utf8'));
+      const provider = registry.participants.find((p: { id: string }) => p.id === 'rvt-foodvalley').identityProvider;
+      provider.issuer = 'https://login.foodvalley.example';
+      provider.clientId = 'samenhang-console';
+      writeFileSync(file, JSON.stringify(registry));
+      const r = await run(['console', '--home', own, '--as', 'fv-medewerker-1']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        "samenhang console: --as is for the development identity provider only; people of rvt-foodvalley sign in at https://login.foodvalley.example (see 'samenhang console')\nsee 'samenhang console --help'\n",
+      );
+      // Twente still signs in through the development provider: no stack runs, which is exit 1.
+      expect((await run(['console', '--home', own, '--as', 'tw-medewerker-1'])).code).toBe(1);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 
@@ -137,7 +172,7 @@ describe('samenhang with a running stack', () => {
   });
   afterAll(async () => t?.close());
 
-  it('gives exit 2, not ERR_INTERNAL, for an unknown identity or region', async () => {
+  it('gives exit 2, not ERR_INTERNAL, for an unknown identity, region or login', async () => {
     const file = join(t.paths.root, 'none.json');
     for (const args of [
       ['alerts', '--rvt', 'atlantis'],
@@ -150,7 +185,7 @@ describe('samenhang with a running stack', () => {
       const r = await run([...args, '--home', t.paths.root]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(
-        /^samenhang \w+: unknown (region|agency|identity) "(atlantis|nobody)" \((regions with an RVT|this home has): /,
+        /^samenhang \w+: unknown (region|agency|identity|login) "(atlantis|nobody)" \((regions with an RVT|this home has|the development identity provider has): /,
       );
       expect(r.stderr).not.toContain('ERR_INTERNAL');
     }

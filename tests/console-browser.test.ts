@@ -1,44 +1,31 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecords } from '@samenhang/audit-log';
-import { publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import { publishSteps, signInBrowser, startTestStack, type TestStack } from '@samenhang/testkit';
 import type { ScenarioStep } from '@samenhang/client';
 import { readConsoleInfo } from '@samenhang/console';
-import { SERVICE_ENTRIES, spawnService, type ServiceProcess } from '@samenhang/launcher';
 import { readAll } from '@samenhang/nats';
 import { STREAMS } from '@samenhang/topology';
 import { personalValues } from './helpers/personal.js';
 import { loadScenario } from './helpers/scenario.js';
 
-const CLI = join(import.meta.dirname, '..', 'packages', 'cli', 'bin', 'samenhang.js');
 const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
 const meneerM = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
 const acute = loadScenario<{ steps: ScenarioStep[] }>('acute');
 const M_SIGNALS = ['m-001', 'p-2031', 'g-77', 'j-5110', 'l-301'];
 const SHORT_TTL_S = 3;
 
-/** The one-time sign-in link, made the way a user makes it: `samenhang console --as <identity>`. */
-async function loginLink(t: TestStack, identity: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    CLI,
-    'console',
-    '--as',
-    identity,
-    '--home',
-    t.paths.root,
-  ]);
-  return stdout.trim();
-}
+/** Who signs in, by their login at the development identity provider, and the link that names their organisation. */
+const FV_WORKER = ['fv-medewerker-1', 'Regionaal veiligheidsteam Food Valley'] as const;
+const TW_WORKER = ['tw-medewerker-1', 'Regionaal veiligheidsteam Twente'] as const;
+const BROKER_PO = ['fg-broker', 'Functionaris gegevensbescherming'] as const;
 
 describe('web console in headless Chromium (real stack, real TLS)', () => {
   let t: TestStack;
   let browser: Browser;
-  let shortConsole: ServiceProcess | undefined;
   const contexts: BrowserContext[] = [];
   const open = async (): Promise<Page> => {
     // The console's certificate is issued by the broker's dev CA, which this browser profile does not know.
@@ -46,6 +33,10 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     contexts.push(ctx);
     return ctx.newPage();
   };
+  const web = () => readConsoleInfo(t.paths).webUrl;
+  /** A fresh browser, signed in as a person through the identity provider (OpenID Connect). */
+  const signIn = async ([login, organisation]: readonly [string, string]): Promise<Page> =>
+    signInBrowser(await open(), web(), login, organisation);
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
 
@@ -68,13 +59,11 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
   afterAll(async () => {
     await Promise.allSettled(contexts.map((c) => c.close()));
     await browser?.close();
-    await shortConsole?.stop();
     await t?.close();
   });
 
   it('Food Valley: the alert appears without reload; the GGZ entry is index-only and explains R5', async () => {
-    const page = await open();
-    await page.goto(await loginLink(t, 'rvt-foodvalley'));
+    const page = await signIn(FV_WORKER);
     expect(new URL(page.url()).pathname).toBe('/rvt');
     await expect(page.locator('h1').textContent()).resolves.toContain('foodvalley');
     await page.locator('#no-alerts').waitFor();
@@ -107,8 +96,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
 
   it('Twente sees nothing of Meneer M, and records the review an ACUTE disclosure requires', async () => {
     await publishSteps(t, acute.steps);
-    const page = await open();
-    await page.goto(await loginLink(t, 'rvt-twente'));
+    const page = await signIn(TW_WORKER);
     await page.locator('section[data-signal="p-9001"]').waitFor({ timeout: 30_000 });
     const text = await page.locator('main').textContent();
     for (const id of M_SIGNALS) expect(text).not.toContain(id);
@@ -126,8 +114,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
   });
 
   it("the privacy officer verifies the log and opens M's access report", async () => {
-    const page = await open();
-    await page.goto(await loginLink(t, 'privacy-officer'));
+    const page = await signIn(BROKER_PO);
     expect(new URL(page.url()).pathname).toBe('/audit');
     await page.getByRole('button', { name: 'Nu verifiëren' }).click();
     await expect(page.locator('#verify-result').getAttribute('class')).resolves.toBe('ok');
@@ -138,12 +125,12 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     for (const id of M_SIGNALS) expect(report).toContain(id);
     expect(report).toContain('Jeugdwet art. 7.3.11'); // the reporter's identity is withheld, with its ground
     await shot(page, 'privacy-officer-access-report');
-    // Decisions are found by (agency, signal id); Twente's review shows who decided it.
+    // Decisions are found by (agency, signal id); Twente's review shows who decided it: a person, pseudonymous.
     const decisions = (agency: string) =>
       `${readConsoleInfo(t.paths).webUrl}/audit/decisions?signal=p-9001&agency=${agency}`;
     await page.goto(decisions('politie-oost-nederland'));
     await expect(page.locator('[data-human="REVIEW_UPHELD"]').textContent()).resolves.toMatch(
-      /^session:[0-9a-f]{16} \(rvt-twente\) — Delen terecht$/,
+      /^person:[0-9a-f]{24} \(rvt-twente\) — Delen terecht$/,
     );
     await page.goto(decisions('ggz-centraal'));
     await expect(page.locator('main article').count()).resolves.toBe(0);
@@ -166,12 +153,17 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     const records = parseRecords(await readAll(po, STREAMS.AUDIT, 'samenhang.audit.>'));
     const views = records.disclosures.filter((d) => d.kind === 'view');
     const fv = views.filter((d) => d.recipient === 'rvt-foodvalley');
-    // The final Food Valley alert (all five signals) was shown, and recorded as shown to a session of that RVT.
+    // The final Food Valley alert (all five signals) was shown, and recorded as shown to a worker of that RVT.
     expect(
       fv.some(
-        (d) => M_SIGNALS.every((s) => d.sourceSignals.includes(s)) && d.viewOf && d.viewer?.startsWith('session:'),
+        (d) =>
+          M_SIGNALS.every((s) => d.sourceSignals.includes(s)) &&
+          d.viewOf &&
+          /^person:[0-9a-f]{24}$/.test(d.viewer ?? ''),
       ),
     ).toBe(true);
+    // Every view names the person who looked, and their role: there is no other way in.
+    expect(views.every((d) => /^person:[0-9a-f]{24}$/.test(d.viewer ?? '') && d.viewerRole)).toBe(true);
     for (const d of fv)
       expect(records.disclosures.some((x) => x.disclosureId === d.viewOf && x.recipient === 'rvt-foodvalley')).toBe(
         true,
@@ -185,7 +177,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
         (d) => d.recipient === 'privacy-officer' && d.purpose === 'ACCESS_REQUEST' && d.pseudonyms.length === 1,
       ),
     ).toBe(true);
-    // The review is a decision record, attributable to the session that took it, which fulfils the review.
+    // The review is a decision record, attributable to the person who took it, which fulfils the review.
     expect(records.decisions.filter((d) => d.human)).toEqual([
       expect.objectContaining({
         signalId: 'p-9001',
@@ -194,7 +186,7 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
         human: expect.objectContaining({ kind: 'REVIEW_UPHELD', organisation: 'rvt-twente' }),
       }),
     ]);
-    expect(records.decisions.find((d) => d.human)!.human!.by).toMatch(/^session:[0-9a-f]{16}$/);
+    expect(records.decisions.find((d) => d.human)!.human!.by).toMatch(/^person:[0-9a-f]{24}$/);
     const log = readFileSync(join(t.paths.logs, 'console.log'), 'utf8');
     const audit = records.disclosures.map((d) => JSON.stringify(d)).join('\n');
     for (const v of personalValues([...meneerM.steps, ...acute.steps].flatMap((s) => (s.signal ? [s.signal] : [])))) {
@@ -203,34 +195,42 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     }
   });
 
-  it('a login link works once, and a session cookie cannot be replayed after it expired', async () => {
-    // A second console with a 3 s session lifetime (the default is 15 minutes).
-    shortConsole = await spawnService({
-      name: 'console-short',
-      entry: SERVICE_ENTRIES.console!(),
-      paths: t.paths,
-      servers: t.stack.servers,
-      env: { SAMENHANG_SESSION_TTL_SECONDS: String(SHORT_TTL_S) },
-    });
-    const link = await loginLink(t, 'rvt-foodvalley');
-    const page = await open();
-    await page.goto(link);
-    expect(new URL(page.url()).pathname).toBe('/rvt');
-    const cookies = await page.context().cookies();
-    const session = cookies.find((c) => c.name === 'samenhang_session')!;
+  it('a session cookie cannot be replayed after sign-out', async () => {
+    const page = await signIn(FV_WORKER);
+    const session = (await page.context().cookies()).find((c) => c.name === 'samenhang_session')!;
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
-
-    const replayLink = await open();
-    expect((await replayLink.goto(link))?.status()).toBe(401);
-
-    await sleep(SHORT_TTL_S * 1000 + 500);
+    // Copied into another browser, it works there while the session lasts…
     const thief = await open();
-    await thief.context().addCookies([{ ...session, expires: -1 }]); // the browser would keep it; the server must not
-    const answer = await thief.goto(new URL('/rvt', link).toString());
-    expect(answer?.status()).toBe(401);
-    const text = await thief.locator('main').textContent();
-    expect(text).toContain('Uw sessie is verlopen');
-    for (const id of M_SIGNALS) expect(text).not.toContain(id);
-    await shot(thief, 'session-expired');
+    await thief.context().addCookies([session]);
+    expect((await thief.goto(`${web()}/rvt`))?.status()).toBe(200);
+    // …and not once its person signed out: the server has forgotten it.
+    await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect((await thief.goto(`${web()}/rvt`))?.status()).toBe(401);
+    for (const id of M_SIGNALS) expect(await thief.locator('main').textContent()).not.toContain(id);
+  });
+
+  it('a session cookie cannot be replayed after it expired', async () => {
+    // The console again, with a 3 s session lifetime (the default is 15 minutes), on its own
+    // port: the identity provider sends people back to that address only.
+    await t.stack.startService('console', 1, { SAMENHANG_SESSION_TTL_SECONDS: String(SHORT_TTL_S) });
+    try {
+      const page = await signIn(FV_WORKER);
+      expect(new URL(page.url()).pathname).toBe('/rvt');
+      const session = (await page.context().cookies()).find((c) => c.name === 'samenhang_session')!;
+      expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+
+      await sleep(SHORT_TTL_S * 1000 + 500);
+      const thief = await open();
+      await thief.context().addCookies([{ ...session, expires: -1 }]); // the browser would keep it; the server must not
+      const answer = await thief.goto(`${web()}/rvt`);
+      expect(answer?.status()).toBe(401);
+      const text = await thief.locator('main').textContent();
+      expect(text).toContain('Uw sessie is verlopen');
+      for (const id of M_SIGNALS) expect(text).not.toContain(id);
+      await shot(thief, 'session-expired');
+    } finally {
+      await t.stack.startService('console'); // the usual lifetime, for whatever runs after this test
+    }
   });
 });

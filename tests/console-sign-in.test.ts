@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseRecords } from '@samenhang/audit-log';
@@ -8,13 +10,21 @@ import { readConsoleInfo } from '@samenhang/console';
 import { readAll } from '@samenhang/nats';
 import { loadBrokerKeys, readIdpInfo } from '@samenhang/service-base';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
-import { acuteSignals, publishSteps, startTestStack, type TestStack } from '@samenhang/testkit';
+import {
+  acuteSignals,
+  devProviderLogin,
+  publishSteps,
+  signInBrowser,
+  startTestStack,
+  type TestStack,
+} from '@samenhang/testkit';
 import { signalFromJson } from '@samenhang/signal';
 import type { ScenarioStep } from '@samenhang/client';
 import { filesContaining } from './helpers/home-files.js';
 import { acceptedPublisher } from './helpers/rvt.js';
 import { loadScenario } from './helpers/scenario.js';
 
+const CLI = join(import.meta.dirname, '..', 'packages', 'cli', 'bin', 'samenhang.js');
 const meneerM = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
 
 /**
@@ -32,15 +42,7 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
   const signIn = async (login: string, organisationName: string): Promise<Page> => {
     const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
     contexts.push(ctx);
-    const page = await ctx.newPage();
-    await page.goto(`${web()}/login`);
-    await page.getByRole('link', { name: `Aanmelden als medewerker van ${organisationName}` }).click();
-    // At the identity provider: its own sign-in page.
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill('development');
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((u) => u.origin === web() && u.pathname !== '/oidc/callback', { timeout: 20_000 });
-    return page;
+    return signInBrowser(await ctx.newPage(), web(), login, organisationName);
   };
 
   beforeAll(async () => {
@@ -149,9 +151,7 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     const page = await ctx.newPage();
     await page.goto(`${web()}/login`);
     await page.getByRole('link', { name: 'Aanmelden als medewerker van Regionaal veiligheidsteam Twente' }).click();
-    await page.locator('input[name="login"]').fill('fv-medewerker-1'); // a Food Valley worker
-    await page.locator('input[name="password"]').fill('development');
-    await page.locator('button[type="submit"]').click();
+    await devProviderLogin(page, 'fv-medewerker-1'); // a Food Valley worker
     await page.getByText('Aanmelden is niet gelukt').waitFor({ timeout: 20_000 });
     expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
   });
@@ -314,5 +314,33 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     await t.stack.startService('console');
     await expect.poll(() => liveState.getAttribute('data-state'), { timeout: 20_000 }).toBe('on');
     expect((await live.goto(`${web()}/rvt`))?.status()).toBe(200);
+  });
+
+  it("samenhang console prints the sign-in page; with --as a test user, their organisation's start at the provider", async () => {
+    const cli = async (...args: string[]) =>
+      (await promisify(execFile)(process.execPath, [CLI, 'console', '--home', t.paths.root, ...args])).stdout;
+    expect(await cli()).toBe(`${web()}/login\n`);
+    const start = (await cli('--as', 'tw-medewerker-1')).trim();
+    expect(start).toBe(`${web()}/login/oidc?org=rvt-twente`);
+    // (Twente: an earlier test moved Flevoland to a provider named by URL, where --as does not go.)
+    // The development shortcut goes through the same provider: its form, then Twente's work list.
+    const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(start);
+    expect(new URL(page.url()).origin).toBe(readIdpInfo(t.paths).issuer);
+    await devProviderLogin(page, 'tw-medewerker-1');
+    await page.waitForURL((u) => u.origin === web() && u.pathname === '/rvt', { timeout: 20_000 });
+    expect(await page.locator('h1').textContent()).toContain('twente');
+  });
+
+  it('has no sign-in by link: /login with a token only lists the organisations', async () => {
+    const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    expect((await page.goto(`${web()}/login?token=anything`))?.status()).toBe(200);
+    await page.getByRole('link', { name: 'Aanmelden als medewerker van Regionaal veiligheidsteam Twente' }).waitFor();
+    expect((await ctx.cookies()).some((c) => c.name === 'samenhang_session')).toBe(false);
+    expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
   });
 });

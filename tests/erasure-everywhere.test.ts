@@ -13,7 +13,7 @@ import { filesContaining } from './helpers/home-files.js';
 import { https } from './helpers/https.js';
 import { AlertFollower } from './helpers/rvt.js';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
-import { stackPerSuite } from '@samenhang/testkit';
+import { signInHttps, stackPerSuite } from '@samenhang/testkit';
 
 /**
  * After a person's data key is purged, nothing of what was under it is readable anywhere:
@@ -26,17 +26,11 @@ const NAME = 'Zwaantje Vergeetmij-Uniek';
 const SUMMARY = 'Unieke-samenvatting-4471 over de nacht van de melding';
 const BSN = '999990147';
 
-/** A console page as `identity` sees it: signed in through a one-time link, then `path` with the session cookie. */
-async function consolePage(
-  home: string,
-  paths: Parameters<typeof https>[0],
-  identity: string,
-  path: string,
-): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'console', '--as', identity, '--home', home]);
-  const login = await https(paths, stdout.trim());
-  const cookie = String(([] as string[]).concat(login.headers['set-cookie'] ?? [])[0] ?? '').split(';')[0]!;
-  const r = await https(paths, `${readConsoleInfo(paths).webUrl}${path}`, { headers: { cookie } });
+/** A console page as a Twente worker sees it: signed in through the identity provider, then `path`. */
+async function consolePage(paths: Parameters<typeof https>[0], path: string): Promise<string> {
+  const web = readConsoleInfo(paths).webUrl;
+  const cookie = await signInHttps(paths, web, 'tw-medewerker-1', 'rvt-twente');
+  const r = await https(paths, `${web}${path}`, { headers: { cookie } });
   expect(r.status, r.text.slice(0, 200)).toBe(200);
   return r.text;
 }
@@ -71,9 +65,7 @@ describe('erasure reaches every copy', () => {
       '--once',
     ]);
     expect(alertsBefore.stdout).toContain(NAME);
-    expect(await consolePage(t.paths.root, t.paths, 'rvt-twente', `/rvt/picture?system=${notice!.systemId}`)).toContain(
-      NAME,
-    );
+    expect(await consolePage(t.paths, `/rvt/picture?system=${notice!.systemId}`)).toContain(NAME);
 
     // Erasure as crypto-shredding: the person's data key is purged.
     const person = createPseudonymizer(loadBrokerKeys(t.paths).pseudonymMaster).person(BSN);
@@ -95,7 +87,7 @@ describe('erasure reaches every copy', () => {
     expect(alertsAfter.stdout).toContain('p-erase-1');
     for (const n of needles) expect(alertsAfter.stdout).not.toContain(n);
     for (const path of ['/rvt', `/rvt/picture?system=${notice!.systemId}`]) {
-      const html = await consolePage(t.paths.root, t.paths, 'rvt-twente', path);
+      const html = await consolePage(t.paths, path);
       expect(html).toContain('p-erase-1');
       for (const n of needles) expect(html, path).not.toContain(n);
     }

@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 import { audit } from './commands/audit.js';
 import { bench } from './commands/bench.js';
 import { certs } from './commands/certs.js';
-import { consoleLogin } from './commands/console.js';
+import { consoleSignIn } from './commands/console.js';
 import { deploy, streams } from './commands/deploy.js';
 import { doctor } from './commands/doctor.js';
 import { health } from './commands/health.js';
@@ -12,7 +12,7 @@ import { replay } from './commands/replay.js';
 import { alerts, picture } from './commands/rvt.js';
 import { up } from './commands/up.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
-import { requireIdentity, requireParticipant, requireRegion } from './identities.js';
+import { requireDevLogin, requireIdentity, requireParticipant, requireRegion } from './identities.js';
 import { EXIT, out } from './output.js';
 import { cliVersion } from './package-info.js';
 
@@ -292,18 +292,19 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'console',
     group: PARTICIPANTS,
-    summary: 'a one-time sign-in link (60 s) for the web console',
+    summary: 'where people sign in to the web console',
     description:
-      "The link carries a login assertion signed with the identity's own key; it is valid for 60 seconds and once. No password exists.",
+      "People sign in as themselves, at their organisation's identity provider (OpenID Connect): the address of the console's sign-in page. No key of an organisation is used.\n\nWith --as (development): the address that starts the sign-in for that test user's organisation at once, on the development identity provider's form (any password). Only for organisations that sign in through the home's development identity provider.",
     flags: [
-      { flag: 'as', required: true, text: 'sign in as this participant, e.g. rvt-foodvalley or privacy-officer' },
+      {
+        flag: 'as',
+        text: 'a test user of the development identity provider (certs-dev/dev-users.json), e.g. fv-medewerker-1 or fg-broker',
+      },
     ],
-    examples: ['samenhang console --as rvt-foodvalley', 'samenhang console --as privacy-officer'],
-    exits: '0 success, 1 no console runs, 2 usage error (also an unknown identity)',
-    run: (c) => {
-      requireParticipant(c.paths, c.flags.as);
-      return consoleLogin(c.paths, c.flags);
-    },
+    examples: ['samenhang console', 'samenhang console --as fv-medewerker-1', 'samenhang console --as fg-broker'],
+    exits:
+      '0 success, 1 no console runs, 2 usage error (also a login the development identity provider does not have, or whose organisation does not sign in through it)',
+    run: (c) => consoleSignIn(c.paths, c.flags.as === undefined ? undefined : requireDevLogin(c.paths, c.flags.as)),
   },
   {
     name: 'audit',

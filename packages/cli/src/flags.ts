@@ -58,7 +58,7 @@ export const FLAGS = {
   replay: { type: 'string', value: '<n>', text: "decisions in replay's evaluation run (default 1000000)" },
   policy: { type: 'string', value: '<file>', text: 'the policy to re-decide under' },
   'as-of': { type: 'string', value: '<date>', text: 'decide as on this date (default now)' },
-  as: { type: 'string', value: '<identity>', text: 'the identity that signs in' },
+  as: { type: 'string', value: '<login>', text: 'the person who signs in' },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;

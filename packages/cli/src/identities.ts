@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { HomePaths } from '@samenhang/config';
+import { loadUsers } from '@samenhang/idp';
+import { devUsersFile } from '@samenhang/launcher';
 import { loadRegistry, type Registry } from '@samenhang/pki';
 import { usageError } from './output.js';
 import { didYouMean } from './suggest.js';
@@ -47,4 +49,35 @@ export function requireRegion(paths: HomePaths, region: string | undefined): voi
       ? `; did you mean "${region!.slice(4)}"?`
       : didYouMean(region!, regions);
   throw usageError(`unknown region "${region}"${hint} (regions with an RVT: ${regions.join(', ')})`);
+}
+
+/**
+ * The organisation of `login`, a test user of the development identity provider, for
+ * `samenhang console --as`. A development shortcut only: the organisation must sign in
+ * through the home's embedded provider (registry `identityProvider.issuer` "embedded"); one
+ * with its own provider is signed in to there, and no login of ours means anything to it.
+ */
+export function requireDevLogin(paths: HomePaths, login: string): string {
+  const users = loadUsers(devUsersFile());
+  const user = users.get(login);
+  if (!user) {
+    const logins = [...users.keys()];
+    // The old habit, `--as rvt-foodvalley`: an organisation where a person is meant.
+    const theirs = logins.filter((l) => users.get(l)!.organisation === login);
+    if (theirs.length > 0)
+      throw usageError(`--as takes a person's login, not an organisation; people of ${login}: ${theirs.join(', ')}`);
+    throw usageError(
+      `unknown login "${login}"${didYouMean(login, logins)} (the development identity provider has: ${logins.join(', ')})`,
+    );
+  }
+  const registry = registryOf(paths);
+  if (!registry) return user.organisation;
+  const provider = registry.participants.find((p) => p.id === user.organisation)?.identityProvider;
+  if (!provider)
+    throw usageError(`${login} works for ${user.organisation}, whose people do not sign in to the console`);
+  if (provider.issuer !== 'embedded')
+    throw usageError(
+      `--as is for the development identity provider only; people of ${user.organisation} sign in at ${provider.issuer} (see 'samenhang console')`,
+    );
+  return user.organisation;
 }

@@ -4,5 +4,3 @@ export { signEnvelope } from './sign.js';
 export type { SignOptions } from './sign.js';
 export { CRYPTO_FAILURE_REASON, envelopeSha256, verifyEnvelope } from './verify.js';
 export type { VerifiedEnvelope, VerifyContext } from './verify.js';
-export { LOGIN_TYP, MAX_LOGIN_SECONDS, signLogin, verifyLogin } from './login.js';
-export type { LoginClaims } from './login.js';

@@ -1,4 +1,4 @@
-export { CORE_SERVICES, SERVICE_ENTRIES, startStack } from './run-stack.js';
+export { CORE_SERVICES, SERVICE_ENTRIES, devUsersFile, startStack } from './run-stack.js';
 export type { RunningStack, StackOptions } from './run-stack.js';
 export { NATS_INSTALL_HINT, findNatsServer, natsServerVersion, requireNatsServer } from './nats-binary.js';
 export { renderServerConfig } from './server-config.js';

@@ -29,6 +29,9 @@ export const SERVICE_ENTRIES: Readonly<Record<string, () => string>> = {
   idp: () => require.resolve('@samenhang/idp/main'),
 };
 
+/** The named test users the development identity provider serves (and `samenhang console --as` names). */
+export const devUsersFile = (): string => require.resolve('@samenhang/certs-dev/dev-users.json');
+
 /** What a stack runs unless told otherwise; `samenhang up` adds the console. */
 export const CORE_SERVICES = ['broker-gateway', 'consent', 'audit'] as const;
 
@@ -187,7 +190,7 @@ export async function startStack(paths: HomePaths, env: Env, options: StackOptio
     const consolePort =
       given.SAMENHANG_CONSOLE_PORT ?? env.SAMENHANG_CONSOLE_PORT ?? (await consolePorts(given)).SAMENHANG_CONSOLE_PORT;
     const out: Record<string, string> = {
-      SAMENHANG_IDP_USERS: require.resolve('@samenhang/certs-dev/dev-users.json'),
+      SAMENHANG_IDP_USERS: devUsersFile(),
       SAMENHANG_IDP_REDIRECT_URIS: `https://${consoleHost}:${consolePort}/oidc/callback`,
     };
     if (given.SAMENHANG_IDP_PORT === undefined && env.SAMENHANG_IDP_PORT === undefined) {

@@ -1,10 +1,12 @@
 // Fixtures for the tests, and nothing production code needs: a whole stack in a temporary
-// home, scenario steps published as their agencies, JetStream streams read back. It also
+// home, scenario steps published as their agencies, JetStream streams read back, a person
+// signed in to the console through the development identity provider. It also
 // hands the tests the bench's synthetic load and the launcher they start stacks with, so a
 // test imports fixtures from here alone (the launcher still lives in the CLI package).
 export { bareStack, stackPerSuite, startTestStack } from './stack.js';
 export type { TestStack } from './stack.js';
 export { publishSteps, publishStepsOneByOne } from './publish-scenario.js';
+export { devProviderLogin, signInBrowser, signInHttps } from './sign-in.js';
 export { consumerIdle, readStream, receipts, streamCount, verifiedConsents, verifiedSignals } from './streams.js';
 export {
   WORKLOAD_AGENCIES,

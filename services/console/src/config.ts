@@ -10,7 +10,7 @@ export interface ConsoleConfig {
   readonly host: string;
   /** Agency systems: mutual TLS required at the handshake. 0 = any free port. */
   readonly apiPort: number;
-  /** Browsers: server TLS; people sign in with OpenID Connect (or, in development, an organisation's link). */
+  /** Browsers: server TLS; people sign in with OpenID Connect at their organisation's identity provider. */
   readonly webPort: number;
   /** The idle timeout: a session unused this long ends; use renews it, up to an absolute 12 hours. */
   readonly sessionTtlSeconds: number;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HomePaths } from '@samenhang/config';
 import { SamenhangError } from '@samenhang/errors';
 
-/** Where a running console listens, for `samenhang console --as` and for tests. */
+/** Where a running console listens, for `samenhang console` and for tests. */
 export interface ConsoleInfo {
   readonly webUrl: string;
   readonly apiUrl: string;

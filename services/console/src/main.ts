@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
-import { CertStore, loadRegistry } from '@samenhang/pki';
+import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { bindKv, connectAs } from '@samenhang/nats';
 import { BUCKETS, SESSION_MAX_MS } from '@samenhang/topology';
@@ -90,7 +90,6 @@ async function main(): Promise<void> {
   const webConsole = new WebConsole({
     nc,
     registry,
-    certs: CertStore.load(paths.caCert, paths.identities, registry),
     revocations,
     sessions,
     oidc: new OidcSignIn(paths, registry, `${origin}/oidc/callback`, brokerKeys.pseudonymMaster),

@@ -1,18 +1,16 @@
 import type { HomePaths } from '@samenhang/config';
 import { readConsoleInfo } from '@samenhang/console';
-import { signLogin } from '@samenhang/envelope';
-import { loadSigner } from '@samenhang/client';
-import { EXIT, usageError, out } from '../output.js';
+import { EXIT, out } from '../output.js';
 
 /**
- * `samenhang console --as <identity>`: a one-time sign-in link for the web console,
- * signed with that identity's own key (valid 60 s, usable once). No password exists.
+ * `samenhang console [--as <login>]`: where people sign in to the web console. A person signs
+ * in as themselves at their organisation's identity provider; no key of an organisation is
+ * read. `organisation` (from `--as`, checked by requireDevLogin): the address that starts the
+ * sign-in for that organisation at once, so the browser lands on the development identity
+ * provider's form.
  */
-export async function consoleLogin(paths: HomePaths, flags: { as?: string }): Promise<number> {
-  if (!flags.as) throw usageError('console needs --as <identity>, e.g. --as rvt-foodvalley or --as privacy-officer');
+export async function consoleSignIn(paths: HomePaths, organisation: string | undefined): Promise<number> {
   const { webUrl } = readConsoleInfo(paths);
-  const signer = loadSigner(paths, flags.as);
-  const token = await signLogin({ key: signer.key, kid: signer.kid, sub: flags.as, aud: webUrl });
-  out(`${webUrl}/login?token=${token}`);
+  out(organisation === undefined ? `${webUrl}/login` : `${webUrl}/login/oidc?org=${encodeURIComponent(organisation)}`);
   return EXIT.OK;
 }

@@ -31,7 +31,9 @@ export async function up(
     `samenhang ready: nats ${stack.servers.join(',')} home ${paths.root} services ${[...stack.services.keys()].join(',')}`,
   );
   const consoleInfo = readConsoleInfo(paths);
-  out(`console ${consoleInfo.webUrl} (sign in: samenhang console --as <identity>); agency API ${consoleInfo.apiUrl}`);
+  out(
+    `console ${consoleInfo.webUrl} (people sign in at ${consoleInfo.webUrl}/login; a test user: samenhang console --as <login>); agency API ${consoleInfo.apiUrl}`,
+  );
   let stopping = false;
   // Handlers first, then the demo: a Ctrl-C while (or right after) it prints must stop us cleanly.
   const stopped = new Promise<void>((resolve) => {

@@ -23,8 +23,7 @@ export const ROLE_TABLE: Readonly<
 };
 
 /** Whether a session may assign its RVT's families to workers (the coordinator). */
-export const mayAssign = (session: Session): boolean =>
-  session.person !== undefined && ROLE_TABLE[session.person.role].assigns;
+export const mayAssign = (session: Session): boolean => ROLE_TABLE[session.person.role].assigns;
 
 /** Whether a person in `role` may use the console for `who`, and it gives them something to see. */
 export function roleFits(role: PersonRole, who: Identity, registry: Registry): boolean {
@@ -36,7 +35,7 @@ export function roleFits(role: PersonRole, who: Identity, registry: Registry): b
 export type AuditScope = 'all' | { readonly agency: string } | undefined;
 
 export function auditScope(session: Session, who: Identity): AuditScope {
-  if (session.person?.role === 'agency-privacy-officer') return { agency: who.id };
-  if (session.person && session.person.role !== 'privacy-officer') return undefined;
+  if (session.person.role === 'agency-privacy-officer') return { agency: who.id };
+  if (session.person.role !== 'privacy-officer') return undefined;
   return mayReadAudit(who) ? 'all' : undefined;
 }

@@ -19,6 +19,19 @@ export async function sessionStore(js: JetStreamClient): Promise<{ kv: KV; store
 }
 
 /**
+ * A session as the bucket holds it, or undefined: unreadable, or naming no person (one an
+ * older console stored for a sign-in by an organisation's link), it is no way in.
+ */
+export function storedSession(value: Uint8Array): StoredSession | undefined {
+  try {
+    const s = JSON.parse(new TextDecoder().decode(value)) as Partial<StoredSession>;
+    return typeof s.person?.id === 'string' ? (s as StoredSession) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Follows the bucket into `sessions`: the sessions stored before this start, then every
  * change any instance makes. Resolves once the stored ones are in (before the console
  * answers anyone); returns how to stop following.
@@ -32,11 +45,9 @@ export async function followSessions(kv: KV, sessions: Sessions, onEnd: (e: unkn
   void (async () => {
     for await (const e of watch) {
       if (e.operation === 'PUT') {
-        try {
-          sessions.seen(e.key, JSON.parse(new TextDecoder().decode(e.value)) as StoredSession);
-        } catch {
-          sessions.gone(e.key); // unreadable: no session
-        }
+        const s = storedSession(e.value);
+        if (s) sessions.seen(e.key, s);
+        else sessions.gone(e.key);
       } else sessions.gone(e.key);
     }
   })().catch(onEnd);

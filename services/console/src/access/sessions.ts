@@ -7,8 +7,8 @@ export interface Session {
   readonly identity: string;
   /** Sent with every form, checked on every POST (defence in depth besides SameSite=Strict). */
   readonly csrf: string;
-  /** Signed in as a person (OpenID Connect); without it, an organisation's one-time link. */
-  readonly person?: Person;
+  /** Who signed in (OpenID Connect): every session is a person's, acting for `identity`. */
+  readonly person: Person;
   readonly createdAt: number;
   /** The last request seen (at most a renewal interval ago): the idle timeout counts from it. */
   readonly lastSeen: number;
@@ -38,8 +38,6 @@ const keyOf = (id: string) => createHash('sha256').update(id).digest('hex');
  */
 export class Sessions {
   private readonly byKey = new Map<string, StoredSession>();
-  /** Login assertions already used, until they would have expired anyway. */
-  private readonly usedLogins = new Map<string, number>();
 
   constructor(
     private readonly idleMs: number,
@@ -48,13 +46,14 @@ export class Sessions {
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {}
 
-  async create(identity: string, now = Date.now(), person?: Person): Promise<Session> {
+  /** A session of `person`, acting for their organisation (the console's identity for them). */
+  async create(person: Person, now = Date.now()): Promise<Session> {
     this.sweep(now);
     const id = randomBytes(32).toString('base64url');
     const s: StoredSession = {
-      identity,
+      identity: person.organisation,
       csrf: randomBytes(16).toString('base64url'),
-      ...(person ? { person } : {}),
+      person,
       createdAt: now,
       lastSeen: now,
       until: now + this.maxMs,
@@ -97,7 +96,7 @@ export class Sessions {
 
   /** Signs a person out of every session they have, on every console instance. Returns how many. */
   async endEverywhere(personId: string): Promise<number> {
-    const keys = [...this.byKey].filter(([, s]) => s.person?.id === personId).map(([k]) => k);
+    const keys = [...this.byKey].filter(([, s]) => s.person.id === personId).map(([k]) => k);
     for (const k of keys) {
       this.byKey.delete(k);
       await this.store?.remove(k);
@@ -116,20 +115,11 @@ export class Sessions {
     this.byKey.delete(key);
   }
 
-  /** True the first time a login assertion id is seen; false on any replay. */
-  firstUse(jti: string, expiresAtMs: number, now = Date.now()): boolean {
-    this.sweep(now);
-    if (this.usedLogins.has(jti)) return false;
-    this.usedLogins.set(jti, expiresAtMs);
-    return true;
-  }
-
   cookie(s: Session): string {
     return `samenhang_session=${s.id}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${Math.ceil(this.maxMs / 1000)}`;
   }
 
   private sweep(now: number): void {
     for (const [k, s] of this.byKey) if (now >= s.until || now >= s.lastSeen + this.idleMs) this.byKey.delete(k);
-    for (const [k, exp] of this.usedLogins) if (exp < now) this.usedLogins.delete(k);
   }
 }

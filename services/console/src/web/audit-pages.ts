@@ -25,7 +25,7 @@ export interface Filters {
   readonly recipient?: string;
   /** A signal id is unique per agency only: a decision is found by (agency, signal id). */
   readonly agency?: string;
-  /** Who looked: a person's pseudonymous id (person:…) or a session's tag. */
+  /** Who looked: a person's pseudonymous id (person:…). */
   readonly viewer?: string;
   readonly signal?: string;
   readonly since?: string;

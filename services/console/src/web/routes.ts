@@ -3,10 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
 import { accessReport, inRange } from '@samenhang/audit-log';
 import { isSystemId } from '@samenhang/family';
-import { verifyLogin } from '@samenhang/envelope';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
-import type { CertStore, Registry } from '@samenhang/pki';
+import type { Registry } from '@samenhang/pki';
 import { fromTimestamp, type v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
@@ -15,7 +14,7 @@ import { participant, type Identity, type Revocations } from '../access/identity
 import type { OidcSignIn } from '../access/oidc.js';
 import { agencyPart } from '../access/agency-part.js';
 import { auditScope, mayAssign, roleFits } from '../access/roles.js';
-import { alertRegions, mayAskPicture, mayReadAudit } from '../access/may.js';
+import { alertRegions, mayAskPicture } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
 import type { AlertsFeed } from './alerts-feed.js';
@@ -52,7 +51,6 @@ import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
 export interface WebDeps {
   readonly nc: NatsConnection;
   readonly registry: Registry;
-  readonly certs: CertStore;
   readonly revocations: Revocations;
   readonly sessions: Sessions;
   readonly oidc: OidcSignIn;
@@ -63,7 +61,7 @@ export interface WebDeps {
   readonly audit: ConsoleAudit;
   readonly auditView: AuditView;
   readonly pseudonyms: Pseudonymizer;
-  /** The console's own origin: the audience a login assertion must name. */
+  /** The console's own origin, which request paths are read against. */
   readonly origin: string;
   readonly assetsDir: string;
   readonly purpose: string;
@@ -123,7 +121,7 @@ async function form(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams((await readBody(req, 8 * 1024 * 1024)).toString('utf8'));
 }
 
-/** The web console (server TLS; identities sign in with a one-time link, see /login). */
+/** The web console (server TLS; people sign in through their organisation's identity provider, see /login). */
 export class WebConsole {
   /**
    * Per session, the decisions it handed to the consent service: shown to that session as
@@ -155,7 +153,7 @@ export class WebConsole {
       csrf: a.session.csrf,
       decided: this.decidedIn(a.session.id),
       agencies: this.agencies,
-      me: a.session.person?.id,
+      me: a.session.person.id,
       ...extra,
     };
   }
@@ -178,8 +176,7 @@ export class WebConsole {
         });
         return void res.end(readFileSync(`${this.d.assetsDir}/${url.pathname.slice(8)}`));
       }
-      if (req.method === 'GET' && url.pathname === '/login')
-        return url.searchParams.has('token') ? await this.login(r, langCookie) : this.signInChoice(r, langCookie);
+      if (req.method === 'GET' && url.pathname === '/login') return this.signInChoice(r, langCookie);
       if (req.method === 'GET' && url.pathname === '/login/oidc') return await this.signInStart(r);
       if (req.method === 'GET' && url.pathname === '/oidc/callback') return await this.signInFinish(r);
       // A live page's stream (and its reconnects) is no use of the session: it does not renew it.
@@ -297,7 +294,7 @@ export class WebConsole {
         throw new SamenhangError('ERR_CERT_REVOKED', 'this organisation is revoked');
       if (!roleFits(person.role, who, this.d.registry))
         throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this role here');
-      const s = await this.d.sessions.create(who.id, Date.now(), person);
+      const s = await this.d.sessions.create(person);
       // The staff list a coordinator assigns from: who works here, by the name their provider gives.
       if (who.kind === 'RVT') await this.d.people.signedIn({ ...person, name });
       this.d.log.info({ identity: who.id, person: person.id, role: person.role }, 'signed in');
@@ -320,27 +317,6 @@ export class WebConsole {
     send(r.res, 401, page({ lang: r.lang, path: '/login' }, r.t('loginTitle'), body), headers);
   }
 
-  /** A one-time link: a login assertion signed with the identity's own key (samenhang console --as). */
-  private async login(r: Req, headers: Record<string, string>): Promise<void> {
-    try {
-      const claims = await verifyLogin(r.url.searchParams.get('token') ?? '', {
-        certs: this.d.certs,
-        revoked: await this.d.revocations.current(),
-        aud: this.d.origin,
-      });
-      const who = participant(this.d.registry, claims.sub);
-      if (!alertRegions(who, this.d.registry).length && !mayReadAudit(who))
-        throw new SamenhangError('ERR_FORBIDDEN', 'no console views for this identity');
-      if (!this.d.sessions.firstUse(claims.jti, claims.exp * 1000))
-        throw new SamenhangError('ERR_LOGIN_INVALID', 'login link already used');
-      const s = await this.d.sessions.create(who.id);
-      this.d.log.info({ identity: who.id }, 'signed in');
-      redirect(r.res, '/', { ...headers, 'set-cookie': this.d.sessions.cookie(s) });
-    } catch (e) {
-      this.refuseSignIn(r, e, h`<p role="alert">${r.t('loginFailed')}</p><p>${r.t('loginHelp')}</p>`, headers);
-    }
-  }
-
   private async route(a: Authed, body: URLSearchParams | undefined): Promise<boolean> {
     const { url, req, res, t, who } = a;
     const key = `${req.method} ${url.pathname}`;
@@ -360,8 +336,7 @@ export class WebConsole {
         return true;
       case 'POST /logout/everywhere':
         // A person's every session, on every console instance (a lost laptop, a shared desk).
-        if (a.session.person) await this.d.sessions.endEverywhere(a.session.person.id);
-        else await this.d.sessions.end(a.session.id);
+        await this.d.sessions.endEverywhere(a.session.person.id);
         redirect(res, '/login', { 'set-cookie': `${COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0` });
         return true;
       case 'POST /logout':
@@ -373,16 +348,16 @@ export class WebConsole {
         const position = this.d.feed.position(); // what the live stream continues from
         // What is new since this person last looked (none marked on a first look).
         const person = a.session.person;
-        const since = person ? await this.d.lastLooked.get(person.id) : undefined;
+        const since = await this.d.lastLooked.get(person.id);
         const owners = await this.d.assignments.of(
           rvt(),
           all.map((x) => x.systemId),
         );
         const mineOnly = url.searchParams.get('mine') === '1';
-        const alerts = mineOnly ? all.filter((x) => owners.get(x.systemId)?.worker === person?.id) : all;
+        const alerts = mineOnly ? all.filter((x) => owners.get(x.systemId)?.worker === person.id) : all;
         // Every alert shown is a disclosure to this person: recorded first, or nothing is shown.
         for (const x of alerts) await this.d.audit.viewedAlert(x, who, a.session, this.d.purpose);
-        if (person && !mineOnly) await this.d.lastLooked.set(person.id, Date.now()); // looked at only once shown
+        if (!mineOnly) await this.d.lastLooked.set(person.id, Date.now()); // looked at only once shown
         const cards = alerts.map((alert) => ({
           alert,
           view: this.view(a, {
@@ -424,7 +399,7 @@ export class WebConsole {
           worker: worker.id,
           workerName: worker.name,
           ...(localName ? { localTeam: { name: localName, phone: localPhone } } : {}),
-          by: a.session.person!.id,
+          by: a.session.person.id,
           at: new Date().toISOString(),
         });
         redirect(res, '/rvt');
@@ -438,7 +413,7 @@ export class WebConsole {
         const choice = body!.get('outcome') ?? '';
         if (!alert || !e || !isHumanChoice(choice) || !choiceFits(choice, e))
           throw new SamenhangError('ERR_INPUT_INVALID', 'no such decision due');
-        // The person (pseudonymous), or for a sign-in by an organisation's link, its session's tag.
+        // The person, by pseudonymous id (never a name).
         await publishHumanDecision(this.d.nc.jetstream(), region, {
           systemId: alert.systemId,
           decisionId: e.decisionId,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { JetStreamClient } from 'nats';
 import type { AccessReport, AssignmentRecord, DisclosureRecord } from '@samenhang/audit-log';
 import { canonicalJson, sha256Hex } from '@samenhang/canonical';
@@ -27,16 +27,11 @@ export function fieldsShown(e: v1.AlertEntry): string[] {
   return f;
 }
 
-/** A session's tag in the log: linkable across its views, not back to the cookie. */
-export const sessionTag = (sessionId: string) =>
-  `session:${createHash('sha256').update(sessionId).digest('hex').slice(0, 16)}`;
-
 /**
- * Who acts in a session, as the audit log names them: the person (a pseudonymous id from
- * their identity provider, never a name), or for a sign-in by an organisation's link, the
- * session's tag.
+ * Who acts in a session, as the audit log names them: the person, by a pseudonymous id from
+ * their identity provider, never a name (every session is a person's).
  */
-export const actorOf = (s: Session): string => s.person?.id ?? sessionTag(s.id);
+export const actorOf = (s: Session): string => s.person.id;
 
 /** What every view record starts with: a fresh id, now, the identity, who looked and in which role. */
 const viewBase = (who: Identity, session: Session, purpose: string) => ({
@@ -47,7 +42,7 @@ const viewBase = (who: Identity, session: Session, purpose: string) => ({
   recipient: who.id,
   purpose,
   viewer: actorOf(session),
-  ...(session.person ? { viewerRole: session.person.role } : {}),
+  viewerRole: session.person.role,
 });
 
 /**
@@ -115,7 +110,7 @@ export class ConsoleAudit {
       organisation: who.id,
       ...a,
       by: actorOf(session),
-      byRole: session.person?.role ?? '',
+      byRole: session.person.role,
       purpose,
     };
     await this.write(auditSubjects.actions, record, record.assignmentId);
