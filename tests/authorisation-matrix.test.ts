@@ -4,7 +4,7 @@ import { startTestStack, type TestStack } from '@samenhang/testkit';
 import { openFilteredReader } from '@samenhang/nats';
 import { STREAMS } from '@samenhang/topology';
 
-/** One identity of each kind (and the privacy officer). */
+/** One identity of each kind (the privacy officer and the operators' organisation too). */
 const IDENTITIES = {
   POLICE: 'politie-oost-nederland',
   MENTAL_HEALTH: 'ggz-centraal',
@@ -12,6 +12,7 @@ const IDENTITIES = {
   JUSTICE: 'reclassering-nederland',
   RVT: 'rvt-foodvalley',
   PRIVACY_OFFICER: 'privacy-officer',
+  OPERATOR: 'beheer',
 } as const;
 type Kind = keyof typeof IDENTITIES;
 
@@ -60,6 +61,8 @@ const ALLOWED: Record<Kind, string[]> = {
   JUSTICE: AGENCY,
   RVT: [...AGENCY, 'alerts foodvalley', 'picture foodvalley'],
   PRIVACY_OFFICER: ['audit (read)'],
+  // The operators' organisation: its people see the broker's health in the console; on NATS, nothing.
+  OPERATOR: [],
 };
 
 describe('authorisation matrix: every identity kind × every subject family', () => {
@@ -136,6 +139,7 @@ const API_ALLOWED: Record<Kind, string[]> = {
   JUSTICE: ['own receipts reader'],
   RVT: ['own receipts reader', 'own region alerts reader'],
   PRIVACY_OFFICER: ['audit reader'],
+  OPERATOR: [],
 };
 
 describe('authorisation matrix: every participant kind × every JetStream API verb', () => {

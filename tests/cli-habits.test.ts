@@ -135,11 +135,6 @@ describe('samenhang habits without a stack', () => {
   });
 
   it('signs in with console --as only through the development identity provider, exit 2 otherwise', async () => {
-    const operator = await run(['console', '--home', home, '--as', 'beheerder']);
-    expect(operator.code).toBe(2);
-    expect(operator.stderr).toBe(
-      "samenhang console: beheerder works for broker-admin, whose people do not sign in to the console\nsee 'samenhang console --help'\n",
-    );
     // A home where Food Valley signs in through its own provider: no test user of ours is its person.
     const own = mkdtempSync(join(tmpdir(), 'samenhang-habits-idp-'));
     try {
@@ -149,14 +144,22 @@ describe('samenhang habits without a stack', () => {
       const provider = registry.participants.find((p: { id: string }) => p.id === 'rvt-foodvalley').identityProvider;
       provider.issuer = 'https://login.foodvalley.example';
       provider.clientId = 'samenhang-console';
+      // …and Twente's people do not sign in to the console at all.
+      delete registry.participants.find((p: { id: string }) => p.id === 'rvt-twente').identityProvider;
       writeFileSync(file, JSON.stringify(registry));
       const r = await run(['console', '--home', own, '--as', 'fv-medewerker-1']);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
         "samenhang console: --as is for the development identity provider only; people of rvt-foodvalley sign in at https://login.foodvalley.example (see 'samenhang console')\nsee 'samenhang console --help'\n",
       );
-      // Twente still signs in through the development provider: no stack runs, which is exit 1.
-      expect((await run(['console', '--home', own, '--as', 'tw-medewerker-1'])).code).toBe(1);
+      const none = await run(['console', '--home', own, '--as', 'tw-medewerker-1']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toBe(
+        "samenhang console: tw-medewerker-1 works for rvt-twente, whose people do not sign in to the console\nsee 'samenhang console --help'\n",
+      );
+      // Flevoland and the operators still sign in through the development provider: no stack runs, which is exit 1.
+      expect((await run(['console', '--home', own, '--as', 'fl-medewerker-1'])).code).toBe(1);
+      expect((await run(['console', '--home', own, '--as', 'beheerder'])).code).toBe(1);
     } finally {
       rmSync(own, { recursive: true, force: true });
     }

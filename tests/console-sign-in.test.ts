@@ -145,6 +145,42 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect((await page.goto(`${web()}/audit/access-report`))?.status()).toBe(403);
   });
 
+  it('the operator sees how the broker runs, in counts, and nothing of any family', async () => {
+    const page = await signIn('beheerder', 'Beheer Samenhang');
+    expect(new URL(page.url()).pathname).toBe('/beheer');
+    const signals = page.locator('tr[data-stream="SIGNALS"] td').first();
+    expect(Number((await signals.textContent())!.replace(/\./g, ''))).toBeGreaterThanOrEqual(meneerM.steps.length);
+    expect(await page.locator('tr[data-service="consent"] th').textContent()).toBe(
+      'grondslagdienst: beslissingen en meldingen',
+    );
+    // The log is sealed as it grows: the newest checkpoint's age, in local time.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('#checkpoint-age').textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/geleden \(\w{2} \d{1,2} \w{3}\.? \d{2}:\d{2}\), over [\d.]+ registraties$/);
+    expect(await page.locator('#sessions').textContent()).toMatch(/^\d+ actieve sessies$/);
+    // Nothing of a person: no BSN, name, signal id or family of the signals published.
+    const text = (await page.locator('main').textContent()) ?? '';
+    const published = JSON.stringify(meneerM.steps);
+    for (const bsn of published.match(/\b\d{9}\b/g) ?? []) expect(text).not.toContain(bsn);
+    for (const id of ['m-001', 'p-2031', 'g-77', 'sys_']) expect(text).not.toContain(id);
+    // Refused everywhere else: the work list, searches, every audit page.
+    for (const path of [
+      '/rvt',
+      '/rvt/picture',
+      '/audit',
+      '/audit/disclosures',
+      '/audit/decisions',
+      '/audit/access-report',
+    ])
+      expect((await page.goto(`${web()}${path}`))?.status(), path).toBe(403);
+  });
+
   it('a person signing in for an organisation that is not theirs is refused', async () => {
     const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
     contexts.push(ctx);

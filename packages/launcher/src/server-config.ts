@@ -18,6 +18,15 @@ const q = (s: string) => JSON.stringify(s);
 const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]`;
 
 /**
+ * One direction's permissions. nats-server reads an empty allow list as no restriction at
+ * all, so an identity allowed nothing is denied everything instead.
+ */
+function rule(allow: readonly string[], deny: readonly string[]): string {
+  if (allow.length === 0) return `{ deny: ${list(['>'])} }`;
+  return deny.length ? `{ allow: ${list(allow)}, deny: ${list(deny)} }` : `{ allow: ${list(allow)} }`;
+}
+
+/**
  * Renders a nats-server 2.9 configuration: loopback by default, JetStream file store,
  * mutual TLS with verify_and_map so the client certificate *is* the user.
  *
@@ -29,8 +38,8 @@ export function renderServerConfig(o: ServerConfigOptions): string {
   const host = o.host ?? '127.0.0.1';
   const users = o.users
     .map((u) => {
-      const deny = u.permissions.denyPublish?.length ? `, deny: ${list(u.permissions.denyPublish)}` : '';
-      return `    { user: ${q(u.user)}, permissions: { publish: { allow: ${list(u.permissions.publish)}${deny} }, subscribe: { allow: ${list(u.permissions.subscribe)} } } }`;
+      const { publish, subscribe, denyPublish = [] } = u.permissions;
+      return `    { user: ${q(u.user)}, permissions: { publish: ${rule(publish, denyPublish)}, subscribe: ${rule(subscribe, [])} } }`;
     })
     .join(',\n');
   const tls = `{ cert_file: ${q(o.paths.serverCert)}, key_file: ${q(o.paths.serverKey)}, ca_file: ${q(o.paths.caCert)}, verify_and_map: true, timeout: 5 }`;

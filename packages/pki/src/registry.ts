@@ -9,6 +9,8 @@ export const PARTICIPANT_KINDS = [
   'RVT',
   'JUSTICE',
   'PRIVACY_OFFICER',
+  // The broker's operators: no rights on the broker's subjects; in the console, health without personal data.
+  'OPERATOR',
 ] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 

@@ -20,6 +20,7 @@ describe('participant registry', () => {
       'rvt-twente:RVT',
       'reclassering-nederland:JUSTICE',
       'privacy-officer:PRIVACY_OFFICER',
+      'beheer:OPERATOR',
     ]);
     const ggz = r.participants.find((p) => p.id === 'ggz-centraal')!;
     expect(mayPublishForRegion(ggz, 'foodvalley')).toBe(true);
@@ -36,7 +37,7 @@ describe('participant registry', () => {
     [(r: any) => (r.participants[0].kind = 'BAKERY'), '/participants/0/kind'],
     [(r: any) => (r.participants[1].colour = 'red'), '/participants/1'],
     [(r: any) => (r.participants[2].regions = ['atlantis']), '/participants/2/regions/0'],
-    [(r: any) => r.participants.push({ ...r.participants[0] }), '/participants/10/id'],
+    [(r: any) => r.participants.push({ ...r.participants[0] }), '/participants/11/id'],
     [(r: any) => (r.version = 2), '/version'],
     // An organisation's own provider needs the console's client id there.
     [

@@ -37,13 +37,15 @@ const readRights = (stream: string, filter: string) => [
 /**
  * Least privilege per participant: publish only on its own ingress and consent subjects,
  * read its own receipts, and nothing else. RVTs may also read their region's alerts and
- * ask for its pictures; a privacy officer may only read the audit log.
+ * ask for its pictures; a privacy officer may only read the audit log; the operators'
+ * organisation may do nothing at all (its people see health in the console, which reads it
+ * with its own identity).
  */
 export function participantPermissions(p: Participant): Permissions {
   const publish: string[] = [];
   if (p.kind === 'PRIVACY_OFFICER') {
     publish.push(...readRights(STREAMS.AUDIT, auditSubjects.all));
-  } else {
+  } else if (p.kind !== 'OPERATOR') {
     publish.push(
       subjects.ingress(p.id),
       subjects.consent(p.id),

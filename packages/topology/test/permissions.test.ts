@@ -37,6 +37,24 @@ describe('least-privilege permissions from the registry', () => {
     expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.audit.samenhang.audit.>')).toBe(false);
     expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.rX1.samenhang.audit.>')).toBe(true);
   });
+  it("gives the operators' organisation nothing but its own inbox, rendered as a denial of everything", () => {
+    const p = participantPermissions(byId('beheer'));
+    expect(p.publish).toEqual([]);
+    expect(p.subscribe).toEqual(['_INBOX_beheer.>']);
+    // nats-server reads an empty allow list as no limit at all: it must become a deny.
+    const rendered = renderServerConfig({
+      paths: homePaths('/nonexistent'),
+      serverName: 's',
+      port: 1,
+      monitorPort: 2,
+      storeDir: '/nonexistent',
+      users: natsUsers(registry, new Set()),
+    });
+    const line = rendered.split('\n').find((l) => l.includes('participant/beheer'))!;
+    expect(line).toContain('publish: { deny: [">"] }');
+    expect(line).not.toContain('allow: []');
+    expect(rendered).not.toContain('allow: []');
+  });
   it('lets services answer only those who may ask them, by inbox, without reply grants', () => {
     const askers = askersOf(registry);
     expect(askers.health).toEqual(['broker-admin']);

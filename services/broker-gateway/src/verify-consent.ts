@@ -31,7 +31,9 @@ export async function checkConsent(
     throw new SamenhangError('ERR_AGENCY_MISMATCH', 'agencyId is not the signing agency', { path: '/agencyId' });
   }
   assertStrict(consent);
-  const participants = ctx.registry.participants.filter((p) => p.kind !== 'PRIVACY_OFFICER').map((p) => p.id);
+  const participants = ctx.registry.participants
+    .filter((p) => p.kind !== 'PRIVACY_OFFICER' && p.kind !== 'OPERATOR')
+    .map((p) => p.id);
   validateConsent(consent, { now, participants, mayCover: consentAuthorityOf(agency), limits: ctx.limits });
   return { consent, agency };
 }

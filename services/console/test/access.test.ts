@@ -67,6 +67,16 @@ describe("console permissions are the identity's NATS permissions", () => {
     });
     expect(alertRegions(who('privacy-officer'), registry)).toEqual([]);
   });
+  it("the operators' organisation may do nothing on the broker's subjects", () => {
+    expect(cells('beheer')).toEqual({
+      ingressOwn: false,
+      ingressOther: false,
+      alertsFoodvalley: false,
+      alertsTwente: false,
+      pictureFoodvalley: false,
+      audit: false,
+    });
+  });
   it('services cannot sign in', () => {
     expect(() => participant(registry, 'consent')).toThrow(expect.objectContaining({ code: 'ERR_FORBIDDEN' }));
   });

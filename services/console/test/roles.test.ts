@@ -2,13 +2,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry, PERSON_ROLES } from '@samenhang/pki';
 import { participant } from '../src/access/identity.js';
-import { mayAssign, roleFits } from '../src/access/roles.js';
+import { auditScope, mayAssign, mayOperate, roleFits } from '../src/access/roles.js';
 import type { Session } from '../src/access/sessions.js';
 
 const registry = loadRegistry(join(import.meta.dirname, '../../../certs-dev/registry.json'));
 
 describe('which role may use the console for which organisation, cell by cell', () => {
-  const organisations = ['rvt-foodvalley', 'rvt-twente', 'privacy-officer', 'politie-oost-nederland', 'ggz-centraal'];
+  const organisations = [
+    'rvt-foodvalley',
+    'rvt-twente',
+    'privacy-officer',
+    'politie-oost-nederland',
+    'ggz-centraal',
+    'beheer',
+  ];
   // Only these cells let a person in; every other combination is refused.
   const allowed = new Set([
     'rvt-worker × rvt-foodvalley',
@@ -18,6 +25,7 @@ describe('which role may use the console for which organisation, cell by cell', 
     'privacy-officer × privacy-officer',
     'agency-privacy-officer × politie-oost-nederland',
     'agency-privacy-officer × ggz-centraal',
+    'operator × beheer',
   ]);
   for (const role of PERSON_ROLES)
     for (const org of organisations)
@@ -35,4 +43,18 @@ describe('who may assign families to workers, role by role', () => {
           person: { id: 'person:1', organisation: 'x', role },
         } as Session),
       ).toBe(role === 'rvt-coordinator'));
+});
+
+describe('who sees the broker’s health, and who reads the log: role by role, organisation by organisation', () => {
+  const session = (role: (typeof PERSON_ROLES)[number], organisation: string) =>
+    ({ id: 's', identity: organisation, person: { id: 'person:1', organisation, role } }) as Session;
+  for (const role of PERSON_ROLES)
+    for (const org of ['beheer', 'privacy-officer', 'rvt-foodvalley', 'politie-oost-nederland']) {
+      it(`${role} × ${org}`, () => {
+        const who = participant(registry, org);
+        expect(mayOperate(session(role, org), who)).toBe(role === 'operator' && org === 'beheer');
+        // The operator reads no part of the audit log, whatever organisation they claim.
+        if (role === 'operator') expect(auditScope(session(role, org), who)).toBeUndefined();
+      });
+    }
 });

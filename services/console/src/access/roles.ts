@@ -9,8 +9,9 @@ const AGENCIES: readonly ParticipantKind[] = ['POLICE', 'MENTAL_HEALTH', 'LOCAL_
  * What each role may do in the console: the one table every check derives from. A role
  * acts only for an organisation of the kinds it names, and sees no more than that
  * organisation's own rights allow (access/may.ts), except the agency's privacy officer, who
- * sees the part of the audit log that concerns their own agency's signals. The operator has
- * no views here yet: refused rather than shown more than their task.
+ * sees the part of the audit log that concerns their own agency's signals, and the operator,
+ * whose organisation has no rights on the broker's subjects at all and who sees the broker's
+ * health in counts (no person, family or signal).
  */
 export const ROLE_TABLE: Readonly<
   Record<PersonRole, { readonly kinds: readonly ParticipantKind[]; readonly assigns: boolean }>
@@ -19,7 +20,7 @@ export const ROLE_TABLE: Readonly<
   'rvt-coordinator': { kinds: ['RVT'], assigns: true },
   'privacy-officer': { kinds: ['PRIVACY_OFFICER'], assigns: false },
   'agency-privacy-officer': { kinds: AGENCIES, assigns: false },
-  operator: { kinds: [], assigns: false },
+  operator: { kinds: ['OPERATOR'], assigns: false },
 };
 
 /** Whether a session may assign its RVT's families to workers (the coordinator). */
@@ -28,8 +29,13 @@ export const mayAssign = (session: Session): boolean => ROLE_TABLE[session.perso
 /** Whether a person in `role` may use the console for `who`, and it gives them something to see. */
 export function roleFits(role: PersonRole, who: Identity, registry: Registry): boolean {
   if (!ROLE_TABLE[role].kinds.includes(who.kind)) return false;
-  return role === 'agency-privacy-officer' || alertRegions(who, registry).length > 0 || mayReadAudit(who);
+  if (role === 'agency-privacy-officer' || role === 'operator') return true;
+  return alertRegions(who, registry).length > 0 || mayReadAudit(who);
 }
+
+/** Whether a session may see the broker's health (the operator's page). */
+export const mayOperate = (session: Session, who: Identity): boolean =>
+  session.person.role === 'operator' && ROLE_TABLE.operator.kinds.includes(who.kind);
 
 /** How much of the audit log a session may read: all of it, what concerns one agency, or none. */
 export type AuditScope = 'all' | { readonly agency: string } | undefined;

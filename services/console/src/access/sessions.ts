@@ -104,6 +104,12 @@ export class Sessions {
     return keys.length;
   }
 
+  /** How many sessions are valid now, on every instance (the operator's figure; no one is named). */
+  active(now = Date.now()): number {
+    this.sweep(now);
+    return this.byKey.size;
+  }
+
   /** Another instance (or an earlier run) stored or renewed a session. */
   seen(key: string, s: StoredSession): void {
     const known = this.byKey.get(key);

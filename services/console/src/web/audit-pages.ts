@@ -2,6 +2,7 @@ import type { AccessReport, Checkpoint, DisclosureRecord, VerifyReport } from '@
 import type { DecisionRecord } from '@samenhang/decision';
 import { h, type Raw } from './html.js';
 import type { translator } from './i18n.js';
+import { localTime } from './labels.js';
 
 type T = ReturnType<typeof translator>;
 
@@ -13,10 +14,10 @@ export function statusBody(
 ): Raw {
   const r = last?.report;
   return h`<section aria-labelledby="cp"><h2 id="cp">${t('latestCheckpoint')}</h2>
-${cp ? h`<dl><dt>${t('treeSize')}</dt><dd id="tree-size">${cp.treeSize}</dd><dt>${t('rootHash')}</dt><dd class="hash">${cp.rootHash}</dd><dt>${t('time')}</dt><dd>${cp.time}</dd></dl>` : h`<p>—</p>`}
+${cp ? h`<dl><dt>${t('treeSize')}</dt><dd id="tree-size">${cp.treeSize}</dd><dt>${t('rootHash')}</dt><dd class="hash">${cp.rootHash}</dd><dt>${t('time')}</dt><dd>${localTime(cp.time, t.lang)}</dd></dl>` : h`<p>—</p>`}
 </section>
 <section aria-labelledby="lv"><h2 id="lv">${t('lastVerification')}</h2>
-${!last ? h`<p>${t('never')}</p>` : r!.ok ? h`<p id="verify-result" class="ok" role="status">${t('verifyOk', r!.records, r!.checkpoints)} — ${last.at}</p>` : h`<p id="verify-result" class="problem" role="alert">${t('verifyFailed', r!.problem?.what ?? '')} — ${last.at}</p>`}
+${!last ? h`<p>${t('never')}</p>` : r!.ok ? h`<p id="verify-result" class="ok" role="status">${t('verifyOk', r!.records, r!.checkpoints)} — ${localTime(last.at, t.lang)}</p>` : h`<p id="verify-result" class="problem" role="alert">${t('verifyFailed', r!.problem?.what ?? '')} — ${localTime(last.at, t.lang)}</p>`}
 <form method="post" action="/audit/verify"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">${t('verifyNow')}</button></form>
 </section>`;
 }

@@ -38,18 +38,14 @@ export class AuditView {
     return parseRecords(await this.entries());
   }
 
+  /** The newest checkpoint, read alone (not the whole log), and shown only once its signature verifies against the CA. */
   async latestCheckpoint(): Promise<Checkpoint | undefined> {
-    const entries = await this.entries();
-    for (let i = entries.length - 1; i >= 0; i--) {
-      if (entries[i]!.subject !== CHECKPOINT_SUBJECT) continue;
-      // Shown only once its signature verifies against the CA.
-      return verifyCheckpoint(
-        Buffer.from(entries[i]!.data).toString('utf8'),
-        this.trust.ca,
-        this.trust.trustDomain,
-      ).catch(() => undefined);
-    }
-    return undefined;
+    const jsm = await this.nc.jetstreamManager();
+    const m = await jsm.streams.getMessage(STREAMS.AUDIT, { last_by_subj: CHECKPOINT_SUBJECT }).catch(() => undefined);
+    if (!m) return undefined;
+    return verifyCheckpoint(Buffer.from(m.data).toString('utf8'), this.trust.ca, this.trust.trustDomain).catch(
+      () => undefined,
+    );
   }
 
   /** Verifies the whole log now, consistent with the last head this console accepted. */

@@ -37,6 +37,19 @@ const WORDS = {
       RVT: 'regionaal veiligheidsteam',
       JUSTICE: 'justitie',
       PRIVACY_OFFICER: 'functionaris gegevensbescherming',
+      OPERATOR: 'beheer',
+    },
+    stream: {
+      INGRESS: 'binnenkomst van signalen',
+      RECEIPTS: 'ontvangstbevestigingen',
+      SIGNALS: 'gecontroleerde signalen',
+      ALERTS: 'meldingen aan regionale veiligheidsteams',
+      AUDIT: 'auditlog',
+    },
+    service: {
+      'broker-gateway': 'poort: controle van binnenkomende signalen',
+      consent: 'grondslagdienst: beslissingen en meldingen',
+      audit: 'auditdienst: het log verzegelen',
     },
     obligation: {
       HUMAN_REVIEW_24H: 'menselijke beoordeling binnen 24 uur',
@@ -75,6 +88,19 @@ const WORDS = {
       RVT: 'regional safety team',
       JUSTICE: 'justice',
       PRIVACY_OFFICER: 'data protection officer',
+      OPERATOR: 'operations',
+    },
+    stream: {
+      INGRESS: 'incoming signals',
+      RECEIPTS: 'receipts',
+      SIGNALS: 'verified signals',
+      ALERTS: 'alerts to regional safety teams',
+      AUDIT: 'audit log',
+    },
+    service: {
+      'broker-gateway': 'gateway: checks incoming signals',
+      consent: 'legal-basis service: decisions and alerts',
+      audit: 'audit service: seals the log',
     },
     obligation: {
       HUMAN_REVIEW_24H: 'human review within 24 hours',

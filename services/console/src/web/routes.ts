@@ -13,7 +13,7 @@ import { requestPicture } from '@samenhang/nats';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import type { OidcSignIn } from '../access/oidc.js';
 import { agencyPart } from '../access/agency-part.js';
-import { auditScope, mayAssign, roleFits } from '../access/roles.js';
+import { auditScope, mayAssign, mayOperate, roleFits } from '../access/roles.js';
 import { alertRegions, mayAskPicture } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
@@ -41,9 +41,11 @@ import {
   familyName,
   searchBody,
 } from './rvt-pages.js';
+import { healthFigures } from '../operations/health-figures.js';
 import type { Assignments } from '../staff/assignments.js';
 import type { People } from '../staff/people.js';
 import type { LastLooked } from './last-looked.js';
+import { operationsBody } from './operations-page.js';
 import { byUrgency } from './work-order.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
 import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
@@ -226,6 +228,7 @@ export class WebConsole {
                 { href: '/audit/decisions', label: r.t('decisions') },
               ]
             : []),
+        ...(mayOperate(session, who) ? [{ href: '/beheer', label: r.t('operationsNav') }] : []),
       ];
       const a: Authed = {
         ...r,
@@ -332,8 +335,25 @@ export class WebConsole {
     };
     switch (key) {
       case 'GET /':
-        redirect(res, region ? '/rvt' : scope === 'all' ? '/audit' : '/audit/disclosures');
+        redirect(
+          res,
+          region ? '/rvt' : scope === 'all' ? '/audit' : mayOperate(a.session, who) ? '/beheer' : '/audit/disclosures',
+        );
         return true;
+      case 'GET /beheer': {
+        if (!mayOperate(a.session, who)) throw new SamenhangError('ERR_FORBIDDEN', 'not an operator');
+        const [figures, checkpoint] = await Promise.all([
+          healthFigures(this.d.nc),
+          this.d.auditView.latestCheckpoint(),
+        ]);
+        const now = Date.now();
+        send(
+          res,
+          200,
+          page(a.ctx, t('operationsTitle'), operationsBody(t, figures, checkpoint, this.d.sessions.active(now), now)),
+        );
+        return true;
+      }
       case 'POST /logout/everywhere':
         // A person's every session, on every console instance (a lost laptop, a shared desk).
         await this.d.sessions.endEverywhere(a.session.person.id);
