@@ -220,7 +220,12 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
       const session = (await page.context().cookies()).find((c) => c.name === 'samenhang_session')!;
       expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
 
-      await sleep(SHORT_TTL_S * 1000 + 500);
+      // The open page says so by itself, within seconds of the session's end, without a click.
+      await expect
+        .poll(() => page.locator('#live-state').getAttribute('data-state'), { timeout: SHORT_TTL_S * 1000 + 5_000 })
+        .toBe('ended');
+      expect(await page.locator('#live-state').textContent()).toContain('uw sessie is beëindigd');
+      await sleep(500);
       const thief = await open();
       await thief.context().addCookies([{ ...session, expires: -1 }]); // the browser would keep it; the server must not
       const answer = await thief.goto(`${web()}/rvt`);
