@@ -200,7 +200,7 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     );
     expect(r.stdout).toMatch(/decided by R8 — Wjsg art\. 39f \[assumption: amended law, not yet enacted\]/);
     expect(r.stdout).toMatch(/not DISCLOSE under R8: severity MEDIUM is below HIGH/);
-    expect(r.stdout).toMatch(/policy 2026\.11-1 [0-9a-f]{16}/);
+    expect(r.stdout).toMatch(/policy 2026\.12-1 [0-9a-f]{16}/);
     // A signal id is unique per agency only: --agency names whose.
     const own = await cli([
       'audit',

@@ -113,7 +113,9 @@ describe.each(['meneer-m', 'single-low-signal', 'acute'])(
           expect(e.shownAs, id).toBe('INDEX');
           expect([e.summary, e.subject, e.address, e.severity], id).toEqual(['', null, null, 0]);
           expect(e.contact?.name?.length, id).toBeGreaterThan(0);
-          expect(e.explanation, id).toMatch(/R5|R8/);
+          expect(e.decidingRule, id).toMatch(/^R5|R8$/);
+          expect(e.explanation, id).toMatch(/^Index only\. /);
+          expect(e.explanationNl, id).toMatch(/^Alleen vermeld\. /);
         }
       }
       for (const r of REGIONS.filter((x) => x !== a.region)) expect(followers[r]!.alerts, r).toEqual([]);

@@ -78,6 +78,9 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect(text).toContain('menselijke beoordeling binnen 24 uur');
     expect(text).toMatch(/uiterlijk \w{2} \d{1,2} \w{3} \d{2}:\d{2} \(nog 2[34] u \d+ min\)/);
     expect(text).not.toContain('HUMAN_REVIEW_24H');
+    // Why it is shown, in Dutch: the reason of the rule that decided.
+    expect(text).toContain('Gedeeld. Er is acuut gevaar.');
+    expect(text).not.toMatch(/There is acute danger|not disclosed because|Disclosed\./);
     // New since this person looked: the ACUTE family, not Meneer M's (seen at the first sign-in).
     expect(await first.locator('.new-badge').count()).toBe(1);
     await page.reload();

@@ -25,7 +25,8 @@ describe('samenhang up --demo (what npm start shows a new user)', () => {
       expect(output).toMatch(/g-77 .* INDEX +R5/);
       expect(output).toMatch(/j-5110 .* INDEX +R8/);
       expect(output).toMatch(/l-301 .* DISCLOSE R9/);
-      expect(output).toContain('not disclosed because R8: severity MEDIUM is below HIGH');
+      // Why, by the reason of the rule that decided (not the first rule that did not apply).
+      expect(output).toContain('why: Index only. Data from a criminal case are only indexed.');
       expect(output).not.toContain('Crisis assessment'); // g-77's summary stays out (index only)
       child.kill('SIGINT');
       await exited(child);

@@ -86,7 +86,7 @@ describe('replayPicture', () => {
     const found = findings();
     replayPicture(picture({}), { policy: withoutR5, asOf: NOW, consents: new Map() }, recipientOf, found);
     expect(found.tally.evaluated).toBe(2);
-    expect(found.tally).toMatchObject({ changed: 1, byChange: { 'R5 INDEX → R2 INDEX': 1 } });
+    expect(found.tally).toMatchObject({ changed: 1, byChange: { 'R5 INDEX → R2 INDEX (+category)': 1 } });
     expect(found.changes.map((c) => c.signalId)).toEqual(['ggz']);
     // No alert was ever sent for this system, and an ACUTE police signal is shown: one would start.
     expect(found.alertChanges).toEqual([{ systemId: SYSTEM, region: 'foodvalley', change: 'would start' }]);

@@ -147,17 +147,35 @@ function unknownInput(input: DecisionInput, policy: LoadedPolicy): string | unde
   return undefined;
 }
 
+/**
+ * R13: what a disclosure leaves out, each for its reason — fields the policy never discloses,
+ * a reporter the signal names (never shown, whatever a rule lists), a protected address, and
+ * related persons where they are not needed for safety.
+ */
 function minimise(fields: readonly DisclosableField[], ctx: ConditionContext, policy: LoadedPolicy) {
   const m = policy.minimisation;
-  const removed: DisclosableField[] = fields.filter((f) => m.neverDisclose.includes(f));
-  const keepRelated = m.keepRelatedPersonsWhen.some((c) => evaluate(c, ctx).holds);
-  if (fields.includes('relatedPersons') && !keepRelated) removed.push('relatedPersons');
-  const kept = fields.filter((f) => !removed.includes(f));
-  if (removed.length === 0) return { kept, minimisation: null };
-  const reason = removed.includes('relatedPersons')
-    ? 'related persons are not needed for safety here (not domestic violence or child abuse, severity below HIGH)'
-    : 'never disclosed';
-  return { kept, minimisation: { reason, removed, rule: m.id } };
+  const s = ctx.signal;
+  const removed = new Set<DisclosableField>(fields.filter((f) => m.neverDisclose.includes(f)));
+  const reasons: string[] = [];
+  if (removed.size > 0) reasons.push(`never disclosed: ${[...removed].join(', ')}`);
+  // A named reporter is stripped from every outcome that shows anything, and the record says so.
+  if (s.hasReporter && fields.length > 0) {
+    removed.add('reporter');
+    reasons.push('the reporter is never disclosed (Jeugdwet art. 7.3.11)');
+  }
+  if (s.confidentialAddress && fields.includes('address')) {
+    removed.add('address');
+    reasons.push("the subject's address is protected (confidential address)");
+  }
+  if (fields.includes('relatedPersons') && !m.keepRelatedPersonsWhen.some((c) => evaluate(c, ctx).holds)) {
+    removed.add('relatedPersons');
+    reasons.push(
+      'related persons are not needed for safety here (not domestic violence or child abuse, severity below HIGH)',
+    );
+  }
+  const kept = fields.filter((f) => !removed.has(f));
+  if (removed.size === 0) return { kept, minimisation: null };
+  return { kept, minimisation: { reason: reasons.join('; '), removed: [...removed], rule: m.id } };
 }
 
 const consentOf = (c: ConsentFact | undefined) => ({ consent: c?.status, consentId: c?.consentId });
@@ -188,7 +206,13 @@ export interface Judgement {
   readonly outcome: Outcome;
   readonly shownAs: Exclude<Outcome, 'HOLD'>;
   readonly decidingRule: string;
+  /** What the recipient would see of the signal, after R13 minimisation. */
+  readonly fields: readonly DisclosableField[];
 }
+
+/** The fields an outcome by `rule` shows, before minimisation. */
+const fieldsOf = (rule: Rule, outcome: Outcome, policy: LoadedPolicy): readonly DisclosableField[] =>
+  outcome === 'DISCLOSE' ? (rule.fields ?? []) : outcome === 'DENY' ? [] : (rule.indexFields ?? policy.indexFields);
 
 /**
  * Only the outcome and deciding rule of what decide() would record — the same
@@ -196,14 +220,15 @@ export interface Judgement {
  * replay, which re-decides a whole signal base and writes nothing.
  */
 export function judge(input: DecisionInput, policy: LoadedPolicy): Judgement {
-  const denied: Judgement = { outcome: 'DENY', shownAs: 'DENY', decidingRule: FAIL_CLOSED.id };
+  const denied: Judgement = { outcome: 'DENY', shownAs: 'DENY', decidingRule: FAIL_CLOSED.id, fields: [] };
   try {
     if (unknownInput(input, policy)) return denied;
     const ctx = contextOf(input, policy);
     for (const rule of rulesInOrder(policy)) {
       if (!evaluate(rule.when, ctx).holds) continue;
       const outcome: Outcome = rule.discloseWhen && evaluate(rule.discloseWhen, ctx).holds ? 'DISCLOSE' : rule.outcome;
-      return { outcome, shownAs: outcome === 'HOLD' ? 'INDEX' : outcome, decidingRule: rule.id };
+      const { kept } = minimise(fieldsOf(rule, outcome, policy), ctx, policy);
+      return { outcome, shownAs: outcome === 'HOLD' ? 'INDEX' : outcome, decidingRule: rule.id, fields: kept };
     }
     return denied;
   } catch {
@@ -244,8 +269,7 @@ export function decide(
     const rule: Rule = deciding.rule;
     const escalation = rule.discloseWhen ? evaluate(rule.discloseWhen, ctx) : undefined;
     const outcome: Outcome = escalation?.holds ? 'DISCLOSE' : rule.outcome;
-    const raw = outcome === 'DISCLOSE' ? (rule.fields ?? []) : outcome === 'DENY' ? [] : policy.indexFields;
-    const { kept, minimisation } = minimise(raw, ctx, policy);
+    const { kept, minimisation } = minimise(fieldsOf(rule, outcome, policy), ctx, policy);
 
     // Why nothing more intrusive: every rule that would have shown more, and why it did not.
     const refused = evaluated

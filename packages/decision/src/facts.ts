@@ -16,6 +16,10 @@ export interface SignalFacts {
   /** Milliseconds since the epoch. */
   readonly observedAt: number;
   readonly expiresAt?: number;
+  /** The subject's address is protected: never disclosed (R13). Absent when not. */
+  readonly confidentialAddress?: true;
+  /** The signal names who reported it (sealed): R13 records it as stripped. Absent when not. */
+  readonly hasReporter?: true;
 }
 
 /** One registered consent, withdrawal or objection of the subject (pseudonymised). */

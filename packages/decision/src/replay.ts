@@ -8,7 +8,13 @@ export interface StoredDecision {
   readonly consents: readonly ConsentFact[];
   readonly recipient: Recipient;
   readonly purpose: string;
-  readonly current: { readonly outcome: Outcome; readonly shownAs: Outcome; readonly decidingRule: string };
+  readonly current: {
+    readonly outcome: Outcome;
+    readonly shownAs: Outcome;
+    readonly decidingRule: string;
+    /** What the recipient sees now; a change to it alone is a change too. */
+    readonly fields: readonly string[];
+  };
 }
 
 export interface ReplayedDecision {
@@ -16,9 +22,11 @@ export interface ReplayedDecision {
   readonly agencyId: string;
   readonly from: { readonly outcome: Outcome; readonly rule: string };
   readonly to: { readonly outcome: Outcome; readonly shownAs: Outcome; readonly rule: string };
+  /** Fields the recipient would no longer see, and would newly see (empty when none). */
+  readonly fields: { readonly removed: readonly string[]; readonly added: readonly string[] };
 }
 
-/** Counts of a replay: how many were evaluated, and changes as "R5 INDEX → R2 DISCLOSE". */
+/** Counts of a replay: how many were evaluated, and changes as "R5 INDEX → R2 DISCLOSE" or "R5 INDEX → R5 INDEX (−category)". */
 export interface ReplayTally {
   evaluated: number;
   changed: number;
@@ -44,16 +52,20 @@ export function replayBatch(
       { signal: s.facts, consents: s.consents, recipient: s.recipient, purpose: s.purpose, now: asOf },
       policy,
     );
+    const removed = s.current.fields.filter((f) => !d.fields.includes(f as never));
+    const added = d.fields.filter((f) => !s.current.fields.includes(f));
     const r: ReplayedDecision = {
       signalId: s.facts.signalId,
       agencyId: s.facts.agencyId,
       from: { outcome: s.current.outcome, rule: s.current.decidingRule },
       to: { outcome: d.outcome, shownAs: d.shownAs, rule: d.decidingRule },
+      fields: { removed, added },
     };
     tally.evaluated++;
-    if (r.from.outcome !== r.to.outcome || r.from.rule !== r.to.rule) {
+    if (r.from.outcome !== r.to.outcome || r.from.rule !== r.to.rule || removed.length + added.length > 0) {
       tally.changed++;
-      const key = `${r.from.rule} ${r.from.outcome} → ${r.to.rule} ${r.to.outcome}`;
+      const delta = [...removed.map((f) => `−${f}`), ...added.map((f) => `+${f}`)].join(', ');
+      const key = `${r.from.rule} ${r.from.outcome} → ${r.to.rule} ${r.to.outcome}${delta ? ` (${delta})` : ''}`;
       tally.byChange[key] = (tally.byChange[key] ?? 0) + 1;
     }
     out.push(r);

@@ -23,7 +23,7 @@ function stored(over: Parameters<typeof facts>[0]): StoredDecision {
     consents: [],
     recipient,
     purpose: 'SAFETY_ASSESSMENT',
-    current: { outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule },
+    current: { outcome: d.outcome, shownAs: d.shownAs, decidingRule: d.decidingRule, fields: d.fields },
   };
 }
 
@@ -48,10 +48,12 @@ describe('replayBatch', () => {
   it('tallies each changed decision by rule and outcome under another policy', () => {
     const tally = emptyTally();
     const out = replayBatch(batch, withoutR5, NOW, tally);
-    expect(tally).toEqual({ evaluated: 3, changed: 1, byChange: { 'R5 INDEX → R2 INDEX': 1 } });
+    // Without R5, the GGZ signal's index names its category again: a change of fields too.
+    expect(tally).toEqual({ evaluated: 3, changed: 1, byChange: { 'R5 INDEX → R2 INDEX (+category)': 1 } });
     expect(out.find((r) => r.signalId === 'ggz')).toMatchObject({
       from: { outcome: 'INDEX', rule: 'R5' },
       to: { outcome: 'INDEX', rule: 'R2' },
+      fields: { removed: [], added: ['category'] },
     });
     expect(out.find((r) => r.signalId === 'police')!.to.rule).toBe('R7');
   });
@@ -59,7 +61,8 @@ describe('replayBatch', () => {
   it('decides as of the given moment: past its retention a signal is R14 DENY', () => {
     const tally = emptyTally();
     replayBatch(batch, current, NOW + 20 * 365 * 86_400_000, tally);
-    expect(Object.keys(tally.byChange).every((k) => k.endsWith('→ R14 DENY'))).toBe(true);
+    // Denied, the recipient sees none of what it saw: every field is named as removed.
+    expect(Object.keys(tally.byChange).every((k) => /→ R14 DENY \(−agency, /.test(k))).toBe(true);
     expect(tally.changed).toBe(3);
   });
 });
@@ -96,6 +99,7 @@ describe('judge', () => {
                     outcome: d.outcome,
                     shownAs: d.shownAs,
                     decidingRule: d.decidingRule,
+                    fields: d.fields,
                   });
                   n++;
                 }

@@ -55,6 +55,12 @@ describe('every rule of the default policy', () => {
       severity: 'HIGH',
     });
     expect([r.outcome, r.decidingRule]).toEqual(['INDEX', 'R5']);
+    // Medical secrecy: that a care provider is involved, never what for (no category).
+    expect(r.fields).toEqual(['agency', 'observedAt', 'contact']);
+    expect(r.rulesEvaluated.find((e) => e.id === 'R5')).toMatchObject({
+      assumption: true,
+      citation: expect.stringContaining('BW art. 7:457'),
+    });
     expect(r.obligations).toEqual([
       expect.objectContaining({
         type: 'COMPLETE_MELDCODE_WEIGHING',
@@ -81,13 +87,28 @@ describe('every rule of the default policy', () => {
     expect(r.decidingRule).toBe('R6');
     expect(r.rulesFired).toContain('R15');
   });
-  it('R7: police incident categories → DISCLOSE incident facts', () => {
+  it('R7: police incident categories of at least MEDIUM severity → DISCLOSE incident facts', () => {
     for (const category of ['DOMESTIC_VIOLENCE', 'CHILD_ABUSE', 'AGGRESSION', 'HOUSING_NUISANCE', 'CRIMINAL_CASE']) {
       expect(d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category }).decidingRule, category).toBe(
         'R7',
       );
     }
     expect(d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'DEBT' }).decidingRule).toBe('R2');
+    const r = d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'AGGRESSION' });
+    expect(r.rulesEvaluated.find((e) => e.id === 'R7')?.citation).toBe(
+      'Wpg art. 16 and 19, Bpg ch. 4 (proportionality: severity MEDIUM or higher)',
+    );
+  });
+  it('R7 has a severity floor: a LOW quarrel is an index, not a feed of names and addresses', () => {
+    const low = d({
+      agencyId: 'politie-oost-nederland',
+      agencyKind: 'POLICE',
+      category: 'DOMESTIC_VIOLENCE',
+      severity: 'LOW',
+    });
+    expect([low.outcome, low.decidingRule]).toEqual(['INDEX', 'R2']);
+    expect(low.fields).not.toContain('address');
+    expect(low.refused).toContainEqual({ outcome: 'DISCLOSE', rule: 'R7', reason: 'severity LOW is below MEDIUM' });
   });
   it('R8: justice → INDEX, DISCLOSE from severity HIGH', () => {
     const medium = d({
@@ -154,11 +175,66 @@ describe('every rule of the default policy', () => {
       expect([r.outcome, r.shownAs, r.decidingRule], status).toEqual(['HOLD', 'INDEX', 'R15']);
       expect(r.obligations[0]?.type).toBe('HUMAN_DECISION');
     }
+    // Held, it shows the index without the subject's category.
+    expect(d({}, [consent('OBJECTION', ['lokaalteam-ede'])]).fields).toEqual(['agency', 'observedAt', 'contact']);
+    // Its legal basis is the restriction while the objection is weighed, not the right itself.
+    expect(d({}, [consent('OBJECTION', ['lokaalteam-ede'])]).rulesEvaluated.find((e) => e.id === 'R15')).toMatchObject({
+      citation: expect.stringMatching(/^AVG art\. 18\(1\)\(d\)/),
+    });
     // Consent given again after a withdrawal counts: the latest record wins.
     expect(
       d({}, [consent('WITHDRAWN', ['lokaalteam-ede'], 30, 'c1'), consent('GIVEN', ['lokaalteam-ede'], 5, 'c2')])
         .decidingRule,
     ).toBe('R9');
+  });
+});
+
+describe('R15 holds only where the AVG gives the right it answers', () => {
+  it('does not hold police or justice data on an objection (Wpg and Wjsg, not AVG art. 21)', () => {
+    const police = d({ agencyId: 'politie-oost-nederland', agencyKind: 'POLICE', category: 'AGGRESSION' }, [
+      consent('OBJECTION', ['politie-oost-nederland']),
+    ]);
+    expect([police.outcome, police.decidingRule]).toEqual(['DISCLOSE', 'R7']);
+    const justice = d({ agencyId: 'reclassering-nederland', agencyKind: 'JUSTICE', category: 'CRIMINAL_CASE' }, [
+      consent('OBJECTION', ['reclassering-nederland']),
+    ]);
+    expect([justice.outcome, justice.decidingRule]).toEqual(['INDEX', 'R8']);
+  });
+  it('does not hold a Meldcode report: the law allows it without consent', () => {
+    const r = d(
+      { agencyId: 'ggz-centraal', agencyKind: 'MENTAL_HEALTH', category: 'CHILD_ABUSE', meldcodeDecision: true },
+      [consent('OBJECTION', ['ggz-centraal'])],
+    );
+    expect([r.outcome, r.decidingRule]).toEqual(['DISCLOSE', 'R3']);
+  });
+});
+
+describe('R13 strips what the law protects, and the record says so', () => {
+  const acute = {
+    agencyId: 'politie-oost-nederland',
+    agencyKind: 'POLICE',
+    category: 'DOMESTIC_VIOLENCE',
+    severity: 'ACUTE',
+  };
+  it('never discloses a confidential address, even in acute danger', () => {
+    const r = d({ ...acute, confidentialAddress: true });
+    expect([r.outcome, r.decidingRule]).toEqual(['DISCLOSE', 'R6']);
+    expect(r.fields).not.toContain('address');
+    expect(r.fields).toContain('subject.name');
+    expect(r.minimisation).toMatchObject({ rule: 'R13', removed: ['address'] });
+    expect(d(acute).fields).toContain('address');
+  });
+  it('records the named reporter as stripped from every outcome that shows anything', () => {
+    const r = d({ ...acute, hasReporter: true });
+    expect(r.fields).not.toContain('reporter');
+    expect(r.minimisation).toMatchObject({ rule: 'R13', removed: ['reporter'] });
+    expect(r.minimisation?.reason).toContain('Jeugdwet art. 7.3.11');
+    // Even a policy that lists the reporter among a rule's fields cannot show it.
+    const raw = JSON.parse(readFileSync(DEFAULT_POLICY_FILE, 'utf8'));
+    raw.rules.find((x: { id: string }) => x.id === 'R6').fields.push('reporter');
+    const listed = decide(input({ ...acute, hasReporter: true }), parsePolicy(Buffer.from(JSON.stringify(raw))));
+    expect(listed.fields).not.toContain('reporter');
+    expect(listed.minimisation?.removed).toContain('reporter');
   });
 });
 
@@ -204,7 +280,7 @@ describe('decision records', () => {
     expect(a).toEqual(b);
     expect(a.decisionId).toMatch(/^dec_[0-9a-f]{32}$/);
     expect(a.inputsSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(a.policy).toEqual({ version: '2026.11-1', digest: policy.digest });
+    expect(a.policy).toEqual({ version: '2026.12-1', digest: policy.digest });
     expect(d({ severity: 'HIGH' }).inputsSha256).not.toBe(a.inputsSha256);
   });
   it('choose the least intrusive outcome that serves the purpose and say why nothing more', () => {
@@ -216,6 +292,7 @@ describe('decision records', () => {
     });
     expect(r.outcome).toBe('INDEX');
     expect(r.refused.map((x) => x.rule)).toEqual(['R6', 'R1', 'R3', 'R9', 'R7', 'R8']);
+    expect(r.fields).not.toContain('category');
     expect(r.refused.find((x) => x.rule === 'R9')?.reason).toBe('no consent is recorded for this agency and purpose');
   });
   it('carry pseudonyms and codes only', () => {

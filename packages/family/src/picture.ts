@@ -58,6 +58,10 @@ export interface PictureEntry {
   readonly meldcodeDecision: boolean;
   readonly observedAt: number;
   readonly expiresAt?: number;
+  /** The subject's address is protected (never disclosed); absent when not. */
+  readonly confidentialAddress?: true;
+  /** The signal names who reported it; absent when not. */
+  readonly hasReporter?: true;
   readonly decision: PictureDecision;
 }
 
@@ -143,7 +147,7 @@ export function withEntry(p: Picture, e: PictureEntry): Picture {
   return {
     ...p,
     persons: union(p.persons, persons),
-    households: union(p.households, [e.householdKey]),
+    households: e.householdKey === '' ? p.households : union(p.households, [e.householdKey]),
     entries: { ...p.entries, [e.key]: e },
   };
 }

@@ -21,6 +21,8 @@ export function factsOfEntry(e: PictureEntry): SignalFacts {
     meldcodeDecision: e.meldcodeDecision,
     observedAt: e.observedAt,
     ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
+    ...(e.confidentialAddress ? { confidentialAddress: true as const } : {}),
+    ...(e.hasReporter ? { hasReporter: true as const } : {}),
   };
 }
 

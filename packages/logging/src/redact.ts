@@ -12,6 +12,7 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   'houseNumberSuffix',
   'summary',
   'contact',
+  'reporter',
   'phone',
   'email',
   'subject',

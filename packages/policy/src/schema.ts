@@ -64,6 +64,13 @@ export const policySchema = {
           outcome: { enum: [...OUTCOMES] },
           discloseWhen: condition,
           fields,
+          indexFields: fields,
+          explanation: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['nl', 'en'],
+            properties: { nl: str, en: str },
+          },
           obligation: {
             type: 'object',
             additionalProperties: false,

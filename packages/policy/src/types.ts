@@ -56,6 +56,13 @@ export interface Rule {
   readonly discloseWhen?: Condition;
   /** What a DISCLOSE by this rule may show; INDEX and HOLD show `indexFields`. */
   readonly fields?: readonly DisclosableField[];
+  /** What an INDEX or HOLD by this rule shows instead of the policy's `indexFields` (R5: no category). */
+  readonly indexFields?: readonly DisclosableField[];
+  /**
+   * Why this rule decides as it does, in a sentence a professional or citizen reads (Dutch and
+   * English): shown with every entry it decides. Without it, the title is shown.
+   */
+  readonly explanation?: { readonly nl: string; readonly en: string };
   readonly obligation?: Obligation;
   readonly citation: string;
   /** True when the rule rests on the amended law (not yet enacted) or another assumption. */

@@ -49,6 +49,7 @@ export namespace samenhang {
             citation: string;
             assumption: boolean;
             explanation: string;
+            explanationNl: string;
             obligations: string[];
             severity: samenhang.v1.Severity;
             summary: string;
@@ -77,6 +78,7 @@ export namespace samenhang {
                 citation?: (string|null);
                 assumption?: (boolean|null);
                 explanation?: (string|null);
+                explanationNl?: (string|null);
                 obligations?: (string[]|null);
                 severity?: (samenhang.v1.Severity|null);
                 summary?: (string|null);
@@ -205,6 +207,7 @@ export namespace samenhang {
             bsn: string;
             name: string;
             birthDate: string;
+            confidentialAddress: boolean;
             static create(properties: samenhang.v1.Person.$Shape): samenhang.v1.Person & samenhang.v1.Person.$Shape;
             static create(properties?: samenhang.v1.Person.$Properties): samenhang.v1.Person;
             static encode(m: samenhang.v1.Person.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -217,6 +220,7 @@ export namespace samenhang {
                 bsn?: (string|null);
                 name?: (string|null);
                 birthDate?: (string|null);
+                confidentialAddress?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.Person.$Properties;
@@ -362,6 +366,7 @@ export namespace samenhang {
             expiresAt?: (google.protobuf.Timestamp.$Properties|null);
             contact?: (samenhang.v1.Contact.$Properties|null);
             withdrawsSignalId: string;
+            reporter?: (samenhang.v1.Contact.$Properties|null);
             static create(properties: samenhang.v1.Signal.$Shape): samenhang.v1.Signal & samenhang.v1.Signal.$Shape;
             static create(properties?: samenhang.v1.Signal.$Properties): samenhang.v1.Signal;
             static encode(m: samenhang.v1.Signal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -386,6 +391,7 @@ export namespace samenhang {
                 expiresAt?: (google.protobuf.Timestamp.$Properties|null);
                 contact?: (samenhang.v1.Contact.$Properties|null);
                 withdrawsSignalId?: (string|null);
+                reporter?: (samenhang.v1.Contact.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.Signal.$Properties;
@@ -513,6 +519,8 @@ export namespace samenhang {
             receivedAt?: (google.protobuf.Timestamp.$Properties|null);
             ingressSeq: number;
             withdrawnSubjectPseudonym: string;
+            confidentialAddress: boolean;
+            hasReporter: boolean;
             static create(properties: samenhang.v1.VerifiedSignal.$Shape): samenhang.v1.VerifiedSignal & samenhang.v1.VerifiedSignal.$Shape;
             static create(properties?: samenhang.v1.VerifiedSignal.$Properties): samenhang.v1.VerifiedSignal;
             static encode(m: samenhang.v1.VerifiedSignal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -542,6 +550,8 @@ export namespace samenhang {
                 receivedAt?: (google.protobuf.Timestamp.$Properties|null);
                 ingressSeq?: (number|null);
                 withdrawnSubjectPseudonym?: (string|null);
+                confidentialAddress?: (boolean|null);
+                hasReporter?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = samenhang.v1.VerifiedSignal.$Properties;

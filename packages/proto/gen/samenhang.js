@@ -250,6 +250,7 @@ export const samenhang = $root.samenhang = (() => {
              * @property {string|null} [citation] AlertEntry citation
              * @property {boolean|null} [assumption] AlertEntry assumption
              * @property {string|null} [explanation] AlertEntry explanation
+             * @property {string|null} [explanationNl] AlertEntry explanationNl
              * @property {Array.<string>|null} [obligations] AlertEntry obligations
              * @property {samenhang.v1.Severity|null} [severity] AlertEntry severity
              * @property {string|null} [summary] AlertEntry summary
@@ -394,6 +395,14 @@ export const samenhang = $root.samenhang = (() => {
             AlertEntry.prototype.explanation = "";
 
             /**
+             * AlertEntry explanationNl.
+             * @member {string} explanationNl
+             * @memberof samenhang.v1.AlertEntry
+             * @instance
+             */
+            AlertEntry.prototype.explanationNl = "";
+
+            /**
              * AlertEntry obligations.
              * @member {Array.<string>} obligations
              * @memberof samenhang.v1.AlertEntry
@@ -515,6 +524,8 @@ export const samenhang = $root.samenhang = (() => {
                     for (var i = 0; i < m.relatedPersons.length; ++i)
                         $root.samenhang.v1.AlertPerson.encode(m.relatedPersons[i], w.uint32(/* id 24, wireType 2 =*/194).fork(), q + 1).ldelim();
                 }
+                if (m.explanationNl != null && $Object.hasOwnProperty.call(m, "explanationNl") && m.explanationNl !== "")
+                    w.uint32(/* id 25, wireType 2 =*/202).string(m.explanationNl);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -668,6 +679,15 @@ export const samenhang = $root.samenhang = (() => {
                                 m.explanation = v;
                             else
                                 delete m.explanation;
+                            continue;
+                        }
+                    case 25: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.explanationNl = v;
+                            else
+                                delete m.explanationNl;
                             continue;
                         }
                     case 14: {
@@ -1616,6 +1636,7 @@ export const samenhang = $root.samenhang = (() => {
              * @property {string|null} [bsn] Person bsn
              * @property {string|null} [name] Person name
              * @property {string|null} [birthDate] Person birthDate
+             * @property {boolean|null} [confidentialAddress] Person confidentialAddress
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1672,6 +1693,14 @@ export const samenhang = $root.samenhang = (() => {
             Person.prototype.birthDate = "";
 
             /**
+             * Person confidentialAddress.
+             * @member {boolean} confidentialAddress
+             * @memberof samenhang.v1.Person
+             * @instance
+             */
+            Person.prototype.confidentialAddress = false;
+
+            /**
              * Creates a new Person instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.Person
@@ -1709,6 +1738,8 @@ export const samenhang = $root.samenhang = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.name);
                 if (m.birthDate != null && $Object.hasOwnProperty.call(m, "birthDate") && m.birthDate !== "")
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.birthDate);
+                if (m.confidentialAddress != null && $Object.hasOwnProperty.call(m, "confidentialAddress") && m.confidentialAddress !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.confidentialAddress);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1778,6 +1809,15 @@ export const samenhang = $root.samenhang = (() => {
                                 m.birthDate = v;
                             else
                                 delete m.birthDate;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.confidentialAddress = v;
+                            else
+                                delete m.confidentialAddress;
                             continue;
                         }
                     }
@@ -2531,6 +2571,7 @@ export const samenhang = $root.samenhang = (() => {
              * @property {google.protobuf.Timestamp.$Properties|null} [expiresAt] Signal expiresAt
              * @property {samenhang.v1.Contact.$Properties|null} [contact] Signal contact
              * @property {string|null} [withdrawsSignalId] Signal withdrawsSignalId
+             * @property {samenhang.v1.Contact.$Properties|null} [reporter] Signal reporter
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2684,6 +2725,14 @@ export const samenhang = $root.samenhang = (() => {
             Signal.prototype.withdrawsSignalId = "";
 
             /**
+             * Signal reporter.
+             * @member {samenhang.v1.Contact.$Properties|null|undefined} reporter
+             * @memberof samenhang.v1.Signal
+             * @instance
+             */
+            Signal.prototype.reporter = null;
+
+            /**
              * Creates a new Signal instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.Signal
@@ -2747,6 +2796,8 @@ export const samenhang = $root.samenhang = (() => {
                     $root.samenhang.v1.Contact.encode(m.contact, w.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
                 if (m.withdrawsSignalId != null && $Object.hasOwnProperty.call(m, "withdrawsSignalId") && m.withdrawsSignalId !== "")
                     w.uint32(/* id 15, wireType 2 =*/122).string(m.withdrawsSignalId);
+                if (m.reporter != null && $Object.hasOwnProperty.call(m, "reporter"))
+                    $root.samenhang.v1.Contact.encode(m.reporter, w.uint32(/* id 16, wireType 2 =*/130).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -2908,6 +2959,12 @@ export const samenhang = $root.samenhang = (() => {
                                 m.withdrawsSignalId = v;
                             else
                                 delete m.withdrawsSignalId;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            m.reporter = $root.samenhang.v1.Contact.decode(r, r.size(), $undefined, q + 1, m.reporter);
                             continue;
                         }
                     }
@@ -3678,6 +3735,8 @@ export const samenhang = $root.samenhang = (() => {
              * @property {google.protobuf.Timestamp.$Properties|null} [receivedAt] VerifiedSignal receivedAt
              * @property {number|null} [ingressSeq] VerifiedSignal ingressSeq
              * @property {string|null} [withdrawnSubjectPseudonym] VerifiedSignal withdrawnSubjectPseudonym
+             * @property {boolean|null} [confidentialAddress] VerifiedSignal confidentialAddress
+             * @property {boolean|null} [hasReporter] VerifiedSignal hasReporter
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3871,6 +3930,22 @@ export const samenhang = $root.samenhang = (() => {
             VerifiedSignal.prototype.withdrawnSubjectPseudonym = "";
 
             /**
+             * VerifiedSignal confidentialAddress.
+             * @member {boolean} confidentialAddress
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.confidentialAddress = false;
+
+            /**
+             * VerifiedSignal hasReporter.
+             * @member {boolean} hasReporter
+             * @memberof samenhang.v1.VerifiedSignal
+             * @instance
+             */
+            VerifiedSignal.prototype.hasReporter = false;
+
+            /**
              * Creates a new VerifiedSignal instance using the specified properties.
              * @function create
              * @memberof samenhang.v1.VerifiedSignal
@@ -3944,6 +4019,10 @@ export const samenhang = $root.samenhang = (() => {
                     w.uint32(/* id 19, wireType 0 =*/152).uint64(m.ingressSeq);
                 if (m.withdrawnSubjectPseudonym != null && $Object.hasOwnProperty.call(m, "withdrawnSubjectPseudonym") && m.withdrawnSubjectPseudonym !== "")
                     w.uint32(/* id 20, wireType 2 =*/162).string(m.withdrawnSubjectPseudonym);
+                if (m.confidentialAddress != null && $Object.hasOwnProperty.call(m, "confidentialAddress") && m.confidentialAddress !== false)
+                    w.uint32(/* id 21, wireType 0 =*/168).bool(m.confidentialAddress);
+                if (m.hasReporter != null && $Object.hasOwnProperty.call(m, "hasReporter") && m.hasReporter !== false)
+                    w.uint32(/* id 22, wireType 0 =*/176).bool(m.hasReporter);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -4156,6 +4235,24 @@ export const samenhang = $root.samenhang = (() => {
                                 m.withdrawnSubjectPseudonym = v;
                             else
                                 delete m.withdrawnSubjectPseudonym;
+                            continue;
+                        }
+                    case 21: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.confidentialAddress = v;
+                            else
+                                delete m.confidentialAddress;
+                            continue;
+                        }
+                    case 22: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.hasReporter = v;
+                            else
+                                delete m.hasReporter;
                             continue;
                         }
                     }

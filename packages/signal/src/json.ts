@@ -45,13 +45,25 @@ function time(o: Obj, key: string, path: string) {
   return toTimestamp(ms);
 }
 
+function bool(o: Obj, key: string, path: string): boolean {
+  const v = o[key];
+  if (v !== undefined && typeof v !== 'boolean') fail(`${path}/${key}`, 'must be a boolean');
+  return v === true;
+}
+
 function person(v: unknown, path: string): v1.Person.$Properties {
-  const o = obj(v, path, ['bsn', 'name', 'birthDate']);
+  const o = obj(v, path, ['bsn', 'name', 'birthDate', 'confidentialAddress']);
   return {
     bsn: str(o, 'bsn', path) ?? '',
     name: str(o, 'name', path) ?? '',
     birthDate: str(o, 'birthDate', path) ?? '',
+    confidentialAddress: bool(o, 'confidentialAddress', path),
   };
+}
+
+function contact(v: unknown, path: string): v1.Contact.$Properties {
+  const c = obj(v, path, ['name', 'phone', 'email']);
+  return { name: str(c, 'name', path) ?? '', phone: str(c, 'phone', path) ?? '', email: str(c, 'email', path) ?? '' };
 }
 
 const SIGNAL_KEYS = [
@@ -70,6 +82,7 @@ const SIGNAL_KEYS = [
   'expiresAt',
   'contact',
   'withdrawsSignalId',
+  'reporter',
 ] as const;
 
 /**
@@ -81,8 +94,6 @@ export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties
   const o = obj(input, path, SIGNAL_KEYS);
   const related = o.relatedPersons;
   if (related !== undefined && !Array.isArray(related)) fail(`${path}/relatedPersons`, 'must be an array');
-  const meld = o.meldcodeDecision;
-  if (meld !== undefined && typeof meld !== 'boolean') fail(`${path}/meldcodeDecision`, 'must be a boolean');
   const out: v1.Signal.$Properties = {
     signalId: str(o, 'signalId', path) ?? '',
     agencyId: str(o, 'agencyId', path) ?? '',
@@ -99,7 +110,7 @@ export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties
     severity: enm(o, 'severity', path, 'severity') ?? 0,
     summary: str(o, 'summary', path) ?? '',
     legalGround: enm(o, 'legalGround', path, 'legalGround') ?? 0,
-    meldcodeDecision: meld === true,
+    meldcodeDecision: bool(o, 'meldcodeDecision', path),
     observedAt: time(o, 'observedAt', path) ?? null,
     expiresAt: time(o, 'expiresAt', path) ?? null,
     withdrawsSignalId: str(o, 'withdrawsSignalId', path) ?? '',
@@ -113,13 +124,7 @@ export function signalFromJson(input: unknown, path = ''): v1.Signal.$Properties
       houseNumberSuffix: str(a, 'houseNumberSuffix', `${path}/address`) ?? '',
     };
   }
-  if (o.contact !== undefined) {
-    const c = obj(o.contact, `${path}/contact`, ['name', 'phone', 'email']);
-    out.contact = {
-      name: str(c, 'name', `${path}/contact`) ?? '',
-      phone: str(c, 'phone', `${path}/contact`) ?? '',
-      email: str(c, 'email', `${path}/contact`) ?? '',
-    };
-  }
+  if (o.contact !== undefined) out.contact = contact(o.contact, `${path}/contact`);
+  if (o.reporter !== undefined) out.reporter = contact(o.reporter, `${path}/reporter`);
   return out;
 }

@@ -87,6 +87,11 @@ export function validateSignal(
     person(r.person, `/relatedPersons/${i}/person`, ctx.now);
     enumSet(r.relation, `/relatedPersons/${i}/relation`, enums.relation);
     if (r.person?.bsn === s.subject?.bsn) bad(`/relatedPersons/${i}/person/bsn`, 'is the subject itself');
+    if (r.person?.confidentialAddress)
+      bad(
+        `/relatedPersons/${i}/person/confidentialAddress`,
+        "applies to the subject only: a signal carries the subject's address",
+      );
   });
   if (!s.address) bad('/address', 'is required');
   if (!POSTCODE.test(s.address.postcode ?? '')) bad('/address/postcode', 'must be a Dutch postcode like 1234AB');
@@ -118,6 +123,12 @@ export function validateSignal(
   if (!s.contact.phone && !s.contact.email) bad('/contact', 'needs a phone number or an e-mail address');
   if (s.contact.phone && !PHONE.test(s.contact.phone)) bad('/contact/phone', 'is not a phone number');
   if (s.contact.email && !EMAIL.test(s.contact.email)) bad('/contact/email', 'is not an e-mail address');
+  // Who reported it: optional, and when named, named as a contact is (sealed; never disclosed).
+  if (s.reporter) {
+    text(s.reporter.name, '/reporter/name', 200);
+    if (s.reporter.phone && !PHONE.test(s.reporter.phone)) bad('/reporter/phone', 'is not a phone number');
+    if (s.reporter.email && !EMAIL.test(s.reporter.email)) bad('/reporter/email', 'is not an e-mail address');
+  }
   if (s.withdrawsSignalId !== '') {
     if (!ID.test(s.withdrawsSignalId)) bad('/withdrawsSignalId', 'is not a signal id');
     if (s.withdrawsSignalId === s.signalId) bad('/withdrawsSignalId', 'cannot withdraw itself');

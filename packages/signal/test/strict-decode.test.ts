@@ -156,8 +156,8 @@ describe('strict decoding of a signed Signal', () => {
     ],
     [
       'in a related person',
-      (s: Record<string, any>) => (s.relatedPersons[0].person.$unknowns = [field(4, 0, 7)]),
-      '/relatedPersons/0/person/#4',
+      (s: Record<string, any>) => (s.relatedPersons[0].person.$unknowns = [field(5, 0, 7)]),
+      '/relatedPersons/0/person/#5',
     ],
     [
       'in the contact',

@@ -14,6 +14,8 @@ export interface SignalContent {
   readonly summary: string;
   readonly contact: { readonly name: string; readonly phone: string; readonly email: string };
   readonly address: { readonly postcode: string; readonly houseNumber: number; readonly houseNumberSuffix: string };
+  /** Who reported it to the agency, when the signal names them: kept sealed, never disclosed (R13). */
+  readonly reporter?: { readonly name: string; readonly phone: string; readonly email: string };
 }
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));

@@ -45,8 +45,13 @@ export async function pseudonymise(
         houseNumber: address.houseNumber!,
         houseNumberSuffix: address.houseNumberSuffix ?? '',
       },
+      ...(s.reporter
+        ? { reporter: { name: s.reporter.name ?? '', phone: s.reporter.phone ?? '', email: s.reporter.email ?? '' } }
+        : {}),
     }),
   ]);
+  // A protected address links no one and cannot be searched by: it yields no household key.
+  const confidentialAddress = subject.confidentialAddress === true;
 
   return v1.VerifiedSignal.create({
     signalId: s.signalId,
@@ -55,11 +60,13 @@ export async function pseudonymise(
     region: s.region,
     subjectPseudonym,
     relatedPersons: related.map((r) => ({ pseudonym: r.pseudonym, relation: r.relation })),
-    householdKey: pseudonyms.household({
-      postcode: address.postcode!,
-      houseNumber: address.houseNumber!,
-      houseNumberSuffix: address.houseNumberSuffix ?? '',
-    }),
+    householdKey: confidentialAddress
+      ? ''
+      : pseudonyms.household({
+          postcode: address.postcode!,
+          houseNumber: address.houseNumber!,
+          houseNumberSuffix: address.houseNumberSuffix ?? '',
+        }),
     category: s.category,
     severity: s.severity,
     legalGround: s.legalGround,
@@ -73,5 +80,7 @@ export async function pseudonymise(
     receivedAt: meta.receivedAt,
     ingressSeq: meta.ingressSeq,
     withdrawnSubjectPseudonym: meta.withdrawnSubjectPseudonym,
+    confidentialAddress,
+    hasReporter: !!s.reporter,
   });
 }

@@ -104,6 +104,20 @@ describe('buildAlert reads from the vault only what may be disclosed', () => {
     expect(entry.summary).toBe('S');
   });
 
+  it('explains each entry in Dutch and English by the reason of the rule that decided', async () => {
+    const { entry } = await alertOf(decided, [], 'alert');
+    expect(decided.decidingRule).toBe('R6');
+    expect(entry.explanationNl).toMatch(/^Gedeeld\. Er is acuut gevaar\./);
+    expect(entry.explanation).toMatch(/^Disclosed\. There is acute danger\./);
+    // A hold says it is held, and why: the objection, not the first rule that did not apply.
+    const held = await alertOf({ ...decided, outcome: 'HOLD', shownAs: 'INDEX', decidingRule: 'R15' }, [], 'alert');
+    expect(held.entry.explanationNl).toMatch(/^Aangehouden .*bezwaar gemaakt/);
+    expect(held.entry.explanation).not.toMatch(/not disclosed because/);
+    // A person's decision, which no policy words, is explained too.
+    const upheld = await alertOf({ ...decided, decidingRule: 'HUMAN-UPHELD' }, [], 'alert');
+    expect(upheld.entry.explanationNl).toBe('Gedeeld. Een medewerker heeft beoordeeld dat delen terecht was.');
+  });
+
   it('an alert notice: no vault read, and no content even for a disclosed entry', async () => {
     const { reads, entry } = await alertOf(decided, [], 'alert');
     expect(reads).toEqual([]);

@@ -75,7 +75,12 @@ export function replayPicture(
     consents: inputs.consents.get(x.subjectPseudonym) ?? [],
     recipient: recipientOf(x.region),
     purpose: policy.purpose, // the one purpose signals are decided for (docs/policy.md)
-    current: { outcome: x.decision.outcome, shownAs: x.decision.shownAs, decidingRule: x.decision.decidingRule },
+    current: {
+      outcome: x.decision.outcome,
+      shownAs: x.decision.shownAs,
+      decidingRule: x.decision.decidingRule,
+      fields: x.decision.fields,
+    },
   }));
   const replayed = replayBatch(batch, policy, asOf, found.tally);
   for (const r of replayed) if (r.from.outcome !== r.to.outcome || r.from.rule !== r.to.rule) found.changes.push(r);

@@ -6,19 +6,7 @@ import { toTimestamp, v1 } from '@samenhang/proto';
 import { enumValueOf } from '@samenhang/signal';
 import type { PersonRecord, Vault } from '@samenhang/vault';
 import type { DisclosureRecord } from '../deciding/audit-records.js';
-
-function explanation(e: PictureEntry): string {
-  const d = e.decision;
-  const rule = d.rule;
-  const assumption = rule?.assumption ? `; assumption: ${rule.assumptionNote ?? 'rests on the amended law'}` : '';
-  const why = rule ? `${d.decidingRule} (${rule.citation}${assumption}): ${rule.reason}` : d.decidingRule;
-  // For what is not disclosed, the first reason it could not be: that is what a professional asks.
-  const notMore =
-    d.outcome !== 'DISCLOSE' && d.refused ? `; not disclosed because ${d.refused.rule}: ${d.refused.reason}` : '';
-  return d.outcome === 'HOLD'
-    ? `held for human review, shown as index meanwhile — ${why}${notMore}`
-    : `${d.shownAs.toLowerCase()} — ${why}${notMore}`;
-}
+import { explanation } from './explain.js';
 
 /**
  * What an alert notice on the ALERTS stream may carry of an entry's allowed fields: facts
@@ -114,7 +102,8 @@ export async function buildAlert(
         decidingRule: d.decidingRule,
         citation: d.rule?.citation ?? '',
         assumption: d.rule?.assumption ?? false,
-        explanation: explanation(e),
+        explanation: explanation(e, policy, 'en'),
+        explanationNl: explanation(e, policy, 'nl'),
         obligations: d.obligations.map((x) => `${x.type} due ${x.dueAt}`),
       };
       if (d.shownAs === 'DISCLOSE') {

@@ -10,7 +10,10 @@ export function factsOf(s: v1.VerifiedSignal): SignalFacts {
     agencyId: s.agencyId,
     agencyKind: s.agencyKind,
     category: nameOf('category', s.category),
+    // Only when set, so the input hash of every signal without them stays what it was.
+    ...(s.confidentialAddress ? { confidentialAddress: true as const } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
+    ...(s.hasReporter ? { hasReporter: true as const } : {}),
     householdKey: s.householdKey,
     legalGround: nameOf('legalGround', s.legalGround),
     meldcodeDecision: s.meldcodeDecision,

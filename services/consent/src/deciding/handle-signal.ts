@@ -61,6 +61,8 @@ export async function handleSignal(
       meldcodeDecision: s.meldcodeDecision,
       observedAt: facts.observedAt,
       ...(expiresAt !== undefined ? { expiresAt } : {}),
+      ...(facts.confidentialAddress ? { confidentialAddress: true as const } : {}),
+      ...(facts.hasReporter ? { hasReporter: true as const } : {}),
       decision: pictureDecision(decided),
     };
     const persons = [entry.subjectPseudonym, ...entry.related.map((r) => r.pseudonym)];

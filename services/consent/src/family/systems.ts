@@ -140,7 +140,8 @@ export class FamilySystems {
       const r = await rootOf(e.value.systemId);
       roots.set(r.id, r.live);
     }
-    const h = await this.households.get(household, { cached: true });
+    // A protected address (no household key) links no one: only the persons named do.
+    const h = household === '' ? undefined : await this.households.get(household, { cached: true });
     const resident = persons[0]!;
     const newcomers = h?.value.persons.includes(resident) ? [] : [resident];
     const linking = !h || (!h.value.capped && h.value.persons.length + newcomers.length <= this.maxPersonsPerAddress);
@@ -154,8 +155,10 @@ export class FamilySystems {
     const cappedIn = h && !linking ? h.value.systemId : undefined;
     const placed = (system: string): Placement => (cappedIn ? { system, cappedIn } : { system });
     let target = roots.size === 0 ? systemIdOf(persons[0]!) : [...roots.keys()].sort()[0]!;
-    if (!h) await this.households.cas(household, { systemId: target, persons: [resident], capped: false }, 0);
-    else if (linking && newcomers.length > 0)
+    if (!h) {
+      if (household !== '')
+        await this.households.cas(household, { systemId: target, persons: [resident], capped: false }, 0);
+    } else if (linking && newcomers.length > 0)
       await this.households.cas(household, { ...h.value, persons: [...h.value.persons, ...newcomers] }, h.revision);
     else if (!linking && !h.value.capped)
       await this.households.cas(household, { ...h.value, capped: true }, h.revision);

@@ -78,7 +78,7 @@ ${row(t('related'), (e.relatedPersons ?? []).map((p) => `${p.name}${p.birthDate 
 <details class="why"><summary>${t('why')}</summary>
 <dl>${row(t('rule'), e.decidingRule)}${row(t('citation'), e.citation)}</dl>
 ${e.assumption ? h`<p class="assumption">${t('assumption')}</p>` : ''}
-<p>${e.explanation}</p></details>
+<p>${t.lang === 'nl' && e.explanationNl ? e.explanationNl : e.explanation}</p></details>
 ${obligations(t, e)}
 ${done ? h`<p class="ok" role="status">${t('reviewDone', t(CHOICE_LABEL[done]))}</p>` : ''}
 ${
