@@ -46,7 +46,11 @@ describe('samenhang bench (a small run)', () => {
     expect([r.pipeline.replicas, r.baseline.replicas]).toEqual([1, 1]);
     expect(r.pipeline.signalsPerSecond).toBeGreaterThan(0);
     expect(r.baseline.messages).toBe(400);
-    expect(r.ratio).toBeCloseTo(r.pipeline.signalsPerSecond / r.baseline.perSecond, 1);
+    expect(r.ratioToRaw).toBeCloseTo(r.pipeline.signalsPerSecond / r.baseline.perSecond, 1);
+    // The message floor ran in the same run, over as many signals, and the pipeline is compared to it.
+    expect(r.floor.signals).toBe(r.pipeline.signals);
+    expect(r.floor.signalsPerSecond).toBeGreaterThan(0);
+    expect(r.ratioToFloor).toBeCloseTo(r.pipeline.signalsPerSecond / r.floor.signalsPerSecond, 1);
     expect(r.latency).toMatchObject({ rate: 50, signals: 20, received: 20, warmup: 20 }); // the warm-up's alerts are not measured
     expect(r.latency.p50).toBeLessThanOrEqual(r.latency.p99);
     // The verification stage (in its worker thread) verified every envelope it was given.

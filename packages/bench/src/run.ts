@@ -8,6 +8,7 @@ import { loadDefaultPolicy } from '@samenhang/policy';
 import { natsServerVersion, requireNatsServer } from '@samenhang/launcher';
 import { connectAs } from '@samenhang/nats';
 import { benchBaseline } from './baseline.js';
+import { benchFloor } from './message-floor.js';
 import { benchLatency } from './latency.js';
 import { signWorkload, type SignedItem } from './load-publisher.js';
 import { benchPipeline } from './pipeline.js';
@@ -68,7 +69,8 @@ async function signWithProgress(
 
 /**
  * One bench run: starts its own stack in a temporary home, pre-signs synthetic signals,
- * and measures the full pipeline, a raw JetStream baseline, the ingress-to-alert latency at
+ * and measures the full pipeline, a raw JetStream baseline, the message floor (the pipeline's
+ * NATS traffic with no work), the ingress-to-alert latency at
  * a fixed rate, the verification stage against bare node:crypto, replay's evaluation, and
  * each process's peak RSS. Writes the JSON report (before the stack stops) and returns it
  * with the file's path. Reports, never asserts.
@@ -138,6 +140,14 @@ export async function runBench(
       loadDefaultPolicy(),
     );
     const baseline = await benchBaseline(admin, signals, pipeline.bytes, cluster === 3 ? 3 : 1);
+    const floor = await benchFloor(
+      admin,
+      { paths, servers: stack.servers },
+      signals,
+      systems,
+      pipeline.bytes,
+      cluster === 3 ? 3 : 1,
+    );
     const files = { caCert: paths.caCert, identities: paths.identities, registry: paths.registry };
     const verification = await benchVerifyInWorker(files, toVerify);
     const replay = benchReplay(o.replay, loadDefaultPolicy());
@@ -162,7 +172,9 @@ export async function runBench(
       },
       pipeline,
       baseline,
-      ratio: Math.round((pipeline.signalsPerSecond / baseline.perSecond) * 100) / 100,
+      floor,
+      ratioToRaw: Math.round((pipeline.signalsPerSecond / baseline.perSecond) * 100) / 100,
+      ratioToFloor: Math.round((pipeline.signalsPerSecond / floor.signalsPerSecond) * 100) / 100,
       latency,
       verification,
       replay,
