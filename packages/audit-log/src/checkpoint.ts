@@ -2,6 +2,16 @@ import { X509Certificate, type KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { SamenhangError } from '@samenhang/errors';
 import { certificateUris, parseIdentityUri } from '@samenhang/pki';
+import {
+  checkpointBody,
+  logNoteKey,
+  parseCheckpointBody,
+  parseNote,
+  parseVerifierKey,
+  signNote,
+  verifierKey,
+  verifyNote,
+} from './note.js';
 
 export const ORIGIN = 'samenhang.dev/audit/v1';
 const TYP = 'samenhang-checkpoint+json';
@@ -18,12 +28,27 @@ export interface Checkpoint {
   readonly previous: { readonly treeSize: number; readonly rootHash: string } | null;
   /** Leaf hashes of entries previous.treeSize .. treeSize-1, in order. */
   readonly leaves: readonly string[];
+  /**
+   * The same tree head as a C2SP signed note (tlog-checkpoint), signed with the log's note key,
+   * for witnesses and transparency-log tooling; and that key, as a C2SP verifier key.
+   */
+  readonly note?: string;
+  readonly noteKey?: string;
 }
 
-/** Signs a checkpoint as a compact JWS; the signer's certificate travels in x5c. */
+/**
+ * Signs a checkpoint as a compact JWS; the signer's certificate travels in x5c. The payload
+ * also carries the tree head as a signed note, with the note key derived from the same key.
+ */
 export async function signCheckpoint(c: Checkpoint, key: KeyObject, certPem: string): Promise<string> {
   const der = new X509Certificate(certPem).raw.toString('base64');
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(c)))
+  const noteKey = logNoteKey(key);
+  const withNote: Checkpoint = {
+    ...c,
+    note: signNote(checkpointBody(c.origin, c.treeSize, c.rootHash), c.origin, noteKey),
+    noteKey: verifierKey(c.origin, noteKey),
+  };
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(withNote)))
     .setProtectedHeader({ alg: 'PS256', typ: TYP, x5c: [der] })
     .sign(key);
 }
@@ -55,5 +80,13 @@ export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDo
     !Array.isArray(c.leaves)
   )
     throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'malformed checkpoint');
+  if (c.note !== undefined) {
+    // The note must state the same head, signed by the key the (CA-verified) payload names.
+    const note = parseNote(c.note);
+    const head = parseCheckpointBody(note.body);
+    if (head.origin !== c.origin || head.treeSize !== c.treeSize || head.rootHash !== c.rootHash)
+      throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signed note states another tree head');
+    verifyNote(note, parseVerifierKey(c.noteKey ?? ''));
+  }
   return c;
 }

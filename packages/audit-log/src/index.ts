@@ -8,3 +8,6 @@ export type { DisclosureRecord } from './records.js';
 export type { AssignmentRecord } from './records.js';
 export { accessReport, inRange, latestDecisions, parseRecords } from './reports.js';
 export type { AccessReport, AuditRecords } from './reports.js';
+export { checkpointBody, cosignatureLine, ed25519FromSeed, parseNote, signNote, verifierKey } from './note.js';
+export { cosignedHead, witnessLog, witnessedBy } from './witness.js';
+export type { WitnessFinding } from './witness.js';

@@ -31,11 +31,35 @@ const AUDIT: readonly Command[] = [
       "Recomputes the Merkle tree from the AUDIT stream (or an exported copy), checks every checkpoint's signature, chain, listed leaves and root, and that the log is consistent with the last checkpoint this officer verified (kept in <home>/privacy-officer/verified-checkpoint.json). A failure names the first bad entry or checkpoint.",
     flags: [
       { flag: 'file', value: '<copy>', text: 'verify an exported copy (audit export) instead of the live stream' },
+      { flag: 'witnesses' },
+      { flag: 'witness' },
       { flag: 'json', text: 'print the report as one JSON object' },
     ],
-    examples: ['samenhang audit verify', 'samenhang audit verify --file audit-copy.jsonl'],
-    exits: '0 the log is intact, 1 it is not (or cannot be read), 2 usage error',
+    examples: [
+      'samenhang audit verify',
+      'samenhang audit verify --file audit-copy.jsonl',
+      'samenhang audit verify --witnesses 2 --witness /srv/w-politie,/srv/w-ggz',
+    ],
+    exits: '0 the log is intact (and witnessed as asked), 1 it is not (or cannot be read), 2 usage error',
     run: (c) => audit(c.paths, 'verify', c.flags),
+  },
+  {
+    name: 'witness',
+    summary: 'check the log as a witness and cosign its newest checkpoint',
+    description:
+      "Keeps its state in a directory of its own, outside the broker's home: an Ed25519 key, its name, its verifier key (witness.vkey, to hand to whoever verifies) and the last checkpoint it cosigned. Verifies the whole log, and that it extends the checkpoint this witness cosigned before; then adds a cosignature (c2sp.org/tlog-cosignature) to the newest checkpoint's signed note (c2sp.org/tlog-checkpoint). A log rolled back or forked since is refused.",
+    flags: [
+      { flag: 'state', required: true },
+      { flag: 'name' },
+      { flag: 'file', value: '<copy>', text: 'witness an exported copy instead of the live stream' },
+      { flag: 'json', text: 'print the cosigned note as JSON' },
+    ],
+    examples: [
+      'samenhang audit witness --state /srv/w-politie --name witness.politie.example/1',
+      'samenhang audit witness --state /srv/w-politie',
+    ],
+    exits: '0 cosigned, 1 refused (the log does not verify, or was rolled back or forked), 2 usage error',
+    run: (c) => audit(c.paths, 'witness', c.flags),
   },
   {
     name: 'decisions',

@@ -59,6 +59,22 @@ export const FLAGS = {
   policy: { type: 'string', value: '<file>', text: 'the policy to re-decide under' },
   'as-of': { type: 'string', value: '<date>', text: 'decide as on this date (default now)' },
   as: { type: 'string', value: '<login>', text: 'the person who signs in' },
+  state: { type: 'string', value: '<dir>', text: "a witness's own directory (its key and what it cosigned)" },
+  name: {
+    type: 'string',
+    value: '<name>',
+    text: "a witness's name, set on its first run (e.g. witness.politie.example/1)",
+  },
+  witnesses: {
+    type: 'string',
+    value: '<n>',
+    text: 'fail unless at least this many witnesses saw a checkpoint the log extends',
+  },
+  witness: {
+    type: 'string',
+    value: '<dir>,<dir>…',
+    text: "the witnesses' directories (their verifier key and cosigned note)",
+  },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;

@@ -1,11 +1,20 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { proveConsistency, proveRecord, verifyConsistencyFile, verifyLog, verifyProofFile } from '@samenhang/audit-log';
+import {
+  proveConsistency,
+  proveRecord,
+  verifyConsistencyFile,
+  verifyLog,
+  verifyProofFile,
+  witnessLog,
+  witnessedBy,
+} from '@samenhang/audit-log';
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
 import { readAuditLog } from '@samenhang/client';
 import { loadRemembered, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, usageError, out } from '../output.js';
+import { loadWitness, saveCosigned, witnessView } from '../witness-state.js';
 import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
 type Flags = ReportFlags & {
@@ -15,6 +24,10 @@ type Flags = ReportFlags & {
   ca?: string;
   consistency?: string;
   to?: string;
+  state?: string;
+  name?: string;
+  witness?: string;
+  witnesses?: string;
 };
 
 /**
@@ -31,6 +44,8 @@ export async function audit(
   switch (sub) {
     case 'verify':
       return verify(paths, flags);
+    case 'witness':
+      return witness(paths, flags);
     case 'decisions':
       return decisions(paths, flags);
     case 'disclosures':
@@ -82,7 +97,7 @@ export async function audit(
     }
     default:
       throw usageError(
-        `unknown audit command '${sub ?? ''}' (verify, decisions, disclosures, access-report, prove, verify-proof, export)`,
+        `unknown audit command '${sub ?? ''}' (verify, witness, decisions, disclosures, access-report, prove, verify-proof, export)`,
       );
   }
 }
@@ -92,9 +107,65 @@ const trustOf = (paths: HomePaths) => ({
   trustDomain: loadRegistry(paths.registry).trustDomain,
 });
 
+/**
+ * `samenhang audit witness --state <dir>`: as a witness whose state lives in `dir` (not in
+ * the broker's home), checks the log against what it cosigned before and cosigns the newest
+ * checkpoint; refuses, exit 1, a log rolled back or forked since.
+ */
+async function witness(paths: HomePaths, flags: Flags): Promise<number> {
+  if (!flags.state) throw usageError('audit witness needs --state <dir> (and --name <name> the first time)');
+  const w = loadWitness(flags.state, flags.name);
+  const entries = flags.file ? readLogFile(flags.file) : await readAuditLog(paths);
+  const r = await witnessLog(entries, trustOf(paths), w);
+  if (!r.ok) {
+    out(`${w.name} refuses to cosign: ${r.problem}`);
+    return EXIT.FAIL;
+  }
+  saveCosigned(flags.state, r.note);
+  if (flags.json) out(JSON.stringify({ witness: w.name, treeSize: r.treeSize, note: r.note }));
+  else out(`${w.name} cosigned the checkpoint of tree size ${r.treeSize}:\n${r.note}`);
+  return EXIT.OK;
+}
+
+/** `--witnesses N --witness a,b`: at least N of the named witnesses saw a head this log extends. */
+async function witnessed(
+  entries: Parameters<typeof witnessedBy>[0],
+  trust: ReturnType<typeof trustOf>,
+  flags: Flags,
+): Promise<{ ok: boolean; lines: string[]; findings: Awaited<ReturnType<typeof witnessedBy>> }> {
+  const needed = Number(flags.witnesses);
+  if (!Number.isInteger(needed) || needed < 1) throw usageError('--witnesses takes a whole number of 1 or more');
+  const dirs = (flags.witness ?? '').split(',').filter(Boolean);
+  if (dirs.length < needed) throw usageError(`--witnesses ${needed} needs at least as many --witness <dir>,<dir>…`);
+  const findings = await witnessedBy(entries, trust, dirs.map(witnessView));
+  // Independent: one vote per witness name, however often it is named.
+  const saw = new Set(findings.filter((f) => f.ok).map((f) => f.witness));
+  const lines = findings.map((f) => `witness ${f.witness}: ${f.ok ? 'OK' : 'FAILED'}: ${f.what}`);
+  lines.push(
+    saw.size >= needed
+      ? `witnessed: ${saw.size} of ${needed} needed`
+      : `NOT WITNESSED: ${saw.size} of ${needed} needed witnesses saw a checkpoint this log extends`,
+  );
+  return { ok: saw.size >= needed, lines, findings };
+}
+
 async function verify(paths: HomePaths, flags: Flags): Promise<number> {
   const entries = flags.file ? readLogFile(flags.file) : await readAuditLog(paths);
   const trust = trustOf(paths);
+  if (flags.witnesses !== undefined) {
+    // The witnesses' view alone: no file of the broker's home is trusted for this check.
+    const [report, w] = await Promise.all([verifyLog(entries, trust, null), witnessed(entries, trust, flags)]);
+    if (flags.json) out(JSON.stringify({ ...report, witnessed: w.ok, witnesses: w.findings }));
+    else {
+      out(
+        report.ok
+          ? `audit log OK: ${report.records} records, tree size ${report.latest?.treeSize ?? 0}`
+          : `audit log FAILED: ${report.problem?.what}`,
+      );
+      for (const l of w.lines) out(l);
+    }
+    return report.ok && w.ok ? EXIT.OK : EXIT.FAIL;
+  }
   const remembered = loadRemembered(paths);
   const report = await verifyLog(entries, trust, remembered);
   // Only a verified live log moves the remembered checkpoint forward.
