@@ -6,16 +6,18 @@ import { loadRegistry } from '@samenhang/pki';
 import { readAuditLog } from '@samenhang/client';
 import { loadRemembered, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, usageError, out } from '../output.js';
-import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
+import { accessReport, type AccessReportFlags } from './access-report.js';
+import { decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
-type Flags = ReportFlags & {
-  file?: string;
-  out?: string;
-  record?: string;
-  ca?: string;
-  consistency?: string;
-  to?: string;
-};
+type Flags = ReportFlags &
+  AccessReportFlags & {
+    file?: string;
+    out?: string;
+    record?: string;
+    ca?: string;
+    consistency?: string;
+    to?: string;
+  };
 
 /**
  * `samenhang audit verify [--file <copy>]`: recomputes the Merkle tree, checks every
