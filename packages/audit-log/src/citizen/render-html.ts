@@ -51,10 +51,10 @@ function recipient(r: RecipientGroup, w: Words): string {
   return `<li data-recipient="${esc(r.recipient)}" data-how="${r.how}">${esc(line)} ${esc(fields.length ? w.showed(w.list(fields)) : w.nothingOfYou)}</li>`;
 }
 
-function signal(s: CitizenSignal, w: Words): string {
+function signal(s: CitizenSignal, w: Words, now: string): string {
   const category = w.categories[s.category] ?? s.category;
   const row = (label: string, value: string) => `<dt>${esc(label)}</dt><dd>${value}</dd>`;
-  const basis = `${esc(w.rules[s.rule] ?? w.unknownRule)} (${esc(s.citation)})${s.assumption ? ` ${esc(w.assumption)}` : ''}`;
+  const basis = `${esc(w.rules[s.rule] ?? w.unknownRule)} (${esc(w.citation(s.citation))})${s.assumption ? ` ${esc(w.assumption)}` : ''}`;
   return `<section class="signal" data-signal="${esc(s.signalId)}" data-role="${s.role}">
 <h3>${esc(w.signalHeading(category, s.agencyName, day(s.observedAt, w)))}</h3>
 <p>${esc(s.role === 'subject' ? w.roleSubject : w.roleRelated)}</p>
@@ -68,7 +68,7 @@ ${row(w.purposeLabel, esc(w.purposes[s.purpose] ?? s.purpose))}
 ${row(w.basisLabel, basis)}
 ${row(w.outcomeLabel, esc(w.outcomes[s.outcome] ?? s.outcome))}
 ${row(w.recipientsLabel, s.recipients.length ? `<ul>${s.recipients.map((r) => recipient(r, w)).join('')}</ul>` : esc(w.notShown))}
-${row(w.retentionLabel, esc(w.retention(s.retentionMonths, day(s.keptUntil, w))))}
+${row(w.retentionLabel, esc(`${w.retention(s.retentionMonths, day(s.keptUntil, w))}${s.keptUntil < now ? ` ${w.retentionPassed}` : ''}`))}
 </dl>
 ${s.role === 'related' ? `<p>${esc(w.relatedNoCopy)}</p>` : ''}
 </section>`;
@@ -92,7 +92,7 @@ ${q.subjectAdult ? `<p class="check" data-adult>${esc(w.subjectAdult)}</p>` : ''
 <h2>${esc(w.yourData)}</h2>
 ${r.person ? `<dl><dt>${esc(w.name)}</dt><dd data-copy="name">${esc(r.person.name)}</dd><dt>${esc(w.birthDate)}</dt><dd data-copy="birthDate">${esc(day(r.person.birthDate, w))}</dd></dl>` : `<p>${esc(w.noPersonHeld)}</p>`}
 <h2 id="signals">${esc(r.signals.length ? w.signalsHeading(r.signals.length) : w.noSignals)}</h2>
-${r.signals.map((s) => signal(s, w)).join('\n')}
+${r.signals.map((s) => signal(s, w, r.generatedAt)).join('\n')}
 <h2>${esc(w.withheldHeading)}</h2>
 <ul>${r.withheld.map((x) => `<li data-withheld="${x.reason}">${esc(w.withheld[x.reason](x.count))}</li>`).join('')}</ul>
 <h2>${esc(w.rightsHeading)}</h2>

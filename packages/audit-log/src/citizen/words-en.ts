@@ -1,4 +1,4 @@
-import { AP_URL, listWith, type Words } from './words.js';
+import { AP_URL, citationWith, listWith, type Words } from './words.js';
 
 /** English, in plain words. */
 export const EN: Words = {
@@ -39,11 +39,12 @@ export const EN: Words = {
   recipientsLabel: 'Who saw it',
   retentionLabel: 'How long we keep it',
   retention: (months, until) => `${months} months after the signal, so until ${until} at the latest.`,
+  retentionPassed: 'That time has passed. The signal is no longer shared and is being removed.',
   assumption: 'This rule assumes a law that has not been passed yet.',
   sent: (who, times, first, last) =>
-    times === 1 ? `Sent to ${who} on ${first}.` : `Sent to ${who}: ${times} times, from ${first} to ${last}.`,
+    `Sent to ${who}: ${times === 1 ? 'once' : `${times} times`}, ${first === last ? `on ${first}` : `from ${first} to ${last}`}.`,
   viewed: (who, times, viewers, first, last) =>
-    `Viewed by ${viewers === 1 ? 'a staff member' : `${viewers} staff members`} of ${who}: ${times === 1 ? `on ${first}` : `${times} times, from ${first} to ${last}`}.`,
+    `Viewed by ${viewers === 1 ? 'a staff member' : `${viewers} staff members`} of ${who}: ${times === 1 ? 'once' : `${times} times`}, ${first === last ? `on ${first}` : `from ${first} to ${last}`}.`,
   showed: (fields) => `It showed: ${fields}.`,
   nothingOfYou: 'It showed nothing about you.',
   notShown: 'Nobody has seen this signal.',
@@ -113,6 +114,7 @@ export const EN: Words = {
     'HUMAN-DENY': 'A staff member decided the content may not be shared.',
   },
   unknownRule: 'The law that applies is named in brackets.',
+  citation: citationWith({ meldrecht: 'right to report' }),
   fields: {
     agency: 'which organisation',
     category: 'kind of signal',

@@ -1,4 +1,4 @@
-import { AP_URL, listWith, type Words } from './words.js';
+import { AP_URL, citationWith, listWith, type Words } from './words.js';
 
 /** Dutch, at language level B1. */
 export const NL: Words = {
@@ -39,13 +39,14 @@ export const NL: Words = {
   recipientsLabel: 'Wie het heeft gezien',
   retentionLabel: 'Hoe lang we het bewaren',
   retention: (months, until) => `${months} maanden na de melding, dus tot uiterlijk ${until}.`,
+  retentionPassed: 'Die tijd is voorbij. De melding wordt niet meer gedeeld en wordt verwijderd.',
   assumption: 'Deze regel gaat uit van een wet die nog niet is aangenomen.',
   sent: (who, times, first, last) =>
     times === 1
       ? `Gestuurd naar ${who} op ${first}.`
       : `Gestuurd naar ${who}: ${times} keer, van ${first} tot ${last}.`,
   viewed: (who, times, viewers, first, last) =>
-    `Bekeken door ${viewers === 1 ? 'een medewerker' : `${viewers} medewerkers`} van ${who}: ${times === 1 ? `op ${first}` : `${times} keer, van ${first} tot ${last}`}.`,
+    `Bekeken door ${viewers === 1 ? 'een medewerker' : `${viewers} medewerkers`} van ${who}: ${times === 1 ? 'één keer' : `${times} keer`}, ${first === last ? `op ${first}` : `van ${first} tot ${last}`}.`,
   showed: (fields) => `Daarbij te zien: ${fields}.`,
   nothingOfYou: 'Daarbij was niets over u te zien.',
   notShown: 'Niemand heeft deze melding gezien.',
@@ -115,6 +116,13 @@ export const NL: Words = {
     'HUMAN-DENY': 'Een medewerker heeft beoordeeld dat de inhoud niet gedeeld mag worden.',
   },
   unknownRule: 'De wet die hierbij hoort staat tussen haakjes.',
+  citation: citationWith({
+    'amended TKG law': 'gewijzigde TKG-wet',
+    'RVT statutory task': 'wettelijke taak van het RVT',
+    'modelled on': 'naar het voorbeeld van',
+    ' and ': ' en ',
+    'ch.': 'hfst.',
+  }),
   fields: {
     agency: 'van welke organisatie',
     category: 'soort melding',

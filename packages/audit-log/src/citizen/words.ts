@@ -35,6 +35,8 @@ export interface Words {
   readonly recipientsLabel: string;
   readonly retentionLabel: string;
   readonly retention: (months: number, until: string) => string;
+  /** The retention has passed: the signal is no longer shared and is removed. */
+  readonly retentionPassed: string;
   readonly assumption: string;
   readonly sent: (who: string, times: number, first: string, last: string) => string;
   readonly viewed: (who: string, times: number, viewers: number, first: string, last: string) => string;
@@ -55,6 +57,8 @@ export interface Words {
   readonly outcomes: Readonly<Record<string, string>>;
   readonly rules: Readonly<Record<string, string>>;
   readonly unknownRule: string;
+  /** A legal citation as the policy words it, with its few English or Dutch words in the page's language. */
+  readonly citation: (c: string) => string;
   readonly fields: Readonly<Record<string, string>>;
   readonly list: (items: readonly string[]) => string;
 }
@@ -64,6 +68,14 @@ export const listWith =
   (and: string) =>
   (items: readonly string[]): string =>
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+
+/** Replaces each phrase of `words` in a citation, longest first. */
+export const citationWith =
+  (words: Readonly<Record<string, string>>) =>
+  (c: string): string =>
+    Object.keys(words)
+      .sort((a, b) => b.length - a.length)
+      .reduce((out, k) => out.split(k).join(words[k]!), c);
 
 /** The Autoriteit Persoonsgegevens' address: the same in both languages. */
 export const AP_URL = 'https://autoriteitpersoonsgegevens.nl';

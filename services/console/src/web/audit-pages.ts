@@ -2,6 +2,7 @@ import {
   REQUESTER_KINDS,
   renderCitizenReport,
   type CitizenReport,
+  type ReportLang,
   type Checkpoint,
   type DisclosureRecord,
   type VerifyReport,
@@ -92,14 +93,20 @@ const REQUESTER_LABEL = {
  * history, proxies) and the report as the shared renderer makes it, the same as the CLI's.
  * The report's print stylesheet is an asset: the console's CSP allows no inline style.
  */
-export function accessReportBody(t: T, csrf: string, report?: CitizenReport, problem?: string): Raw {
+export function accessReportBody(
+  t: T,
+  csrf: string,
+  report?: { readonly model: CitizenReport; readonly lang: ReportLang },
+  problem?: string,
+): Raw {
   return h`<form method="post" action="/audit/access-report"><input type="hidden" name="csrf" value="${csrf}">
 <label>${t('bsn')} <input name="bsn" required inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label>
 <label>${t('requester')} <select name="requester">${REQUESTER_KINDS.map((k) => h`<option value="${k}">${t(REQUESTER_LABEL[k])}</option>`)}</select></label>
 <label>${t('requesterBsn')} <input name="requester-bsn" inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label>
+<label>${t('reportLanguage')} <select name="lang">${(['nl', 'en'] as const).map((l) => h`<option value="${l}"${l === t.lang ? new Raw(' selected') : ''}>${t(l === 'nl' ? 'dutch' : 'english')}</option>`)}</select></label>
 <button type="submit">${t('show')}</button></form>
 ${problem ? h`<p class="problem" role="alert">${problem}</p>` : ''}
-${report ? h`<link rel="stylesheet" href="/assets/access-report.css"><section id="report">${new Raw(renderCitizenReport(report, t.lang))}</section>` : ''}`;
+${report ? h`<link rel="stylesheet" href="/assets/access-report.css"><section id="report">${new Raw(renderCitizenReport(report.model, report.lang))}</section>` : ''}`;
 }
 
 export interface ReplayResult {

@@ -128,6 +128,9 @@ const nl = {
   requesterGuardian: 'een voogd (voor een kind)',
   requesterRepresentative: 'een vertegenwoordiger',
   requesterBsn: 'BSN van wie vraagt (als dat iemand anders is)',
+  reportLanguage: 'Taal van het overzicht',
+  dutch: 'Nederlands',
+  english: 'Engels',
   whatIf: 'Wat-als: ander beleid',
   whatIfHelp:
     'Plak of kies de uitvoer van `samenhang replay --policy <bestand> --json`. Er wordt niets gewijzigd of verstrekt.',
@@ -283,6 +286,9 @@ const en: Record<keyof typeof nl, string> = {
   requesterGuardian: 'a guardian (for a child)',
   requesterRepresentative: 'a representative',
   requesterBsn: 'BSN of who asks (when someone else)',
+  reportLanguage: 'Language of the report',
+  dutch: 'Dutch',
+  english: 'English',
   whatIf: 'What-if: another policy',
   whatIfHelp:
     'Paste or choose the output of `samenhang replay --policy <file> --json`. Nothing is changed or disclosed.',

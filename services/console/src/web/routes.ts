@@ -537,7 +537,7 @@ export class WebConsole {
         return true;
       case 'POST /audit/access-report': {
         auditor();
-        const form = accessRequest(body!);
+        const form = accessRequest(body!, t.lang);
         if ('problem' in form) {
           const problem = t('invalidInput', t(form.problem));
           send(res, 400, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, undefined, problem)));
@@ -558,7 +558,11 @@ export class WebConsole {
         );
         // Recorded (and acknowledged) before the page is sent: no record, no report.
         await this.d.audit.viewedAccessReport(report, person, requester, who, a.session);
-        send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, report)));
+        send(
+          res,
+          200,
+          page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, { model: report, lang: form.lang })),
+        );
         return true;
       }
       case 'GET /audit/what-if':
