@@ -267,6 +267,10 @@ describe('the access report', () => {
     expect(section('p-2')).toContain('Daarbij was niets over u te zien.');
     expect(section('p-2')).not.toMatch(/uw naam|geboortedatum/);
     expect(section('p-1')).toContain('uw naam, geboortedatum en relatie tot de ander');
+    // One disclosure on one day: said as such, not "from A to A".
+    expect(section('p-1')).toContain(
+      'Gestuurd naar Regionaal veiligheidsteam Food Valley: één keer, op 20 november 2026.',
+    );
     expect(section('p-1')).not.toContain('Wat er staat'); // the son's summary is not the father's to read
   });
 

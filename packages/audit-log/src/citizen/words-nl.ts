@@ -42,9 +42,7 @@ export const NL: Words = {
   retentionPassed: 'Die tijd is voorbij. De melding wordt niet meer gedeeld en wordt verwijderd.',
   assumption: 'Deze regel gaat uit van een wet die nog niet is aangenomen.',
   sent: (who, times, first, last) =>
-    times === 1
-      ? `Gestuurd naar ${who} op ${first}.`
-      : `Gestuurd naar ${who}: ${times} keer, van ${first} tot ${last}.`,
+    `Gestuurd naar ${who}: ${times === 1 ? 'één keer' : `${times} keer`}, ${first === last ? `op ${first}` : `van ${first} tot ${last}`}.`,
   viewed: (who, times, viewers, first, last) =>
     `Bekeken door ${viewers === 1 ? 'een medewerker' : `${viewers} medewerkers`} van ${who}: ${times === 1 ? 'één keer' : `${times} keer`}, ${first === last ? `op ${first}` : `van ${first} tot ${last}`}.`,
   showed: (fields) => `Daarbij te zien: ${fields}.`,
