@@ -155,6 +155,16 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     const consoleText = await content(page);
     expect(consoleText.length).toBeGreaterThan(1000);
     expect(await content(fromCli)).toBe(consoleText);
+    // audit disclosures --bsn lists what the report lists: the Food Valley worker's views of
+    // M's alerts too, which name the decisions they showed but no person.
+    const listed = await cli(['audit', 'disclosures', '--json', '--home', t.paths.root, '--bsn', '999990007']);
+    const rows = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; recipient: string; pseudonyms: string[] });
+    expect(rows.some((d) => d.kind === 'view' && d.recipient === 'rvt-foodvalley' && d.pseudonyms.length === 0)).toBe(
+      true,
+    );
     // Printing makes the PDF: the print stylesheet leaves out the console's header, the form and the button.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('body > header').isVisible()).resolves.toBe(false);
