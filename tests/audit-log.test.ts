@@ -160,37 +160,102 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
     expect(r.stdout).toMatch(/first bad entry: index 1, stream sequence \d+, record (dec|dis)_/);
   });
 
-  it('access-report for M lists all five signals with outcome and rule', async () => {
+  it('access-report for M lists all five signals with outcome and rule, a copy of his data, in words', async () => {
     const r = await cli(['audit', 'access-report', '--json', '--home', t.paths.root, '--bsn', '999990007']);
     const report = JSON.parse(r.stdout);
     expect(report.signals.map((s: any) => [s.signalId, s.outcome, s.rule, s.role])).toEqual([
-      ['m-001', 'DISCLOSE', 'R1', 'the subject'],
-      ['p-2031', 'DISCLOSE', 'R7', 'the subject'],
-      ['g-77', 'INDEX', 'R5', 'the subject'],
-      ['j-5110', 'INDEX', 'R8', 'the subject'],
-      ['l-301', 'DISCLOSE', 'R9', 'the subject'],
+      ['m-001', 'DISCLOSE', 'R1', 'subject'],
+      ['p-2031', 'DISCLOSE', 'R7', 'subject'],
+      ['g-77', 'INDEX', 'R5', 'subject'],
+      ['j-5110', 'INDEX', 'R8', 'subject'],
+      ['l-301', 'DISCLOSE', 'R9', 'subject'],
     ]);
     expect(
       report.signals.every(
         (s: any) => s.recipients.length > 0 && s.recipients.every((x: any) => x.recipient === 'rvt-foodvalley'),
       ),
     ).toBe(true);
+    // The copy of the data (AVG 15(3)), read from the vault with the broker's keys.
+    expect(report.person).toEqual({ name: 'M. Visser', birthDate: '1991-05-14' });
+    expect(report.signals.find((s: any) => s.signalId === 'l-301')).toMatchObject({
+      agencyName: 'Lokaal team Ede',
+      summary: expect.stringMatching(/^Rent arrears of four months/),
+      address: { postcode: '6717CD', houseNumber: 3, houseNumberSuffix: 'B' },
+      retentionMonths: 24,
+    });
     expect(JSON.stringify(report)).not.toContain('999990007');
+    // As text: Dutch by default, the same renderer as the HTML.
+    const text = await cli(['audit', 'access-report', '--home', t.paths.root, '--bsn', '999990007']);
+    expect(text.stdout).toContain('5 meldingen over u');
+    expect(text.stdout).toContain('https://autoriteitpersoonsgegevens.nl');
+    const en = await cli(['audit', 'access-report', '--lang', 'en', '--home', t.paths.root, '--bsn', '999990007']);
+    expect(en.stdout).toContain('5 signals about you');
   });
 
   it("access-report for his father shows only the RVT signal that names him, and withholds M's other signals with the ground", async () => {
     const r = await cli(['audit', 'access-report', '--json', '--home', t.paths.root, '--bsn', '999990019']);
     const report = JSON.parse(r.stdout);
     expect(report.signals.map((s: any) => [s.signalId, s.role, s.outcome, s.rule])).toEqual([
-      ['m-001', 'named as a related person', 'DISCLOSE', 'R1'],
+      ['m-001', 'related', 'DISCLOSE', 'R1'],
     ]);
-    expect(report.withheld[0]).toEqual({
-      what: '4 signal(s) about other persons in the same family-system picture',
-      ground: 'AVG art. 15(4): the rights and freedoms of others',
-    });
-    expect(report.withheld.some((w: any) => /reported a concern/.test(w.what))).toBe(true);
+    // His son's signal: only what was shown of him, never its text. The alerts were notices
+    // (agency, category, date, severity): nothing of him; his name goes out only in a picture.
+    expect(report.signals[0].recipients.map((x: any) => [x.how, x.fields])).toEqual([['sent', []]]);
+    expect(report.signals[0].summary).toBeUndefined();
+    expect(report.person).toEqual({ name: 'J. Visser', birthDate: '1960-02-03' });
+    expect(report.withheld).toEqual([
+      { reason: 'others', count: 4 },
+      { reason: 'reporter', count: 0 },
+    ]);
     for (const other of ['p-2031', 'g-77', 'j-5110', 'l-301'])
       expect(JSON.stringify(report.signals)).not.toContain(other);
+  });
+
+  it('access-report asked by the father for his son withholds the signal that names the father, and is to be checked', async () => {
+    const r = await cli([
+      'audit',
+      'access-report',
+      '--json',
+      '--home',
+      t.paths.root,
+      '--bsn',
+      '999990007',
+      '--requester',
+      'parent',
+      '--requester-bsn',
+      '999990019',
+    ]);
+    const report = JSON.parse(r.stdout);
+    expect(report.signals.map((s: any) => s.signalId)).toEqual(['p-2031', 'g-77', 'j-5110', 'l-301']);
+    expect(report.withheld[0]).toEqual({ reason: 'requester-involved', count: 1 });
+    // M is 35: whether his parent may have it at all is the privacy officer's call, and the report says so.
+    expect(report.requester).toEqual({ kind: 'parent', needsCheck: true, subjectAdult: true });
+    // Someone else asking must say who they are.
+    const without = await cli([
+      'audit',
+      'access-report',
+      '--home',
+      t.paths.root,
+      '--bsn',
+      '999990007',
+      '--requester',
+      'parent',
+    ]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--requester parent needs --requester-bsn <bsn>');
+  });
+
+  it('access-report and disclosures refuse an invalid BSN as a usage error (exit 2), never "0 signals"', async () => {
+    for (const sub of ['access-report', 'disclosures']) {
+      const r = await cli(['audit', sub, '--home', t.paths.root, '--bsn', '123']);
+      expect(r.code, sub).toBe(2);
+      expect(r.stderr).toContain(
+        `samenhang audit ${sub}: --bsn is not a valid BSN (nine digits that pass the 11-test)`,
+      );
+      expect(r.stdout).toBe('');
+    }
+    // Nine digits failing the 11-test too.
+    expect((await cli(['audit', 'access-report', '--home', t.paths.root, '--bsn', '999990008'])).code).toBe(2);
   });
 
   it('audit decisions says why a signal was shown as it was', async () => {

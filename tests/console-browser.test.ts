@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecords } from '@samenhang/audit-log';
@@ -17,6 +20,12 @@ const meneerM = loadScenario<{ steps: ScenarioStep[] }>('meneer-m');
 const acute = loadScenario<{ steps: ScenarioStep[] }>('acute');
 const M_SIGNALS = ['m-001', 'p-2031', 'g-77', 'j-5110', 'l-301'];
 const SHORT_TTL_S = 3;
+const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
+const cli = (args: string[]) =>
+  promisify(execFile)('node', [BIN, ...args]).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 /** Who signs in, by their login at the development identity provider, and the link that names their organisation. */
 const FV_WORKER = ['fv-medewerker-1', 'Regionaal veiligheidsteam Food Valley'] as const;
@@ -119,12 +128,62 @@ describe('web console in headless Chromium (real stack, real TLS)', () => {
     await page.getByRole('button', { name: 'Nu verifiëren' }).click();
     await expect(page.locator('#verify-result').getAttribute('class')).resolves.toBe('ok');
     await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit/access-report`);
-    await page.getByLabel('BSN').fill('999990007');
+    await page.getByLabel('BSN', { exact: true }).fill('999990007');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    const report = await page.locator('#report').textContent();
-    for (const id of M_SIGNALS) expect(report).toContain(id);
-    expect(report).toContain('Jeugdwet art. 7.3.11'); // the reporter's identity is withheld, with its ground
+    const report = (await page.locator('#report').textContent()) ?? '';
+    for (const id of M_SIGNALS)
+      await expect(page.locator(`#report section[data-signal="${id}"]`).count()).resolves.toBe(1);
+    expect(report).toContain('5 meldingen over u');
+    expect(report).toContain('M. Visser'); // the copy of his data, from the vault
+    expect(report).toContain('Jeugdwet artikel 7.3.11'); // the reporter's identity is withheld, with its ground
+    // The Food Valley worker's views of the alert: one line per signal, not one per view.
+    expect((await page.locator('#report li[data-how="viewed"]').count()) <= M_SIGNALS.length).toBe(true);
+    await expect(page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' }).count()).resolves.toBe(1);
     await shot(page, 'privacy-officer-access-report');
+    // The CLI's report is the same report: one model, one renderer.
+    const file = join(t.paths.root, 'access-report-m.html');
+    const made = await cli(['audit', 'access-report', '--home', t.paths.root, '--bsn', '999990007', '--html', file]);
+    expect(made.code, made.stderr).toBe(0);
+    const fromCli = await open();
+    await fromCli.goto(pathToFileURL(file).href);
+    const content = (p: Page) =>
+      p.locator('#access-report').evaluate((el) => {
+        const copy = el.cloneNode(true) as typeof el;
+        for (const x of copy.querySelectorAll('[data-generated]')) x.remove();
+        return copy.textContent!.replace(/\s+/g, ' ').trim();
+      });
+    const consoleText = await content(page);
+    expect(consoleText.length).toBeGreaterThan(1000);
+    expect(await content(fromCli)).toBe(consoleText);
+    // audit disclosures --bsn lists what the report lists: the Food Valley worker's views of
+    // M's alerts too, which name the decisions they showed but no person.
+    const listed = await cli(['audit', 'disclosures', '--json', '--home', t.paths.root, '--bsn', '999990007']);
+    const rows = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; recipient: string; pseudonyms: string[] });
+    expect(rows.some((d) => d.kind === 'view' && d.recipient === 'rvt-foodvalley' && d.pseudonyms.length === 0)).toBe(
+      true,
+    );
+    // Printing makes the PDF: the print stylesheet leaves out the console's header, the form and the button.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('body > header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('form[action="/audit/access-report"]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#access-report [data-print]').isVisible()).resolves.toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    console.info(`access report for Meneer M: ${pages} A4 pages, ${pdf.length} bytes as PDF`);
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(8);
+    await page.emulateMedia({ media: 'screen' });
+    // In English the same report has no Dutch sentence of its own.
+    await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit/access-report?lang=en`);
+    await page.getByLabel('BSN', { exact: true }).fill('999990007');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const english = (await page.locator('#report').textContent()) ?? '';
+    expect(english).toContain('5 signals about you');
+    expect(english).not.toMatch(/\b(meldingen|gedeeld|Gestuurd naar|bewaren)\b/);
+    await page.goto(`${readConsoleInfo(t.paths).webUrl}/audit?lang=nl`);
     // Decisions are found by (agency, signal id); Twente's review shows who decided it: a person, pseudonymous.
     const decisions = (agency: string) =>
       `${readConsoleInfo(t.paths).webUrl}/audit/decisions?signal=p-9001&agency=${agency}`;

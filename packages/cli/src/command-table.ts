@@ -105,15 +105,25 @@ const AUDIT: readonly Command[] = [
   },
   {
     name: 'access-report',
-    summary: "the statement for a citizen's access request (AVG art. 15)",
+    summary: "the report for a citizen's access request (AVG art. 15), in words",
     description:
-      "Only the signals concerning this person (as subject or named relation), each with its outcome, rule and who received which fields when; what is withheld and on which ground (other persons' signals, reporters).",
+      "What concerns this person, as they can read it (Dutch at B1 level, or English): per signal its source, purpose, legal basis explained, who saw it (repeats grouped), how long it is kept, and a copy of the data the vault holds; then what is withheld and why, and the person's rights. The same report as the console's access report page. An invalid BSN is a usage error (exit 2). With --requester other than self, --requester-bsn is needed: signals that name the requester are withheld (docs/audit.md), and the report says a privacy officer must check it unless --checked-by names who did.",
     flags: [
-      { flag: 'bsn', required: true, text: 'the citizen who asks' },
-      { flag: 'json', text: 'print the report as one JSON document' },
+      { flag: 'bsn', required: true, text: 'the citizen the report is about' },
+      { flag: 'lang' },
+      { flag: 'requester' },
+      { flag: 'requester-bsn' },
+      { flag: 'checked-by' },
+      { flag: 'policy', text: 'the policy whose retention periods to state (default: the default policy)' },
+      { flag: 'html', choice: 'format' },
+      { flag: 'json', choice: 'format', text: 'print the report as one JSON document' },
     ],
-    examples: ['samenhang audit access-report --bsn 999990019'],
-    exits: '0 success, 1 the log cannot be read, 2 usage error',
+    examples: [
+      'samenhang audit access-report --bsn 999990019',
+      'samenhang audit access-report --bsn 999990007 --lang en --html report.html',
+      'samenhang audit access-report --bsn 999990020 --requester parent --requester-bsn 999990019',
+    ],
+    exits: '0 success, 1 the log or the vault cannot be read, 2 usage error (an invalid BSN too)',
     run: (c) => audit(c.paths, 'access-report', c.flags),
   },
   {

@@ -75,6 +75,19 @@ export const FLAGS = {
     value: '<dir>,<dir>…',
     text: "the witnesses' directories (their verifier key and cosigned note)",
   },
+  lang: { type: 'string', value: 'nl|en', text: 'the language of the report (default nl)' },
+  html: { type: 'string', value: '<file>', text: 'write the report as an HTML document (print it to make a PDF)' },
+  requester: {
+    type: 'string',
+    value: 'self|parent|guardian|representative',
+    text: 'who asks for the report (default self)',
+  },
+  'requester-bsn': { type: 'string', value: '<bsn>', text: "the BSN of who asks, when it is not the person's own" },
+  'checked-by': {
+    type: 'string',
+    value: '<name>',
+    text: 'the privacy officer who checked a report asked for by another',
+  },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;

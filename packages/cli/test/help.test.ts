@@ -167,7 +167,7 @@ describe('parseInvocation', () => {
     expect(usage('audit verfy')).toEqual(['samenhang audit', 'unknown command "verfy"; did you mean "verify"?']);
     expect(usage('audit')).toEqual([
       'samenhang audit',
-      'needs a command: verify, decisions, disclosures, access-report, prove, verify-proof, export',
+      'needs a command: verify, witness, decisions, disclosures, access-report, prove, verify-proof, export',
     ]);
     expect(usage('publish --agnecy x')).toEqual(['samenhang publish', 'unknown flag --agnecy; did you mean --agency?']);
     expect(usage('alerts --rvt twente --json')).toEqual(['samenhang alerts', 'unknown flag --json']);

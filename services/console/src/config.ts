@@ -16,6 +16,8 @@ export interface ConsoleConfig {
   readonly sessionTtlSeconds: number;
   /** How long POST /v1/signals waits for the receipt before answering 202. */
   readonly receiptTimeoutMs: number;
+  /** The policy in force (SAMENHANG_POLICY_FILE, as the consent service reads it): its retention is stated in access reports. */
+  readonly policyFile?: string;
 }
 
 const port = { type: 'integer', minimum: 0, maximum: 65535 };
@@ -30,6 +32,7 @@ const schema = {
     webPort: port,
     sessionTtlSeconds: { type: 'integer', minimum: 1, maximum: 43_200 },
     receiptTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 },
+    policyFile: { type: 'string', minLength: 1 },
   },
 };
 
@@ -46,6 +49,7 @@ export function loadConsoleConfig(env: Env, cwd: string): { config: ConsoleConfi
     // Short by default: a console left open on a shared desk signs out by itself.
     sessionTtlSeconds: envNumber(env.SAMENHANG_SESSION_TTL_SECONDS, 900),
     receiptTimeoutMs: envNumber(env.SAMENHANG_RECEIPT_TIMEOUT_MS, 5000),
+    ...(env.SAMENHANG_POLICY_FILE ? { policyFile: env.SAMENHANG_POLICY_FILE } : {}),
   });
   return { config, paths };
 }

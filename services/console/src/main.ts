@@ -9,7 +9,9 @@ import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { bindKv, connectAs } from '@samenhang/nats';
+import { bindKv, connectAs, kvByteStore } from '@samenhang/nats';
+import { loadDefaultPolicy, loadPolicy } from '@samenhang/policy';
+import { Vault } from '@samenhang/vault';
 import { BUCKETS, SESSION_MAX_MS } from '@samenhang/topology';
 import { loadBrokerKeys } from '@samenhang/service-base';
 import { Revocations } from './access/identity.js';
@@ -100,6 +102,14 @@ async function main(): Promise<void> {
     audit: new ConsoleAudit(js),
     auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),
     pseudonyms: createPseudonymizer(brokerKeys.pseudonymMaster),
+    // Read only for an access report's copy of a person's data; nothing is cached, so an erasure shows at once.
+    vault: new Vault(
+      brokerKeys.vaultKek,
+      kvByteStore(await bindKv(js, BUCKETS.VAULT_KEYS)),
+      kvByteStore(await bindKv(js, BUCKETS.VAULT)),
+    ),
+    // The retention an access report states: the consent service's policy (the same setting).
+    retention: (config.policyFile ? loadPolicy(config.policyFile) : loadDefaultPolicy()).retention,
     origin,
     assetsDir: fileURLToPath(new URL('../assets', import.meta.url)),
     purpose: 'SAFETY_ASSESSMENT',

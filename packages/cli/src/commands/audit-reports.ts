@@ -1,10 +1,11 @@
 import type { HomePaths } from '@samenhang/config';
-import { accessReport as buildAccessReport, inRange, parseRecords, type DisclosureRecord } from '@samenhang/audit-log';
+import { concerning, inRange, parseRecords, type DisclosureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
 import { readAuditLog } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
 import { loadBrokerKeys } from '@samenhang/service-base';
+import { isValidBsn } from '@samenhang/signal';
 
 export type ReportFlags = {
   signal?: string;
@@ -61,12 +62,17 @@ export async function decisions(paths: HomePaths, flags: ReportFlags): Promise<n
 
 /** `audit disclosures --bsn | --household <postcode> <number> | --recipient | --since | --until`. */
 export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: string[]): Promise<number> {
-  const { decisions: ds, disclosures: all } = parseRecords(await readAuditLog(paths));
-  let person: string | undefined;
+  const records = parseRecords(await readAuditLog(paths));
+  const ds = records.decisions;
+  let all = records.disclosures;
   let signalsAtHousehold: Set<string> | undefined;
   if (flags.bsn || flags.household) {
     const p = createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster);
-    if (flags.bsn) person = p.person(flags.bsn);
+    if (flags.bsn) {
+      if (!isValidBsn(flags.bsn)) throw usageError('--bsn is not a valid BSN (nine digits that pass the 11-test)');
+      // The one query the access report uses too: console views name decisions, not persons.
+      all = [...concerning(records, p.person(flags.bsn)).disclosures];
+    }
     if (flags.household) {
       const n = Number.parseInt(rest[0] ?? '', 10);
       if (!Number.isInteger(n)) throw usageError('--household needs <postcode> <number> [suffix]');
@@ -76,7 +82,6 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
   }
   const picked = all.filter(
     (d) =>
-      (!person || d.pseudonyms.includes(person)) &&
       (!signalsAtHousehold || d.sourceSignals.some((s) => signalsAtHousehold!.has(s))) &&
       (!flags.recipient || d.recipient === flags.recipient || d.recipient === `rvt-${flags.recipient}`) &&
       inRange(d.time, flags.since, flags.until),
@@ -101,34 +106,5 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
     out(header.slice(0, 7).join('\t'));
     for (const d of picked) out(row(d).slice(0, 7).join('\t'));
   }
-  return EXIT.OK;
-}
-
-/**
- * `audit access-report --bsn <bsn>`: the statement for a citizen's access request
- * (AVG art. 15) — only what concerns this person; other persons' data withheld, with the ground.
- */
-export async function accessReport(paths: HomePaths, flags: ReportFlags): Promise<number> {
-  if (!flags.bsn) throw usageError('access-report needs --bsn <bsn>');
-  const person = createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster).person(flags.bsn);
-  const report = buildAccessReport(parseRecords(await readAuditLog(paths)), person);
-  const { signals, withheld } = report;
-  if (flags.json) {
-    out(JSON.stringify(report, null, 2));
-    return EXIT.OK;
-  }
-  out(`Access report (AVG art. 15) — ${report.generatedAt}`);
-  out(`${signals.length} signal(s) concern you:`);
-  for (const s of signals) {
-    out(`- ${s.signalId}: ${s.category} from ${s.agency}, observed ${s.observedAt?.slice(0, 10)}; you are ${s.role}`);
-    out(
-      `  decision: ${s.outcome} under ${s.rule} (${s.citation}${s.assumption ? `; assumption: ${s.assumptionNote ?? 'amended law'}` : ''})`,
-    );
-    for (const r of s.recipients)
-      out(`  shown to ${r.recipient} on ${r.time} (${r.kind}): ${r.fields.join(', ') || 'nothing'}`);
-    if (s.recipients.length === 0) out('  not shown to anyone');
-  }
-  out('Withheld:');
-  for (const w of withheld) out(`- ${w.what} — ground: ${w.ground}`);
   return EXIT.OK;
 }

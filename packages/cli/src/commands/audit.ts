@@ -15,20 +15,22 @@ import { readAuditLog } from '@samenhang/client';
 import { loadRemembered, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, usageError, out } from '../output.js';
 import { loadWitness, saveCosigned, witnessView } from '../witness-state.js';
-import { accessReport, decisions, disclosures, type ReportFlags } from './audit-reports.js';
+import { accessReport, type AccessReportFlags } from './access-report.js';
+import { decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
-type Flags = ReportFlags & {
-  file?: string;
-  out?: string;
-  record?: string;
-  ca?: string;
-  consistency?: string;
-  to?: string;
-  state?: string;
-  name?: string;
-  witness?: string;
-  witnesses?: string;
-};
+type Flags = ReportFlags &
+  AccessReportFlags & {
+    file?: string;
+    out?: string;
+    record?: string;
+    ca?: string;
+    consistency?: string;
+    to?: string;
+    state?: string;
+    name?: string;
+    witness?: string;
+    witnesses?: string;
+  };
 
 /**
  * `samenhang audit verify [--file <copy>]`: recomputes the Merkle tree, checks every

@@ -1,6 +1,14 @@
-import type { AccessReport, Checkpoint, DisclosureRecord, VerifyReport } from '@samenhang/audit-log';
+import {
+  REQUESTER_KINDS,
+  renderCitizenReport,
+  type CitizenReport,
+  type ReportLang,
+  type Checkpoint,
+  type DisclosureRecord,
+  type VerifyReport,
+} from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
-import { h, type Raw } from './html.js';
+import { h, Raw } from './html.js';
 import type { translator } from './i18n.js';
 import { localTime } from './labels.js';
 
@@ -73,25 +81,32 @@ ${rule?.assumption ? h`<p class="assumption">${t('assumption')} ${rule.assumptio
 })}`;
 }
 
-export function accessReportBody(t: T, csrf: string, bsnGiven: boolean, report?: AccessReport, problem?: string): Raw {
-  // POST: a BSN never travels in a URL (history, proxies).
-  return h`<form method="post" action="/audit/access-report"><input type="hidden" name="csrf" value="${csrf}"><label>${t('bsn')} <input name="bsn" required inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label><button type="submit">${t('show')}</button></form>
+const REQUESTER_LABEL = {
+  self: 'requesterSelf',
+  parent: 'requesterParent',
+  guardian: 'requesterGuardian',
+  representative: 'requesterRepresentative',
+} as const;
+
+/**
+ * The privacy officer's access report page: the form (a BSN is posted, never in a URL:
+ * history, proxies) and the report as the shared renderer makes it, the same as the CLI's.
+ * The report's print stylesheet is an asset: the console's CSP allows no inline style.
+ */
+export function accessReportBody(
+  t: T,
+  csrf: string,
+  report?: { readonly model: CitizenReport; readonly lang: ReportLang },
+  problem?: string,
+): Raw {
+  return h`<form method="post" action="/audit/access-report"><input type="hidden" name="csrf" value="${csrf}">
+<label>${t('bsn')} <input name="bsn" required inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label>
+<label>${t('requester')} <select name="requester">${REQUESTER_KINDS.map((k) => h`<option value="${k}">${t(REQUESTER_LABEL[k])}</option>`)}</select></label>
+<label>${t('requesterBsn')} <input name="requester-bsn" inputmode="numeric" pattern="[0-9]{9}" autocomplete="off"></label>
+<label>${t('reportLanguage')} <select name="lang">${(['nl', 'en'] as const).map((l) => h`<option value="${l}"${l === t.lang ? new Raw(' selected') : ''}>${t(l === 'nl' ? 'dutch' : 'english')}</option>`)}</select></label>
+<button type="submit">${t('show')}</button></form>
 ${problem ? h`<p class="problem" role="alert">${problem}</p>` : ''}
-${
-  bsnGiven && report
-    ? h`<section id="report" aria-labelledby="rep"><h2 id="rep">${t('signalsConcern', report.signals.length)}</h2>
-<p class="noprint"><button type="button" data-print>${t('print')}</button></p>
-<p>${report.subject} — ${report.generatedAt}</p>
-<ul>${report.signals.map(
-        (
-          s,
-        ) => h`<li data-signal="${s.signalId}"><strong>${s.signalId}</strong>: ${s.category ?? ''} · ${s.agency} · ${s.observedAt?.slice(0, 10) ?? ''} · ${s.role}<br>
-${t('outcome')}: ${s.outcome} — ${s.rule} (${s.citation ?? ''})${s.assumption ? h` <span class="assumption">${t('assumption')}</span>` : ''}
-<ul>${s.recipients.length ? s.recipients.map((r) => h`<li>${t('shownTo', r.recipient, r.time, r.kind, r.fields.join(', ') || t('none'))}</li>`) : h`<li>${t('notShown')}</li>`}</ul></li>`,
-      )}</ul>
-<h2>${t('withheld')}</h2><ul>${report.withheld.map((w) => h`<li>${w.what} — ${t('ground')}: ${w.ground}</li>`)}</ul></section>`
-    : ''
-}`;
+${report ? h`<link rel="stylesheet" href="/assets/access-report.css"><section id="report">${new Raw(renderCitizenReport(report.model, report.lang))}</section>` : ''}`;
 }
 
 export interface ReplayResult {

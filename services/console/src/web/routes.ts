@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
-import { accessReport, inRange } from '@samenhang/audit-log';
+import {
+  citizenReport,
+  inRange,
+  readHeldData,
+  reportContext,
+  type ReportContext,
+  type VaultReader,
+} from '@samenhang/audit-log';
 import { isSystemId } from '@samenhang/family';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
@@ -10,6 +17,9 @@ import { fromTimestamp, type v1 } from '@samenhang/proto';
 import type { Pseudonymizer } from '@samenhang/pseudonym';
 import { isValidBsn } from '@samenhang/signal';
 import { requestPicture } from '@samenhang/nats';
+import { signalKey } from '@samenhang/topology';
+import { accessRequest } from './access-request.js';
+import { CITIZEN_REPORT_CSS } from '@samenhang/audit-log';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import type { OidcSignIn } from '../access/oidc.js';
 import { agencyPart } from '../access/agency-part.js';
@@ -63,6 +73,10 @@ export interface WebDeps {
   readonly audit: ConsoleAudit;
   readonly auditView: AuditView;
   readonly pseudonyms: Pseudonymizer;
+  /** The vault, read for the copy of a person's data in an access report (AVG art. 15(3)). */
+  readonly vault: VaultReader;
+  /** The policy's retention periods, stated per signal in an access report. */
+  readonly retention: ReportContext['retention'];
   /** The console's own origin, which request paths are read against. */
   readonly origin: string;
   readonly assetsDir: string;
@@ -170,6 +184,15 @@ export class WebConsole {
     url.searchParams.delete('lang');
     const r: Req = { req, res, url, lang, t: translator(lang) };
     try {
+      // The access report's print stylesheet: one text for the CLI's document and this page.
+      if (req.method === 'GET' && url.pathname === '/assets/access-report.css') {
+        res.writeHead(200, {
+          'content-type': 'text/css; charset=utf-8',
+          ...SECURITY_HEADERS,
+          'cache-control': 'max-age=300',
+        });
+        return void res.end(CITIZEN_REPORT_CSS);
+      }
       if (req.method === 'GET' && ASSETS[url.pathname]) {
         res.writeHead(200, {
           'content-type': ASSETS[url.pathname]!,
@@ -510,27 +533,36 @@ export class WebConsole {
       }
       case 'GET /audit/access-report':
         auditor();
-        send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, false)));
+        send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf)));
         return true;
       case 'POST /audit/access-report': {
         auditor();
-        const bsn = (body!.get('bsn') ?? '').trim();
-        if (!isValidBsn(bsn)) {
-          send(
-            res,
-            400,
-            page(
-              a.ctx,
-              t('accessReport'),
-              accessReportBody(t, a.session.csrf, false, undefined, t('invalidInput', t('bsn'))),
-            ),
-          );
+        const form = accessRequest(body!, t.lang);
+        if ('problem' in form) {
+          const problem = t('invalidInput', t(form.problem));
+          send(res, 400, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, undefined, problem)));
           return true;
         }
-        const person = this.d.pseudonyms.person(bsn);
-        const report = accessReport(await this.d.auditView.records(), person);
-        await this.d.audit.viewedAccessReport(report, person, who, a.session);
-        send(res, 200, page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, true, report)));
+        const person = this.d.pseudonyms.person(form.bsn);
+        const records = await this.d.auditView.records();
+        const held = await readHeldData(this.d.vault, records, person, signalKey);
+        const requester = form.requesterBsn ? this.d.pseudonyms.person(form.requesterBsn) : undefined;
+        const report = citizenReport(
+          records,
+          person,
+          held,
+          reportContext(this.d.registry, this.d.retention, {
+            kind: form.kind,
+            ...(requester ? { pseudonym: requester } : {}),
+          }),
+        );
+        // Recorded (and acknowledged) before the page is sent: no record, no report.
+        await this.d.audit.viewedAccessReport(report, person, requester, who, a.session);
+        send(
+          res,
+          200,
+          page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, { model: report, lang: form.lang })),
+        );
         return true;
       }
       case 'GET /audit/what-if':

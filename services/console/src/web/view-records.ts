@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JetStreamClient } from 'nats';
-import type { AccessReport, AssignmentRecord, DisclosureRecord } from '@samenhang/audit-log';
+import type { AssignmentRecord, CitizenReport, DisclosureRecord } from '@samenhang/audit-log';
 import { canonicalJson, sha256Hex } from '@samenhang/canonical';
 import { SamenhangError } from '@samenhang/errors';
 import { v1 } from '@samenhang/proto';
@@ -76,8 +76,18 @@ export class ConsoleAudit {
     await this.write(auditSubjects.disclosures, record, record.disclosureId);
   }
 
-  /** An access report shown to the privacy officer concerns one person: that is a disclosure too. */
-  async viewedAccessReport(r: AccessReport, person: string, who: Identity, session: Session): Promise<void> {
+  /**
+   * An access report shown to the privacy officer concerns one person (and, asked by someone
+   * else, the requester too): that is a disclosure. Pseudonyms and signal ids only, never
+   * the BSN or the copy of the data the report holds; its hash says which report it was.
+   */
+  async viewedAccessReport(
+    r: CitizenReport,
+    person: string,
+    requester: string | undefined,
+    who: Identity,
+    session: Session,
+  ): Promise<void> {
     const record: DisclosureRecord = {
       ...viewBase(who, session, 'ACCESS_REQUEST'),
       decisionIds: [],
@@ -87,10 +97,20 @@ export class ConsoleAudit {
         citation: 'AVG art. 15 (recht van inzage)',
         assumption: false,
       })),
-      fieldsSent: r.signals.map((s) => ({ signalId: s.signalId, fields: ['agency', 'category', 'observedAt'] })),
+      fieldsSent: r.signals.map((s) => ({
+        signalId: s.signalId,
+        fields: [
+          'agency',
+          'category',
+          'observedAt',
+          ...(s.role === 'subject' ? ['severity'] : []),
+          ...(s.summary !== undefined ? ['summary'] : []),
+          ...(s.address ? ['address'] : []),
+        ],
+      })),
       contentSha256: sha256Hex(canonicalJson(r)),
       sourceSignals: r.signals.map((s) => s.signalId),
-      pseudonyms: [person],
+      pseudonyms: requester && requester !== person ? [person, requester] : [person],
       systemId: '',
     };
     await this.write(auditSubjects.disclosures, record, record.disclosureId);
