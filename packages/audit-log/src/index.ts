@@ -8,3 +8,12 @@ export type { DisclosureRecord } from './records.js';
 export type { AssignmentRecord } from './records.js';
 export { accessReport, inRange, latestDecisions, parseRecords } from './reports.js';
 export type { AccessReport, AuditRecords } from './reports.js';
+export {
+  ERASURE_REASONS,
+  encodeErasureRequest,
+  erasureGroundsProblem,
+  isErasureReason,
+  parseErasureRequest,
+  parseErasureResult,
+} from './erasure.js';
+export type { ErasureReason, ErasureRecord, ErasureRequest, ErasureResult } from './erasure.js';

@@ -65,6 +65,7 @@ describe('the access report', () => {
         disclosure('dis_fl', 'rvt-flevoland', ['dec_almere'], ['x-1'], [['summary', 'address']]),
       ],
       assignments: [],
+      erasures: [],
     };
     const report = accessReport(records, 'p_me');
     expect(report.signals.map((s) => [s.agency, s.signalId])).toEqual([['lokaalteam-ede', 'x-1']]);
@@ -83,6 +84,7 @@ describe('the access report', () => {
         disclosure('dis_1', 'rvt-foodvalley', ['dec_pa', 'dec_a'], ['a', 'a'], [['summary', 'address'], ['contact']]),
       ],
       assignments: [],
+      erasures: [],
     };
     const report = accessReport(records, 'p_me');
     expect(report.signals[0]!.recipients[0]!.fields).toEqual(['contact']);
