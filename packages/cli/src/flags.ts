@@ -59,6 +59,8 @@ export const FLAGS = {
   policy: { type: 'string', value: '<file>', text: 'the policy to re-decide under' },
   'as-of': { type: 'string', value: '<date>', text: 'decide as on this date (default now)' },
   as: { type: 'string', value: '<login>', text: 'the person who signs in' },
+  reason: { type: 'string', value: '<code>', text: 'why: AVG17_REQUEST, COURT_ORDER or UNLAWFUL_PROCESSING' },
+  order: { type: 'string', value: '<ref>', text: "the court order's reference (required for COURT_ORDER)" },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;
