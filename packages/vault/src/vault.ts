@@ -51,7 +51,10 @@ interface RememberedKey {
 /**
  * Raw identities and free text, encrypted at rest. Each person has a random data
  * key, itself wrapped with the broker's key-encryption key; erasing a person
- * (AVG art. 17) purges that key, which makes every record under it unreadable.
+ * (AVG art. 17) destroys that key, which makes every record under it unreadable.
+ * One signal's content (withdrawn, past retention) is destroyed on its own by erasing
+ * its record: no per-signal key, which would cost a write per signal
+ * (docs/security.md, "Personal data at rest").
  */
 export class Vault {
   /**
