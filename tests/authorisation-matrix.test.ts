@@ -51,6 +51,8 @@ const FAMILIES: Record<string, (self: string) => Cell> = {
   'human decision (other region)': () => publish('samenhang.human.twente'),
   'audit (read)': () => read(STREAMS.AUDIT, 'samenhang.audit.>'),
   'audit (write)': () => publish('samenhang.audit.decisions'),
+  // Erasing a person is the operator's and the broker's privacy officer's (through the console) alone.
+  'erasure request': () => request('samenhang.erasure'),
 };
 
 const AGENCY = ['ingress (own)', 'consent (own)', 'receipts (own)'];
@@ -178,15 +180,18 @@ const SERVICE_TARGETS = {
   'picture request': 'samenhang.picture.foodvalley',
   'an RVT inbox': '_INBOX_rvt-foodvalley.probe',
   'an agency inbox': '_INBOX_lokaalteam-ede.probe',
+  'the console inbox': '_INBOX_console.probe',
+  'erasure request': 'samenhang.erasure',
   kv: '$KV.PICTURES.sys_probe',
 } as const;
 
 const SERVICE_ALLOWED: Record<string, (keyof typeof SERVICE_TARGETS)[]> = {
   'broker-gateway': ['receipts', 'signals', 'kv'],
-  consent: ['alerts', 'audit', 'kv'],
-  'picture-responder': ['an RVT inbox'],
+  // The console's inbox: the consent service answers its erasure requests, the responder its pictures.
+  consent: ['alerts', 'audit', 'the console inbox', 'kv'],
+  'picture-responder': ['an RVT inbox', 'the console inbox'],
   audit: ['audit', 'kv'],
-  console: ['ingress', 'audit', 'picture request', 'kv'],
+  console: ['ingress', 'audit', 'picture request', 'erasure request', 'kv'],
 };
 
 describe('authorisation matrix: every broker service × where it may write', () => {

@@ -6,7 +6,7 @@ import { v1 } from '@samenhang/proto';
 import { signalFromJson } from '@samenhang/signal';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { bindKv, lastHeaders } from '@samenhang/nats';
-import { BUCKETS } from '@samenhang/topology';
+import { BUCKETS, signalKey } from '@samenhang/topology';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { AlertFollower, signalIds } from './helpers/rvt.js';
 import { untilLogged } from './helpers/logs.js';
@@ -78,6 +78,12 @@ describe('expiry sweeper', () => {
       .filter((d) => d.signalId === 'p-exp');
     expect(decisions.map((d) => d.decidingRule)).toEqual(['R6', 'R14']);
     expect(decisions[1]).toMatchObject({ outcome: 'DENY', fields: [] });
+    // Past retention its sealed content is destroyed; the kept signal's stays.
+    const vault = await bindKv(admin.jetstream(), BUCKETS.VAULT);
+    const stored = async (id: string) =>
+      (await vault.get(`signal.${signalKey('politie-oost-nederland', id)}`))?.operation === 'PUT';
+    await waitUntil('the expired content destroyed', async () => !(await stored('p-exp')));
+    expect(await stored('p-keep')).toBe(true);
     // Each sweep says what it read and took out: the one that expired p-exp read its picture.
     await untilLogged(
       t.paths.logs,

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function filesUnder(dir: string): string[] {
+/** Every file under `dir`, recursively. */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = join(dir, d.name);
     return d.isDirectory() ? filesUnder(p) : d.isFile() ? [p] : [];

@@ -30,3 +30,12 @@ export { CITIZEN_REPORT_CSS, REPORT_WORDS, citizenReportDocument, renderCitizenR
 export { checkpointBody, cosignatureLine, ed25519FromSeed, parseNote, signNote, verifierKey } from './note.js';
 export { cosignedHead, witnessLog, witnessedBy } from './witness.js';
 export type { WitnessFinding } from './witness.js';
+export {
+  ERASURE_REASONS,
+  encodeErasureRequest,
+  erasureGroundsProblem,
+  isErasureReason,
+  parseErasureRequest,
+  parseErasureResult,
+} from './erasure.js';
+export type { ErasureReason, ErasureRecord, ErasureRequest, ErasureResult } from './erasure.js';

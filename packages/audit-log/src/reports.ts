@@ -1,3 +1,4 @@
+import type { ErasureRecord } from './erasure.js';
 import type { DecisionRecord } from '@samenhang/decision';
 import type { AssignmentRecord, DisclosureRecord } from './records.js';
 import { CHECKPOINT_SUBJECT, type LogEntry } from './verify-log.js';
@@ -6,11 +7,13 @@ export interface AuditRecords {
   readonly decisions: DecisionRecord[];
   readonly disclosures: DisclosureRecord[];
   readonly assignments: AssignmentRecord[];
+  /** Tombstones of erased persons (pseudonym, count, reason; nothing of what was erased). */
+  readonly erasures: ErasureRecord[];
 }
 
 /** Parses the records of a log (checkpoints and anything unreadable are skipped). */
 export function parseRecords(entries: readonly LogEntry[]): AuditRecords {
-  const out: AuditRecords = { decisions: [], disclosures: [], assignments: [] };
+  const out: AuditRecords = { decisions: [], disclosures: [], assignments: [], erasures: [] };
   for (const e of entries) {
     if (e.subject === CHECKPOINT_SUBJECT) continue;
     try {
@@ -18,6 +21,7 @@ export function parseRecords(entries: readonly LogEntry[]): AuditRecords {
       if (r.type === 'decision') out.decisions.push(r);
       else if (r.type === 'disclosure') out.disclosures.push(r);
       else if (r.type === 'assignment') out.assignments.push(r);
+      else if (r.type === 'erasure') out.erasures.push(r);
     } catch {
       /* not a record: audit verify reports what is wrong with the log */
     }

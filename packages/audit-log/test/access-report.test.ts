@@ -107,6 +107,7 @@ describe('the access report', () => {
         disclosure('dis_fl', 'rvt-flevoland', ['dec_almere'], ['x-1'], [['summary', 'address']]),
       ],
       assignments: [],
+      erasures: [],
     };
     const report = citizenReport(records, 'p_me', nothingHeld, ctx());
     expect(report.signals.map((s) => [s.agency, s.signalId])).toEqual([['lokaalteam-ede', 'x-1']]);
@@ -125,6 +126,7 @@ describe('the access report', () => {
         disclosure('dis_1', 'rvt-foodvalley', ['dec_pa', 'dec_a'], ['a', 'a'], [['summary', 'address'], ['contact']]),
       ],
       assignments: [],
+      erasures: [],
     };
     const report = citizenReport(records, 'p_me', nothingHeld, ctx());
     expect(report.signals[0]!.recipients[0]!.fields).toEqual(['contact']);
@@ -171,6 +173,7 @@ describe('the access report', () => {
       disclosure('dis_p2', 'rvt-foodvalley', ['dec_p2'], ['p-2'], [['agency', 'summary', 'subject.name']]),
     ],
     assignments: [],
+    erasures: [],
   };
   const content = new Map([
     [
@@ -329,6 +332,7 @@ describe('the access report', () => {
       ],
       disclosures: [],
       assignments: [],
+    erasures: [],
     };
     const child: HeldData = { person: { name: 'K. Visser', birthDate: '2015-03-01' }, content: new Map() };
     const report = citizenReport(records, 'p_child', child, ctx({ kind: 'parent', pseudonym: 'p_dad' }));

@@ -6,6 +6,7 @@ import { certs } from './commands/certs.js';
 import { consoleSignIn } from './commands/console.js';
 import { deploy, streams } from './commands/deploy.js';
 import { doctor } from './commands/doctor.js';
+import { erase } from './commands/erase.js';
 import { health } from './commands/health.js';
 import { consent, publish } from './commands/publish.js';
 import { replay } from './commands/replay.js';
@@ -348,6 +349,25 @@ export const COMMANDS: readonly Command[] = [
     flags: [],
     examples: ['samenhang audit verify', 'samenhang audit access-report --bsn 999990019'],
     subcommands: AUDIT,
+  },
+  {
+    name: 'erase',
+    group: OFFICER,
+    summary: 'erase a person (AVG art. 17, a court order): their signals, links and data, for good',
+    description:
+      "Run by the operator (as broker-admin). The consent service takes the person's signals out of their family's picture, with the links they made (other members' signals stay), destroys the signals' sealed content and the person's data key (crypto-shredding), sends every RVT alerted about the family a correction, and appends a tombstone to the audit log: the person's pseudonym, how many signals, when, the reason, the order's reference and who asked — never the BSN, a name or content. The BSN is pseudonymised here and never sent. Asking again is safe.",
+    flags: [
+      { flag: 'bsn', required: true, text: 'the person to erase' },
+      { flag: 'reason', required: true },
+      { flag: 'order' },
+      { flag: 'json', text: 'print the result as one JSON object' },
+    ],
+    examples: [
+      'samenhang erase --bsn 999990019 --reason AVG17_REQUEST',
+      'samenhang erase --bsn 999990019 --reason COURT_ORDER --order "ECLI:NL:RBGEL:2026:1234" --json',
+    ],
+    exits: '0 erased, 1 not erased (ERR_ERASURE_FAILED: ask again), 2 usage error (an invalid BSN, reason or order)',
+    run: (c) => erase(c.paths, c.flags),
   },
   {
     name: 'replay',

@@ -88,6 +88,8 @@ export const FLAGS = {
     value: '<name>',
     text: 'the privacy officer who checked a report asked for by another',
   },
+  reason: { type: 'string', value: '<code>', text: 'why: AVG17_REQUEST, COURT_ORDER or UNLAWFUL_PROCESSING' },
+  order: { type: 'string', value: '<ref>', text: "the court order's reference (required for COURT_ORDER)" },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;

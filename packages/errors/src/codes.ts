@@ -33,6 +33,9 @@ export const ERROR_CODES = [
   'ERR_AUDIT_STATE',
   'ERR_AUDIT_LOG_MISMATCH',
   'ERR_AUDIT_NOT_COVERED',
+  // erasure (AVG art. 17, court orders): a request refused, or not carried out
+  'ERR_ERASURE_INVALID',
+  'ERR_ERASURE_FAILED',
   // policy (fail closed: nothing is disclosed while the policy is unavailable)
   'ERR_POLICY_INVALID',
   // client-side (CLI) errors

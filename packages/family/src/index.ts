@@ -23,3 +23,4 @@ export { hasUnsent, nextAlerts, systemNamed, toSend } from './versions.js';
 export { recipientFor } from './recipient.js';
 export { byPerson, factsOfEntry, redecide } from './redecide.js';
 export type { RedecideInputs } from './redecide.js';
+export { signalsAbout, withErasure } from './erasure.js';

@@ -1,4 +1,4 @@
-import type { JetStreamClient, KV, NatsConnection } from 'nats';
+import type { JetStreamClient, JetStreamManager, KV, NatsConnection } from 'nats';
 import type { KnownKeys } from './key-watch.js';
 import { KeyedLock } from './keyed-lock.js';
 import { leanKv } from './lean-kv.js';
@@ -8,9 +8,14 @@ export function isCasFailure(e: unknown): boolean {
   return /wrong last sequence|key exists/i.test((e as Error).message ?? '');
 }
 
-/** A byte store over a JetStream KV bucket (shape of @samenhang/vault's VaultStore). */
-export function kvByteStore(kv: KV, known?: KnownKeys) {
+/**
+ * A byte store over a JetStream KV bucket (shape of @samenhang/vault's VaultStore). With
+ * `jsm` it can erase: the value's message is deleted with its bytes overwritten (secure
+ * delete), then the key purged, so a watch reports the removal.
+ */
+export function kvByteStore(kv: KV, known?: KnownKeys, jsm?: JetStreamManager) {
   return {
+    ...(jsm ? { erase: (key: string) => eraseKey(kv, jsm, key) } : {}),
     async get(key: string): Promise<Uint8Array | undefined> {
       const e = await kv.get(key);
       return e && e.operation === 'PUT' ? e.value : undefined;
@@ -40,6 +45,24 @@ export function kvByteStore(kv: KV, known?: KnownKeys) {
       await kv.purge(key);
     },
   };
+}
+
+/**
+ * Deletes the key's stored value with its bytes overwritten, then purges the key (a purge
+ * alone only marks the message deleted: its bytes stay in the stream's block files until
+ * they are compacted). Buckets keep one value per key (history 1), so there is one message.
+ * A message already gone (an erasure repeated) is no error.
+ */
+async function eraseKey(kv: KV, jsm: JetStreamManager, key: string): Promise<void> {
+  const e = await kv.get(key);
+  if (e && e.operation === 'PUT') {
+    try {
+      await jsm.streams.deleteMessage(`KV_${e.bucket}`, e.revision, true);
+    } catch (err) {
+      if (!/no message found/i.test((err as Error).message ?? '')) throw err;
+    }
+  }
+  if (e) await kv.purge(key);
 }
 
 const WRITES = new Set(['put', 'create', 'update', 'delete', 'purge']);

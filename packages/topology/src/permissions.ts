@@ -69,6 +69,8 @@ export interface Askers {
   readonly health: readonly string[];
   /** Pictures (samenhang.picture.*): RVTs with regions, and the console acting for them. */
   readonly pictures: readonly string[];
+  /** Erasures (samenhang.erasure): the operator identities (role admin) and the console. */
+  readonly erasures: readonly string[];
 }
 
 /** The askers a registry allows: exactly those whose own permissions let them ask. */
@@ -79,6 +81,7 @@ export function askersOf(registry: Registry): Askers {
       ...registry.participants.filter((p) => p.kind === 'RVT' && p.regions !== 'all').map((p) => p.id),
       ...registry.services.filter((s) => s.role === 'console').map((s) => s.id),
     ],
+    erasures: registry.services.filter((s) => s.role === 'admin' || s.role === 'console').map((s) => s.id),
   };
 }
 
@@ -90,7 +93,8 @@ export function askersOf(registry: Registry): Askers {
  * requester, so the one service that answers participants — pictures — answers through its
  * own identity, `responder`, which may publish nothing but into the inboxes of those who
  * may ask (and checks the reply subject in code as well). The consent identity, which
- * writes alerts, audit records and pictures, answers no participant. Answers go to those
+ * writes alerts, audit records and pictures, answers no participant: only erasure requests,
+ * which only the operator and the console may send, into their inboxes. Answers go to those
  * inboxes named outright, not through nats-server's reply grants (`allow_responses`):
  * nats-server records a grant for every message delivered with a reply subject — every
  * JetStream and watch delivery — and, once a client holds 4,096, walks them all on each
@@ -114,9 +118,15 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
       'samenhang.consent.*',
       'samenhang.picture.*',
       'samenhang.human.*',
+      // For the broker's privacy officer, whose role the console checks first.
+      subjects.erasure,
       auditSubjects.all,
     ],
   };
+  const erasureAnswers =
+    s.role === 'consent'
+      ? askers.erasures.filter((id) => !askers.health.includes(id)).map((id) => `${inboxPrefix(id)}.>`)
+      : [];
   return {
     publish: [
       ...writes[s.role],
@@ -125,6 +135,7 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
       '$KV.>',
       '$JS.FC.>',
       ...(s.role === 'console' ? [] : health),
+      ...erasureAnswers,
     ],
     // $SRV and samenhang.health: every service answers health requests (packages/nats/src/health.ts).
     subscribe: [
@@ -133,6 +144,7 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
       healthSubject(s.id),
       // The console answers an API call with its receipt as the gateway publishes it.
       ...(s.role === 'console' ? ['samenhang.receipts.*'] : []),
+      ...(s.role === 'consent' ? [subjects.erasure] : []),
     ],
   };
 }

@@ -21,7 +21,7 @@ export const STREAMS = {
 export const BUCKETS = {
   /** agency + signal id → how far the gateway got with it (dedup and crash recovery). */
   SIGNAL_INDEX: 'SIGNAL_INDEX',
-  /** Encrypted raw identities and free text; erasure is crypto-shredding of VAULT_KEYS. */
+  /** Encrypted raw identities and free text; erasure is crypto-shredding of VAULT_KEYS, a signal's content is erased on its own. */
   VAULT: 'VAULT',
   /** Per-person data keys, wrapped with the broker's vault key. */
   VAULT_KEYS: 'VAULT_KEYS',

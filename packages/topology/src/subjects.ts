@@ -10,6 +10,12 @@ export const subjects = {
   human: (region: string) => `samenhang.human.${region}`,
   alerts: (region: string) => `samenhang.alerts.${region}`,
   picture: (region: string) => `samenhang.picture.${region}`,
+  /**
+   * Internal: a request to erase a person (request/reply, never stored). Only the operator
+   * (admin) and the console (for the broker's privacy officer) may publish it; the consent
+   * service answers.
+   */
+  erasure: 'samenhang.erasure',
 } as const;
 
 /**
@@ -24,6 +30,8 @@ export const auditSubjects = {
   disclosures: 'samenhang.audit.disclosures',
   /** What people do in the console besides deciding and looking: assignments. */
   actions: 'samenhang.audit.actions',
+  /** Tombstones of erased persons, written by the consent service. */
+  erasures: 'samenhang.audit.erasures',
 } as const;
 
 /** Each service registers as NATS service `samenhang-<service>` ($SRV.PING finds its instances). */

@@ -3,7 +3,14 @@ import { DEFAULT_REGISTRY_FILE } from '@samenhang/certs-dev';
 import { loadRegistry } from '@samenhang/pki';
 import { homePaths } from '@samenhang/config';
 import { renderServerConfig } from '@samenhang/launcher';
-import { askersOf, natsUsers, participantPermissions, permitsPublish, servicePermissions } from '@samenhang/topology';
+import {
+  askersOf,
+  natsUsers,
+  participantPermissions,
+  permitsPublish,
+  servicePermissions,
+  subjects,
+} from '@samenhang/topology';
 
 const registry = loadRegistry(DEFAULT_REGISTRY_FILE);
 const byId = (id: string) => registry.participants.find((p) => p.id === id)!;
@@ -68,7 +75,9 @@ describe('least-privilege permissions from the registry', () => {
     const responder = servicePermissions(registry.services.find((s) => s.id === 'picture-responder')!, askers);
     expect(responder.publish).toEqual([...rvts.map((id) => `_INBOX_${id}.>`), '_INBOX_console.>']);
     expect(responder.subscribe).toEqual(['samenhang.picture.*']);
-    expect(inboxes('consent')).toEqual(['_INBOX_broker-admin.>']);
+    // The consent service answers erasure requests, which only the operator and the console may send.
+    expect(askers.erasures).toEqual(['console', 'broker-admin']);
+    expect(inboxes('consent')).toEqual(['_INBOX_broker-admin.>', '_INBOX_console.>']);
     expect(inboxes('broker-gateway')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('audit')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('console')).toEqual([]);
@@ -94,6 +103,15 @@ describe('least-privilege permissions from the registry', () => {
     expect(open).toContain('listen: "0.0.0.0:1"');
     expect(open).toContain('http: "127.0.0.1:2"');
     expect(rendered).toContain('"_INBOX_rvt-foodvalley.>"');
+  });
+  it('lets only the operator and the console ask for an erasure, and only the consent service hear it', () => {
+    const askers = askersOf(registry);
+    const may = (id: string) =>
+      servicePermissions(registry.services.find((s) => s.id === id)!, askers).publish.includes(subjects.erasure);
+    expect(registry.services.filter((s) => s.role !== 'admin' && may(s.id)).map((s) => s.id)).toEqual(['console']);
+    for (const p of registry.participants) expect(participantPermissions(p).publish).not.toContain(subjects.erasure);
+    const hears = registry.services.filter((s) => servicePermissions(s, askers).subscribe.includes(subjects.erasure));
+    expect(hears.map((s) => s.id)).toEqual(['consent']);
   });
   it('leaves revoked identities out of the server users', () => {
     const users = natsUsers(registry, new Set(['lokaalteam-ede']));

@@ -112,6 +112,10 @@ export function cacheReads(
       memory.delete(key);
       await store.purge(key);
     },
+    async erase(key) {
+      memory.delete(key);
+      await (store.erase ? store.erase(key) : store.purge(key));
+    },
     changed(key) {
       if (reading.has(key)) changedWhileRead.add(key);
       memory.delete(key);

@@ -12,6 +12,12 @@ export interface VaultStore {
   create(key: string, value: Uint8Array): Promise<boolean>;
   /** Removes the value and its history. */
   purge(key: string): Promise<void>;
+  /**
+   * Removes the value and its history with its stored bytes overwritten (JetStream's secure
+   * delete), not only marked deleted in the stream's files until they are compacted. Stores
+   * without such a thing purge.
+   */
+  erase?(key: string): Promise<void>;
 }
 
 export class MemoryVaultStore implements VaultStore {

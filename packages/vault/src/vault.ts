@@ -53,7 +53,10 @@ interface RememberedKey {
 /**
  * Raw identities and free text, encrypted at rest. Each person has a random data
  * key, itself wrapped with the broker's key-encryption key; erasing a person
- * (AVG art. 17) purges that key, which makes every record under it unreadable.
+ * (AVG art. 17) destroys that key, which makes every record under it unreadable.
+ * One signal's content (withdrawn, past retention) is destroyed on its own by erasing
+ * its record: no per-signal key, which would cost a write per signal
+ * (docs/security.md, "Personal data at rest").
  */
 export class Vault {
   /**
@@ -205,10 +208,25 @@ export class Vault {
     return parse(open(loaded.k, id, sealed));
   }
 
-  /** Crypto-shredding: without the data key, nothing stored under it can be read again. */
+  /**
+   * Crypto-shredding: without the data key, nothing stored under it can be read again. The
+   * key and the person's record are erased (bytes overwritten), so neither a copy of the
+   * stream files nor the KEK brings them back.
+   */
   async erasePerson(pseudonym: string): Promise<void> {
     this.keyRemoved(pseudonym); // and with it the memory of a stored record
-    await this.keys.purge(pseudonym);
+    await eraseFrom(this.keys, pseudonym);
+    await eraseFrom(this.records, `person.${pseudonym}`);
+  }
+
+  /**
+   * Destroys one signal's sealed content (a withdrawal, its retention ended): its record is
+   * erased with its bytes overwritten, so while the subject's data key stays (for their other
+   * signals) nothing opens it again. Every reader that remembers sealed bytes forgets them when
+   * its watch reports the removal. Idempotent; afterwards `getSignalContent` finds nothing.
+   */
+  async eraseSignalContent(ref: string): Promise<void> {
+    await eraseFrom(this.records, `signal.${ref}`);
   }
 
   /** A watch saw the person's data key purged (an erasure, here or elsewhere): forget it at once. */
@@ -246,3 +264,5 @@ export class Vault {
     return c && (c.until > Date.now() || (c.followed && this.keysFollowed())) ? c : undefined;
   }
 }
+
+const eraseFrom = (store: VaultStore, key: string) => (store.erase ? store.erase(key) : store.purge(key));

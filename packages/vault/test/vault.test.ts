@@ -67,14 +67,40 @@ describe('Vault', () => {
     expect(keys.data.size).toBe(2);
   });
   it('erases a person by crypto-shredding: their records become unreadable, others stay', async () => {
-    const { v } = vault();
+    const { v, records } = vault();
     await v.putPerson('p_m', person);
     await v.putSignalContent('ede.1', 'p_m', content);
     await v.putPerson('p_f', { ...person, bsn: '999990019' });
     await v.erasePerson('p_m');
-    await expect(v.getPerson('p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
+    // The person's record is erased with the key; what else was under the key cannot be opened.
+    expect(records.data.has('person.p_m')).toBe(false);
+    expect(await v.getPerson('p_m')).toBeUndefined();
     await expect(v.getSignalContent('ede.1', 'p_m')).rejects.toMatchObject({ code: 'ERR_VAULT_KEY_MISSING' });
     expect((await v.getPerson('p_f'))?.bsn).toBe('999990019');
+  });
+  it("erases one signal's content (a withdrawal, retention ended): it is gone, the subject's other signal and record stay", async () => {
+    const { v, records } = vault();
+    await v.putPerson('p_m', person);
+    await v.putSignalContent('ede.1', 'p_m', content);
+    await v.putSignalContent('ede.2', 'p_m', { ...content, summary: 'Other.' });
+    await v.eraseSignalContent('ede.1');
+    expect(records.data.has('signal.ede.1')).toBe(false);
+    expect(await v.getSignalContent('ede.1', 'p_m')).toBeUndefined();
+    expect((await v.getSignalContent('ede.2', 'p_m'))?.summary).toBe('Other.');
+    expect((await v.getPerson('p_m'))?.name).toBe(person.name);
+    await v.eraseSignalContent('ede.1'); // repeated: harmless
+  });
+  it("erases a person's key and record with the store's secure erase where it has one", async () => {
+    const { v, keys, records } = vault();
+    const erased: string[] = [];
+    for (const s of [keys, records])
+      Object.assign(s, { erase: async (k: string) => (erased.push(k), s.data.delete(k)) });
+    await v.putPerson('p_m', person);
+    await v.putSignalContent('ede.1', 'p_m', content);
+    await v.eraseSignalContent('ede.1');
+    await v.erasePerson('p_m');
+    expect(erased).toEqual(['signal.ede.1', 'p_m', 'person.p_m']);
+    expect([...keys.data.keys(), ...records.data.keys()]).toEqual([]);
   });
   it('cannot be read with another broker key', async () => {
     const a = vault();

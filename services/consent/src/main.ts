@@ -21,7 +21,7 @@ import {
   type KeySet,
 } from '@samenhang/nats';
 import { exitGracefully, loadBrokerKeys } from '@samenhang/service-base';
-import { BUCKETS, CONSENT_CONSUMER, STREAMS } from '@samenhang/topology';
+import { BUCKETS, CONSENT_CONSUMER, STREAMS, subjects } from '@samenhang/topology';
 import { cacheReads, Vault, vaultFreshness } from '@samenhang/vault';
 import { AuditWriter } from './deciding/audit-records.js';
 import { loadConsentConfig } from './config.js';
@@ -31,6 +31,7 @@ import { FamilySystems, type HouseholdLink } from './family/systems.js';
 import { handleMessage } from './handle-message.js';
 import { JsonKv } from './family/kv-json.js';
 import { answerPicture, responderIdentity } from './alerts/picture-request.js';
+import { answerErasure } from './erasure-request.js';
 import { holdPolicy } from './deciding/policy-holder.js';
 import { startExpirySweeper } from './expiry/sweeper.js';
 import { expiryStamp } from './expiry/stamp.js';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   else log.info({ version: policy.policy!.policyVersion, digest: policy.policy!.digest }, 'policy loaded');
 
   const nc = await connectAs({ paths, servers: config.servers, identity: 'consent' });
+  const jsm = await nc.jetstreamManager(); // erasures: secure deletes of vault records
   const js = nc.jetstream();
   const kv = async (b: string) => serialWrites(await bindKv(js, b));
   // Where the consents bucket stands: a signal's consent re-check asks it, shared, instead of re-reading.
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
   // it written again (a corrected name), instead of being read again every minute.
   let recordChanges: ChangeWatch | undefined;
   const vaultKv = await kv(BUCKETS.VAULT);
-  const vaultReads = cacheReads(kvByteStore(vaultKv), {
+  const vaultReads = cacheReads(kvByteStore(vaultKv, undefined, jsm), {
     freshness: vaultFreshness(60_000),
     maxBytes: 40_000_000,
     followed: (key) => key.startsWith('person.') && (recordChanges?.following ?? false),
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     // key. 40 MB of them (keys and overhead counted; ~75,000 bench records), in eight
     // generations: a system's entries survive a round of the others.
     // 40,000 data keys (~250 B each): a system's three keys survive until its next signal.
-    vault: new Vault(keys.vaultKek, kvByteStore(keysKv), vaultReads, {
+    vault: new Vault(keys.vaultKek, kvByteStore(keysKv, undefined, jsm), vaultReads, {
       keyCacheMs: 60_000,
       keyCacheMax: 40_000,
       keysFollowed: () => erasures?.following ?? false,
@@ -146,6 +148,13 @@ async function main(): Promise<void> {
       );
     }
   })();
+  // Erasures are asked of any one instance (the operator's CLI, the console for the privacy officer).
+  const erasureRequests = nc.subscribe(subjects.erasure, { queue: 'consent' });
+  void (async () => {
+    for await (const m of erasureRequests) {
+      await answerErasure(m, deps).catch((e: unknown) => log.error({ err: e }, 'erasure request failed'));
+    }
+  })();
   const consumer = await js.consumers.get(STREAMS.SIGNALS, CONSENT_CONSUMER);
   const consumption = await consumeConcurrently(consumer, config.concurrency, (m) => handleMessage(m, deps), log);
   const stopSweeper = startExpirySweeper(config.expirySweepMs, deps);
@@ -182,6 +191,7 @@ async function main(): Promise<void> {
       stopValve();
       for (const k of [consentKeys, personKeys, householdKeys, erasures!, recordChanges!]) k.stop();
       pictures.unsubscribe();
+      erasureRequests.unsubscribe();
       void responder.drain();
     },
   });

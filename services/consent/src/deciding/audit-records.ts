@@ -1,7 +1,7 @@
 import type { JetStreamClient } from 'nats';
 import { canonicalJson } from '@samenhang/canonical';
 import { auditSubjects } from '@samenhang/topology';
-import type { DisclosureRecord } from '@samenhang/audit-log';
+import type { DisclosureRecord, ErasureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 
 export type { DisclosureRecord } from '@samenhang/audit-log';
@@ -20,5 +20,9 @@ export class AuditWriter {
 
   async disclosure(record: DisclosureRecord): Promise<void> {
     await this.js.publish(auditSubjects.disclosures, canonicalJson(record), { msgID: record.disclosureId });
+  }
+
+  async erasure(record: ErasureRecord): Promise<void> {
+    await this.js.publish(auditSubjects.erasures, canonicalJson(record), { msgID: record.erasureId });
   }
 }

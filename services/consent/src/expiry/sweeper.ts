@@ -22,7 +22,7 @@ export interface Sweep {
 /**
  * Takes signals past their retention out of every picture (rule R14). Each expiry
  * is decided as of the moment it expired, so every instance computes the same
- * decision record and the audit log stores it once.
+ * decision record and the audit log stores it once. Their sealed content is erased from the vault.
  */
 export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> {
   const policy = d.policy.policy;
@@ -64,6 +64,8 @@ export async function sweepExpired(now: number, d: ConsentDeps): Promise<Sweep> 
     await withRetries(() => d.systems.change(systemId, (p) => withDecisions(p, redecided))).catch((e: unknown) => {
       if (!isConflict(e)) throw e; // merged meanwhile: the next sweep finds the entries in the target
     });
+    // Past retention nothing of them may be shown again: their sealed content is destroyed.
+    for (const e of due) await d.vault.eraseSignalContent(e.key);
     await publishAlerts(systemId, { now }, d);
     expired += due.length;
   }

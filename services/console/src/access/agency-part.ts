@@ -23,5 +23,6 @@ export function agencyPart(all: AuditRecords, agency: string): AuditRecords {
         pseudonyms: [],
       };
     });
-  return { decisions, disclosures, assignments: [] };
+  // Erasures concern the broker as a whole (its privacy officer), not one agency.
+  return { decisions, disclosures, assignments: [], erasures: [] };
 }

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
 import {
   citizenReport,
+  erasureGroundsProblem,
+  type ErasureReason,
   inRange,
   readHeldData,
   reportContext,
@@ -57,6 +59,8 @@ import type { People } from '../staff/people.js';
 import type { LastLooked } from './last-looked.js';
 import { operationsBody } from './operations-page.js';
 import { byUrgency } from './work-order.js';
+import { erasureBody } from './erasure-page.js';
+import { requestErasure } from './request-erasure.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
 import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
 
@@ -244,6 +248,7 @@ export class WebConsole {
               { href: '/audit/decisions', label: r.t('decisions') },
               { href: '/audit/access-report', label: r.t('accessReport') },
               { href: '/audit/what-if', label: r.t('whatIf') },
+              { href: '/audit/erase', label: r.t('eraseTitle') },
             ]
           : auditScope(session, who)
             ? [
@@ -563,6 +568,32 @@ export class WebConsole {
           200,
           page(a.ctx, t('accessReport'), accessReportBody(t, a.session.csrf, { model: report, lang: form.lang })),
         );
+        return true;
+      }
+      case 'GET /audit/erase':
+        auditor();
+        send(res, 200, page(a.ctx, t('eraseTitle'), erasureBody(t, a.session.csrf)));
+        return true;
+      case 'POST /audit/erase': {
+        // The broker's privacy officer only: an agency's officer or a worker gets 403 above all else.
+        auditor();
+        const bsn = (body!.get('bsn') ?? '').trim();
+        const reason = body!.get('reason') ?? '';
+        const order = (body!.get('order') ?? '').trim() || undefined;
+        const problem = !isValidBsn(bsn) ? t('invalidInput', t('bsn')) : erasureGroundsProblem(reason, order);
+        if (problem) {
+          send(res, 400, page(a.ctx, t('eraseTitle'), erasureBody(t, a.session.csrf, undefined, problem)));
+          return true;
+        }
+        const result = await requestErasure(this.d.nc, {
+          person: this.d.pseudonyms.person(bsn),
+          reason: reason as ErasureReason,
+          ...(order ? { order } : {}),
+          by: a.session.person.id,
+          byRole: a.session.person.role,
+        });
+        const failed = result.ok ? undefined : `${result.code}: ${result.message}`;
+        send(res, result.ok ? 200 : 503, page(a.ctx, t('eraseTitle'), erasureBody(t, a.session.csrf, result, failed)));
         return true;
       }
       case 'GET /audit/what-if':
