@@ -332,7 +332,7 @@ describe('the access report', () => {
       ],
       disclosures: [],
       assignments: [],
-    erasures: [],
+      erasures: [],
     };
     const child: HeldData = { person: { name: 'K. Visser', birthDate: '2015-03-01' }, content: new Map() };
     const report = citizenReport(records, 'p_child', child, ctx({ kind: 'parent', pseudonym: 'p_dad' }));
