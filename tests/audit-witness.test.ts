@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,30 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
   }, 150_000);
   afterAll(async () => t?.close());
 
+  /** `audit verify` of a copy, with `n` of the witnesses in `dirs` asked for when given. */
+  const verifyCopy = (copy: string, n?: number, ...dirs: string[]) =>
+    cli([
+      'audit',
+      'verify',
+      '--home',
+      t.paths.root,
+      '--file',
+      file(copy),
+      ...(n === undefined ? [] : ['--witnesses', String(n), '--witness', dirs.map(file).join(',')]),
+    ]);
+  /** `audit witness` of a copy, as the witness in `state` (named on its first run). */
+  const witnessCopy = (state: string, copy: string, name?: string) =>
+    cli([
+      'audit',
+      'witness',
+      '--home',
+      t.paths.root,
+      '--state',
+      file(state),
+      ...(name ? ['--name', name] : []),
+      '--file',
+      file(copy),
+    ]);
   const checkpoints = () => log.filter((e) => e.subject === CHECKPOINT_SUBJECT);
   const payload = (e: LogEntry) =>
     JSON.parse(Buffer.from(Buffer.from(e.data).toString().split('.')[1]!, 'base64url').toString()) as Checkpoint;
@@ -81,18 +105,7 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
   }
 
   it('cosigns the newest checkpoint as a C2SP signed note, and two witnesses vouch for the log', async () => {
-    const w1 = await cli([
-      'audit',
-      'witness',
-      '--home',
-      t.paths.root,
-      '--state',
-      file('w1'),
-      '--name',
-      'witness.politie.test/1',
-      '--file',
-      file('full.jsonl'),
-    ]);
+    const w1 = await witnessCopy('w1', 'full.jsonl', 'witness.politie.test/1');
     expect(w1.code, w1.stdout).toBe(0);
     const note = readFileSync(join(file('w1'), 'cosigned.note'), 'utf8');
     const size = payload(checkpoints().at(-1)!).treeSize;
@@ -103,79 +116,24 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
     );
     // A 4-byte key id and a 72-byte timestamped Ed25519 signature (c2sp.org/tlog-cosignature).
     expect(Buffer.from(note.trim().split(' ').at(-1)!, 'base64')).toHaveLength(76);
-    const w2 = await cli([
-      'audit',
-      'witness',
-      '--home',
-      t.paths.root,
-      '--state',
-      file('w2'),
-      '--name',
-      'witness.ggz.test/1',
-      '--file',
-      file('full.jsonl'),
-    ]);
-    expect(w2.code).toBe(0);
-    const ok = await cli([
-      'audit',
-      'verify',
-      '--home',
-      t.paths.root,
-      '--file',
-      file('full.jsonl'),
-      '--witnesses',
-      '2',
-      '--witness',
-      `${file('w1')},${file('w2')}`,
-    ]);
+    expect((await witnessCopy('w2', 'full.jsonl', 'witness.ggz.test/1')).code).toBe(0);
+    const ok = await verifyCopy('full.jsonl', 2, 'w1', 'w2');
     expect(ok.code, ok.stdout).toBe(0);
     expect(ok.stdout).toContain('witnessed: 2 of 2 needed');
     // One witness named twice is one witness.
-    const twice = await cli([
-      'audit',
-      'verify',
-      '--home',
-      t.paths.root,
-      '--file',
-      file('full.jsonl'),
-      '--witnesses',
-      '2',
-      '--witness',
-      `${file('w1')},${file('w1')}`,
-    ]);
-    expect(twice.code).toBe(1);
+    expect((await verifyCopy('full.jsonl', 2, 'w1', 'w1')).code).toBe(1);
   });
 
   it('catches a log rolled back below what a witness cosigned, and the witness refuses it', async () => {
     const cut = log.indexOf(checkpoints()[1]!);
     writeLogFile(file('rolled.jsonl'), log.slice(0, cut + 1));
     // On its own, the shorter log is a valid log.
-    expect((await cli(['audit', 'verify', '--home', t.paths.root, '--file', file('rolled.jsonl')])).code).toBe(0);
-    const r = await cli([
-      'audit',
-      'verify',
-      '--home',
-      t.paths.root,
-      '--file',
-      file('rolled.jsonl'),
-      '--witnesses',
-      '1',
-      '--witness',
-      file('w1'),
-    ]);
+    expect((await verifyCopy('rolled.jsonl')).code).toBe(0);
+    const r = await verifyCopy('rolled.jsonl', 1, 'w1');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/witness witness\.politie\.test\/1: FAILED: the log was rolled back/);
     expect(r.stdout).toContain('NOT WITNESSED: 0 of 1');
-    const refused = await cli([
-      'audit',
-      'witness',
-      '--home',
-      t.paths.root,
-      '--state',
-      file('w1'),
-      '--file',
-      file('rolled.jsonl'),
-    ]);
+    const refused = await witnessCopy('w1', 'rolled.jsonl');
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/refuses to cosign: the log was rolled back/);
   });
@@ -183,85 +141,28 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
   it('catches a fork: another checkpoint of the same size, validly signed', async () => {
     writeLogFile(file('forked.jsonl'), await fork());
     // Signed with the audit service's own key, the fork verifies by itself.
-    const alone = await cli(['audit', 'verify', '--home', t.paths.root, '--file', file('forked.jsonl')]);
+    const alone = await verifyCopy('forked.jsonl');
     expect(alone.code, alone.stdout).toBe(0);
-    const r = await cli([
-      'audit',
-      'verify',
-      '--home',
-      t.paths.root,
-      '--file',
-      file('forked.jsonl'),
-      '--witnesses',
-      '1',
-      '--witness',
-      file('w2'),
-    ]);
+    const r = await verifyCopy('forked.jsonl', 1, 'w2');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
       /witness witness\.ggz\.test\/1: FAILED: the log is not consistent with the checkpoint of size \d+/,
     );
-    const refused = await cli([
-      'audit',
-      'witness',
-      '--home',
-      t.paths.root,
-      '--state',
-      file('w2'),
-      '--file',
-      file('forked.jsonl'),
-    ]);
-    expect(refused.code).toBe(1);
+    expect((await witnessCopy('w2', 'forked.jsonl')).code).toBe(1);
     // A witness that only ever saw an older head is no help against a fork after it.
-    const fresh = await cli([
-      'audit',
-      'witness',
-      '--home',
-      t.paths.root,
-      '--state',
-      file('w3'),
-      '--name',
-      'witness.late.test/1',
-      '--file',
-      file('rolled.jsonl'),
-    ]);
-    expect(fresh.code).toBe(0);
-    const weak = await cli([
-      'audit',
-      'verify',
-      '--home',
-      t.paths.root,
-      '--file',
-      file('forked.jsonl'),
-      '--witnesses',
-      '1',
-      '--witness',
-      file('w3'),
-    ]);
-    expect(weak.code).toBe(0);
+    expect((await witnessCopy('w3', 'rolled.jsonl', 'witness.late.test/1')).code).toBe(0);
+    expect((await verifyCopy('forked.jsonl', 1, 'w3')).code).toBe(0);
   });
 
   it('rejects a cosigned note whose cosignature does not verify', async () => {
     const note = readFileSync(join(file('w1'), 'cosigned.note'), 'utf8');
-    const { writeFileSync, cpSync } = await import('node:fs');
     cpSync(file('w1'), file('w1-bad'), { recursive: true });
     // The same head claimed with another size: the witness never signed that.
     writeFileSync(
       join(file('w1-bad'), 'cosigned.note'),
       note.replace(/\n(\d+)\n/, (_m, n) => `\n${Number(n) - 1}\n`),
     );
-    const r = await cli([
-      'audit',
-      'verify',
-      '--home',
-      t.paths.root,
-      '--file',
-      file('full.jsonl'),
-      '--witnesses',
-      '1',
-      '--witness',
-      file('w1-bad'),
-    ]);
+    const r = await verifyCopy('full.jsonl', 1, 'w1-bad');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAILED: the signature of witness\.politie\.test\/1 does not verify/);
   });

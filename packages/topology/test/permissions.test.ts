@@ -14,6 +14,17 @@ import {
 
 const registry = loadRegistry(DEFAULT_REGISTRY_FILE);
 const byId = (id: string) => registry.participants.find((p) => p.id === id)!;
+/** The server configuration of the development registry, every identity a user. */
+const renderedConfig = (host?: string) =>
+  renderServerConfig({
+    paths: homePaths('/nonexistent'),
+    serverName: 's',
+    port: 1,
+    monitorPort: 2,
+    storeDir: '/nonexistent',
+    users: natsUsers(registry, new Set()),
+    ...(host ? { host } : {}),
+  });
 
 describe('least-privilege permissions from the registry', () => {
   it('lets an agency publish only its own ingress and consent, and read only its own receipts', () => {
@@ -49,14 +60,7 @@ describe('least-privilege permissions from the registry', () => {
     expect(p.publish).toEqual([]);
     expect(p.subscribe).toEqual(['_INBOX_beheer.>']);
     // nats-server reads an empty allow list as no limit at all: it must become a deny.
-    const rendered = renderServerConfig({
-      paths: homePaths('/nonexistent'),
-      serverName: 's',
-      port: 1,
-      monitorPort: 2,
-      storeDir: '/nonexistent',
-      users: natsUsers(registry, new Set()),
-    });
+    const rendered = renderedConfig();
     const line = rendered.split('\n').find((l) => l.includes('participant/beheer'))!;
     expect(line).toContain('publish: { deny: [">"] }');
     expect(line).not.toContain('allow: []');
@@ -81,14 +85,7 @@ describe('least-privilege permissions from the registry', () => {
     expect(inboxes('broker-gateway')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('audit')).toEqual(['_INBOX_broker-admin.>']);
     expect(inboxes('console')).toEqual([]);
-    const rendered = renderServerConfig({
-      paths: homePaths('/nonexistent'),
-      serverName: 's',
-      port: 1,
-      monitorPort: 2,
-      storeDir: '/nonexistent',
-      users: natsUsers(registry, new Set()),
-    });
+    const rendered = renderedConfig();
     expect(rendered).not.toContain('allow_responses');
     // Monitoring on loopback even when clients are served on every interface.
     const open = renderServerConfig({

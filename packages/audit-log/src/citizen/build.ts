@@ -78,8 +78,8 @@ function recipientsOf(
     cur.g = {
       ...cur.g,
       times: cur.g.times + 1,
-      first: d.time < cur.g.first ? d.time : cur.g.first,
-      last: d.time > cur.g.last ? d.time : cur.g.last,
+      first: Math.min(d.time, cur.g.first),
+      last: Math.max(d.time, cur.g.last),
     };
     for (const f of about) cur.fields.add(f);
     if (d.viewer) cur.viewers.add(d.viewer);
