@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,7 +59,9 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
       t.paths.root,
       '--file',
       file(copy),
-      ...(n === undefined ? [] : ['--witnesses', String(n), '--witness', dirs.map(file).join(',')]),
+      ...(n === undefined
+        ? []
+        : ['--witnesses', String(n), '--witness-keys', file('trusted.txt'), '--witness', dirs.map(file).join(',')]),
     ]);
   /** `audit witness` of a copy, as the witness in `state` (named on its first run). */
   const witnessCopy = (state: string, copy: string, name?: string) =>
@@ -117,11 +119,19 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
     // A 4-byte key id and a 72-byte timestamped Ed25519 signature (c2sp.org/tlog-cosignature).
     expect(Buffer.from(note.trim().split(' ').at(-1)!, 'base64')).toHaveLength(76);
     expect((await witnessCopy('w2', 'full.jsonl', 'witness.ggz.test/1')).code).toBe(0);
+    // The verifier's list of witnesses, each key obtained from that witness (not from the broker).
+    const vkey = (w: string) => readFileSync(join(file(w), 'witness.vkey'), 'utf8');
+    writeFileSync(file('trusted.txt'), `# witnesses of the Samenhang audit log\n${vkey('w1')}${vkey('w2')}`);
     const ok = await verifyCopy('full.jsonl', 2, 'w1', 'w2');
     expect(ok.code, ok.stdout).toBe(0);
     expect(ok.stdout).toContain('witnessed: 2 of 2 needed');
-    // One witness named twice is one witness.
+    // One witness's note handed in twice is one witness.
     expect((await verifyCopy('full.jsonl', 2, 'w1', 'w1')).code).toBe(1);
+    // A witness anyone can make (not in the list) counts for nothing.
+    expect((await witnessCopy('w-made-up', 'full.jsonl', 'witness.made-up.test/1')).code).toBe(0);
+    const madeUp = await verifyCopy('full.jsonl', 2, 'w1', 'w-made-up');
+    expect(madeUp.code).toBe(1);
+    expect(madeUp.stdout).toContain('NOT WITNESSED: 1 of 2');
   });
 
   it('catches a log rolled back below what a witness cosigned, and the witness refuses it', async () => {
@@ -151,6 +161,7 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
     expect((await witnessCopy('w2', 'forked.jsonl')).code).toBe(1);
     // A witness that only ever saw an older head is no help against a fork after it.
     expect((await witnessCopy('w3', 'rolled.jsonl', 'witness.late.test/1')).code).toBe(0);
+    appendFileSync(file('trusted.txt'), readFileSync(join(file('w3'), 'witness.vkey'), 'utf8'));
     expect((await verifyCopy('forked.jsonl', 1, 'w3')).code).toBe(0);
   });
 
@@ -164,6 +175,6 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
     );
     const r = await verifyCopy('full.jsonl', 1, 'w1-bad');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAILED: the signature of witness\.politie\.test\/1 does not verify/);
+    expect(r.stdout).toMatch(/witness\.politie\.test\/1: FAILED: no note carries a verifying cosignature/);
   });
 });

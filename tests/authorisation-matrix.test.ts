@@ -177,6 +177,8 @@ const SERVICE_TARGETS = {
   signals: 'samenhang.signals.foodvalley',
   alerts: 'samenhang.alerts.foodvalley',
   audit: 'samenhang.audit.probe',
+  'audit disclosures': 'samenhang.audit.disclosures',
+  'audit erasures': 'samenhang.audit.erasures',
   'picture request': 'samenhang.picture.foodvalley',
   'an RVT inbox': '_INBOX_rvt-foodvalley.probe',
   'an agency inbox': '_INBOX_lokaalteam-ede.probe',
@@ -188,10 +190,11 @@ const SERVICE_TARGETS = {
 const SERVICE_ALLOWED: Record<string, (keyof typeof SERVICE_TARGETS)[]> = {
   'broker-gateway': ['receipts', 'signals', 'kv'],
   // The console's inbox: the consent service answers its erasure requests, the responder its pictures.
-  consent: ['alerts', 'audit', 'the console inbox', 'kv'],
+  consent: ['alerts', 'audit', 'audit disclosures', 'audit erasures', 'the console inbox', 'kv'],
   'picture-responder': ['an RVT inbox', 'the console inbox'],
-  audit: ['audit', 'kv'],
-  console: ['ingress', 'audit', 'picture request', 'erasure request', 'kv'],
+  audit: ['audit', 'audit disclosures', 'audit erasures', 'kv'],
+  // Of the audit log, only the records it writes itself (views, access reports, assignments).
+  console: ['ingress', 'audit disclosures', 'picture request', 'erasure request', 'kv'],
 };
 
 describe('authorisation matrix: every broker service × where it may write', () => {

@@ -46,36 +46,52 @@ export async function witnessLog(
 
 export interface WitnessFinding {
   readonly witness: string;
-  /** The witness's cosignature verifies and this log is consistent with the head it cosigned. */
+  /** A note carries this witness's verifying cosignature, and this log extends the head it states. */
   readonly ok: boolean;
   readonly what: string;
 }
 
 /**
- * Which witnesses saw this log: each one's cosigned note must carry its verifying cosignature
- * (c2sp.org/tlog-cosignature), and the log must extend the head it states — a log rolled
- * back below it, or forked from it (another root at that size), fails for that witness.
+ * Which of the trusted witnesses saw this log. The keys are the verifier's own list (obtained
+ * from each witness out of band), never taken from where the notes come from: a witness
+ * anyone can make counts for nothing. For each trusted key, the cosigned notes it signed
+ * (c2sp.org/tlog-cosignature) are found among `notes`; the log must extend the largest head it
+ * cosigned — a log rolled back below it, or forked from it (another root at that size), fails
+ * for that witness. One key is one witness, under whatever names it is listed.
  */
 export async function witnessedBy(
   entries: readonly LogEntry[],
   trust: Trust,
-  views: readonly { readonly vkey: string; readonly note: string }[],
+  trustedKeys: readonly string[],
+  notes: readonly string[],
 ): Promise<WitnessFinding[]> {
   const out: WitnessFinding[] = [];
-  for (const v of views) {
-    let witness = v.vkey.split('+')[0] ?? '?';
+  const seen = new Set<string>();
+  for (const vkey of trustedKeys) {
+    let witness = vkey.split('+')[0] ?? '?';
     try {
-      const key = parseVerifierKey(v.vkey);
+      const key = parseVerifierKey(vkey);
       witness = key.name;
       if (key.type !== COSIGNATURE_TYPE) throw new Error('not a cosigner key (type 0x04)');
-      const { time } = verifyNote(parseNote(v.note), key);
-      const head = cosignedHead(v.note);
+      const raw = key.key.export({ format: 'jwk' }).x!;
+      if (seen.has(raw)) continue;
+      seen.add(raw);
+      const signed = notes.flatMap((n) => {
+        try {
+          const { time } = verifyNote(parseNote(n), key);
+          return [{ head: cosignedHead(n), time: time ?? 0 }];
+        } catch {
+          return [];
+        }
+      });
+      if (signed.length === 0) throw new Error(`no note carries a verifying cosignature of ${witness}`);
+      const { head, time } = signed.reduce((a, b) => (b.head.treeSize > a.head.treeSize ? b : a));
       const report = await verifyLog(entries, trust, head);
       out.push({
         witness,
         ok: report.ok,
         what: report.ok
-          ? `saw tree size ${head.treeSize} at ${new Date((time ?? 0) * 1000).toISOString()}; the log extends it`
+          ? `saw tree size ${head.treeSize} at ${new Date(time * 1000).toISOString()}; the log extends it`
           : (report.problem?.what ?? 'the log does not verify'),
       });
     } catch (e) {

@@ -356,6 +356,23 @@ describe('the access report', () => {
     expect(self.requester.needsCheck).toBe(false);
   });
 
+  it('gives a protected address to the person only, never to a parent who asks', () => {
+    const shelter = { ...decision('politie-oost-nederland', 'p-7', 'dec_7', 'p_child') };
+    const protectedSignal: DecisionRecord = { ...shelter, facts: { ...shelter.facts, confidentialAddress: true } };
+    const records: AuditRecords = { decisions: [protectedSignal], disclosures: [], assignments: [], erasures: [] };
+    const address = { postcode: '7511JK', houseNumber: 40, houseNumberSuffix: '' };
+    const content = new Map([['politie-oost-nederland/p-7', { summary: 'S', address }]]) as HeldData['content'];
+    const self = citizenReport(records, 'p_child', held(content), ctx());
+    expect(self.signals[0]!.address).toEqual(address);
+    // A parent not named in the signal still does not learn where the child is kept safe.
+    const parent = citizenReport(records, 'p_child', held(content), ctx({ kind: 'parent', pseudonym: 'p_mum' }));
+    expect(parent.signals[0]!.address).toBeUndefined();
+    expect(parent.withheld).toContainEqual({ reason: 'protected-address', count: 1 });
+    const page = text(renderCitizenReport(parent, 'nl'));
+    expect(page).not.toContain('7511');
+    expect(page).toContain('Een adres dat is afgeschermd');
+  });
+
   it('finds console views of a signal as disclosures that concern the person (they name no pseudonyms)', () => {
     const c = concerning(many, 'p_me');
     expect(c.disclosures.filter((d) => d.kind === 'view')).toHaveLength(40);

@@ -33,13 +33,14 @@ const AUDIT: readonly Command[] = [
     flags: [
       { flag: 'file', value: '<copy>', text: 'verify an exported copy (audit export) instead of the live stream' },
       { flag: 'witnesses' },
+      { flag: 'witness-keys' },
       { flag: 'witness' },
       { flag: 'json', text: 'print the report as one JSON object' },
     ],
     examples: [
       'samenhang audit verify',
       'samenhang audit verify --file audit-copy.jsonl',
-      'samenhang audit verify --witnesses 2 --witness /srv/w-politie,/srv/w-ggz',
+      'samenhang audit verify --witnesses 2 --witness-keys witnesses.txt --witness /srv/w-politie,/srv/w-ggz',
     ],
     exits: '0 the log is intact (and witnessed as asked), 1 it is not (or cannot be read), 2 usage error',
     run: (c) => audit(c.paths, 'verify', c.flags),

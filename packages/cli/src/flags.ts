@@ -70,10 +70,15 @@ export const FLAGS = {
     value: '<n>',
     text: 'fail unless at least this many witnesses saw a checkpoint the log extends',
   },
+  'witness-keys': {
+    type: 'string',
+    value: '<file>',
+    text: "the witnesses' verifier keys, one per line, each obtained from that witness",
+  },
   witness: {
     type: 'string',
     value: '<dir>,<dir>…',
-    text: "the witnesses' directories (their verifier key and cosigned note)",
+    text: "where the witnesses' cosigned notes are (each directory's cosigned.note)",
   },
   lang: { type: 'string', value: 'nl|en', text: 'the language of the report (default nl)' },
   html: { type: 'string', value: '<file>', text: 'write the report as an HTML document (print it to make a PDF)' },

@@ -46,11 +46,10 @@ export function saveCosigned(dir: string, note: string): void {
   writeFileSync(files(dir).cosigned, note);
 }
 
-/** What a witness hands to whoever verifies: its verifier key and the last note it cosigned. */
-export function witnessView(dir: string): { vkey: string; note: string } {
-  const f = files(dir);
+/** The last note a witness cosigned, as it hands it to whoever verifies (its key they hold already). */
+export function cosignedNote(dir: string): string {
   try {
-    return { vkey: readFileSync(f.vkey, 'utf8').trim(), note: readFileSync(f.cosigned, 'utf8') };
+    return readFileSync(files(dir).cosigned, 'utf8');
   } catch (cause) {
     throw new SamenhangError('ERR_INPUT_INVALID', `${dir} holds no cosigned checkpoint of a witness`, { cause });
   }

@@ -62,7 +62,12 @@ export function record(b: Base, o: Outcomes, human?: DecisionRecord['human']): D
     decidedAt: b.decidedAt,
     decidingRule: o.decidingRule,
     decisionId: b.decisionId,
-    facts: { category: s.category, observedAt: new Date(s.observedAt).toISOString(), severity: s.severity },
+    facts: {
+      category: s.category,
+      ...(s.confidentialAddress ? { confidentialAddress: true as const } : {}),
+      observedAt: new Date(s.observedAt).toISOString(),
+      severity: s.severity,
+    },
     ...(o.failClosedReason !== undefined ? { failClosedReason: o.failClosedReason } : {}),
     fields: o.fields,
     householdKey: s.householdKey,

@@ -34,7 +34,13 @@ export interface DecisionRecord {
   readonly relatedPseudonyms: readonly string[];
   readonly householdKey: string;
   /** Codes that say which signal this is to a person (never content). */
-  readonly facts: { readonly category: string; readonly severity: string; readonly observedAt: string };
+  readonly facts: {
+    readonly category: string;
+    /** The subject's address is protected: every report and disclosure leaves it out. */
+    readonly confidentialAddress?: true;
+    readonly severity: string;
+    readonly observedAt: string;
+  };
   readonly recipient: string;
   readonly purpose: string;
   readonly outcome: Outcome;

@@ -120,7 +120,10 @@ export function servicePermissions(s: ServiceIdentity, askers: Askers): Permissi
       'samenhang.human.*',
       // For the broker's privacy officer, whose role the console checks first.
       subjects.erasure,
-      auditSubjects.all,
+      // Only the records the console writes itself: a stolen console key forges no decision
+      // record and no erasure tombstone (those are the consent service's).
+      auditSubjects.disclosures,
+      auditSubjects.actions,
     ],
   };
   const erasureAnswers =

@@ -78,8 +78,8 @@ function recipientsOf(
     cur.g = {
       ...cur.g,
       times: cur.g.times + 1,
-      first: Math.min(d.time, cur.g.first),
-      last: Math.max(d.time, cur.g.last),
+      first: d.time < cur.g.first ? d.time : cur.g.first,
+      last: d.time > cur.g.last ? d.time : cur.g.last,
     };
     for (const f of about) cur.fields.add(f);
     if (d.viewer) cur.viewers.add(d.viewer);
@@ -109,6 +109,8 @@ export function citizenReport(
   const other = ctx.requester.kind !== 'self';
   const withheldForRequester = other ? c.signals.filter((d) => involves(d, ctx.requester.pseudonym)) : [];
   const shown = c.signals.filter((d) => !withheldForRequester.includes(d));
+  // A protected address goes to no one but the person: not to a parent, guardian or representative.
+  const hidesAddress = (d: DecisionRecord) => other && d.facts.confidentialAddress === true;
   const signals: CitizenSignal[] = shown.map((d) => {
     const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
     const role = d.subjectPseudonym === person ? ('subject' as const) : ('related' as const);
@@ -129,7 +131,7 @@ export function citizenReport(
       assumption: rule?.assumption ?? false,
       retentionMonths: months,
       keptUntil: addMonths(d.facts.observedAt, months),
-      ...(content ? { summary: content.summary, address: content.address } : {}),
+      ...(content ? { summary: content.summary, ...(hidesAddress(d) ? {} : { address: content.address }) } : {}),
       recipients: recipientsOf(c.disclosures, c.decisionIds.get(signalOf(d))!, role, byId, ctx.nameOf),
     };
   });
@@ -148,6 +150,9 @@ export function citizenReport(
       ? [{ reason: 'requester-involved' as const, count: withheldForRequester.length }]
       : []),
     ...(others.size ? [{ reason: 'others' as const, count: others.size }] : []),
+    ...(shown.some(hidesAddress)
+      ? [{ reason: 'protected-address' as const, count: shown.filter(hidesAddress).length }]
+      : []),
     { reason: 'reporter', count: 0 },
   ];
   const age = held.person ? ageAt(held.person.birthDate, ctx.now) : undefined;

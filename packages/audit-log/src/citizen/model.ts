@@ -69,9 +69,10 @@ export interface Withheld {
   /**
    * others: signals about other persons in the same picture (AVG 15(4));
    * reporter: who reported a concern (Jeugdwet 7.3.11, AVG 23(1)(i));
-   * requester-involved: signals the requester is named in themselves (UAVG 41, Jeugdwet 7.3.11).
+   * requester-involved: signals the requester is named in themselves (UAVG 41, Jeugdwet 7.3.11);
+   * protected-address: a protected address, left out when someone else asks.
    */
-  readonly reason: 'others' | 'reporter' | 'requester-involved';
+  readonly reason: 'others' | 'reporter' | 'requester-involved' | 'protected-address';
   readonly count: number;
 }
 

@@ -58,6 +58,8 @@ export const EN: Words = {
       'Who reported a concern. We keep that secret to protect that person (Youth Act article 7.3.11, GDPR article 23).',
     'requester-involved': (n) =>
       `${n === 1 ? 'One signal' : `${n} signals`} that name the person asking. We do not give those to the person asking, to protect the child (UAVG article 41, Youth Act article 7.3.11).`,
+    'protected-address': () =>
+      'An address that is protected, for instance to keep someone safe. We give it only to the person themselves.',
   },
   rightsHeading: 'Your rights',
   rights: [

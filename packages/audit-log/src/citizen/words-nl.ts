@@ -58,6 +58,8 @@ export const NL: Words = {
       'Wie een zorg heeft gemeld. Dat houden we geheim om die persoon te beschermen (Jeugdwet artikel 7.3.11, AVG artikel 23).',
     'requester-involved': (n) =>
       `${n === 1 ? 'Eén melding' : `${n} meldingen`} waarin de aanvrager zelf wordt genoemd. Die geven we niet aan de aanvrager, om het kind te beschermen (UAVG artikel 41, Jeugdwet artikel 7.3.11).`,
+    'protected-address': () =>
+      'Een adres dat is afgeschermd, bijvoorbeeld om iemand te beschermen. Dat geven we alleen aan de persoon zelf.',
   },
   rightsHeading: 'Uw rechten',
   rights: [

@@ -14,7 +14,7 @@ import { loadRegistry } from '@samenhang/pki';
 import { readAuditLog } from '@samenhang/client';
 import { loadRemembered, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, usageError, out } from '../output.js';
-import { loadWitness, saveCosigned, witnessView } from '../witness-state.js';
+import { cosignedNote, loadWitness, saveCosigned } from '../witness-state.js';
 import { accessReport, type AccessReportFlags } from './access-report.js';
 import { decisions, disclosures, type ReportFlags } from './audit-reports.js';
 
@@ -30,6 +30,7 @@ type Flags = ReportFlags &
     name?: string;
     witness?: string;
     witnesses?: string;
+    'witness-keys'?: string;
   };
 
 /**
@@ -129,7 +130,11 @@ async function witness(paths: HomePaths, flags: Flags): Promise<number> {
   return EXIT.OK;
 }
 
-/** `--witnesses N --witness a,b`: at least N of the named witnesses saw a head this log extends. */
+/**
+ * `--witnesses N --witness-keys <file> --witness a,b`: at least N of the witnesses whose
+ * verifier keys the file lists (one per line, obtained from each witness, not from the
+ * broker) cosigned a head this log extends; their cosigned notes come from the directories.
+ */
 async function witnessed(
   entries: Parameters<typeof witnessedBy>[0],
   trust: ReturnType<typeof trustOf>,
@@ -137,18 +142,22 @@ async function witnessed(
 ): Promise<{ ok: boolean; lines: string[]; findings: Awaited<ReturnType<typeof witnessedBy>> }> {
   const needed = Number(flags.witnesses);
   if (!Number.isInteger(needed) || needed < 1) throw usageError('--witnesses takes a whole number of 1 or more');
+  if (!flags['witness-keys'])
+    throw usageError("--witnesses needs --witness-keys <file>: the witnesses' verifier keys, one per line");
+  const keys = readFileSync(flags['witness-keys'], 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const dirs = (flags.witness ?? '').split(',').filter(Boolean);
-  if (dirs.length < needed) throw usageError(`--witnesses ${needed} needs at least as many --witness <dir>,<dir>…`);
-  const findings = await witnessedBy(entries, trust, dirs.map(witnessView));
-  // Independent: one vote per witness name, however often it is named.
-  const saw = new Set(findings.filter((f) => f.ok).map((f) => f.witness));
+  const findings = await witnessedBy(entries, trust, keys, dirs.map(cosignedNote));
+  const saw = findings.filter((f) => f.ok).length;
   const lines = findings.map((f) => `witness ${f.witness}: ${f.ok ? 'OK' : 'FAILED'}: ${f.what}`);
   lines.push(
-    saw.size >= needed
-      ? `witnessed: ${saw.size} of ${needed} needed`
-      : `NOT WITNESSED: ${saw.size} of ${needed} needed witnesses saw a checkpoint this log extends`,
+    saw >= needed
+      ? `witnessed: ${saw} of ${needed} needed`
+      : `NOT WITNESSED: ${saw} of ${needed} needed witnesses saw a checkpoint this log extends`,
   );
-  return { ok: saw.size >= needed, lines, findings };
+  return { ok: saw >= needed, lines, findings };
 }
 
 async function verify(paths: HomePaths, flags: Flags): Promise<number> {
