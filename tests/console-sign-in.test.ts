@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { parseRecords } from '@samenhang/audit-log';
 import { readConsoleInfo } from '@samenhang/console';
 import { readAll } from '@samenhang/nats';
-import { loadBrokerKeys, readIdpInfo } from '@samenhang/service-base';
+import { readIdpInfo } from '@samenhang/service-base';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
 import {
   acuteSignals,
@@ -21,6 +20,7 @@ import {
 import { signalFromJson } from '@samenhang/signal';
 import type { ScenarioStep } from '@samenhang/client';
 import { filesContaining } from './helpers/home-files.js';
+import { personOf as personIdOf } from './helpers/person.js';
 import { acceptedPublisher } from './helpers/rvt.js';
 import { loadScenario } from './helpers/scenario.js';
 
@@ -113,10 +113,8 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
   });
 
   it("the broker's privacy officer finds exactly the views one person made", async () => {
-    const issuer = readIdpInfo(t.paths).issuer;
     // The id is keyed with a broker secret: only who holds the home's keys can say whose it is.
-    const key = loadBrokerKeys(t.paths).pseudonymMaster;
-    const worker = `person:${createHmac('sha256', key).update(`samenhang person\n${issuer}\nfv-medewerker-1`).digest('hex').slice(0, 24)}`;
+    const worker = personIdOf(t.paths, 'fv-medewerker-1');
     const po = await t.connect('privacy-officer');
     const theirs = parseRecords(await readAll(po, STREAMS.AUDIT, auditSubjects.all)).disclosures.filter(
       (d) => d.kind === 'view' && d.viewer === worker,
@@ -195,12 +193,7 @@ describe('personal sign-in (OpenID Connect, headless Chromium)', () => {
     expect((await page.goto(`${web()}/rvt`))?.status()).toBe(401);
   });
 
-  /** A person's pseudonymous id as the console derives it (a broker secret over issuer and subject). */
-  const personOf = (login: string) =>
-    `person:${createHmac('sha256', loadBrokerKeys(t.paths).pseudonymMaster)
-      .update(`samenhang person\n${readIdpInfo(t.paths).issuer}\n${login}`)
-      .digest('hex')
-      .slice(0, 24)}`;
+  const personOf = (login: string) => personIdOf(t.paths, login);
 
   it('finds a family by a posted BSN or address, only among families alerted to the region, and draws it', async () => {
     const page = await signIn('fv-medewerker-2', 'Regionaal veiligheidsteam Food Valley');

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseRecords } from '@samenhang/audit-log';
@@ -6,13 +5,14 @@ import { readConsoleInfo } from '@samenhang/console';
 import { bindKv, kvByteStore, readAll } from '@samenhang/nats';
 import { v1 } from '@samenhang/proto';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { loadBrokerKeys, readIdpInfo } from '@samenhang/service-base';
+import { loadBrokerKeys } from '@samenhang/service-base';
 import { signalFromJson } from '@samenhang/signal';
 import { signInBrowser, startTestStack, type TestStack } from '@samenhang/testkit';
 import { BUCKETS, STREAMS, auditSubjects } from '@samenhang/topology';
 import { Vault } from '@samenhang/vault';
 import { loadScenario, stepSignal } from './helpers/scenario.js';
 import { waitUntil } from './helpers/until.js';
+import { personOf as personIdOf } from './helpers/person.js';
 
 /**
  * The broker's privacy officer erases a person from the console: signed in through the
@@ -33,11 +33,7 @@ describe('erasure from the console', () => {
     contexts.push(ctx);
     return signInBrowser(await ctx.newPage(), web(), login, organisationName);
   };
-  const personOf = (login: string) =>
-    `person:${createHmac('sha256', loadBrokerKeys(t.paths).pseudonymMaster)
-      .update(`samenhang person\n${readIdpInfo(t.paths).issuer}\n${login}`)
-      .digest('hex')
-      .slice(0, 24)}`;
+  const personOf = (login: string) => personIdOf(t.paths, login);
 
   beforeAll(async () => {
     t = await startTestStack({ services: ['broker-gateway', 'consent', 'audit', 'console'] });
