@@ -132,6 +132,25 @@ describe('witnessed checkpoints (C2SP signed notes and cosignatures)', () => {
     const madeUp = await verifyCopy('full.jsonl', 2, 'w1', 'w-made-up');
     expect(madeUp.code).toBe(1);
     expect(madeUp.stdout).toContain('NOT WITNESSED: 1 of 2');
+    // A cosignature older than --max-age does not count (here a limit of 6 ms: any is older).
+    const stale = await cli([
+      'audit',
+      'verify',
+      '--home',
+      t.paths.root,
+      '--file',
+      file('full.jsonl'),
+      '--witnesses',
+      '1',
+      '--witness-keys',
+      file('trusted.txt'),
+      '--witness',
+      file('w1'),
+      '--max-age',
+      '0.0001',
+    ]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/its newest cosignature is from .*, older than allowed/);
   });
 
   it('catches a log rolled back below what a witness cosigned, and the witness refuses it', async () => {

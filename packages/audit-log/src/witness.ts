@@ -64,6 +64,9 @@ export async function witnessedBy(
   trust: Trust,
   trustedKeys: readonly string[],
   notes: readonly string[],
+  /** A cosignature older than this (ms) no longer counts: a fork after it would pass. */
+  maxAgeMs = Number.POSITIVE_INFINITY,
+  now = Date.now(),
 ): Promise<WitnessFinding[]> {
   const out: WitnessFinding[] = [];
   const seen = new Set<string>();
@@ -86,6 +89,9 @@ export async function witnessedBy(
       });
       if (signed.length === 0) throw new Error(`no note carries a verifying cosignature of ${witness}`);
       const { head, time } = signed.reduce((a, b) => (b.head.treeSize > a.head.treeSize ? b : a));
+      const newest = Math.max(...signed.map((s) => s.time));
+      if (now - newest * 1000 > maxAgeMs)
+        throw new Error(`its newest cosignature is from ${new Date(newest * 1000).toISOString()}, older than allowed`);
       const report = await verifyLog(entries, trust, head);
       out.push({
         witness,

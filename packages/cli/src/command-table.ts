@@ -34,6 +34,7 @@ const AUDIT: readonly Command[] = [
       { flag: 'file', value: '<copy>', text: 'verify an exported copy (audit export) instead of the live stream' },
       { flag: 'witnesses' },
       { flag: 'witness-keys' },
+      { flag: 'max-age' },
       { flag: 'witness' },
       { flag: 'json', text: 'print the report as one JSON object' },
     ],

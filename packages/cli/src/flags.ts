@@ -70,6 +70,11 @@ export const FLAGS = {
     value: '<n>',
     text: 'fail unless at least this many witnesses saw a checkpoint the log extends',
   },
+  'max-age': {
+    type: 'string',
+    value: '<minutes>',
+    text: 'with --witnesses: a witness whose newest cosignature is older does not count',
+  },
   'witness-keys': {
     type: 'string',
     value: '<file>',

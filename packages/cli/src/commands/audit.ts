@@ -31,6 +31,7 @@ type Flags = ReportFlags &
     witness?: string;
     witnesses?: string;
     'witness-keys'?: string;
+    'max-age'?: string;
   };
 
 /**
@@ -149,7 +150,9 @@ async function witnessed(
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
   const dirs = (flags.witness ?? '').split(',').filter(Boolean);
-  const findings = await witnessedBy(entries, trust, keys, dirs.map(cosignedNote));
+  const maxAgeMs = flags['max-age'] === undefined ? undefined : Number(flags['max-age']) * 60_000;
+  if (maxAgeMs !== undefined && !(maxAgeMs > 0)) throw usageError('--max-age takes minutes, more than 0');
+  const findings = await witnessedBy(entries, trust, keys, dirs.map(cosignedNote), maxAgeMs);
   const saw = findings.filter((f) => f.ok).length;
   const lines = findings.map((f) => `witness ${f.witness}: ${f.ok ? 'OK' : 'FAILED'}: ${f.what}`);
   lines.push(
