@@ -88,6 +88,13 @@ describe('erasure from the console', () => {
     await page.locator('input[name="bsn"]').fill(WHO.bsn);
     await page.locator('select[name="reason"]').selectOption('UNLAWFUL_PROCESSING');
     await page.locator('form[action="/audit/erase"] button[type="submit"]').click();
+    // Nothing is destroyed yet: the page says what the log holds about the person, and asks again.
+    const confirm = page.locator('#confirm-erase');
+    await confirm.waitFor();
+    expect(await confirm.getAttribute('data-signals')).toBe('1');
+    expect(await confirm.textContent()).toContain('Wissen kan niet ongedaan worden gemaakt');
+    expect(await vault.getPerson(person)).toBeDefined();
+    await confirm.getByRole('button', { name: 'Definitief wissen' }).click();
     const erased = page.locator('#erased');
     await erased.waitFor({ timeout: 30_000 });
     expect(await erased.getAttribute('data-signals')).toBe('1');

@@ -59,7 +59,7 @@ import type { People } from '../staff/people.js';
 import type { LastLooked } from './last-looked.js';
 import { operationsBody } from './operations-page.js';
 import { byUrgency } from './work-order.js';
-import { erasureBody } from './erasure-page.js';
+import { erasureBody, erasureConfirmBody } from './erasure-page.js';
 import { requestErasure } from './request-erasure.js';
 import { choiceFits, type HumanChoice, isHumanChoice, publishHumanDecision } from './human-decisions.js';
 import { actorOf, entriesOf, type ConsoleAudit } from './view-records.js';
@@ -585,8 +585,30 @@ export class WebConsole {
           send(res, 400, page(a.ctx, t('eraseTitle'), erasureBody(t, a.session.csrf, undefined, problem)));
           return true;
         }
+        const person = this.d.pseudonyms.person(bsn);
+        if (body!.get('confirm') !== 'yes') {
+          // Nothing is destroyed before the officer saw what the log holds about this person.
+          const theirs = (await this.d.auditView.records()).decisions.filter((d) => d.subjectPseudonym === person);
+          const signals = new Set(theirs.map((d) => `${d.sourceAgency}/${d.signalId}`)).size;
+          const agencies = [...new Set(theirs.map((d) => this.agencies[d.sourceAgency] ?? d.sourceAgency))];
+          send(
+            res,
+            200,
+            page(
+              a.ctx,
+              t('eraseTitle'),
+              erasureConfirmBody(
+                t,
+                a.session.csrf,
+                { bsn, reason, ...(order ? { order } : {}) },
+                { signals, agencies },
+              ),
+            ),
+          );
+          return true;
+        }
         const result = await requestErasure(this.d.nc, {
-          person: this.d.pseudonyms.person(bsn),
+          person,
           reason: reason as ErasureReason,
           ...(order ? { order } : {}),
           by: a.session.person.id,
