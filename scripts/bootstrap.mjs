@@ -32,7 +32,11 @@ function natsServer() {
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   console.log('bootstrap: installing dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // better-sqlite3 is compiled here (node-gyp, the machine's compiler and Node's headers):
+  // its installer would otherwise try to download a prebuilt binary first.
+  run('npm', ['ci', '--no-audit', '--no-fund'], {
+    env: { ...process.env, npm_config_build_from_source: 'true' },
+  });
 }
 if (!natsServer()) {
   if (process.getuid?.() === 0) {

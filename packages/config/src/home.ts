@@ -22,6 +22,10 @@ export interface HomePaths {
   readonly natsStore: string;
   readonly logs: string;
   readonly stackFile: string;
+  /** Read models derived from the streams (disposable: rebuilt from them at any time). */
+  readonly indexes: string;
+  /** The audit log's read model (SQLite), for the privacy officer's queries and the learning figures. */
+  readonly auditIndex: string;
 }
 
 export function resolveHome(explicit: string | undefined, env: Env, cwd: string): string {
@@ -49,6 +53,8 @@ export function homePaths(root: string): HomePaths {
     natsStore: join(nats, 'store'),
     logs: join(root, 'logs'),
     stackFile: join(root, 'stack.json'),
+    indexes: join(root, 'index'),
+    auditIndex: join(root, 'index', 'audit.sqlite'),
   });
 }
 

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'ERR_AUDIT_STATE',
   'ERR_AUDIT_LOG_MISMATCH',
   'ERR_AUDIT_NOT_COVERED',
+  'ERR_AUDIT_INDEX',
   // erasure (AVG art. 17, court orders): a request refused, or not carried out
   'ERR_ERASURE_INVALID',
   'ERR_ERASURE_FAILED',

@@ -36,6 +36,8 @@ export interface FilteredReader extends AsyncIterable<ReadMessage> {
 export interface ReaderOptions {
   readonly deliver?: 'new' | 'all';
   readonly startTime?: Date;
+  /** Start at this stream sequence (a read model catching up after the last one it took in). */
+  readonly startSeq?: number;
   /**
    * Follow across the loss of the consumer. Its one replica lives on one nats-server of a
    * cluster, and dies with it; a client that reconnected elsewhere may also have missed
@@ -119,7 +121,9 @@ export async function openFilteredReader(
   const first = await open(
     options.startTime
       ? { deliver: DeliverPolicy.StartTime, time: options.startTime }
-      : { deliver: options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New },
+      : options.startSeq !== undefined
+        ? { deliver: DeliverPolicy.StartSequence, seq: options.startSeq }
+        : { deliver: options.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New },
   );
   return options.resume ? resuming(nc, first, open) : single(nc, first);
 }

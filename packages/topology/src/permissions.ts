@@ -1,5 +1,5 @@
 import { identityUri, type Participant, type Registry, type ServiceIdentity, type ServiceRole } from '@samenhang/pki';
-import { AUDIT_CONSUMER, CONSENT_CONSUMER, GATEWAY_CONSUMER, STREAMS } from './streams.js';
+import { AUDIT_CONSUMER, AUDIT_INDEX_CONSUMER, CONSENT_CONSUMER, GATEWAY_CONSUMER, STREAMS } from './streams.js';
 import { auditSubjects, healthSubject, subjects } from './subjects.js';
 
 export interface Permissions {
@@ -20,7 +20,7 @@ export function inboxPrefix(id: string): string {
  * AUDIT is the audit service's own, and an update through it (headers only, say) would
  * stop the log.
  */
-export const SERVICE_DURABLES = [GATEWAY_CONSUMER, CONSENT_CONSUMER, AUDIT_CONSUMER] as const;
+export const SERVICE_DURABLES = [GATEWAY_CONSUMER, CONSENT_CONSUMER, AUDIT_CONSUMER, AUDIT_INDEX_CONSUMER] as const;
 
 /**
  * Reading a stream as a participant: only creating a consumer over its own filter (the

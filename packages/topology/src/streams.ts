@@ -5,6 +5,7 @@ import {
   RetentionPolicy,
   StorageType,
   nanos,
+  type ConsumerConfig,
   type NatsConnection,
   type StreamConfig,
 } from 'nats';
@@ -51,6 +52,27 @@ export const SESSION_MAX_MS = 12 * 3_600_000;
 
 export const CONSENT_CONSUMER = 'consent';
 export const AUDIT_CONSUMER = 'audit';
+/** The console's consumer that keeps the audit log's read model current (packages/audit-index). */
+export const AUDIT_INDEX_CONSUMER = 'audit-index';
+/** Records taken into the read model in one write transaction. */
+export const AUDIT_INDEX_BATCH = 1024;
+
+/**
+ * The read model's consumer: every entry in stream order (leaf indices are counted so),
+ * from the start or, for an index that holds more already, after what it holds.
+ */
+export function auditIndexConsumer(startSeq?: number): Partial<ConsumerConfig> {
+  return {
+    durable_name: AUDIT_INDEX_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    ...(startSeq === undefined
+      ? { deliver_policy: DeliverPolicy.All }
+      : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: startSeq }),
+    filter_subject: auditSubjects.all,
+    ack_wait: nanos(30_000),
+    max_ack_pending: AUDIT_INDEX_BATCH,
+  };
+}
 /** Records the audit service appends with one state write (and may hold unacknowledged). */
 export const AUDIT_BATCH = 256;
 /**
@@ -155,6 +177,7 @@ export async function ensureStreams(nc: NatsConnection, replicas = 1): Promise<v
     ack_wait: nanos(10_000),
     max_ack_pending: AUDIT_BATCH,
   });
+  await jsm.consumers.add(STREAMS.AUDIT, auditIndexConsumer());
   await jsm.consumers.add(STREAMS.SIGNALS, {
     durable_name: CONSENT_CONSUMER,
     ack_policy: AckPolicy.Explicit,

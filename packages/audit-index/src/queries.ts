@@ -1,0 +1,158 @@
+import type Database from 'better-sqlite3';
+import type { AuditRecords, DisclosureRecord } from '@samenhang/audit-log';
+import type { DecisionRecord } from '@samenhang/decision';
+import { link } from './schema.js';
+
+/** A time window (inclusive; anything `Date` reads) and a page of the answer. */
+export interface Window {
+  readonly since?: string;
+  readonly until?: string;
+  /** At most this many rows (all when not given), after skipping `offset`. */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface DecisionQuery extends Window {
+  /** A signal id is unique per agency only: a signal is (agency, signal id). */
+  readonly agency?: string;
+  readonly signal?: string;
+  readonly household?: string;
+}
+
+export interface DisclosureQuery extends Window {
+  /** The recipient's id; an RVT's region name finds `rvt-<region>` too. */
+  readonly recipient?: string;
+  /** Who looked (a person's pseudonymous id). */
+  readonly viewer?: string;
+  /** Disclosures that carried a decision of this agency. */
+  readonly agency?: string;
+  /** Disclosures that carried a decision of this signal (of `agency`, if given). */
+  readonly signal?: string;
+  /** Disclosures that carried a decision of a signal about this household (its key). */
+  readonly household?: string;
+}
+
+/** One page of an answer: the rows, each with its leaf index in the log, and how many match in all. */
+export interface Page<T> {
+  readonly total: number;
+  readonly rows: readonly T[];
+  readonly leaves: readonly number[];
+}
+
+const iso = (v: string, end: boolean) => {
+  // A bare date is the whole day.
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) && end ? `${v}T23:59:59.999Z` : v;
+  return new Date(d).toISOString();
+};
+
+class Where {
+  readonly parts: string[] = [];
+  readonly args: unknown[] = [];
+  add(sql: string, ...args: unknown[]): void {
+    this.parts.push(sql);
+    this.args.push(...args);
+  }
+  window(w: Window): void {
+    if (w.since) this.add('time >= ?', iso(w.since, false));
+    if (w.until) this.add('time <= ?', iso(w.until, true));
+  }
+  get sql(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+function page<T>(db: Database.Database, where: Where, w: Window): Page<T> {
+  const total = db
+    .prepare(`SELECT count(*) FROM records ${where.sql}`)
+    .pluck()
+    .get(...where.args) as number;
+  const limit = w.limit ?? -1;
+  const rows = db
+    .prepare(`SELECT leaf, body FROM records ${where.sql} ORDER BY time, leaf LIMIT ? OFFSET ?`)
+    .all(...where.args, limit, w.offset ?? 0) as { leaf: number; body: string }[];
+  return { total, rows: rows.map((r) => JSON.parse(r.body) as T), leaves: rows.map((r) => r.leaf) };
+}
+
+/** Decisions by signal, household or time window, in time order. */
+export function findDecisions(db: Database.Database, q: DecisionQuery): Page<DecisionRecord> {
+  const w = new Where();
+  w.add("type = 'decision'");
+  if (q.agency) w.add('agency = ?', q.agency);
+  if (q.signal) w.add('signal = ?', q.signal);
+  if (q.household) w.add('leaf IN (SELECT leaf FROM links WHERE key = ?)', link.household(q.household));
+  w.window(q);
+  return page(db, w, q);
+}
+
+/** Disclosures by recipient, viewer, agency, signal, household or time window, in time order. */
+export function findDisclosures(db: Database.Database, q: DisclosureQuery): Page<DisclosureRecord> {
+  const w = new Where();
+  w.add("type = 'disclosure'");
+  if (q.recipient) w.add('recipient IN (?, ?)', q.recipient, `rvt-${q.recipient}`);
+  if (q.viewer) w.add('viewer = ?', q.viewer);
+  if (q.agency) w.add('leaf IN (SELECT leaf FROM links WHERE key = ?)', link.agency(q.agency));
+  const carried = (where: string, ...args: unknown[]) =>
+    w.add(
+      `leaf IN (SELECT c.leaf FROM records d JOIN links c ON c.key = 'd:' || d.id WHERE d.type = 'decision' AND ${where})`,
+      ...args,
+    );
+  if (q.signal) {
+    if (q.agency) carried('d.agency = ? AND d.signal = ?', q.agency, q.signal);
+    else carried('d.signal = ?', q.signal);
+  }
+  if (q.household) carried('d.leaf IN (SELECT leaf FROM links WHERE key = ?)', link.household(q.household));
+  w.window(q);
+  return page(db, w, q);
+}
+
+/** Decisions by id (a disclosure names the decisions it carried). */
+export function decisionsById(db: Database.Database, ids: readonly string[]): DecisionRecord[] {
+  const get = db.prepare("SELECT body FROM records WHERE id = ? AND type = 'decision'").pluck();
+  return [...new Set(ids)].flatMap((id) => (get.all(id) as string[]).map((b) => JSON.parse(b) as DecisionRecord));
+}
+
+/**
+ * Every record that can concern one person (a pseudonym): each decision of a signal they
+ * are named in, the disclosures that named them or carried one of those decisions, the
+ * decisions those disclosures carried besides, and erasure tombstones. The pure `concerning`
+ * and `citizenReport` of @samenhang/audit-log give the same answer over this part as over the
+ * whole log, so the CLI and the console share them unchanged.
+ */
+export function concerningPart(db: Database.Database, person: string): AuditRecords {
+  const named = db
+    .prepare(
+      `SELECT DISTINCT d2.leaf, d2.body FROM links p JOIN records d1 ON d1.leaf = p.leaf AND d1.type = 'decision'
+       JOIN records d2 ON d2.type = 'decision' AND d2.agency = d1.agency AND d2.signal = d1.signal
+       WHERE p.key = ? ORDER BY d2.leaf`,
+    )
+    .all(link.person(person)) as { leaf: number; body: string }[];
+  const decisions = named.map((r) => JSON.parse(r.body) as DecisionRecord);
+  const linked = db
+    .prepare(
+      `SELECT DISTINCT r.leaf, r.type, r.body FROM links l JOIN records r ON r.leaf = l.leaf
+       WHERE l.key = ? AND r.type IN ('disclosure', 'erasure') ORDER BY r.leaf`,
+    )
+    .all(link.person(person)) as { leaf: number; type: string; body: string }[];
+  const viaDecision = db.prepare(
+    "SELECT r.leaf, r.body FROM links l JOIN records r ON r.leaf = l.leaf WHERE l.key = ? AND r.type = 'disclosure'",
+  );
+  const disclosures = new Map<number, string>();
+  for (const r of linked) if (r.type === 'disclosure') disclosures.set(r.leaf, r.body);
+  for (const d of decisions)
+    for (const r of viaDecision.all(link.decision(d.decisionId)) as { leaf: number; body: string }[])
+      disclosures.set(r.leaf, r.body);
+  const shown = [...disclosures.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, b]) => JSON.parse(b) as DisclosureRecord);
+  const known = new Set(decisions.map((d) => d.decisionId));
+  const carried = decisionsById(
+    db,
+    shown.flatMap((x) => x.decisionIds.filter((id) => !known.has(id))),
+  );
+  return {
+    decisions: [...decisions, ...carried],
+    disclosures: shown,
+    assignments: [],
+    erasures: linked.filter((r) => r.type === 'erasure').map((r) => JSON.parse(r.body)),
+  };
+}

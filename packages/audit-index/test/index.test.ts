@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { AuditIndex } from '@samenhang/audit-index';
+import {
+  CHECKPOINT_SUBJECT,
+  concerning,
+  inRange,
+  parseRecords,
+  type DisclosureRecord,
+  type LogEntry,
+} from '@samenhang/audit-log';
+import type { DecisionRecord } from '@samenhang/decision';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-index-'));
+  dirs.push(dir);
+  return join(dir, 'index', 'audit.sqlite');
+};
+
+/** A small log with what makes the queries hard: re-decided signals, views that name no person, checkpoints between records. */
+function makeLog(seed = 7): LogEntry[] {
+  let x = seed;
+  const rnd = (n: number) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x % n;
+  };
+  const agencies = ['politie-oost', 'ggz-centraal', 'lokaalteam-ede'];
+  const persons = Array.from({ length: 12 }, (_, i) => `person:${i}`);
+  const entries: LogEntry[] = [];
+  const decisions: DecisionRecord[] = [];
+  const push = (r: unknown, subject = 'samenhang.audit.decisions') =>
+    entries.push({ seq: entries.length + 1, subject, data: Buffer.from(JSON.stringify(r)) });
+  for (let i = 0; i < 300; i++) {
+    const t = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000 * 7).toISOString();
+    const k = rnd(10);
+    if (k < 5 || decisions.length < 3) {
+      // A new signal, or (one in five) a re-decision of an earlier one.
+      const again = decisions.length > 0 && rnd(5) === 0 ? decisions[rnd(decisions.length)]! : undefined;
+      const d = {
+        type: 'decision',
+        decisionId: `dec-${i}`,
+        decidedAt: t,
+        signalId: again?.signalId ?? `s-${rnd(40)}`,
+        sourceAgency: again?.sourceAgency ?? agencies[rnd(3)]!,
+        sourceKind: 'POLICE',
+        subjectPseudonym: again?.subjectPseudonym ?? persons[rnd(12)]!,
+        relatedPseudonyms: again?.relatedPseudonyms ?? (rnd(2) ? [persons[rnd(12)]!] : []),
+        householdKey: again?.householdKey ?? `hh-${rnd(4)}`,
+        facts: { category: 'DEBT', severity: 'HIGH', observedAt: t },
+        recipient: `rvt-${['ijsselland', 'flevoland'][rnd(2)]}`,
+        outcome: 'DISCLOSE',
+        decidingRule: 'R7',
+        rulesEvaluated: [],
+      } as unknown as DecisionRecord;
+      decisions.push(d);
+      push(d);
+    } else if (k < 9) {
+      const carried = Array.from({ length: 1 + rnd(3) }, () => decisions[rnd(decisions.length)]!);
+      const view = rnd(3) === 0;
+      const r: Partial<DisclosureRecord> = {
+        type: 'disclosure',
+        disclosureId: `dis-${i}`,
+        kind: view ? 'view' : 'alert',
+        time: t,
+        recipient: carried[0]!.recipient,
+        decisionIds: carried.map((d) => d.decisionId),
+        sourceSignals: carried.map((d) => d.signalId),
+        legalBasis: carried.map((d) => ({ signalId: d.signalId, rule: 'R7', citation: '', assumption: false })),
+        fieldsSent: [],
+        // A console view names decisions, not persons.
+        pseudonyms: view ? [] : carried.map((d) => d.subjectPseudonym),
+        systemId: 'sys',
+        ...(view ? { viewer: `person:viewer-${rnd(3)}` } : {}),
+      };
+      push(r, 'samenhang.audit.disclosures');
+    } else push('checkpoint-jws-not-a-record', CHECKPOINT_SUBJECT);
+  }
+  return entries;
+}
+
+describe('the audit index', () => {
+  it('answers every query as filtering the whole log would, and concerning() the same over its part', () => {
+    const log = makeLog();
+    const all = parseRecords(log);
+    const index = AuditIndex.open(fresh());
+    // In uneven batches, with overlap: taking in is idempotent by sequence.
+    index.ingest(log.slice(0, 100), 'after-last');
+    index.ingest(log.slice(50, 220));
+    index.ingest(log.slice(220));
+    const records = log.filter((e) => e.subject !== CHECKPOINT_SUBJECT).length;
+    expect(index.status()).toEqual({ records, lastSeq: log.length });
+
+    const byTime = <T extends { time?: string; decidedAt?: string }>(a: T, b: T) =>
+      (a.time ?? a.decidedAt ?? '').localeCompare(b.time ?? b.decidedAt ?? '');
+    for (const d of all.decisions.slice(0, 30)) {
+      const want = all.decisions.filter((x) => x.sourceAgency === d.sourceAgency && x.signalId === d.signalId);
+      expect(index.decisions({ agency: d.sourceAgency, signal: d.signalId }).rows).toEqual(want.sort(byTime));
+    }
+    const since = '2026-02-01';
+    const until = '2026-03-15';
+    const inWindow = all.decisions.filter((d) => inRange(d.decidedAt, since, `${until}T23:59:59.999Z`));
+    expect(index.decisions({ since, until }).total).toBe(inWindow.length);
+    expect(inWindow.length).toBeGreaterThan(10);
+
+    const toFlevoland = all.disclosures.filter((d) => d.recipient === 'rvt-flevoland');
+    const page = index.disclosures({ recipient: 'flevoland', limit: 5, offset: 5 });
+    expect(page.total).toBe(toFlevoland.length);
+    expect(page.rows).toEqual(toFlevoland.sort(byTime).slice(5, 10));
+
+    const viewer = 'person:viewer-1';
+    expect(index.disclosures({ viewer }).rows).toEqual(all.disclosures.filter((d) => d.viewer === viewer));
+
+    // A disclosure shows a signal when it carried one of that signal's decisions (of that agency).
+    const d0 = all.decisions[0]!;
+    const ids = new Set(
+      all.decisions
+        .filter((x) => x.signalId === d0.signalId && x.sourceAgency === d0.sourceAgency)
+        .map((x) => x.decisionId),
+    );
+    expect(index.disclosures({ agency: d0.sourceAgency, signal: d0.signalId }).rows).toEqual(
+      all.disclosures.filter((x) => x.decisionIds.some((id) => ids.has(id))),
+    );
+    // An agency sees the disclosures that carried one of its decisions.
+    const own = new Set(all.decisions.filter((x) => x.sourceAgency === 'ggz-centraal').map((x) => x.decisionId));
+    expect(index.disclosures({ agency: 'ggz-centraal' }).rows).toEqual(
+      all.disclosures.filter((x) => x.decisionIds.some((id) => own.has(id))),
+    );
+    // By household: the disclosures that carried a decision of a signal about it.
+    const atHome = new Set(all.decisions.filter((x) => x.householdKey === 'hh-1').map((x) => x.decisionId));
+    expect(index.disclosures({ household: 'hh-1' }).rows).toEqual(
+      all.disclosures.filter((x) => x.decisionIds.some((id) => atHome.has(id))),
+    );
+
+    for (let p = 0; p < 12; p++) {
+      const person = `person:${p}`;
+      const whole = concerning(all, person);
+      const part = concerning(index.concerning(person), person);
+      expect(part.signals).toEqual(whole.signals);
+      expect(part.disclosures).toEqual(whole.disclosures);
+      expect(part.decisionIds).toEqual(whole.decisionIds);
+    }
+    index.close();
+  });
+
+  it('stops at a gap in what a consumer delivered, and is rebuilt in place', () => {
+    const log = makeLog(3);
+    const index = AuditIndex.open(fresh());
+    index.ingest(log.slice(0, 10));
+    expect(index.ingest(log.slice(20, 30))).toEqual({ added: 0, gap: true });
+    expect(index.status().lastSeq).toBe(10);
+    // Read after the last sequence, a gap is one in the stream itself.
+    expect(index.ingest(log.slice(20, 30), 'after-last').gap).toBe(false);
+    expect(index.status().lastSeq).toBe(30);
+    index.reset();
+    expect(index.status()).toEqual({ records: 0, lastSeq: 0 });
+    index.ingest(log);
+    expect(index.status().lastSeq).toBe(log.length);
+    index.close();
+  });
+
+  it('refuses an index of another schema version, with a stable code', () => {
+    const file = fresh();
+    AuditIndex.open(file).close();
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = 99 WHERE key = 'schema'").run();
+    db.close();
+    expect(() => AuditIndex.open(file)).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
+  });
+});
