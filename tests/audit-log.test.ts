@@ -301,7 +301,7 @@ describe('tamper-evident audit log (real stack, Meneer M)', () => {
   it('audit disclosures filters by person, household and recipient, as a table or CSV', async () => {
     const byFather = await cli(['audit', 'disclosures', '--csv', '--home', t.paths.root, '--bsn', '999990019']);
     const rows = byFather.stdout.trim().split('\n');
-    expect(rows[0]).toBe('time,disclosureId,kind,recipient,version,signals,legalBasis,contentSha256');
+    expect(rows[0]).toBe('time,disclosureId,kind,recipient,viewer,version,signals,legalBasis,contentSha256');
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.slice(1).every((l) => l.includes(',alert,rvt-foodvalley,'))).toBe(true);
     const byHousehold = await cli([

@@ -47,11 +47,15 @@ export async function follow(nc: NatsConnection, index: AuditIndex, log: Logger)
   await catchUp(nc, index);
   // A consumer far behind the index (a new one, or the index was rebuilt by catching up)
   // would deliver again all that the index holds: it starts after the index instead.
+  // A home made before the index had no such consumer: it is made here then.
   const jsm = await nc.jetstreamManager();
-  const info = await jsm.consumers.info(STREAMS.AUDIT, AUDIT_INDEX_CONSUMER);
+  const info = await jsm.consumers.info(STREAMS.AUDIT, AUDIT_INDEX_CONSUMER).catch((e: unknown) => {
+    if (/consumer not found/i.test((e as Error).message)) return undefined;
+    throw e;
+  });
   const { lastSeq } = index.status();
-  if (lastSeq - info.ack_floor.stream_seq > AUDIT_INDEX_BATCH) {
-    await jsm.consumers.delete(STREAMS.AUDIT, AUDIT_INDEX_CONSUMER);
+  if (!info || lastSeq - info.ack_floor.stream_seq > AUDIT_INDEX_BATCH) {
+    if (info) await jsm.consumers.delete(STREAMS.AUDIT, AUDIT_INDEX_CONSUMER);
     await jsm.consumers.add(STREAMS.AUDIT, auditIndexConsumer(lastSeq + 1));
   }
   const consumer = await nc.jetstream().consumers.get(STREAMS.AUDIT, AUDIT_INDEX_CONSUMER);

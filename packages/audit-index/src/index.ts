@@ -3,3 +3,8 @@ export type { IndexStatus } from './store.js';
 export { catchUp, follow } from './follow.js';
 export { concerningPart, decisionsById, findDecisions, findDisclosures } from './queries.js';
 export type { DecisionQuery, DisclosureQuery, Page, Window } from './queries.js';
+export { proveRow } from './prove.js';
+export { IndexComparer } from './compare.js';
+export type { IndexComparison } from './compare.js';
+export { verifyWithIndex } from './verify.js';
+export { DECISION_COLUMNS, DISCLOSURE_COLUMNS, decisionCells, disclosureCells, toCsv } from './csv.js';

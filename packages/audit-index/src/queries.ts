@@ -30,6 +30,8 @@ export interface DisclosureQuery extends Window {
   readonly signal?: string;
   /** Disclosures that carried a decision of a signal about this household (its key). */
   readonly household?: string;
+  /** Only these disclosures (by id): a further filter on what a person's records found. */
+  readonly ids?: readonly string[];
 }
 
 /** One page of an answer: the rows, each with its leaf index in the log, and how many match in all. */
@@ -101,6 +103,7 @@ export function findDisclosures(db: Database.Database, q: DisclosureQuery): Page
     else carried('d.signal = ?', q.signal);
   }
   if (q.household) carried('d.leaf IN (SELECT leaf FROM links WHERE key = ?)', link.household(q.household));
+  if (q.ids) w.add('id IN (SELECT value FROM json_each(?))', JSON.stringify(q.ids));
   w.window(q);
   return page(db, w, q);
 }

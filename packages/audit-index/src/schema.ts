@@ -3,7 +3,8 @@
  * in the Merkle log, with the columns the queries filter on and the record as logged), and
  * one row per thing a record names that a query looks up by (`links`): a person's pseudonym
  * (`p:`), a household key (`h:`), a decision a disclosure carried (`d:`), the agency whose
- * decision it carried (`a:`). Checkpoints are not rows: they are read from the log itself.
+ * decision it carried (`a:`). Checkpoints are kept as signed (`checkpoints`): not leaves, but
+ * what a proof of a row is made against; their signature is checked whenever one is used.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -28,6 +29,7 @@ CREATE INDEX IF NOT EXISTS decisions_by_signal ON records (agency, signal) WHERE
 CREATE INDEX IF NOT EXISTS disclosures_by_recipient ON records (recipient, time) WHERE type = 'disclosure';
 CREATE INDEX IF NOT EXISTS disclosures_by_viewer ON records (viewer, time) WHERE viewer IS NOT NULL;
 CREATE TABLE IF NOT EXISTS links (key TEXT NOT NULL, leaf INTEGER NOT NULL, PRIMARY KEY (key, leaf)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL, jws TEXT NOT NULL);
 `;
 
 /** Keys of `links`. */

@@ -17,6 +17,16 @@ import {
 import { rowFields } from './row.js';
 import { SCHEMA, SCHEMA_VERSION, link } from './schema.js';
 
+/** The tree size a checkpoint claims, read without checking it (-1 if unreadable): only to find one. */
+function treeSizeOf(jws: string): number {
+  try {
+    const size = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')).treeSize;
+    return Number.isInteger(size) ? size : -1;
+  } catch {
+    return -1;
+  }
+}
+
 export interface IndexStatus {
   /** Records indexed: the next record's leaf index in the Merkle log. */
   readonly records: number;
@@ -66,6 +76,7 @@ export class AuditIndex {
       ),
       link: this.db.prepare('INSERT OR IGNORE INTO links (key, leaf) VALUES (?, ?)'),
       agencyOf: this.db.prepare("SELECT agency FROM records WHERE id = ? AND type = 'decision' LIMIT 1").pluck(),
+      checkpoint: this.db.prepare('INSERT OR REPLACE INTO checkpoints (seq, tree_size, jws) VALUES (?, ?, ?)'),
     };
   }
 
@@ -105,7 +116,11 @@ export class AuditIndex {
           break;
         }
         lastSeq = e.seq;
-        if (e.subject === CHECKPOINT_SUBJECT) continue;
+        if (e.subject === CHECKPOINT_SUBJECT) {
+          const jws = Buffer.from(e.data).toString('utf8');
+          s.checkpoint.run(e.seq, treeSizeOf(jws), jws);
+          continue;
+        }
         const body = Buffer.from(e.data).toString('utf8');
         let parsed: Record<string, unknown> = {};
         try {
@@ -148,7 +163,9 @@ export class AuditIndex {
   reset(): void {
     this.db
       .transaction(() => {
-        this.db.exec("DELETE FROM records; DELETE FROM links; DELETE FROM meta WHERE key IN ('records', 'lastSeq');");
+        this.db.exec(
+          "DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DELETE FROM meta WHERE key IN ('records', 'lastSeq');",
+        );
       })
       .immediate();
   }
@@ -168,6 +185,34 @@ export class AuditIndex {
   /** Every record that can concern one person (see concerningPart). */
   concerning(person: string): AuditRecords {
     return concerningPart(this.db, person);
+  }
+
+  /** A record's row by its id (decision, disclosure, erasure or assignment id). */
+  row(id: string): { leaf: number; body: string } | undefined {
+    return this.db.prepare('SELECT leaf, body FROM records WHERE id = ? ORDER BY leaf LIMIT 1').get(id) as
+      | { leaf: number; body: string }
+      | undefined;
+  }
+
+  /** The newest checkpoint taken in, as signed (to be verified by whoever uses it). */
+  latestCheckpoint(): string | undefined {
+    return this.db.prepare('SELECT jws FROM checkpoints ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
+  }
+
+  /** Every row's leaf hash and body, in leaf order, read as they are used (not held). */
+  *leaves(size = Number.MAX_SAFE_INTEGER): Generator<{ hash: Buffer; body: string }> {
+    yield* this.db.prepare('SELECT hash, body FROM records WHERE leaf < ? ORDER BY leaf').iterate(size) as Iterable<{
+      hash: Buffer;
+      body: string;
+    }>;
+  }
+
+  /** Every row's leaf hash, in leaf order. */
+  *hashes(size = Number.MAX_SAFE_INTEGER): Generator<Buffer> {
+    yield* this.db
+      .prepare('SELECT hash FROM records WHERE leaf < ? ORDER BY leaf')
+      .pluck()
+      .iterate(size) as Iterable<Buffer>;
   }
 
   close(): void {

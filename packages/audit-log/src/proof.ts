@@ -15,51 +15,6 @@ export interface InclusionProofFile {
   readonly checkpoint: string; // the signed checkpoint (JWS) whose tree contains the record
 }
 
-const idOf = (data: Uint8Array) => {
-  try {
-    const r = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
-    return (r.decisionId ?? r.disclosureId) as string | undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-/** Builds the proof for the record with this decision or disclosure id, against the latest checkpoint covering it. */
-export async function proveRecord(
-  entries: readonly LogEntry[],
-  recordId: string,
-  trust: { ca: X509Certificate; trustDomain: string },
-): Promise<InclusionProofFile> {
-  const records = entries.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
-  const index = records.findIndex((r) => idOf(r.data) === recordId);
-  if (index < 0) throw new SamenhangError('ERR_NOT_FOUND', `no record ${recordId} in the audit log`);
-  const cps = entries.filter((e) => e.subject === CHECKPOINT_SUBJECT);
-  for (const e of [...cps].reverse()) {
-    const jws = Buffer.from(e.data).toString('utf8');
-    const c = await verifyCheckpoint(jws, trust.ca, trust.trustDomain);
-    if (c.treeSize <= index) break; // checkpoints grow; older ones cover less
-    const tree = new MerkleTree(records.slice(0, c.treeSize).map((r) => leafHash(r.data)));
-    if (toHex(tree.root()) !== c.rootHash)
-      throw new SamenhangError(
-        'ERR_AUDIT_LOG_MISMATCH',
-        'the log does not match its latest checkpoint: run audit verify',
-      );
-    return {
-      type: 'samenhang-inclusion-proof',
-      version: 1,
-      record: Buffer.from(records[index]!.data).toString('base64'),
-      index,
-      treeSize: c.treeSize,
-      proof: tree.inclusionProof(index).map(toHex),
-      checkpoint: jws,
-    };
-  }
-  throw new SamenhangError(
-    'ERR_AUDIT_NOT_COVERED',
-    `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`,
-  );
-}
-
 /** Checks a proof file with nothing but the trust anchor: checkpoint signature, then the Merkle path. */
 export async function verifyProofFile(
   p: InclusionProofFile,

@@ -1,5 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import { MerkleTree, leafHash, toHex, verifyConsistency, fromHex } from '@samenhang/merkle';
+import { CompactTree, leafHash, toHex } from '@samenhang/merkle';
 import { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
 
 /** One message of the AUDIT stream, in stream order. */
@@ -27,6 +27,9 @@ export interface VerifyReport {
   };
 }
 
+type Head = { readonly treeSize: number; readonly rootHash: string };
+type Problem = NonNullable<VerifyReport['problem']>;
+
 function recordId(data: Uint8Array | undefined): string | undefined {
   if (!data) return undefined;
   try {
@@ -38,105 +41,165 @@ function recordId(data: Uint8Array | undefined): string | undefined {
 }
 
 /**
- * Recomputes the Merkle tree over the records of a log (the stream or a copy of it),
- * checks every checkpoint's signature, its listed leaves, its root and its
- * consistency with the one before — and with the last checkpoint this verifier
- * accepted earlier (`remembered`), which catches a log rolled back or rewritten.
+ * Verifies a log as it is read, in one pass and in memory proportional to the records
+ * between two checkpoints (not to the log): each checkpoint's signature, its chain to the one
+ * before, the leaves it lists against the records before it, its root against the tree
+ * recomputed from them, and — when a head this verifier accepted earlier is `remembered` —
+ * that the log still holds that head (a log rolled back or rewritten since fails).
+ * The caller hands in the entries in stream order with `add` and asks for the `report`.
  */
-export async function verifyLog(
-  entries: readonly LogEntry[],
-  trust: { ca: X509Certificate; trustDomain: string },
-  remembered: { treeSize: number; rootHash: string } | null,
-): Promise<VerifyReport> {
-  const records = entries.filter((e) => e.subject !== CHECKPOINT_SUBJECT);
-  const leaves = records.map((r) => leafHash(r.data));
-  const tree = new MerkleTree(leaves);
-  const cps = entries.filter((e) => e.subject === CHECKPOINT_SUBJECT);
-  const base = { records: records.length, checkpoints: cps.length };
-  const fail = (
-    problem: NonNullable<VerifyReport['problem']>,
-    latest: VerifyReport['latest'] = null,
-  ): VerifyReport => ({ ok: false, ...base, uncovered: 0, latest, problem });
-  const at = (i: number) => ({ index: i, seq: records[i]?.seq, recordId: recordId(records[i]?.data) });
+export class LogVerifier {
+  private readonly tree = CompactTree.empty();
+  /** Records read that no checkpoint covers yet: their leaf hash, stream sequence and bytes. */
+  private pending: { hash: Uint8Array; seq: number; data: Uint8Array }[] = [];
+  private records = 0;
+  private checkpoints = 0;
+  private prev: Head | null = null;
+  private problem: Problem | undefined;
+  /**
+   * A mismatch at the last leaf a checkpoint lists: if the next checkpoint lists this record
+   * first, it was moved up by one — swapped with its neighbour or with the one before it
+   * removed; modified otherwise. Decided when that checkpoint (or the end) is read.
+   */
+  private straddling: { problem: Problem; actual: string; swapped: boolean } | undefined;
 
-  // Pass 1: every checkpoint is genuine and follows the one before; collect what they signed.
-  let prev: { treeSize: number; rootHash: string } | null = null;
-  const signed: string[] = [];
-  const heads: { seq: number; treeSize: number; rootHash: string }[] = [];
-  for (const e of cps) {
+  constructor(
+    private readonly trust: { ca: X509Certificate; trustDomain: string },
+    private readonly remembered: Head | null,
+  ) {}
+
+  get failed(): boolean {
+    return this.problem !== undefined;
+  }
+
+  private settle(nextSigned: string | undefined): void {
+    const s = this.straddling!;
+    this.straddling = undefined;
+    const i = s.problem.index!;
+    this.problem =
+      nextSigned !== s.actual
+        ? { ...s.problem, what: `entry ${i} was modified: its hash differs from the signed checkpoint` }
+        : s.swapped
+          ? { ...s.problem, what: `entries ${i} and ${i + 1} are swapped` }
+          : { ...s.problem, what: `entry ${i} was removed: the entry now at ${i} was signed at ${i + 1}` };
+  }
+
+  /** Takes in the next entry of the log; a no-op once a problem was found. */
+  async add(e: LogEntry): Promise<void> {
+    if (e.subject === CHECKPOINT_SUBJECT) await this.checkpoint(e);
+    else this.record(e);
+  }
+
+  /** Takes in a record (not a checkpoint), and returns its leaf hash, for a caller that compares more with the log. */
+  record(e: LogEntry): Uint8Array {
+    const hash = leafHash(e.data);
+    if (this.problem) return hash;
+    this.pending.push({ hash, seq: e.seq, data: e.data });
+    this.records++;
+    return hash;
+  }
+
+  /** Takes in a checkpoint: verified, then checked against the records read before it. */
+  async checkpoint(e: LogEntry): Promise<void> {
+    if (this.problem) return;
+    this.checkpoints++;
     let c: Checkpoint;
     try {
-      c = await verifyCheckpoint(Buffer.from(e.data).toString('utf8'), trust.ca, trust.trustDomain);
+      c = await verifyCheckpoint(Buffer.from(e.data).toString('utf8'), this.trust.ca, this.trust.trustDomain);
     } catch (err) {
-      return fail({ seq: e.seq, what: `checkpoint at stream sequence ${e.seq}: ${(err as Error).message}` }, prev);
+      if (this.straddling) this.settle(undefined);
+      else this.problem = { seq: e.seq, what: `checkpoint at stream sequence ${e.seq}: ${(err as Error).message}` };
+      return;
     }
+    if (this.straddling) return this.settle(c.leaves[0]);
+    this.cover(c, e.seq);
+  }
+
+  /** Checks one genuine checkpoint against the records read before it, and moves the covered tree on. */
+  private cover(c: Checkpoint, seq: number): void {
+    const prev = this.prev;
     const from = c.previous?.treeSize ?? 0;
     if (prev ? c.previous?.treeSize !== prev.treeSize || c.previous.rootHash !== prev.rootHash : c.previous !== null) {
-      return fail(
-        {
-          seq: e.seq,
-          what: `checkpoint of size ${c.treeSize} does not follow the checkpoint before it (size ${prev?.treeSize ?? 0})`,
-        },
-        prev,
-      );
+      this.problem = {
+        seq,
+        what: `checkpoint of size ${c.treeSize} does not follow the checkpoint before it (size ${prev?.treeSize ?? 0})`,
+      };
+      return;
     }
-    if (c.treeSize < from || c.leaves.length !== c.treeSize - from)
-      return fail(
-        { seq: e.seq, what: `checkpoint of size ${c.treeSize} lists ${c.leaves.length} leaves after ${from}` },
-        prev,
-      );
-    signed.push(...c.leaves);
-    heads.push({ seq: e.seq, treeSize: c.treeSize, rootHash: c.rootHash });
-    prev = { treeSize: c.treeSize, rootHash: c.rootHash };
-  }
-
-  // Pass 2: name the first entry that differs from what was signed, and how.
-  for (let i = 0; i < signed.length; i++) {
-    const actual = leaves[i] ? toHex(leaves[i]!) : undefined;
-    if (actual === signed[i]) continue;
-    if (actual === undefined)
-      return fail(
-        {
+    if (c.treeSize < from || c.leaves.length !== c.treeSize - from) {
+      this.problem = { seq, what: `checkpoint of size ${c.treeSize} lists ${c.leaves.length} leaves after ${from}` };
+      return;
+    }
+    // Name the first record that differs from what was signed, and how.
+    const at = (i: number) => {
+      const p = this.pending[i - from];
+      return { index: i, seq: p?.seq, recordId: recordId(p?.data) };
+    };
+    for (let i = from; i < c.treeSize; i++) {
+      const actual = this.pending[i - from] ? toHex(this.pending[i - from]!.hash) : undefined;
+      const signed = c.leaves[i - from];
+      if (actual === signed) continue;
+      const next = this.pending[i - from + 1] ? toHex(this.pending[i - from + 1]!.hash) : undefined;
+      const signedNext = c.leaves[i - from + 1];
+      if (actual === undefined)
+        this.problem = {
           ...at(i),
-          what: `entry ${i} is missing: the signed log has ${signed.length} records, this one ${records.length}`,
-        },
-        prev,
-      );
-    const next = leaves[i + 1] ? toHex(leaves[i + 1]!) : undefined;
-    if (actual === signed[i + 1] && next === signed[i])
-      return fail({ ...at(i), what: `entries ${i} and ${i + 1} are swapped` }, prev);
-    if (actual === signed[i + 1])
-      return fail({ ...at(i), what: `entry ${i} was removed: the entry now at ${i} was signed at ${i + 1}` }, prev);
-    return fail({ ...at(i), what: `entry ${i} was modified: its hash differs from the signed checkpoint` }, prev);
-  }
-  for (const h of heads) {
-    if (toHex(tree.root(h.treeSize)) !== h.rootHash)
-      return fail({ seq: h.seq, what: `checkpoint of size ${h.treeSize}: root hash does not match the records` }, prev);
+          what: `entry ${i} is missing: the signed log has ${c.treeSize} records, this one ${this.records} before that checkpoint`,
+        };
+      else if (actual === signedNext && next === signed)
+        this.problem = { ...at(i), what: `entries ${i} and ${i + 1} are swapped` };
+      else if (signedNext === undefined)
+        this.straddling = { problem: { ...at(i), what: '' }, actual, swapped: next === signed };
+      else if (actual === signedNext)
+        this.problem = { ...at(i), what: `entry ${i} was removed: the entry now at ${i} was signed at ${i + 1}` };
+      else this.problem = { ...at(i), what: `entry ${i} was modified: its hash differs from the signed checkpoint` };
+      return;
+    }
+    for (const p of this.pending.splice(0, c.treeSize - from)) {
+      this.tree.append(p.hash);
+      const r = this.remembered;
+      if (r && this.tree.size === r.treeSize && toHex(this.tree.root()) !== r.rootHash) {
+        this.problem = {
+          what: `the log is not consistent with the checkpoint of size ${r.treeSize} verified before: it was rewritten`,
+        };
+        return;
+      }
+    }
+    if (toHex(this.tree.root()) !== c.rootHash) {
+      this.problem = { seq, what: `checkpoint of size ${c.treeSize}: root hash does not match the records` };
+      return;
+    }
+    this.prev = { treeSize: c.treeSize, rootHash: c.rootHash };
   }
 
-  if (remembered) {
-    if (!prev || prev.treeSize < remembered.treeSize) {
-      return fail(
-        {
-          what: `the log was rolled back: it now ends at ${prev?.treeSize ?? 0} signed records, but a checkpoint of ${remembered.treeSize} was verified before`,
+  report(): VerifyReport {
+    if (this.straddling) this.settle(undefined);
+    const base = { records: this.records, checkpoints: this.checkpoints, latest: this.prev };
+    if (this.problem) return { ok: false, ...base, uncovered: 0, problem: this.problem };
+    const r = this.remembered;
+    if (r && (!this.prev || this.prev.treeSize < r.treeSize))
+      return {
+        ok: false,
+        ...base,
+        uncovered: 0,
+        problem: {
+          what: `the log was rolled back: it now ends at ${this.prev?.treeSize ?? 0} signed records, but a checkpoint of ${r.treeSize} was verified before`,
         },
-        prev,
-      );
-    }
-    const ok = verifyConsistency(
-      remembered.treeSize,
-      prev.treeSize,
-      fromHex(remembered.rootHash),
-      fromHex(prev.rootHash),
-      tree.consistencyProof(remembered.treeSize, prev.treeSize),
-    );
-    if (!ok)
-      return fail(
-        {
-          what: `the log is not consistent with the checkpoint of size ${remembered.treeSize} verified before: it was rewritten`,
-        },
-        prev,
-      );
+      };
+    return { ok: true, ...base, uncovered: this.records - (this.prev?.treeSize ?? 0) };
   }
-  return { ok: true, ...base, uncovered: records.length - (prev?.treeSize ?? 0), latest: prev };
+}
+
+/** Verifies a whole log (the stream as it is read, or a copy of it); see LogVerifier. */
+export async function verifyLog(
+  entries: Iterable<LogEntry> | AsyncIterable<LogEntry>,
+  trust: { ca: X509Certificate; trustDomain: string },
+  remembered: Head | null,
+): Promise<VerifyReport> {
+  const v = new LogVerifier(trust, remembered);
+  for await (const e of entries) {
+    await v.add(e);
+    if (v.failed) break;
+  }
+  return v.report();
 }

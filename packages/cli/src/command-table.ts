@@ -23,13 +23,17 @@ const OFFICER = 'privacy officer';
 const ANALYSIS = 'policy and performance';
 const HELP = 'help';
 
-/** The audit subcommands: all read the AUDIT stream as the privacy officer. */
+/**
+ * The audit subcommands: all read the AUDIT stream as the privacy officer. The queries
+ * (decisions, disclosures, access-report, prove) answer from the audit index
+ * (<home>/index/audit.sqlite), caught up with the stream first.
+ */
 const AUDIT: readonly Command[] = [
   {
     name: 'verify',
     summary: 'verify the Merkle log and its signed checkpoints',
     description:
-      "Recomputes the Merkle tree from the AUDIT stream (or an exported copy), checks every checkpoint's signature, chain, listed leaves and root, and that the log is consistent with the last checkpoint this officer verified (kept in <home>/privacy-officer/verified-checkpoint.json). A failure names the first bad entry or checkpoint.",
+      "Recomputes the Merkle tree from the AUDIT stream (or an exported copy), checks every checkpoint's signature, chain, listed leaves and root, and that the log is consistent with the last checkpoint this officer verified (kept in <home>/privacy-officer/verified-checkpoint.json). A failure names the first bad entry or checkpoint. The live log is read once as a stream, and in the same pass the audit index is compared with it row by row: an index that differs fails too.",
     flags: [
       { flag: 'file', value: '<copy>', text: 'verify an exported copy (audit export) instead of the live stream' },
       { flag: 'witnesses' },
@@ -74,7 +78,10 @@ const AUDIT: readonly Command[] = [
       { flag: 'signal' },
       { flag: 'since' },
       { flag: 'until' },
-      { flag: 'json', text: 'print each decision record as one JSON line' },
+      { flag: 'limit' },
+      { flag: 'offset' },
+      { flag: 'json', choice: 'format', text: 'print each decision record as one JSON line' },
+      { flag: 'csv', choice: 'format' },
     ],
     examples: [
       'samenhang audit decisions --agency politie-oost-nederland --signal p-9001',
@@ -95,6 +102,8 @@ const AUDIT: readonly Command[] = [
       { flag: 'recipient', choice: 'who' },
       { flag: 'since' },
       { flag: 'until' },
+      { flag: 'limit' },
+      { flag: 'offset' },
       { flag: 'json', choice: 'format', text: 'print each disclosure record as one JSON line' },
       { flag: 'csv', choice: 'format' },
     ],
@@ -133,7 +142,7 @@ const AUDIT: readonly Command[] = [
     name: 'prove',
     summary: 'write an inclusion or consistency proof to a file',
     description:
-      'With --record: an inclusion proof of one decision or disclosure record against the latest signed checkpoint covering it. With --consistency: a proof that the log signed at that tree size is a prefix of a later signed one. Either is checked offline with audit verify-proof.',
+      'With --record: an inclusion proof of one record (decision, disclosure, erasure or assignment: any row an answer shows) against the newest signed checkpoint, made from the audit index in one pass; an index that does not match the signed root is refused (reindex). With --consistency: a proof that the log signed at that tree size is a prefix of a later signed one. Either is checked offline with audit verify-proof.',
     flags: [
       { flag: 'record', choice: 'what', required: true },
       { flag: 'consistency', choice: 'what', required: true },
@@ -157,6 +166,16 @@ const AUDIT: readonly Command[] = [
     examples: ['samenhang audit verify-proof proof.json --ca ca.crt'],
     exits: '0 the proof holds, 1 it does not, 2 usage error',
     run: (c) => audit(c.paths, 'verify-proof', c.flags, [...c.args]),
+  },
+  {
+    name: 'reindex',
+    summary: 'rebuild the audit index from the log',
+    description:
+      'The audit index (<home>/index/audit.sqlite) is a read model: disposable, derived from the AUDIT stream, kept current by the console and by every query. This empties it and takes in the whole log again, in place; queries asked meanwhile wait for it. Use it after audit verify reports that the index differs from the log, or after an upgrade that changed its schema.',
+    flags: [],
+    examples: ['samenhang audit reindex'],
+    exits: '0 rebuilt, 1 the log or the index cannot be read',
+    run: (c) => audit(c.paths, 'reindex', c.flags),
   },
   {
     name: 'export',

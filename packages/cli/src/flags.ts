@@ -40,6 +40,8 @@ export const FLAGS = {
   bsn: { type: 'string', value: '<bsn>', text: 'a citizen by BSN' },
   recipient: { type: 'string', value: '<id>', text: 'only disclosures to this recipient (an RVT or its region)' },
   record: { type: 'string', value: '<id>', text: 'a decision or disclosure id' },
+  limit: { type: 'string', value: '<n>', text: 'at most this many rows (a page; all by default)' },
+  offset: { type: 'string', value: '<n>', text: 'skip this many rows first (the next page)' },
   ca: { type: 'string', value: '<cert>', text: 'the trust anchor (CA certificate) to verify against' },
   consistency: { type: 'string', value: '<tree size>', text: 'prove the log grew from this tree size' },
   to: { type: 'string', value: '<tree size>', text: 'up to this tree size (default: the newest checkpoint)' },

@@ -5,4 +5,4 @@ export { AgencyClient, PUBLISH_DEADLINE_MS, REPUBLISH_AFTER_MS, loadSigner, outc
 export type { SignerKey } from './agency-client.js';
 export { publishStep } from './scenario-step.js';
 export type { ScenarioStep } from './scenario-step.js';
-export { readAuditLog } from './audit-reader.js';
+export { openAuditIndex, readAuditLog, streamAuditLog } from './audit-reader.js';

@@ -2,3 +2,5 @@ export { EMPTY_ROOT, equal, fromHex, leafHash, nodeHash, toHex } from './hash.js
 export { MerkleTree } from './tree.js';
 export { verifyConsistency, verifyInclusion } from './verify.js';
 export { CompactTree } from './compact.js';
+export { inclusionRanges } from './ranges.js';
+export { streamInclusion } from './stream.js';

@@ -1,4 +1,5 @@
 import { EMPTY_ROOT, nodeHash, split } from './hash.js';
+import { inclusionRanges } from './ranges.js';
 
 /**
  * A Merkle tree over leaf hashes (RFC 9162 §2.1.2) that answers tree heads and
@@ -38,17 +39,7 @@ export class MerkleTree {
   /** PATH(m, D[0:size]) — the inclusion proof of leaf `index` in the tree of `size` leaves. */
   inclusionProof(index: number, size = this.size): Uint8Array[] {
     this.checkSize(size);
-    if (!Number.isInteger(index) || index < 0 || index >= size)
-      throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
-    const path = (m: number, start: number, end: number): Uint8Array[] => {
-      const n = end - start;
-      if (n === 1) return [];
-      const k = split(n);
-      return m < k
-        ? [...path(m, start, start + k), this.mth(start + k, end)]
-        : [...path(m - k, start + k, end), this.mth(start, start + k)];
-    };
-    return path(index, 0, size);
+    return inclusionRanges(index, size).map(([start, end]) => this.mth(start, end));
   }
 
   /** PROOF(first, D[0:second]) — that the tree of `first` leaves is a prefix of the tree of `second`. */

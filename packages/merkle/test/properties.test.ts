@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../../tests/helpers/rng.js';
-import { CompactTree, MerkleTree, equal, leafHash, verifyConsistency, verifyInclusion } from '@samenhang/merkle';
+import {
+  CompactTree,
+  MerkleTree,
+  equal,
+  leafHash,
+  streamInclusion,
+  verifyConsistency,
+  verifyInclusion,
+} from '@samenhang/merkle';
 
 const random = rng(20261122);
 const all = Array.from({ length: 1000 }, (_, i) => leafHash(Buffer.from(`audit record ${i}`)));
@@ -13,6 +21,20 @@ const sizes = [
 ];
 
 describe('properties over tree sizes 1..1,000', () => {
+  it('a proof made from the leaves streamed once is the one the whole tree gives', () => {
+    for (const n of sizes) {
+      for (const i of new Set([0, n - 1, Math.floor(random() * n)])) {
+        // More leaves than the tree holds: the stream stops at its size.
+        const { root, proof } = streamInclusion(i, n, all);
+        expect(equal(root, big.root(n))).toBe(true);
+        expect(proof.map((p) => Buffer.from(p).toString('hex'))).toEqual(
+          big.inclusionProof(i, n).map((p) => Buffer.from(p).toString('hex')),
+        );
+      }
+    }
+    expect(() => streamInclusion(5, 20, all.slice(0, 10))).toThrow(RangeError);
+  });
+
   it('every inclusion proof verifies, and fails for any other leaf', () => {
     for (const n of sizes) {
       const root = big.root(n);

@@ -6,7 +6,7 @@ export { serveHealth } from './health.js';
 export type { Health, HealthChecks, HealthReport } from './health.js';
 export { openFilteredReader } from './filtered-reader.js';
 export type { FilteredReader, ReadMessage, ReaderOptions } from './filtered-reader.js';
-export { readAll } from './read-all.js';
+export { readAll, streamAll } from './read-all.js';
 export type { StoredMessage } from './read-all.js';
 export { requestPicture } from './picture-client.js';
 export { retryOnTimeout } from './retry-timeout.js';

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { AuditIndex, follow } from '@samenhang/audit-index';
 import { readEnv } from '@samenhang/config';
 import { createLogger } from '@samenhang/logging';
 import { loadRegistry } from '@samenhang/pki';
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
   const sealed = async <T>(bucket: string) => new SealedKv<T>(await bindKv(js, bucket), bucket, storeKey);
   const feed = new AlertsFeed(nc, log);
   await feed.start();
+  // The audit log's read model, kept current for the privacy officer's pages.
+  const auditIndex = AuditIndex.open(paths.auditIndex);
+  const indexing = await follow(nc, auditIndex, log);
   const webConsole = new WebConsole({
     nc,
     registry,
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
     assignments: new Assignments(await sealed(BUCKETS.CONSOLE_ASSIGNMENTS)),
     feed,
     audit: new ConsoleAudit(js),
-    auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),
+    auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }, auditIndex),
     pseudonyms: createPseudonymizer(brokerKeys.pseudonymMaster),
     // Read only for an access report's copy of a person's data; nothing is cached, so an erasure shows at once.
     vault: new Vault(
@@ -129,6 +133,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'draining');
     feed.stop();
     stopSessions();
+    indexing.stop();
+    await indexing.done.catch(() => undefined);
+    auditIndex.close();
     receipts.close();
     for (const s of [api, web]) {
       s.close();

@@ -3,13 +3,12 @@ import {
   REQUESTER_KINDS,
   citizenReport,
   citizenReportDocument,
-  parseRecords,
   readHeldData,
   renderCitizenReport,
   reportContext,
   type RequesterKind,
 } from '@samenhang/audit-log';
-import { readAuditLog } from '@samenhang/client';
+import { openAuditIndex } from '@samenhang/client';
 import type { HomePaths } from '@samenhang/config';
 import { bindKv, connectAs, kvByteStore } from '@samenhang/nats';
 import { loadRegistry } from '@samenhang/pki';
@@ -80,7 +79,14 @@ export async function accessReport(paths: HomePaths, flags: AccessReportFlags): 
   const keys = loadBrokerKeys(paths);
   const pseudonyms = createPseudonymizer(keys.pseudonymMaster);
   const person = pseudonyms.person(bsn);
-  const records = parseRecords(await readAuditLog(paths));
+  // What of the log can concern the person, from the index (the report reads no more).
+  const index = await openAuditIndex(paths);
+  let records: ReturnType<typeof index.concerning>;
+  try {
+    records = index.concerning(person);
+  } finally {
+    index.close();
+  }
   const policy = flags.policy ? loadPolicy(flags.policy) : loadDefaultPolicy();
   const held = await withVault(paths, keys, (vault) => readHeldData(vault, records, person, signalKey));
   const ctx = reportContext(loadRegistry(paths.registry), policy.retention, {

@@ -1,8 +1,16 @@
 import type { HomePaths } from '@samenhang/config';
-import { concerning, inRange, parseRecords, type DisclosureRecord } from '@samenhang/audit-log';
+import { concerning } from '@samenhang/audit-log';
+import {
+  DECISION_COLUMNS,
+  DISCLOSURE_COLUMNS,
+  decisionCells,
+  disclosureCells,
+  toCsv,
+  type AuditIndex,
+} from '@samenhang/audit-index';
 import type { DecisionRecord } from '@samenhang/decision';
 import { createPseudonymizer } from '@samenhang/pseudonym';
-import { readAuditLog } from '@samenhang/client';
+import { openAuditIndex } from '@samenhang/client';
 import { EXIT, usageError, out } from '../output.js';
 import { loadBrokerKeys } from '@samenhang/service-base';
 import { isValidBsn } from '@samenhang/signal';
@@ -17,7 +25,40 @@ export type ReportFlags = {
   recipient?: string;
   json?: boolean;
   csv?: boolean;
+  limit?: string;
+  offset?: string;
 };
+
+/** A page of the answer: `--limit` rows after `--offset` (all by default). */
+function paging(flags: ReportFlags): { limit?: number; offset?: number } {
+  const n = (flag: 'limit' | 'offset') => {
+    const v = flags[flag];
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw usageError(`--${flag} takes a whole number of 0 or more`);
+    return Number(v);
+  };
+  const limit = n('limit');
+  const offset = n('offset');
+  return { ...(limit !== undefined ? { limit } : {}), ...(offset !== undefined ? { offset } : {}) };
+}
+
+/** A date the way the console's forms take it too: anything Date reads, or the command fails with exit 2. */
+function window(flags: ReportFlags): { since?: string; until?: string } {
+  for (const f of ['since', 'until'] as const)
+    if (flags[f] !== undefined && Number.isNaN(Date.parse(flags[f]!)))
+      throw usageError(`--${f} is not a date (YYYY-MM-DD or an ISO time)`);
+  return { ...(flags.since ? { since: flags.since } : {}), ...(flags.until ? { until: flags.until } : {}) };
+}
+
+/** Runs a query on the home's audit index, caught up with the log first. */
+async function withIndex<T>(paths: HomePaths, use: (index: AuditIndex) => T): Promise<T> {
+  const index = await openAuditIndex(paths);
+  try {
+    return use(index);
+  } finally {
+    index.close();
+  }
+}
 
 function rule(d: DecisionRecord): string {
   const r = d.rulesEvaluated.find((x) => x.id === d.decidingRule);
@@ -30,13 +71,17 @@ function rule(d: DecisionRecord): string {
  * shown as it was. A signal id is unique per agency only, so `--agency` names whose.
  */
 export async function decisions(paths: HomePaths, flags: ReportFlags): Promise<number> {
-  const { decisions: all } = parseRecords(await readAuditLog(paths));
-  const picked = all.filter(
-    (d) =>
-      (!flags.agency || d.sourceAgency === flags.agency) &&
-      (!flags.signal || d.signalId === flags.signal) &&
-      inRange(d.decidedAt, flags.since, flags.until),
-  );
+  const q = {
+    ...(flags.agency ? { agency: flags.agency } : {}),
+    ...(flags.signal ? { signal: flags.signal } : {}),
+    ...window(flags),
+    ...paging(flags),
+  };
+  const { rows: picked } = await withIndex(paths, (index) => index.decisions(q));
+  if (flags.csv) {
+    process.stdout.write(toCsv(DECISION_COLUMNS, decisionCells, picked));
+    return EXIT.OK;
+  }
   for (const d of picked) {
     if (flags.json) {
       out(JSON.stringify(d));
@@ -62,49 +107,32 @@ export async function decisions(paths: HomePaths, flags: ReportFlags): Promise<n
 
 /** `audit disclosures --bsn | --household <postcode> <number> | --recipient | --since | --until`. */
 export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: string[]): Promise<number> {
-  const records = parseRecords(await readAuditLog(paths));
-  const ds = records.decisions;
-  let all = records.disclosures;
-  let signalsAtHousehold: Set<string> | undefined;
-  if (flags.bsn || flags.household) {
-    const p = createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster);
-    if (flags.bsn) {
-      if (!isValidBsn(flags.bsn)) throw usageError('--bsn is not a valid BSN (nine digits that pass the 11-test)');
-      // The one query the access report uses too: console views name decisions, not persons.
-      all = [...concerning(records, p.person(flags.bsn)).disclosures];
-    }
-    if (flags.household) {
-      const n = Number.parseInt(rest[0] ?? '', 10);
-      if (!Number.isInteger(n)) throw usageError('--household needs <postcode> <number> [suffix]');
-      const hk = p.household({ postcode: flags.household, houseNumber: n, houseNumberSuffix: rest[1] ?? '' });
-      signalsAtHousehold = new Set(ds.filter((d) => d.householdKey === hk).map((d) => d.signalId));
-    }
+  const p = flags.bsn || flags.household ? createPseudonymizer(loadBrokerKeys(paths).pseudonymMaster) : undefined;
+  if (flags.bsn && !isValidBsn(flags.bsn))
+    throw usageError('--bsn is not a valid BSN (nine digits that pass the 11-test)');
+  let household: string | undefined;
+  if (flags.household) {
+    const n = Number.parseInt(rest[0] ?? '', 10);
+    if (!Number.isInteger(n)) throw usageError('--household needs <postcode> <number> [suffix]');
+    household = p!.household({ postcode: flags.household, houseNumber: n, houseNumberSuffix: rest[1] ?? '' });
   }
-  const picked = all.filter(
-    (d) =>
-      (!signalsAtHousehold || d.sourceSignals.some((s) => signalsAtHousehold!.has(s))) &&
-      (!flags.recipient || d.recipient === flags.recipient || d.recipient === `rvt-${flags.recipient}`) &&
-      inRange(d.time, flags.since, flags.until),
-  );
-  const row = (d: DisclosureRecord) => [
-    d.time,
-    d.disclosureId,
-    d.kind,
-    d.recipient,
-    String(d.version ?? ''),
-    d.sourceSignals.join(' '),
-    d.legalBasis.map((b) => `${b.signalId}:${b.rule}`).join(' '),
-    d.contentSha256,
-  ];
-  const header = ['time', 'disclosureId', 'kind', 'recipient', 'version', 'signals', 'legalBasis', 'contentSha256'];
+  const q = {
+    ...(flags.recipient ? { recipient: flags.recipient } : {}),
+    ...(household ? { household } : {}),
+    ...window(flags),
+  };
+  const picked = await withIndex(paths, (index) => {
+    // A person's: the one query the access report uses too (console views name decisions, not persons).
+    const person = flags.bsn ? p!.person(flags.bsn) : undefined;
+    const ids = person && concerning(index.concerning(person), person).disclosures.map((d) => d.disclosureId);
+    return index.disclosures({ ...q, ...(ids ? { ids } : {}), ...paging(flags) }).rows;
+  });
   if (flags.json) for (const d of picked) out(JSON.stringify(d));
-  else if (flags.csv) {
-    const csv = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    out(header.join(','));
-    for (const d of picked) out(row(d).map(csv).join(','));
-  } else {
-    out(header.slice(0, 7).join('\t'));
-    for (const d of picked) out(row(d).slice(0, 7).join('\t'));
+  else if (flags.csv) process.stdout.write(toCsv(DISCLOSURE_COLUMNS, disclosureCells, picked));
+  else {
+    // The content hash is for the CSV (and proofs), not the terminal.
+    out(DISCLOSURE_COLUMNS.slice(0, -1).join('\t'));
+    for (const d of picked) out(disclosureCells(d).slice(0, -1).join('\t'));
   }
   return EXIT.OK;
 }

@@ -2,16 +2,17 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   proveConsistency,
-  proveRecord,
   verifyConsistencyFile,
   verifyLog,
   verifyProofFile,
   witnessLog,
   witnessedBy,
+  type VerifyReport,
 } from '@samenhang/audit-log';
+import { proveRow, verifyWithIndex, type IndexComparison } from '@samenhang/audit-index';
 import type { HomePaths } from '@samenhang/config';
 import { loadRegistry } from '@samenhang/pki';
-import { readAuditLog } from '@samenhang/client';
+import { openAuditIndex, readAuditLog, streamAuditLog } from '@samenhang/client';
 import { loadRemembered, readLogFile, remember, writeLogFile } from '../audit-reader.js';
 import { EXIT, usageError, out } from '../output.js';
 import { cosignedNote, loadWitness, saveCosigned } from '../witness-state.js';
@@ -73,7 +74,8 @@ export async function audit(
         throw usageError(
           'audit prove needs --record <decision or disclosure id> or --consistency <tree size> [--to <size>], and [--out <file>]',
         );
-      const proof = await proveRecord(await readAuditLog(paths), flags.record, trustOf(paths));
+      const index = await openAuditIndex(paths);
+      const proof = await proveRow(index, flags.record, trustOf(paths)).finally(() => index.close());
       const file = flags.out ?? `${flags.record}.proof.json`;
       writeFileSync(file, `${JSON.stringify(proof, null, 2)}\n`);
       out(`proof of ${flags.record} (entry ${proof.index} of ${proof.treeSize}) written to ${file}`);
@@ -92,6 +94,15 @@ export async function audit(
       out(r.ok ? `proof OK: ${r.what}` : `proof FAILED: ${r.what}`);
       return r.ok ? EXIT.OK : EXIT.FAIL;
     }
+    case 'reindex': {
+      // Rebuilt in place, in one pass over the log: queries meanwhile wait for it (they catch up first).
+      const started = Date.now();
+      const index = await openAuditIndex(paths, { rebuild: true });
+      const { records } = index.status();
+      index.close();
+      out(`audit index rebuilt: ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return EXIT.OK;
+    }
     case 'export': {
       if (!flags.out) throw usageError('audit export needs --out <file>');
       const entries = await readAuditLog(paths);
@@ -101,7 +112,7 @@ export async function audit(
     }
     default:
       throw usageError(
-        `unknown audit command '${sub ?? ''}' (verify, witness, decisions, disclosures, access-report, prove, verify-proof, export)`,
+        `unknown audit command '${sub ?? ''}' (verify, witness, decisions, disclosures, access-report, prove, verify-proof, reindex, export)`,
       );
   }
 }
@@ -163,10 +174,27 @@ async function witnessed(
   return { ok: saw >= needed, lines, findings };
 }
 
+/**
+ * The live log, read once as a stream (memory does not grow with the log): verified, and the
+ * audit index compared with it row by row in the same pass.
+ */
+async function verifyLive(
+  paths: HomePaths,
+  trust: ReturnType<typeof trustOf>,
+  remembered: { treeSize: number; rootHash: string } | null,
+): Promise<{ report: VerifyReport; index: IndexComparison }> {
+  const index = await openAuditIndex(paths);
+  try {
+    return await verifyWithIndex(streamAuditLog(paths), trust, remembered, index);
+  } finally {
+    index.close();
+  }
+}
+
 async function verify(paths: HomePaths, flags: Flags): Promise<number> {
-  const entries = flags.file ? readLogFile(flags.file) : await readAuditLog(paths);
   const trust = trustOf(paths);
   if (flags.witnesses !== undefined) {
+    const entries = flags.file ? readLogFile(flags.file) : await readAuditLog(paths);
     // The witnesses' view alone: no file of the broker's home is trusted for this check.
     const [report, w] = await Promise.all([verifyLog(entries, trust, null), witnessed(entries, trust, flags)]);
     if (flags.json) out(JSON.stringify({ ...report, witnessed: w.ok, witnesses: w.findings }));
@@ -181,10 +209,12 @@ async function verify(paths: HomePaths, flags: Flags): Promise<number> {
     return report.ok && w.ok ? EXIT.OK : EXIT.FAIL;
   }
   const remembered = loadRemembered(paths);
-  const report = await verifyLog(entries, trust, remembered);
+  const { report, index } = flags.file
+    ? { report: await verifyLog(readLogFile(flags.file), trust, remembered), index: undefined }
+    : await verifyLive(paths, trust, remembered);
   // Only a verified live log moves the remembered checkpoint forward.
   if (report.ok && report.latest && !flags.file) remember(paths, report.latest);
-  if (flags.json) out(JSON.stringify({ ...report, remembered }));
+  if (flags.json) out(JSON.stringify({ ...report, remembered, ...(index ? { index } : {}) }));
   else if (report.ok) {
     out(
       `audit log OK: ${report.records} records, ${report.checkpoints} signed checkpoints, tree size ${report.latest?.treeSize ?? 0} root ${report.latest?.rootHash ?? '-'}`,
@@ -199,5 +229,12 @@ async function verify(paths: HomePaths, flags: Flags): Promise<number> {
         `first bad entry: index ${p.index}, stream sequence ${p.seq ?? '-'}${p.recordId ? `, record ${p.recordId}` : ''}`,
       );
   }
-  return report.ok ? EXIT.OK : EXIT.FAIL;
+  // The index answers the privacy officer's queries: one that differs from the log fails too.
+  if (index && !flags.json)
+    out(
+      index.ok
+        ? `audit index OK: its ${index.rows} rows are the log's records`
+        : `audit index FAILED: ${index.problem?.what} (samenhang audit reindex rebuilds it)`,
+    );
+  return report.ok && (index?.ok ?? true) ? EXIT.OK : EXIT.FAIL;
 }

@@ -41,6 +41,28 @@ export interface Filters {
   readonly until?: string;
 }
 
+/** Rows per page of the privacy officer's lists (the index pages them; the CSV export has them all). */
+export const AUDIT_PAGE_ROWS = 50;
+
+/** Which page of how many rows in all. */
+export interface Paging {
+  readonly total: number;
+  readonly page: number;
+}
+
+/** The same query on another page, or as CSV: the filters stay in the link. */
+function linkTo(action: string, f: Filters, extra: Record<string, string>): string {
+  const q = new URLSearchParams({ ...(f as Record<string, string>), ...extra });
+  return `${action}?${q.toString()}`;
+}
+
+function pager(t: T, action: string, f: Filters, p: Paging, shown: number): Raw {
+  const from = shown === 0 ? 0 : (p.page - 1) * AUDIT_PAGE_ROWS + 1;
+  const last = Math.max(1, Math.ceil(p.total / AUDIT_PAGE_ROWS));
+  return h`<nav class="pager" aria-label="${t('pages')}"><p>${t('rowsOfTotal', from, from + shown - (shown ? 1 : 0), p.total)}</p>
+${p.page > 1 ? h`<a rel="prev" href="${linkTo(action, f, { page: String(p.page - 1) })}">${t('previousPage')}</a> ` : ''}${p.page < last ? h`<a rel="next" href="${linkTo(action, f, { page: String(p.page + 1) })}">${t('nextPage')}</a> ` : ''}<a download href="${linkTo(action, f, { format: 'csv' })}">${t('exportCsv')}</a></nav>`;
+}
+
 function filterForm(t: T, action: string, f: Filters, withRecipient: boolean): Raw {
   return h`<form method="get" action="${action}">
 ${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.recipient ?? ''}"></label><label>${t('viewer')} <input name="viewer" value="${f.viewer ?? ''}" placeholder="person:…"></label>` : ''}
@@ -51,9 +73,10 @@ ${withRecipient ? h`<label>${t('recipient')} <input name="recipient" value="${f.
 <button type="submit">${t('filter')}</button></form>`;
 }
 
-export function disclosuresBody(t: T, f: Filters, rows: readonly DisclosureRecord[]): Raw {
+export function disclosuresBody(t: T, f: Filters, rows: readonly DisclosureRecord[], p: Paging): Raw {
   return h`${filterForm(t, '/audit/disclosures', f, true)}
-<table><caption>${t('disclosures')} (${rows.length})</caption><thead><tr><th scope="col">${t('time')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('recipient')}</th><th scope="col">${t('signal')}</th><th scope="col">${t('rule')}</th></tr></thead>
+${pager(t, '/audit/disclosures', f, p, rows.length)}
+<table><caption>${t('disclosures')} (${p.total})</caption><thead><tr><th scope="col">${t('time')}</th><th scope="col">${t('kind')}</th><th scope="col">${t('recipient')}</th><th scope="col">${t('signal')}</th><th scope="col">${t('rule')}</th></tr></thead>
 <tbody>${rows.map((d) => h`<tr><td>${d.time}</td><td>${d.kind}</td><td>${d.recipient}${d.viewer ? h` (<span data-viewer="${d.viewer}">${d.viewer}</span>${d.viewerRole ? `, ${d.viewerRole}` : ''})` : ''}</td><td>${d.sourceSignals.join(', ')}</td><td>${d.legalBasis.map((b) => `${b.signalId}: ${b.rule}`).join('; ')}</td></tr>`)}</tbody></table>`;
 }
 
@@ -65,9 +88,10 @@ const HUMAN_LABEL = {
   HOLD_DENY: 'holdDeny',
 } as const;
 
-export function decisionsBody(t: T, f: Filters, rows: readonly DecisionRecord[]): Raw {
+export function decisionsBody(t: T, f: Filters, rows: readonly DecisionRecord[], p: Paging): Raw {
   return h`${filterForm(t, '/audit/decisions', f, false)}
-<p>${t('decisions')}: ${rows.length}</p>
+<p>${t('decisions')}: ${p.total}</p>
+${pager(t, '/audit/decisions', f, p, rows.length)}
 ${rows.map((d) => {
   const rule = d.rulesEvaluated.find((r) => r.id === d.decidingRule);
   return h`<article class="alert" aria-labelledby="d-${d.decisionId}"><h2 id="d-${d.decisionId}">${d.signalId} — ${d.outcome}</h2>

@@ -1,41 +1,29 @@
 import type { X509Certificate } from 'node:crypto';
 import type { NatsConnection } from 'nats';
-import {
-  parseRecords,
-  verifyCheckpoint,
-  verifyLog,
-  CHECKPOINT_SUBJECT,
-  type AuditRecords,
-  type Checkpoint,
-  type LogEntry,
-  type VerifyReport,
-} from '@samenhang/audit-log';
-import { readAll } from '@samenhang/nats';
+import { CHECKPOINT_SUBJECT, verifyCheckpoint, type Checkpoint, type VerifyReport } from '@samenhang/audit-log';
+import { catchUp, verifyWithIndex, type AuditIndex, type IndexComparison } from '@samenhang/audit-index';
+import { streamAll } from '@samenhang/nats';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
 
 /**
- * The privacy officer's window on the audit log: read with the console's service
- * identity after the officer's own permission to read AUDIT was checked. The last
- * verification is kept so the status page can show when and with what result.
+ * The privacy officer's window on the audit log: its read model (kept current by the
+ * console's consumer, and caught up before each answer, so a page never shows less than the
+ * log held when it was asked), read after the officer's own permission to read AUDIT was
+ * checked. The last verification is kept so the status page can show when and with what result.
  */
 export class AuditView {
-  private lastRead: { at: number; entries: LogEntry[] } | undefined;
-  lastVerification: { at: string; report: VerifyReport } | undefined;
+  lastVerification: { at: string; report: VerifyReport; index: IndexComparison } | undefined;
 
   constructor(
     private readonly nc: NatsConnection,
     private readonly trust: { ca: X509Certificate; trustDomain: string },
+    private readonly index: AuditIndex,
   ) {}
 
-  async entries(maxAgeMs = 1000): Promise<LogEntry[]> {
-    if (this.lastRead && Date.now() - this.lastRead.at < maxAgeMs) return this.lastRead.entries;
-    const entries = await readAll(this.nc, STREAMS.AUDIT, auditSubjects.all);
-    this.lastRead = { at: Date.now(), entries };
-    return entries;
-  }
-
-  async records(): Promise<AuditRecords> {
-    return parseRecords(await this.entries());
+  /** The index, caught up with the log. */
+  async current(): Promise<AuditIndex> {
+    await catchUp(this.nc, this.index);
+    return this.index;
   }
 
   /** The newest checkpoint, read alone (not the whole log), and shown only once its signature verifies against the CA. */
@@ -48,11 +36,19 @@ export class AuditView {
     );
   }
 
-  /** Verifies the whole log now, consistent with the last head this console accepted. */
+  /**
+   * Verifies the whole log now, read once as a stream, consistent with the last head this
+   * console accepted; and compares the index with it in the same pass.
+   */
   async verify(): Promise<VerifyReport> {
-    const remembered = this.lastVerification?.report.ok ? this.lastVerification.report.latest : null;
-    const report = await verifyLog(await this.entries(0), this.trust, remembered);
-    this.lastVerification = { at: new Date().toISOString(), report };
-    return report;
+    const last = this.lastVerification;
+    const r = await verifyWithIndex(
+      streamAll(this.nc, STREAMS.AUDIT, auditSubjects.all),
+      this.trust,
+      last?.report.ok ? last.report.latest : null,
+      await this.current(),
+    );
+    this.lastVerification = { at: new Date().toISOString(), ...r };
+    return r.report;
   }
 }

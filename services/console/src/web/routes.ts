@@ -5,12 +5,12 @@ import {
   citizenReport,
   erasureGroundsProblem,
   type ErasureReason,
-  inRange,
   readHeldData,
   reportContext,
   type ReportContext,
   type VaultReader,
 } from '@samenhang/audit-log';
+import { DECISION_COLUMNS, DISCLOSURE_COLUMNS, decisionCells, disclosureCells, toCsv } from '@samenhang/audit-index';
 import { isSystemId } from '@samenhang/family';
 import { SamenhangError } from '@samenhang/errors';
 import type { Logger } from '@samenhang/logging';
@@ -31,6 +31,7 @@ import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
 import type { AlertsFeed } from './alerts-feed.js';
 import {
+  AUDIT_PAGE_ROWS,
   accessReportBody,
   decisionsBody,
   disclosuresBody,
@@ -129,6 +130,15 @@ function send(
 ): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers });
   res.end(html);
+}
+/** A CSV export, downloaded (never shown in the page) and never cached. */
+function sendCsv(res: ServerResponse, name: string, body: string): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}"`,
+  });
+  res.end(body);
 }
 const redirect = (res: ServerResponse, to: string, headers: Record<string, string> = {}) => {
   res.writeHead(303, { location: to, ...SECURITY_HEADERS, ...headers });
@@ -504,35 +514,43 @@ export class WebConsole {
             throw new SamenhangError('ERR_INPUT_INVALID', 'a date is written as YYYY-MM-DD');
         // An agency's privacy officer: that agency's signals only, whatever the form asks.
         const f: Filters = scope === 'all' ? asked : { ...asked, agency: scope.agency };
-        const until = f.until ? `${f.until}T23:59:59.999Z` : undefined;
-        const recs =
-          scope === 'all'
-            ? await this.d.auditView.records()
-            : agencyPart(await this.d.auditView.records(), scope.agency);
-        if (url.pathname.endsWith('disclosures')) {
-          // A signal id is unique per agency only: a disclosure shows a signal when it names one
-          // of that signal's decisions (of the given agency, if one is given).
-          const decided = new Set(
-            recs.decisions
-              .filter((x) => x.signalId === f.signal && (!f.agency || x.sourceAgency === f.agency))
-              .map((x) => x.decisionId),
-          );
-          const rows = recs.disclosures.filter(
-            (d) =>
-              (!f.recipient || d.recipient === f.recipient || d.recipient === `rvt-${f.recipient}`) &&
-              (!f.viewer || d.viewer === f.viewer) &&
-              (!f.signal || d.decisionIds.some((id) => decided.has(id))) &&
-              inRange(d.time, f.since, until),
-          );
-          send(res, 200, page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows)));
+        const csv = url.searchParams.get('format') === 'csv';
+        const pageNo = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+        // A page of the answer, or all of it as a CSV export.
+        const window = csv ? {} : { limit: AUDIT_PAGE_ROWS, offset: (pageNo - 1) * AUDIT_PAGE_ROWS };
+        const index = await this.d.auditView.current();
+        const kind = url.pathname.endsWith('disclosures') ? 'disclosures' : 'decisions';
+        if (kind === 'disclosures') {
+          const found = index.disclosures({ ...f, ...window });
+          // An agency's officer sees of each disclosure only its own agency's entries.
+          const rows =
+            scope === 'all'
+              ? found.rows
+              : agencyPart(
+                  {
+                    decisions: index.decisionsById(found.rows.flatMap((d) => d.decisionIds)),
+                    disclosures: [...found.rows],
+                    assignments: [],
+                    erasures: [],
+                  },
+                  scope.agency,
+                ).disclosures;
+          if (csv) sendCsv(res, 'verstrekkingen.csv', toCsv(DISCLOSURE_COLUMNS, disclosureCells, rows));
+          else
+            send(
+              res,
+              200,
+              page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows, { total: found.total, page: pageNo })),
+            );
         } else {
-          const rows = recs.decisions.filter(
-            (d) =>
-              (!f.agency || d.sourceAgency === f.agency) &&
-              (!f.signal || d.signalId === f.signal) &&
-              inRange(d.decidedAt, f.since, until),
-          );
-          send(res, 200, page(a.ctx, t('decisions'), decisionsBody(t, f, rows)));
+          const found = index.decisions({ ...f, ...window });
+          if (csv) sendCsv(res, 'beslissingen.csv', toCsv(DECISION_COLUMNS, decisionCells, found.rows));
+          else
+            send(
+              res,
+              200,
+              page(a.ctx, t('decisions'), decisionsBody(t, f, found.rows, { total: found.total, page: pageNo })),
+            );
         }
         return true;
       }
@@ -549,7 +567,7 @@ export class WebConsole {
           return true;
         }
         const person = this.d.pseudonyms.person(form.bsn);
-        const records = await this.d.auditView.records();
+        const records = (await this.d.auditView.current()).concerning(person);
         const held = await readHeldData(this.d.vault, records, person, signalKey);
         const requester = form.requesterBsn ? this.d.pseudonyms.person(form.requesterBsn) : undefined;
         const report = citizenReport(
@@ -588,7 +606,9 @@ export class WebConsole {
         const person = this.d.pseudonyms.person(bsn);
         if (body!.get('confirm') !== 'yes') {
           // Nothing is destroyed before the officer saw what the log holds about this person.
-          const theirs = (await this.d.auditView.records()).decisions.filter((d) => d.subjectPseudonym === person);
+          const theirs = (await this.d.auditView.current())
+            .concerning(person)
+            .decisions.filter((d) => d.subjectPseudonym === person);
           const signals = new Set(theirs.map((d) => `${d.sourceAgency}/${d.signalId}`)).size;
           const agencies = [...new Set(theirs.map((d) => this.agencies[d.sourceAgency] ?? d.sourceAgency))];
           send(

@@ -1,0 +1,25 @@
+import type { X509Certificate } from 'node:crypto';
+import { CHECKPOINT_SUBJECT, LogVerifier, type LogEntry, type VerifyReport } from '@samenhang/audit-log';
+import { IndexComparer, type IndexComparison } from './compare.js';
+import type { AuditIndex } from './store.js';
+
+/**
+ * Verifies the log as it is read (once, in memory that does not grow with it) and compares
+ * the index with it row by row in the same pass, with the leaf hashes the verification
+ * computed anyway.
+ */
+export async function verifyWithIndex(
+  entries: AsyncIterable<LogEntry>,
+  trust: { ca: X509Certificate; trustDomain: string },
+  remembered: { treeSize: number; rootHash: string } | null,
+  index: AuditIndex,
+): Promise<{ report: VerifyReport; index: IndexComparison }> {
+  const verifier = new LogVerifier(trust, remembered);
+  const comparer = new IndexComparer(index);
+  for await (const e of entries) {
+    if (e.subject === CHECKPOINT_SUBJECT) await verifier.checkpoint(e);
+    else comparer.add(verifier.record(e));
+    if (verifier.failed) break;
+  }
+  return { report: verifier.report(), index: comparer.report() };
+}
