@@ -1,7 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { verifyCheckpoint, type InclusionProofFile } from '@samenhang/audit-log';
 import { SamenhangError } from '@samenhang/errors';
-import { streamInclusion, toHex } from '@samenhang/merkle';
+import { leafHash, streamInclusion, toHex } from '@samenhang/merkle';
 import type { AuditIndex } from './store.js';
 
 /**
@@ -25,7 +25,8 @@ export async function proveRow(
       `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`,
     );
   const { root, proof } = streamInclusion(row.leaf, c.treeSize, index.hashes(c.treeSize));
-  if (toHex(root) !== c.rootHash)
+  const record = Buffer.from(row.body, 'utf8');
+  if (toHex(root) !== c.rootHash || toHex(leafHash(record)) !== toHex(row.hash))
     throw new SamenhangError(
       'ERR_AUDIT_INDEX',
       'the audit index does not match the signed checkpoint: run audit verify, then audit reindex',
@@ -33,7 +34,7 @@ export async function proveRow(
   return {
     type: 'samenhang-inclusion-proof',
     version: 1,
-    record: Buffer.from(row.body, 'utf8').toString('base64'),
+    record: record.toString('base64'),
     index: row.leaf,
     treeSize: c.treeSize,
     proof: proof.map(toHex),

@@ -188,9 +188,9 @@ export class AuditIndex {
   }
 
   /** A record's row by its id (decision, disclosure, erasure or assignment id). */
-  row(id: string): { leaf: number; body: string } | undefined {
-    return this.db.prepare('SELECT leaf, body FROM records WHERE id = ? ORDER BY leaf LIMIT 1').get(id) as
-      | { leaf: number; body: string }
+  row(id: string): { leaf: number; hash: Buffer; body: string } | undefined {
+    return this.db.prepare('SELECT leaf, hash, body FROM records WHERE id = ? ORDER BY leaf LIMIT 1').get(id) as
+      | { leaf: number; hash: Buffer; body: string }
       | undefined;
   }
 
