@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -114,16 +114,21 @@ describe('the audit index on a real stack (Meneer M)', () => {
   it('audit verify compares the index with the log; a changed row is caught, refused as proof, and reindex repairs it', async () => {
     const ok = await cli(['audit', 'verify', '--home', t.paths.root]);
     expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining(`audit index OK: its ${logRecords} rows`)]);
-    // Someone with access to the file changes what a row answers with.
+    // Someone with access to the files changes what a row answers with: its record's bytes.
     const db = new Database(t.paths.auditIndex);
-    const row = db.prepare("SELECT leaf, id FROM records WHERE type = 'decision' ORDER BY leaf LIMIT 1").get() as {
-      leaf: number;
-      id: string;
-    };
-    db.prepare('UPDATE records SET body = replace(body, \'"outcome":"\', \'"outcome":"X\') WHERE leaf = ?').run(
-      row.leaf,
-    );
+    const row = db
+      .prepare("SELECT leaf, id, body_at, body_len FROM records WHERE type = 'decision' ORDER BY leaf LIMIT 1")
+      .get() as { leaf: number; id: string; body_at: number; body_len: number };
     db.close();
+    const bodies = `${t.paths.auditIndex}.bodies`;
+    const all = readFileSync(bodies);
+    const record = all.subarray(row.body_at, row.body_at + row.body_len).toString();
+    const changed = record.replace('"outcome":"DISCLOSE"', '"outcome":"DENY____"');
+    expect(changed).not.toBe(record);
+    writeFileSync(
+      bodies,
+      Buffer.concat([all.subarray(0, row.body_at), Buffer.from(changed), all.subarray(row.body_at + row.body_len)]),
+    );
     const bad = await cli(['audit', 'verify', '--home', t.paths.root]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('audit log OK');
@@ -166,7 +171,7 @@ describe('the audit index on a real stack (Meneer M)', () => {
     };
     // A row past the log's end, as an index of a log that was later rolled back would have.
     db.prepare(
-      "INSERT INTO records (leaf, seq, type, id, time, hash, body) VALUES (?, 1000000, 'decision', 'ghost', '', zeroblob(32), '{}')",
+      "INSERT INTO records (leaf, seq, type, id, time, hash, body_at, body_len) VALUES (?, 1000000, 'decision', 'ghost', '', zeroblob(32), 0, 2)",
     ).run(records);
     db.prepare("UPDATE meta SET value = ? WHERE key = 'records'").run(records + 1);
     db.prepare("UPDATE meta SET value = 1000000 WHERE key = 'lastSeq'").run();

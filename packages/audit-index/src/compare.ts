@@ -1,4 +1,3 @@
-import { leafHash, toHex } from '@samenhang/merkle';
 import type { AuditIndex } from './store.js';
 
 export interface IndexComparison {
@@ -9,12 +8,13 @@ export interface IndexComparison {
 }
 
 /**
- * Compares the index with the log, row by row, as the log is read: each row's leaf hash, and
- * the hash of the record it answers with, against the log's leaf at that index. The caller
- * hands in the log's leaf hashes in order with `add` (the same pass that verifies the log).
+ * Compares the index with the log, row by row, as the log is read: each row's leaf hash
+ * against the log's leaf at that index, and the record it answers with against the log's
+ * bytes. The caller hands in the log's records in order with `add` (the same pass that
+ * verifies the log, which computed the leaf hashes already).
  */
 export class IndexComparer {
-  private readonly rows: Iterator<{ hash: Buffer; body: string }>;
+  private readonly rows: Iterator<{ hash: Buffer; body: Buffer }>;
   /** The rows the index held when the comparison began: the log may grow meanwhile. */
   private readonly size: number;
   private count = 0;
@@ -25,7 +25,8 @@ export class IndexComparer {
     this.rows = index.leaves(this.size)[Symbol.iterator]();
   }
 
-  add(logLeaf: Uint8Array): void {
+  /** The log's next record: its leaf hash and its bytes. */
+  add(logLeaf: Uint8Array, logData: Uint8Array): void {
     if (this.problem || this.count >= this.size) return;
     const leaf = this.count++;
     const row = this.rows.next();
@@ -35,7 +36,7 @@ export class IndexComparer {
     }
     if (!row.value.hash.equals(logLeaf))
       this.problem = { leaf, what: `index row ${leaf} is not the log's entry ${leaf}` };
-    else if (toHex(leafHash(Buffer.from(row.value.body, 'utf8'))) !== toHex(logLeaf))
+    else if (!row.value.body.equals(logData))
       this.problem = { leaf, what: `index row ${leaf} answers with a record that differs from the log's` };
   }
 

@@ -25,7 +25,7 @@ export async function proveRow(
       `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`,
     );
   const { root, proof } = streamInclusion(row.leaf, c.treeSize, index.hashes(c.treeSize));
-  const record = Buffer.from(row.body, 'utf8');
+  const record = row.body;
   if (toHex(root) !== c.rootHash || toHex(leafHash(record)) !== toHex(row.hash))
     throw new SamenhangError(
       'ERR_AUDIT_INDEX',

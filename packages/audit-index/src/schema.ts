@@ -1,12 +1,13 @@
 /**
  * The read model's tables. One row per record of the log (`records`, keyed by its leaf index
- * in the Merkle log, with the columns the queries filter on and the record as logged), and
- * one row per thing a record names that a query looks up by (`links`): a person's pseudonym
- * (`p:`), a household key (`h:`), a decision a disclosure carried (`d:`), the agency whose
- * decision it carried (`a:`). Checkpoints are kept as signed (`checkpoints`): not leaves, but
- * what a proof of a row is made against; their signature is checked whenever one is used.
+ * in the Merkle log, with the columns the queries filter on and where the record's bytes are
+ * in the body file beside it, bodies.ts), and one row per thing a record names that a query
+ * looks up by (`links`): a person's pseudonym (`p:`), a household key (`h:`), a decision a
+ * disclosure carried (`d:`), the agency whose decision it carried (`a:`). Checkpoints are
+ * kept as signed (`checkpoints`): not leaves, but what a proof of a row is made against;
+ * their signature is checked whenever one is used.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -21,7 +22,8 @@ CREATE TABLE IF NOT EXISTS records (
   recipient TEXT,
   viewer TEXT,
   hash BLOB NOT NULL,
-  body TEXT NOT NULL
+  body_at INTEGER NOT NULL,
+  body_len INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_by_id ON records (id);
 CREATE INDEX IF NOT EXISTS records_by_time ON records (type, time);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CHECKPOINT_SUBJECT, type AuditRecords, type DisclosureRecord, type LogEntry } from '@samenhang/audit-log';
@@ -14,6 +14,7 @@ import {
   type DisclosureQuery,
   type Page,
 } from './queries.js';
+import { BodyFile } from './bodies.js';
 import { rowFields } from './row.js';
 import { SCHEMA, SCHEMA_VERSION, link } from './schema.js';
 
@@ -43,6 +44,7 @@ export interface IndexStatus {
  */
 export class AuditIndex {
   readonly db: Database.Database;
+  private readonly bodies: BodyFile;
   private readonly statements;
 
   private constructor(readonly file: string) {
@@ -53,7 +55,10 @@ export class AuditIndex {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 10000');
+      // 32 MiB of pages: the link and index trees are written all over at scale.
+      this.db.pragma('cache_size = -32768');
       this.db.exec(SCHEMA);
+      this.bodies = new BodyFile(`${file}.bodies`);
     } catch (e) {
       throw new SamenhangError('ERR_AUDIT_INDEX', `the audit index ${file} cannot be opened: run audit reindex`, {
         cause: e,
@@ -62,7 +67,7 @@ export class AuditIndex {
     const version = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as number | undefined;
     if (version === undefined) this.db.prepare("INSERT INTO meta VALUES ('schema', ?)").run(SCHEMA_VERSION);
     else if (version !== SCHEMA_VERSION) {
-      this.db.close();
+      this.close();
       throw new SamenhangError(
         'ERR_AUDIT_INDEX',
         `the audit index was made by schema ${version}, this version reads ${SCHEMA_VERSION}: run audit reindex`,
@@ -72,7 +77,7 @@ export class AuditIndex {
       meta: this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: this.db.prepare('INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       insert: this.db.prepare(
-        'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, hash, body_at, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       link: this.db.prepare('INSERT OR IGNORE INTO links (key, leaf) VALUES (?, ?)'),
       agencyOf: this.db.prepare("SELECT agency FROM records WHERE id = ? AND type = 'decision' LIMIT 1").pluck(),
@@ -82,6 +87,22 @@ export class AuditIndex {
 
   static open(file: string): AuditIndex {
     return new AuditIndex(file);
+  }
+
+  /**
+   * An empty index (`audit reindex`): emptied in place, so a console that has it open goes on
+   * with it; or, when it was made by another schema version (nothing can use it then), made anew.
+   */
+  static emptied(file: string): AuditIndex {
+    try {
+      const index = new AuditIndex(file);
+      index.reset();
+      return index;
+    } catch (e) {
+      if (!(e instanceof SamenhangError && e.code === 'ERR_AUDIT_INDEX')) throw e;
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.bodies`]) rmSync(f, { force: true });
+      return new AuditIndex(file);
+    }
   }
 
   status(): IndexStatus {
@@ -109,6 +130,11 @@ export class AuditIndex {
       let { records, lastSeq } = this.status();
       const before = records;
       let gap = false;
+      const bodiesAt = (s.meta.get('bodies') as number | undefined) ?? 0;
+      let at = bodiesAt;
+      const bytes: Uint8Array[] = [];
+      // Links in key order: a batch's inserts then touch each page of the tree once, not at random.
+      const links: [string, number][] = [];
       for (const e of batch) {
         if (e.seq <= lastSeq) continue;
         if (e.seq !== lastSeq + 1 && read === 'delivered') {
@@ -121,10 +147,9 @@ export class AuditIndex {
           s.checkpoint.run(e.seq, treeSizeOf(jws), jws);
           continue;
         }
-        const body = Buffer.from(e.data).toString('utf8');
         let parsed: Record<string, unknown> = {};
         try {
-          const v = JSON.parse(body);
+          const v = JSON.parse(Buffer.from(e.data).toString('utf8'));
           if (v && typeof v === 'object') parsed = v as Record<string, unknown>;
         } catch {
           /* unreadable: still a leaf of the tree, so still a row (type 'unknown') */
@@ -142,16 +167,23 @@ export class AuditIndex {
           r.recipient,
           r.viewer,
           leafHash(e.data),
-          body,
+          at,
+          e.data.length,
         );
-        for (const key of r.links) s.link.run(key, leaf);
+        bytes.push(e.data);
+        at += e.data.length;
+        for (const key of r.links) links.push([key, leaf]);
         const agencies = new Set<string>();
         for (const id of r.carried) {
           const agency = s.agencyOf.get(id) as string | null | undefined;
           if (agency) agencies.add(agency);
         }
-        for (const a of agencies) s.link.run(link.agency(a), leaf);
+        for (const a of agencies) links.push([link.agency(a), leaf]);
       }
+      links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+      for (const [key, leaf] of links) s.link.run(key, leaf);
+      this.bodies.write(bodiesAt, bytes);
+      s.setMeta.run('bodies', at);
       s.setMeta.run('records', records);
       s.setMeta.run('lastSeq', lastSeq);
       return { added: records - before, gap };
@@ -164,34 +196,41 @@ export class AuditIndex {
     this.db
       .transaction(() => {
         this.db.exec(
-          "DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DELETE FROM meta WHERE key IN ('records', 'lastSeq');",
+          "DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DELETE FROM meta WHERE key IN ('records', 'lastSeq', 'bodies');",
         );
+        this.bodies.truncate();
       })
       .immediate();
   }
 
   decisions(q: DecisionQuery): Page<DecisionRecord> {
-    return findDecisions(this.db, q);
+    return findDecisions(this, q);
   }
 
   disclosures(q: DisclosureQuery): Page<DisclosureRecord> {
-    return findDisclosures(this.db, q);
+    return findDisclosures(this, q);
   }
 
   decisionsById(ids: readonly string[]): DecisionRecord[] {
-    return decisionsById(this.db, ids);
+    return decisionsById(this, ids);
   }
 
   /** Every record that can concern one person (see concerningPart). */
   concerning(person: string): AuditRecords {
-    return concerningPart(this.db, person);
+    return concerningPart(this, person);
   }
 
-  /** A record's row by its id (decision, disclosure, erasure or assignment id). */
-  row(id: string): { leaf: number; hash: Buffer; body: string } | undefined {
-    return this.db.prepare('SELECT leaf, hash, body FROM records WHERE id = ? ORDER BY leaf LIMIT 1').get(id) as
-      | { leaf: number; hash: Buffer; body: string }
-      | undefined;
+  /** A record's bytes as logged, where a row says they are. */
+  body(row: { readonly body_at: number; readonly body_len: number }): Buffer {
+    return this.bodies.read(row.body_at, row.body_len);
+  }
+
+  /** A record's row by its id (decision, disclosure, erasure or assignment id), with its bytes as logged. */
+  row(id: string): { leaf: number; hash: Buffer; body: Buffer } | undefined {
+    const r = this.db
+      .prepare('SELECT leaf, hash, body_at, body_len FROM records WHERE id = ? ORDER BY leaf LIMIT 1')
+      .get(id) as { leaf: number; hash: Buffer; body_at: number; body_len: number } | undefined;
+    return r && { leaf: r.leaf, hash: r.hash, body: this.body(r) };
   }
 
   /** The newest checkpoint taken in, as signed (to be verified by whoever uses it). */
@@ -199,12 +238,13 @@ export class AuditIndex {
     return this.db.prepare('SELECT jws FROM checkpoints ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
   }
 
-  /** Every row's leaf hash and body, in leaf order, read as they are used (not held). */
-  *leaves(size = Number.MAX_SAFE_INTEGER): Generator<{ hash: Buffer; body: string }> {
-    yield* this.db.prepare('SELECT hash, body FROM records WHERE leaf < ? ORDER BY leaf').iterate(size) as Iterable<{
-      hash: Buffer;
-      body: string;
-    }>;
+  /** Every row's leaf hash and bytes, in leaf order, read as they are used (not held). */
+  *leaves(size = Number.MAX_SAFE_INTEGER): Generator<{ hash: Buffer; body: Buffer }> {
+    const rows = this.db
+      .prepare('SELECT hash, body_at, body_len FROM records WHERE leaf < ? ORDER BY leaf')
+      .iterate(size) as Iterable<{ hash: Buffer; body_at: number; body_len: number }>;
+    const read = this.bodies.inOrder();
+    for (const r of rows) yield { hash: r.hash, body: read(r.body_at, r.body_len) };
   }
 
   /** Every row's leaf hash, in leaf order. */
@@ -217,5 +257,6 @@ export class AuditIndex {
 
   close(): void {
     this.db.close();
+    this.bodies.close();
   }
 }

@@ -18,7 +18,7 @@ export async function verifyWithIndex(
   const comparer = new IndexComparer(index);
   for await (const e of entries) {
     if (e.subject === CHECKPOINT_SUBJECT) await verifier.checkpoint(e);
-    else comparer.add(verifier.record(e));
+    else comparer.add(verifier.record(e), e.data);
     if (verifier.failed) break;
   }
   return { report: verifier.report(), index: comparer.report() };

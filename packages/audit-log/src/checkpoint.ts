@@ -54,14 +54,19 @@ export async function signCheckpoint(c: Checkpoint, key: KeyObject, certPem: str
 }
 
 /**
- * Verifies a checkpoint JWS against the trust anchor only: the x5c certificate must
- * be issued by the CA and name the audit service, and the signature must verify.
+ * What a verifier of many checkpoints learned once: the signing certificates it checked
+ * against the trust anchor (by their bytes) and the note keys it parsed. A log's checkpoints
+ * are all signed with one certificate, and checking it each time cost more than the rest of
+ * the verification.
  */
-export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDomain: string): Promise<Checkpoint> {
-  const header = decodeProtectedHeader(jws);
-  if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
-    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'not a checkpoint (typ or x5c missing)');
-  const cert = new X509Certificate(Buffer.from(header.x5c[0]!, 'base64'));
+export class CheckpointCache {
+  readonly signers = new Map<string, KeyObject>();
+  readonly noteKeys = new Map<string, ReturnType<typeof parseVerifierKey>>();
+}
+
+/** The public key of an x5c certificate issued by the CA to the audit service, or an error. */
+function auditSigner(x5c: string, ca: X509Certificate, trustDomain: string): KeyObject {
+  const cert = new X509Certificate(Buffer.from(x5c, 'base64'));
   if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey))
     throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signing certificate is not issued by the trust anchor');
   const name = certificateUris(cert)
@@ -69,7 +74,29 @@ export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDo
     .find((u) => u?.trustDomain === trustDomain);
   if (name?.type !== 'service' || name.id !== 'audit')
     throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signing certificate is not the audit service');
-  const { payload } = await compactVerify(jws, cert.publicKey, { algorithms: ['PS256'] }).catch(() => {
+  return cert.publicKey;
+}
+
+/**
+ * Verifies a checkpoint JWS against the trust anchor only: the x5c certificate must
+ * be issued by the CA and name the audit service, and the signature must verify.
+ */
+export async function verifyCheckpoint(
+  jws: string,
+  ca: X509Certificate,
+  trustDomain: string,
+  cache = new CheckpointCache(),
+): Promise<Checkpoint> {
+  const header = decodeProtectedHeader(jws);
+  if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'not a checkpoint (typ or x5c missing)');
+  const x5c = header.x5c[0]!;
+  let key = cache.signers.get(x5c);
+  if (!key) {
+    key = auditSigner(x5c, ca, trustDomain);
+    cache.signers.set(x5c, key);
+  }
+  const { payload } = await compactVerify(jws, key, { algorithms: ['PS256'] }).catch(() => {
     throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'signature invalid');
   });
   const c = JSON.parse(new TextDecoder().decode(payload)) as Checkpoint;
@@ -86,7 +113,13 @@ export async function verifyCheckpoint(jws: string, ca: X509Certificate, trustDo
     const head = parseCheckpointBody(note.body);
     if (head.origin !== c.origin || head.treeSize !== c.treeSize || head.rootHash !== c.rootHash)
       throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signed note states another tree head');
-    verifyNote(note, parseVerifierKey(c.noteKey ?? ''));
+    const noteKey = c.noteKey ?? '';
+    let verifier = cache.noteKeys.get(noteKey);
+    if (!verifier) {
+      verifier = parseVerifierKey(noteKey);
+      cache.noteKeys.set(noteKey, verifier);
+    }
+    verifyNote(note, verifier);
   }
   return c;
 }

@@ -1,4 +1,4 @@
-export { ORIGIN, signCheckpoint, verifyCheckpoint } from './checkpoint.js';
+export { CheckpointCache, ORIGIN, signCheckpoint, verifyCheckpoint } from './checkpoint.js';
 export type { Checkpoint } from './checkpoint.js';
 export { CHECKPOINT_SUBJECT, LogVerifier, verifyLog } from './verify-log.js';
 export type { LogEntry, VerifyReport } from './verify-log.js';

@@ -1,6 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import { CompactTree, leafHash, toHex } from '@samenhang/merkle';
-import { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { CheckpointCache, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
 
 /** One message of the AUDIT stream, in stream order. */
 export interface LogEntry {
@@ -62,6 +62,7 @@ export class LogVerifier {
    * removed; modified otherwise. Decided when that checkpoint (or the end) is read.
    */
   private straddling: { problem: Problem; actual: string; swapped: boolean } | undefined;
+  private readonly checked = new CheckpointCache();
 
   constructor(
     private readonly trust: { ca: X509Certificate; trustDomain: string },
@@ -105,7 +106,12 @@ export class LogVerifier {
     this.checkpoints++;
     let c: Checkpoint;
     try {
-      c = await verifyCheckpoint(Buffer.from(e.data).toString('utf8'), this.trust.ca, this.trust.trustDomain);
+      c = await verifyCheckpoint(
+        Buffer.from(e.data).toString('utf8'),
+        this.trust.ca,
+        this.trust.trustDomain,
+        this.checked,
+      );
     } catch (err) {
       if (this.straddling) this.settle(undefined);
       else this.problem = { seq: e.seq, what: `checkpoint at stream sequence ${e.seq}: ${(err as Error).message}` };

@@ -11,3 +11,5 @@ export { WORKLOAD_AGENCIES, acuteSignals, syntheticWorkload, testBsns } from './
 export type { WorkloadItem, WorkloadOptions } from './workload.js';
 export { publishSigned, signWorkload } from './load-publisher.js';
 export type { PublishOptions, SignedItem } from './load-publisher.js';
+export { formatAuditReport, runAuditBench } from './audit-bench.js';
+export type { AuditBenchReport } from './audit-bench.js';

@@ -68,7 +68,8 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
     return wantsHelp ? { kind: 'help', path } : { kind: 'none' };
   }
   if (wantsHelp) return { kind: 'help', path };
-  if (command.subcommands) {
+  // A command with subcommands runs itself only if it has something to run (`bench`, `bench audit`).
+  if (command.subcommands && !command.run) {
     throw usageError(`needs a command: ${command.subcommands.map((s) => s.name).join(', ')}`, fullName(path));
   }
 

@@ -1,7 +1,7 @@
 import { findCommand } from './argv.js';
 import type { Command } from './command.js';
 import { audit } from './commands/audit.js';
-import { bench } from './commands/bench.js';
+import { bench, benchAudit } from './commands/bench.js';
 import { certs } from './commands/certs.js';
 import { consoleSignIn } from './commands/console.js';
 import { deploy, streams } from './commands/deploy.js';
@@ -430,6 +430,24 @@ export const COMMANDS: readonly Command[] = [
     examples: ['samenhang bench', 'samenhang bench --signals 20000 --rate 200'],
     exits: '0 success, 1 failure, 2 usage error',
     run: (c) => bench(c.env, c.flags),
+    subcommands: [
+      {
+        name: 'audit',
+        summary: "measure the privacy officer's tools at national scale: index, queries, verify, proof",
+        description:
+          "Makes an audit log of --records synthetic records in a temporary directory (real decision records of the default policy, alerts, console views, a signed checkpoint every 64 records; made outside the measured time), then measures: building the audit index from it, an access report, decisions by signal, disclosures to one RVT over a month and the console's page of them, audit verify's pass over the whole log (with the index compared) against bare SHA-256 of the same bytes, one inclusion proof, and peak memory. Reports; never fails on a figure. Needs about 5 GiB of disk per million records.",
+        home: false,
+        flags: [
+          { flag: 'records' },
+          { flag: 'dir', text: 'where to make the temporary log and index (default: the system temp directory)' },
+          { flag: 'out', text: 'where to write the JSON report' },
+          { flag: 'json', text: 'print the JSON report instead of the table' },
+        ],
+        examples: ['samenhang bench audit', 'samenhang bench audit --records 1000000 --json'],
+        exits: '0 success, 1 failure, 2 usage error',
+        run: (c) => benchAudit(c.flags),
+      },
+    ],
   },
   {
     name: 'help',

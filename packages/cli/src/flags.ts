@@ -58,6 +58,8 @@ export const FLAGS = {
     text: 'signals before the latency measurement (default: as many as measured)',
   },
   replay: { type: 'string', value: '<n>', text: "decisions in replay's evaluation run (default 1000000)" },
+  records: { type: 'string', value: '<n>', text: 'audit records in the synthetic log (default 10000000)' },
+  dir: { type: 'string', value: '<dir>', text: 'a directory to work in' },
   policy: { type: 'string', value: '<file>', text: 'the policy to re-decide under' },
   'as-of': { type: 'string', value: '<date>', text: 'decide as on this date (default now)' },
   as: { type: 'string', value: '<login>', text: 'the person who signs in' },

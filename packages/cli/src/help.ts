@@ -55,7 +55,7 @@ export function usageLine(path: readonly Command[]): string {
 function usageParts(path: readonly Command[]): string[] {
   const c = path[path.length - 1]!;
   const parts = [fullName(path)];
-  if (c.subcommands) return [...parts, '<command>', '[flags]'];
+  if (c.subcommands && !c.run) return [...parts, '<command>', '[flags]'];
   if (c.args) parts.push(c.args);
   const done = new Set<string>();
   for (const u of c.flags) {

@@ -40,9 +40,8 @@ export async function* streamAuditLog(paths: HomePaths): AsyncGenerator<LogEntry
  * `rebuild` empties it first (`audit reindex`). The caller closes it.
  */
 export async function openAuditIndex(paths: HomePaths, o: { rebuild?: boolean } = {}): Promise<AuditIndex> {
-  const index = AuditIndex.open(paths.auditIndex);
+  const index = o.rebuild ? AuditIndex.emptied(paths.auditIndex) : AuditIndex.open(paths.auditIndex);
   try {
-    if (o.rebuild) index.reset();
     await asPrivacyOfficer(paths, (nc) => catchUp(nc, index));
     return index;
   } catch (e) {

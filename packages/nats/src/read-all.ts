@@ -18,13 +18,13 @@ export async function* streamAll(
   nc: NatsConnection,
   stream: string,
   filter: string,
-  o: { startTime?: Date } = {},
+  o: { startTime?: Date; startSeq?: number } = {},
 ): AsyncGenerator<StoredMessage> {
   const reader = await openFilteredReader(
     nc,
     stream,
     filter,
-    o.startTime ? { startTime: o.startTime } : { deliver: 'all' },
+    o.startTime ? { startTime: o.startTime } : o.startSeq !== undefined ? { startSeq: o.startSeq } : { deliver: 'all' },
   );
   try {
     if (reader.pendingAtOpen === 0) return;

@@ -39,6 +39,7 @@ describe('least-privilege permissions from the registry', () => {
       '$JS.API.CONSUMER.CREATE.*.broker-gateway.>',
       '$JS.API.CONSUMER.CREATE.*.consent.>',
       '$JS.API.CONSUMER.CREATE.*.audit.>',
+      '$JS.API.CONSUMER.CREATE.*.audit-index.>',
     ]);
     expect(p.subscribe).toEqual(['_INBOX_ggz-centraal.>']);
   });
@@ -53,6 +54,8 @@ describe('least-privilege permissions from the registry', () => {
     expect(p.publish).toEqual(['$JS.API.CONSUMER.CREATE.AUDIT.*.samenhang.audit.>', '$JS.FC.AUDIT.>']);
     // Its filter is the audit service's own: the durable's name is denied outright.
     expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.audit.samenhang.audit.>')).toBe(false);
+    // Nor the read model's: an update through it could stop the console's index following the log.
+    expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.audit-index.samenhang.audit.>')).toBe(false);
     expect(permitsPublish(p, '$JS.API.CONSUMER.CREATE.AUDIT.rX1.samenhang.audit.>')).toBe(true);
   });
   it("gives the operators' organisation nothing but its own inbox, rendered as a denial of everything", () => {

@@ -1,5 +1,5 @@
 import type { Env } from '@samenhang/config';
-import { WORKLOAD_AGENCIES, formatReport, runBench } from '@samenhang/bench';
+import { WORKLOAD_AGENCIES, formatAuditReport, formatReport, runAuditBench, runBench } from '@samenhang/bench';
 import { replayStored } from '../replay/stored.js';
 import { EXIT, out, usageError } from '../output.js';
 import { startStack } from '@samenhang/launcher';
@@ -15,6 +15,8 @@ export interface BenchFlags {
   cluster?: string;
   out?: string;
   json?: boolean;
+  records?: string;
+  dir?: string;
 }
 
 function int(flags: BenchFlags, name: keyof BenchFlags, fallback: number, min = 1): number {
@@ -58,5 +60,17 @@ export async function bench(env: Env, flags: BenchFlags): Promise<number> {
     { startStack, replayStored },
   );
   out(flags.json ? JSON.stringify(report, null, 2) : `${formatReport(report)}\n\nJSON: ${file}`);
+  return EXIT.OK;
+}
+
+/** `samenhang bench audit [--records N]`: the privacy officer's tools over a synthetic log of N records. */
+export async function benchAudit(flags: BenchFlags): Promise<number> {
+  const records = int(flags, 'records', 10_000_000);
+  const { report, file } = await runAuditBench({
+    records,
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.dir ? { dir: flags.dir } : {}),
+  });
+  out(flags.json ? JSON.stringify(report, null, 2) : `${formatAuditReport(report)}\n\nJSON: ${file}`);
   return EXIT.OK;
 }
