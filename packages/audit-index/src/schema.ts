@@ -5,7 +5,8 @@
  * (`p:`), a household key (`h:`), a decision a disclosure carried (`d:`), the agency whose
  * decision it carried (`a:`). Checkpoints are not rows: they are read from the log itself.
  */
-export const SCHEMA_VERSION = 1;
+// 2: the learning figures, kept at ingest (learning-table.ts).
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);

@@ -14,6 +14,8 @@ import {
   type DisclosureQuery,
   type Page,
 } from './queries.js';
+import { learningDimensions, learningRows, type LearningFilter, type LearningRow } from './learning-figures.js';
+import { LEARNING_RESET, LearningTable } from './learning-table.js';
 import { rowFields } from './row.js';
 import { SCHEMA, SCHEMA_VERSION, link } from './schema.js';
 
@@ -34,6 +36,7 @@ export interface IndexStatus {
 export class AuditIndex {
   readonly db: Database.Database;
   private readonly statements;
+  private readonly learningTable: LearningTable;
 
   private constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -58,6 +61,7 @@ export class AuditIndex {
         `the audit index was made by schema ${version}, this version reads ${SCHEMA_VERSION}: run audit reindex`,
       );
     }
+    this.learningTable = new LearningTable(this.db);
     this.statements = {
       meta: this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: this.db.prepare('INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -136,6 +140,7 @@ export class AuditIndex {
           if (agency) agencies.add(agency);
         }
         for (const a of agencies) s.link.run(link.agency(a), leaf);
+        this.learningTable.take(parsed, leaf);
       }
       s.setMeta.run('records', records);
       s.setMeta.run('lastSeq', lastSeq);
@@ -149,6 +154,7 @@ export class AuditIndex {
     this.db
       .transaction(() => {
         this.db.exec("DELETE FROM records; DELETE FROM links; DELETE FROM meta WHERE key IN ('records', 'lastSeq');");
+        this.db.exec(LEARNING_RESET);
       })
       .immediate();
   }
@@ -168,6 +174,16 @@ export class AuditIndex {
   /** Every record that can concern one person (see concerningPart). */
   concerning(person: string): AuditRecords {
     return concerningPart(this.db, person);
+  }
+
+  /** The learning figures per month and region, suppressed (docs/learning.md): counts, never ids. */
+  learning(filter: LearningFilter = {}): LearningRow[] {
+    return learningRows(this.db, filter);
+  }
+
+  /** The regions, agency kinds, categories and months the learning figures hold. */
+  learningDimensions(): ReturnType<typeof learningDimensions> {
+    return learningDimensions(this.db);
   }
 
   close(): void {
