@@ -74,10 +74,15 @@ const duration = (s: Sum | undefined): ShownDuration => {
 
 /**
  * The learning figures per month and region, added up over the agency kinds and categories
- * the filter lets through. Groups the figures table, never the records: fast however long
- * the log. A kind or category filter leaves alerts in (they are not split by either).
+ * the filter lets through, or per month over the regions too (`by: 'month'`, region `*`).
+ * Groups the figures table, never the records: fast however long the log. A kind or
+ * category filter leaves alerts in (they are not split by either).
  */
-export function learningRows(db: Database.Database, f: LearningFilter = {}): LearningRow[] {
+export function learningRows(
+  db: Database.Database,
+  f: LearningFilter = {},
+  by: 'month-region' | 'month' = 'month-region',
+): LearningRow[] {
   const where: string[] = [];
   const args: string[] = [];
   if (f.region) where.push('region = ?'), args.push(f.region);
@@ -87,10 +92,10 @@ export function learningRows(db: Database.Database, f: LearningFilter = {}): Lea
   if (f.to) where.push('month <= ?'), args.push(f.to);
   const rows = db
     .prepare(
-      `SELECT month, region, measure, sum(count) AS count, sum(sum_ms) AS sumMs, sum(under_hour) AS b0,
+      `SELECT month, ${by === 'month' ? `'${ALL}'` : 'region'} AS region, measure, sum(count) AS count, sum(sum_ms) AS sumMs, sum(under_hour) AS b0,
          sum(under_day) AS b1, sum(under_week) AS b2, sum(longer) AS b3
        FROM learning_figures ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       GROUP BY month, region, measure ORDER BY month, region`,
+       GROUP BY month, ${by === 'month' ? '' : 'region, '}measure ORDER BY month, region`,
     )
     .all(...args) as {
     month: string;

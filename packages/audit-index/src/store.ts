@@ -177,8 +177,8 @@ export class AuditIndex {
   }
 
   /** The learning figures per month and region, suppressed (docs/learning.md): counts, never ids. */
-  learning(filter: LearningFilter = {}): LearningRow[] {
-    return learningRows(this.db, filter);
+  learning(filter: LearningFilter = {}, by: 'month-region' | 'month' = 'month-region'): LearningRow[] {
+    return learningRows(this.db, filter, by);
   }
 
   /** The regions, agency kinds, categories and months the learning figures hold. */

@@ -176,6 +176,8 @@ describe('the learning figures in the index, kept at ingest', () => {
       expect(index.learning({ region: 'twente' }).map((r) => r.region)).toEqual(['twente']);
       expect(index.learning({ kind: 'JUSTICE' })[0]).toMatchObject({ signals: '< 10', alerts: 11 });
       expect(index.learning({ from: '2026-04' })).toEqual([]);
+      // Over the regions: Twente's few add to Food Valley's.
+      expect(index.learning({}, 'month')).toMatchObject([{ region: '*', signals: 16, decisions: 19 }]);
       expect(index.learningDimensions()).toEqual({
         regions: ['foodvalley', 'twente'],
         kinds: ['POLICE'],
