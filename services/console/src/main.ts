@@ -26,6 +26,7 @@ import { withStrictTransport } from './http.js';
 import { AlertsFeed } from './web/alerts-feed.js';
 import { AuditView } from './web/audit-view.js';
 import { LastLooked } from './web/last-looked.js';
+import { LearningSource } from './learning/learning-source.js';
 import { WebConsole } from './web/routes.js';
 import { ConsoleAudit } from './web/view-records.js';
 import { Assignments } from './staff/assignments.js';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const storeKey = consoleStoreKey(brokerKeys.vaultKek);
   const sealed = async <T>(bucket: string) => new SealedKv<T>(await bindKv(js, bucket), bucket, storeKey);
   const feed = new AlertsFeed(nc, log);
+  const learning = new LearningSource(nc, paths.auditIndex);
   await feed.start();
   const webConsole = new WebConsole({
     nc,
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
     feed,
     audit: new ConsoleAudit(js),
     auditView: new AuditView(nc, { ca: new X509Certificate(ca), trustDomain: registry.trustDomain }),
+    learning,
     pseudonyms: createPseudonymizer(brokerKeys.pseudonymMaster),
     // Read only for an access report's copy of a person's data; nothing is cached, so an erasure shows at once.
     vault: new Vault(
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'draining');
     feed.stop();
+    learning.close();
     stopSessions();
     receipts.close();
     for (const s of [api, web]) {
