@@ -112,10 +112,10 @@ ${monthRows.map((r) => h`<tr><th scope="row">${monthName(t, r.month)}</th>${OUTC
 </tbody></table></section>
 <section aria-labelledby="learn-all"><h2 id="learn-all">${t('learnFiguresTitle')}</h2>
 <p>${t('learnAlertsNote')}</p>
-<table id="figures-table"><thead><tr><th scope="col">${t('learnMonth')}</th><th scope="col">${t('learnRegion')}</th><th scope="col">${t('learnSignals')}</th><th scope="col">${t('learnDecisions')}</th><th scope="col">${t('learnAssumption')}</th><th scope="col">${t('learnObligations')}</th><th scope="col">${t('learnOnTime')}</th><th scope="col">${t('learnLate')}</th><th scope="col">${t('learnHold')}</th><th scope="col">${t('learnAlerts')}</th><th scope="col">${t('learnToFirstAlert')}</th><th scope="col">${t('learnCorrections')}</th><th scope="col">${t('learnSplits')}</th></tr></thead><tbody>
+<div class="wide" role="region" aria-labelledby="learn-all" tabindex="0"><table id="figures-table"><thead><tr><th scope="col">${t('learnMonth')}</th><th scope="col">${t('learnRegion')}</th><th scope="col">${t('learnSignals')}</th><th scope="col">${t('learnDecisions')}</th><th scope="col">${t('learnAssumption')}</th><th scope="col">${t('learnObligations')}</th><th scope="col">${t('learnOnTime')}</th><th scope="col">${t('learnLate')}</th><th scope="col">${t('learnHold')}</th><th scope="col">${t('learnAlerts')}</th><th scope="col">${t('learnToFirstAlert')}</th><th scope="col">${t('learnCorrections')}</th><th scope="col">${t('learnSplits')}</th></tr></thead><tbody>
 ${rows.map(
   (r) =>
     h`<tr data-month="${r.month}" data-region="${r.region}"><th scope="row">${monthName(t, r.month)}</th><td>${regionName(r.region)}</td><td data-measure="signals">${count(t, r.signals)}</td><td data-measure="decisions">${count(t, r.decisions)}</td><td data-measure="assumption">${share(t, r.assumption, r.assumptionShare)}</td><td data-measure="obligations">${count(t, r.obligations)}</td><td data-measure="on-time">${share(t, r.obligationsOnTime, r.onTimeShare)}</td><td data-measure="late">${count(t, r.obligationsLate)}</td><td data-measure="hold">${mean(t, r.hold)}</td><td data-measure="alerts">${count(t, r.alerts)}</td><td data-measure="to-first-alert">${mean(t, r.toFirstAlert)}</td><td data-measure="corrections">${count(t, r.corrections)}</td><td data-measure="splits">${count(t, r.splits)}</td></tr>`,
 )}
-</tbody></table></section>`;
+</tbody></table></div></section>`;
 }
