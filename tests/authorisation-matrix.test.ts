@@ -4,7 +4,7 @@ import { startTestStack, type TestStack } from '@samenhang/testkit';
 import { openFilteredReader } from '@samenhang/nats';
 import { STREAMS } from '@samenhang/topology';
 
-/** One identity of each kind (the privacy officer and the operators' organisation too). */
+/** One identity of each kind (the privacy officer, the operators' organisation and the programme office too). */
 const IDENTITIES = {
   POLICE: 'politie-oost-nederland',
   MENTAL_HEALTH: 'ggz-centraal',
@@ -13,6 +13,7 @@ const IDENTITIES = {
   RVT: 'rvt-foodvalley',
   PRIVACY_OFFICER: 'privacy-officer',
   OPERATOR: 'beheer',
+  PROGRAMME_OFFICE: 'leren',
 } as const;
 type Kind = keyof typeof IDENTITIES;
 
@@ -65,6 +66,8 @@ const ALLOWED: Record<Kind, string[]> = {
   PRIVACY_OFFICER: ['audit (read)'],
   // The operators' organisation: its people see the broker's health in the console; on NATS, nothing.
   OPERATOR: [],
+  // The programme office: its analysts see learning figures in the console; on NATS, nothing.
+  PROGRAMME_OFFICE: [],
 };
 
 describe('authorisation matrix: every identity kind × every subject family', () => {
@@ -142,6 +145,7 @@ const API_ALLOWED: Record<Kind, string[]> = {
   RVT: ['own receipts reader', 'own region alerts reader'],
   PRIVACY_OFFICER: ['audit reader'],
   OPERATOR: [],
+  PROGRAMME_OFFICE: [],
 };
 
 describe('authorisation matrix: every participant kind × every JetStream API verb', () => {

@@ -9,6 +9,8 @@ export interface RowFields {
   readonly signal: string | null;
   readonly recipient: string | null;
   readonly viewer: string | null;
+  /** For a decision: when its signal was observed (the learning figures' waiting times start there). */
+  readonly observed: string | null;
   readonly links: readonly string[];
   /** For a disclosure: the decisions it carried (their agencies are linked once they are looked up). */
   readonly carried: readonly string[];
@@ -24,7 +26,15 @@ const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is st
  */
 export function rowFields(record: Record<string, unknown>): RowFields {
   const type = str(record.type) ?? 'unknown';
-  const base = { type, agency: null, signal: null, recipient: null, viewer: null, carried: [] as string[] };
+  const base = {
+    type,
+    agency: null,
+    signal: null,
+    recipient: null,
+    viewer: null,
+    observed: null,
+    carried: [] as string[],
+  };
   switch (type) {
     case 'decision': {
       const people = [str(record.subjectPseudonym), ...strs(record.relatedPseudonyms)].filter(
@@ -38,6 +48,7 @@ export function rowFields(record: Record<string, unknown>): RowFields {
         agency: str(record.sourceAgency),
         signal: str(record.signalId),
         recipient: str(record.recipient),
+        observed: str((record.facts as Record<string, unknown> | undefined)?.observedAt),
         links: [...new Set(people)].map(link.person).concat(household ? [link.household(household)] : []),
       };
     }

@@ -7,7 +7,8 @@
  * kept as signed (`checkpoints`): not leaves, but what a proof of a row is made against;
  * their signature is checked whenever one is used.
  */
-export const SCHEMA_VERSION = 2;
+// 2: the records' bytes beside the index (bodies.ts); 3: the learning figures, kept at ingest (learning-table.ts).
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -21,6 +22,7 @@ CREATE TABLE IF NOT EXISTS records (
   signal TEXT,
   recipient TEXT,
   viewer TEXT,
+  observed TEXT,
   hash BLOB NOT NULL,
   body_at INTEGER NOT NULL,
   body_len INTEGER NOT NULL

@@ -15,6 +15,8 @@ import {
   type Page,
 } from './queries.js';
 import { BodyFile } from './bodies.js';
+import { learningDimensions, learningRows, type LearningFilter, type LearningRow } from './learning-figures.js';
+import { LEARNING_RESET, LearningTable } from './learning-table.js';
 import { rowFields } from './row.js';
 import { SCHEMA, SCHEMA_VERSION, link } from './schema.js';
 
@@ -46,6 +48,7 @@ export class AuditIndex {
   readonly db: Database.Database;
   private readonly bodies: BodyFile;
   private readonly statements;
+  private readonly learningTable: LearningTable;
 
   private constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -73,11 +76,12 @@ export class AuditIndex {
         `the audit index was made by schema ${version}, this version reads ${SCHEMA_VERSION}: run audit reindex`,
       );
     }
+    this.learningTable = new LearningTable(this.db);
     this.statements = {
       meta: this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: this.db.prepare('INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       insert: this.db.prepare(
-        'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, hash, body_at, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, observed, hash, body_at, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       link: this.db.prepare('INSERT OR IGNORE INTO links (key, leaf) VALUES (?, ?)'),
       agencyOf: this.db.prepare("SELECT agency FROM records WHERE id = ? AND type = 'decision' LIMIT 1").pluck(),
@@ -166,6 +170,7 @@ export class AuditIndex {
           r.signal,
           r.recipient,
           r.viewer,
+          r.observed,
           leafHash(e.data),
           at,
           e.data.length,
@@ -179,6 +184,7 @@ export class AuditIndex {
           if (agency) agencies.add(agency);
         }
         for (const a of agencies) links.push([link.agency(a), leaf]);
+        this.learningTable.take(parsed, leaf);
       }
       links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
       for (const [key, leaf] of links) s.link.run(key, leaf);
@@ -199,6 +205,7 @@ export class AuditIndex {
           "DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DELETE FROM meta WHERE key IN ('records', 'lastSeq', 'bodies');",
         );
         this.bodies.truncate();
+        this.db.exec(LEARNING_RESET);
       })
       .immediate();
   }
@@ -253,6 +260,16 @@ export class AuditIndex {
       .prepare('SELECT hash FROM records WHERE leaf < ? ORDER BY leaf')
       .pluck()
       .iterate(size) as Iterable<Buffer>;
+  }
+
+  /** The learning figures per month and region, suppressed (docs/learning.md): counts, never ids. */
+  learning(filter: LearningFilter = {}, by: 'month-region' | 'month' = 'month-region'): LearningRow[] {
+    return learningRows(this.db, filter, by);
+  }
+
+  /** The regions, agency kinds, categories and months the learning figures hold. */
+  learningDimensions(): ReturnType<typeof learningDimensions> {
+    return learningDimensions(this.db);
   }
 
   close(): void {

@@ -10,6 +10,7 @@ import { erase } from './commands/erase.js';
 import { health } from './commands/health.js';
 import { consent, publish } from './commands/publish.js';
 import { replay } from './commands/replay.js';
+import { stats } from './commands/stats.js';
 import { alerts, picture } from './commands/rvt.js';
 import { up } from './commands/up.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
@@ -407,6 +408,20 @@ export const COMMANDS: readonly Command[] = [
     ],
     exits: '0 success, 1 failure, 2 usage error',
     run: (c) => replay(c.paths, c.flags),
+  },
+  {
+    name: 'stats',
+    group: ANALYSIS,
+    summary: 'the learning figures per month and region: counts only, small cells suppressed',
+    description:
+      "Catches the audit index (<home>/index/audit.sqlite) up with the log as the privacy officer, then prints its learning figures per month and region: signals, decisions per outcome and deciding rule, decisions on an assumption, obligations met on time, how long holds lasted, alerts, the time to a family system's first alert, corrections and splits. A count under 10 reads '< 10' and no mean or share is derived from it (docs/learning.md). No person, signal, family or decision is named.",
+    flags: [
+      { flag: 'json', choice: 'format', text: 'print {rows: [...]} as one JSON document' },
+      { flag: 'csv', choice: 'format' },
+    ],
+    examples: ['samenhang stats', 'samenhang stats --json', 'samenhang stats --csv'],
+    exits: '0 success, 1 failure (no stack runs, or the index cannot be used), 2 usage error',
+    run: (c) => stats(c.paths, c.flags),
   },
   {
     name: 'bench',

@@ -95,7 +95,8 @@ describe('the command table', () => {
       const c = path[path.length - 1]!;
       expect(c.summary, c.name).not.toBe('');
       expect(c.examples.length, c.name).toBeGreaterThan(0);
-      expect(!!c.run !== !!c.subcommands, `${c.name}: runs, or has subcommands`).toBe(true);
+      // A command runs, or has subcommands, or both (`bench` and `bench audit`).
+      expect(!!c.run || !!c.subcommands, `${c.name}: runs, or has subcommands`).toBe(true);
       for (const line of renderCommandHelp(path).split('\n')) expect(line.length, line).toBeLessThanOrEqual(110);
     }
   });
@@ -167,7 +168,7 @@ describe('parseInvocation', () => {
     expect(usage('audit verfy')).toEqual(['samenhang audit', 'unknown command "verfy"; did you mean "verify"?']);
     expect(usage('audit')).toEqual([
       'samenhang audit',
-      'needs a command: verify, witness, decisions, disclosures, access-report, prove, verify-proof, export',
+      'needs a command: verify, witness, decisions, disclosures, access-report, prove, verify-proof, reindex, export',
     ]);
     expect(usage('publish --agnecy x')).toEqual(['samenhang publish', 'unknown flag --agnecy; did you mean --agency?']);
     expect(usage('alerts --rvt twente --json')).toEqual(['samenhang alerts', 'unknown flag --json']);
@@ -179,5 +180,8 @@ describe('parseInvocation', () => {
       'missing --record <id> or --consistency <tree size>',
     ]);
     expect(usage('health now')).toEqual(['samenhang health', "unexpected argument 'now'"]);
+    // `bench` runs by itself and has a subcommand: a typo names the subcommand, not a stray argument.
+    expect(usage('bench adit')).toEqual(['samenhang bench', 'unknown command "adit"; did you mean "audit"?']);
+    expect(usage('bench audit --signals 5')).toEqual(['samenhang bench audit', 'unknown flag --signals']);
   });
 });

@@ -11,6 +11,8 @@ export const PARTICIPANT_KINDS = [
   'PRIVACY_OFFICER',
   // The broker's operators: no rights on the broker's subjects; in the console, health without personal data.
   'OPERATOR',
+  // The reform programme's analysts: no rights on the broker's subjects; in the console, learning figures without personal data.
+  'PROGRAMME_OFFICE',
 ] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
@@ -36,6 +38,7 @@ export const PERSON_ROLES = [
   'privacy-officer',
   'agency-privacy-officer',
   'operator',
+  'programme-analyst',
 ] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 

@@ -21,6 +21,7 @@ describe('participant registry', () => {
       'reclassering-nederland:JUSTICE',
       'privacy-officer:PRIVACY_OFFICER',
       'beheer:OPERATOR',
+      'leren:PROGRAMME_OFFICE',
     ]);
     const ggz = r.participants.find((p) => p.id === 'ggz-centraal')!;
     expect(mayPublishForRegion(ggz, 'foodvalley')).toBe(true);
@@ -37,7 +38,7 @@ describe('participant registry', () => {
     [(r: any) => (r.participants[0].kind = 'BAKERY'), '/participants/0/kind'],
     [(r: any) => (r.participants[1].colour = 'red'), '/participants/1'],
     [(r: any) => (r.participants[2].regions = ['atlantis']), '/participants/2/regions/0'],
-    [(r: any) => r.participants.push({ ...r.participants[0] }), '/participants/11/id'],
+    [(r: any) => r.participants.push({ ...r.participants[0] }), '/participants/12/id'],
     [(r: any) => (r.version = 2), '/version'],
     // An organisation's own provider needs the console's client id there.
     [

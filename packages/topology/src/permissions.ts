@@ -34,18 +34,21 @@ const readRights = (stream: string, filter: string) => [
   `$JS.FC.${stream}.>`,
 ];
 
+/** Organisations whose people only look at figures in the console: nothing on NATS but their inbox. */
+const NO_RIGHTS: ReadonlySet<string> = new Set(['OPERATOR', 'PROGRAMME_OFFICE']);
+
 /**
  * Least privilege per participant: publish only on its own ingress and consent subjects,
  * read its own receipts, and nothing else. RVTs may also read their region's alerts and
  * ask for its pictures; a privacy officer may only read the audit log; the operators'
- * organisation may do nothing at all (its people see health in the console, which reads it
- * with its own identity).
+ * organisation and the programme office may do nothing at all (their people see health and
+ * learning figures in the console, which reads them with its own identity).
  */
 export function participantPermissions(p: Participant): Permissions {
   const publish: string[] = [];
   if (p.kind === 'PRIVACY_OFFICER') {
     publish.push(...readRights(STREAMS.AUDIT, auditSubjects.all));
-  } else if (p.kind !== 'OPERATOR') {
+  } else if (!NO_RIGHTS.has(p.kind)) {
     publish.push(
       subjects.ingress(p.id),
       subjects.consent(p.id),

@@ -69,6 +69,16 @@ describe('least-privilege permissions from the registry', () => {
     expect(line).not.toContain('allow: []');
     expect(rendered).not.toContain('allow: []');
   });
+  it('gives the programme office nothing but its own inbox either, rendered as a denial of everything', () => {
+    const p = participantPermissions(byId('leren'));
+    expect(p.publish).toEqual([]);
+    expect(p.subscribe).toEqual(['_INBOX_leren.>']);
+    const line = renderedConfig()
+      .split('\n')
+      .find((l) => l.includes('participant/leren'))!;
+    expect(line).toContain('publish: { deny: [">"] }');
+    expect(line).not.toContain('allow: []');
+  });
   it('lets services answer only those who may ask them, by inbox, without reply grants', () => {
     const askers = askersOf(registry);
     expect(askers.health).toEqual(['broker-admin']);

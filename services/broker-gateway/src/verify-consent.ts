@@ -32,7 +32,7 @@ export async function checkConsent(
   }
   assertStrict(consent);
   const participants = ctx.registry.participants
-    .filter((p) => p.kind !== 'PRIVACY_OFFICER' && p.kind !== 'OPERATOR')
+    .filter((p) => p.kind !== 'PRIVACY_OFFICER' && p.kind !== 'OPERATOR' && p.kind !== 'PROGRAMME_OFFICE')
     .map((p) => p.id);
   validateConsent(consent, { now, participants, mayCover: consentAuthorityOf(agency), limits: ctx.limits });
   return { consent, agency };

@@ -77,6 +77,16 @@ describe("console permissions are the identity's NATS permissions", () => {
       audit: false,
     });
   });
+  it('the programme office may do nothing on the broker’s subjects either', () => {
+    expect(cells('leren')).toEqual({
+      ingressOwn: false,
+      ingressOther: false,
+      alertsFoodvalley: false,
+      alertsTwente: false,
+      pictureFoodvalley: false,
+      audit: false,
+    });
+  });
   it('services cannot sign in', () => {
     expect(() => participant(registry, 'consent')).toThrow(expect.objectContaining({ code: 'ERR_FORBIDDEN' }));
   });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry, PERSON_ROLES } from '@samenhang/pki';
 import { participant } from '../src/access/identity.js';
-import { auditScope, mayAssign, mayOperate, roleFits } from '../src/access/roles.js';
+import { auditScope, mayAssign, mayLearn, mayOperate, roleFits } from '../src/access/roles.js';
 import type { Session } from '../src/access/sessions.js';
 
 const registry = loadRegistry(join(import.meta.dirname, '../../../certs-dev/registry.json'));
@@ -15,6 +15,7 @@ describe('which role may use the console for which organisation, cell by cell', 
     'politie-oost-nederland',
     'ggz-centraal',
     'beheer',
+    'leren',
   ];
   // Only these cells let a person in; every other combination is refused.
   const allowed = new Set([
@@ -26,6 +27,7 @@ describe('which role may use the console for which organisation, cell by cell', 
     'agency-privacy-officer × politie-oost-nederland',
     'agency-privacy-officer × ggz-centraal',
     'operator × beheer',
+    'programme-analyst × leren',
   ]);
   for (const role of PERSON_ROLES)
     for (const org of organisations)
@@ -49,12 +51,15 @@ describe('who sees the broker’s health, and who reads the log: role by role, o
   const session = (role: (typeof PERSON_ROLES)[number], organisation: string) =>
     ({ id: 's', identity: organisation, person: { id: 'person:1', organisation, role } }) as Session;
   for (const role of PERSON_ROLES)
-    for (const org of ['beheer', 'privacy-officer', 'rvt-foodvalley', 'politie-oost-nederland']) {
+    for (const org of ['beheer', 'leren', 'privacy-officer', 'rvt-foodvalley', 'politie-oost-nederland']) {
       it(`${role} × ${org}`, () => {
         const who = participant(registry, org);
         expect(mayOperate(session(role, org), who)).toBe(role === 'operator' && org === 'beheer');
-        // The operator reads no part of the audit log, whatever organisation they claim.
-        if (role === 'operator') expect(auditScope(session(role, org), who)).toBeUndefined();
+        // The learning figures: the programme analyst of the programme office, and no one else.
+        expect(mayLearn(session(role, org), who)).toBe(role === 'programme-analyst' && org === 'leren');
+        // The operator and the analyst read no part of the audit log, whatever organisation they claim.
+        if (role === 'operator' || role === 'programme-analyst')
+          expect(auditScope(session(role, org), who)).toBeUndefined();
       });
     }
 });

@@ -6,7 +6,7 @@ import { streamAll } from '@samenhang/nats';
 import { STREAMS, auditSubjects } from '@samenhang/topology';
 
 /**
- * The privacy officer's window on the audit log: its read model (kept current by the
+ * The privacy officer's (and the programme analyst's) window on the audit log: its read model (kept current by the
  * console's consumer, and caught up before each answer, so a page never shows less than the
  * log held when it was asked), read after the officer's own permission to read AUDIT was
  * checked. The last verification is kept so the status page can show when and with what result.

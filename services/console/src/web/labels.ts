@@ -38,6 +38,13 @@ const WORDS = {
       JUSTICE: 'justitie',
       PRIVACY_OFFICER: 'functionaris gegevensbescherming',
       OPERATOR: 'beheer',
+      PROGRAMME_OFFICE: 'programmabureau',
+    },
+    outcome: {
+      DISCLOSE: 'gedeeld',
+      INDEX: 'alleen vermeld (index)',
+      HOLD: 'aangehouden',
+      DENY: 'niet gedeeld',
     },
     stream: {
       INGRESS: 'binnenkomst van signalen',
@@ -89,6 +96,13 @@ const WORDS = {
       JUSTICE: 'justice',
       PRIVACY_OFFICER: 'data protection officer',
       OPERATOR: 'operations',
+      PROGRAMME_OFFICE: 'programme office',
+    },
+    outcome: {
+      DISCLOSE: 'disclosed',
+      INDEX: 'listed only (index)',
+      HOLD: 'held',
+      DENY: 'not disclosed',
     },
     stream: {
       INGRESS: 'incoming signals',

@@ -25,7 +25,7 @@ import { CITIZEN_REPORT_CSS } from '@samenhang/audit-log';
 import { participant, type Identity, type Revocations } from '../access/identity.js';
 import type { OidcSignIn } from '../access/oidc.js';
 import { agencyPart } from '../access/agency-part.js';
-import { auditScope, mayAssign, mayOperate, roleFits } from '../access/roles.js';
+import { auditScope, mayAssign, mayLearn, mayOperate, roleFits } from '../access/roles.js';
 import { alertRegions, mayAskPicture } from '../access/may.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
@@ -55,6 +55,9 @@ import {
   searchBody,
 } from './rvt-pages.js';
 import { healthFigures } from '../operations/health-figures.js';
+import { barChart } from '../learning/charts.js';
+import { learningFilter } from '../learning/learning-filter.js';
+import { learningBody, monthLabels, outcomeBars, signalBars } from './learning-page.js';
 import type { Assignments } from '../staff/assignments.js';
 import type { People } from '../staff/people.js';
 import type { LastLooked } from './last-looked.js';
@@ -77,6 +80,7 @@ export interface WebDeps {
   readonly feed: AlertsFeed;
   readonly audit: ConsoleAudit;
   readonly auditView: AuditView;
+  /** The learning figures (the audit index's figures table), for the programme analyst. */
   readonly pseudonyms: Pseudonymizer;
   /** The vault, read for the copy of a person's data in an access report (AVG art. 15(3)). */
   readonly vault: VaultReader;
@@ -267,6 +271,7 @@ export class WebConsole {
               ]
             : []),
         ...(mayOperate(session, who) ? [{ href: '/beheer', label: r.t('operationsNav') }] : []),
+        ...(mayLearn(session, who) ? [{ href: '/leren', label: r.t('learnNav') }] : []),
       ];
       const a: Authed = {
         ...r,
@@ -358,6 +363,43 @@ export class WebConsole {
     send(r.res, 401, page({ lang: r.lang, path: '/login' }, r.t('loginTitle'), body), headers);
   }
 
+  /** The region's name as people know it: its RVT's, without the words every RVT's name shares. */
+  private regionName(t: Authed['t'], region: string): string {
+    if (region === '*') return t('learnAllRegions');
+    const rvt = this.d.registry.participants.find((p) => p.kind === 'RVT' && p.id === `rvt-${region}`);
+    return rvt ? rvt.displayName.replace(/^Regionaal veiligheidsteam /, '') : region;
+  }
+
+  /**
+   * The programme analyst's page and its charts: the learning figures of the filter in the
+   * query, suppressed. The page's view is recorded before it is sent, as every page that
+   * shows something is; a chart shows the same figures again and is not recorded apart.
+   */
+  private async learning(a: Authed, path: string): Promise<void> {
+    const { t, res, url, who } = a;
+    const index = await this.d.auditView.current();
+    const dims = index.learningDimensions();
+    const filter = learningFilter(url.searchParams, dims);
+    const rows = index.learning(filter);
+    const monthRows = index.learning(filter, 'month');
+    const regionName = (r: string) => this.regionName(t, r);
+    if (path !== '/leren') {
+      const signals = path.endsWith('/signalen.svg');
+      const svg = await barChart({
+        bars: signals ? signalBars(t, rows, regionName) : outcomeBars(t, monthRows),
+        xs: monthLabels(t, rows),
+        xTitle: t('learnMonth'),
+        yTitle: signals ? t('learnSignals') : t('learnDecisions'),
+        seriesTitle: signals ? t('learnRegion') : t('learnOutcome'),
+      });
+      res.writeHead(200, { 'content-type': 'image/svg+xml; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(svg);
+      return;
+    }
+    await this.d.audit.viewedLearning({ filter, rows, monthRows }, who, a.session);
+    send(res, 200, page(a.ctx, t('learnTitle'), learningBody(t, { dims, filter, rows, monthRows, regionName })));
+  }
+
   private async route(a: Authed, body: URLSearchParams | undefined): Promise<boolean> {
     const { url, req, res, t, who } = a;
     const key = `${req.method} ${url.pathname}`;
@@ -375,8 +417,22 @@ export class WebConsole {
       case 'GET /':
         redirect(
           res,
-          region ? '/rvt' : scope === 'all' ? '/audit' : mayOperate(a.session, who) ? '/beheer' : '/audit/disclosures',
+          region
+            ? '/rvt'
+            : scope === 'all'
+              ? '/audit'
+              : mayOperate(a.session, who)
+                ? '/beheer'
+                : mayLearn(a.session, who)
+                  ? '/leren'
+                  : '/audit/disclosures',
         );
+        return true;
+      case 'GET /leren':
+      case 'GET /leren/grafiek/signalen.svg':
+      case 'GET /leren/grafiek/besluiten.svg':
+        if (!mayLearn(a.session, who)) throw new SamenhangError('ERR_FORBIDDEN', 'not a programme analyst');
+        await this.learning(a, url.pathname);
         return true;
       case 'GET /beheer': {
         if (!mayOperate(a.session, who)) throw new SamenhangError('ERR_FORBIDDEN', 'not an operator');

@@ -33,6 +33,9 @@ export function fieldsShown(e: v1.AlertEntry): string[] {
  */
 export const actorOf = (s: Session): string => s.person.id;
 
+/** Why the learning figures are looked at: the programme's learning and evaluation (docs/learning.md). */
+export const LEARNING_PURPOSE = 'PROGRAMME_LEARNING';
+
 /** What every view record starts with: a fresh id, now, the identity, who looked and in which role. */
 const viewBase = (who: Identity, session: Session, purpose: string) => ({
   type: 'disclosure' as const,
@@ -111,6 +114,25 @@ export class ConsoleAudit {
       contentSha256: sha256Hex(canonicalJson(r)),
       sourceSignals: r.signals.map((s) => s.signalId),
       pseudonyms: requester && requester !== person ? [person, requester] : [person],
+      systemId: '',
+    };
+    await this.write(auditSubjects.disclosures, record, record.disclosureId);
+  }
+
+  /**
+   * The learning figures shown to a programme analyst: who looked, when, in which role, and
+   * which figures (their hash; the filter is in it). Counts only, so the record names no
+   * person, signal, decision or family, as the figures do not.
+   */
+  async viewedLearning(figures: unknown, who: Identity, session: Session): Promise<void> {
+    const record: DisclosureRecord = {
+      ...viewBase(who, session, LEARNING_PURPOSE),
+      decisionIds: [],
+      legalBasis: [],
+      fieldsSent: [],
+      contentSha256: sha256Hex(canonicalJson(figures)),
+      sourceSignals: [],
+      pseudonyms: [],
       systemId: '',
     };
     await this.write(auditSubjects.disclosures, record, record.disclosureId);
