@@ -9,17 +9,28 @@ import type { AuditIndex } from './store.js';
  * computed anyway.
  */
 export async function verifyWithIndex(
-  entries: AsyncIterable<LogEntry>,
+  entries: Iterable<LogEntry> | AsyncIterable<LogEntry>,
   trust: { ca: X509Certificate; trustDomain: string },
   remembered: { treeSize: number; rootHash: string } | null,
   index: AuditIndex,
 ): Promise<{ report: VerifyReport; index: IndexComparison }> {
   const verifier = new LogVerifier(trust, remembered);
   const comparer = new IndexComparer(index);
-  for await (const e of entries) {
-    if (e.subject === CHECKPOINT_SUBJECT) await verifier.checkpoint(e);
-    else comparer.add(verifier.record(e), e.data);
-    if (verifier.failed) break;
-  }
-  return { report: verifier.report(), index: comparer.report() };
+  const take = (e: LogEntry) => {
+    if (e.subject === CHECKPOINT_SUBJECT) return verifier.checkpoint(e);
+    comparer.add(verifier.record(e), e.data);
+    return undefined;
+  };
+  // Records synchronously where the entries allow it: only checkpoints wait.
+  if (Symbol.iterator in entries)
+    for (const e of entries) {
+      await take(e);
+      if (verifier.failed) break;
+    }
+  else
+    for await (const e of entries) {
+      await take(e);
+      if (verifier.failed) break;
+    }
+  return { report: await verifier.report(), index: comparer.report() };
 }

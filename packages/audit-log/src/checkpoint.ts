@@ -10,7 +10,7 @@ import {
   parseVerifierKey,
   signNote,
   verifierKey,
-  verifyNote,
+  verifyLogNote,
 } from './note.js';
 
 export const ORIGIN = 'samenhang.dev/audit/v1';
@@ -77,6 +77,83 @@ function auditSigner(x5c: string, ca: X509Certificate, trustDomain: string): Key
   return cert.publicKey;
 }
 
+/** A checkpoint as read, and the check of its signatures, still under way. */
+export interface ReadCheckpoint {
+  readonly checkpoint: Checkpoint;
+  /** Rejects (ERR_AUDIT_LOG_MISMATCH) if the JWS or the note signature does not verify. */
+  readonly signed: Promise<void>;
+}
+
+const malformed = () => new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'malformed checkpoint');
+
+/**
+ * Reads a checkpoint JWS and starts checking its signatures: the x5c certificate must be
+ * issued by the CA and name the audit service (checked here, once per certificate), the JWS
+ * and the note must verify (`signed`, on the thread pool). What it says is structurally
+ * checked here, so a verifier can go on with it while the signatures are checked; nothing it
+ * says counts until `signed` resolves.
+ */
+export function readCheckpoint(
+  jws: string,
+  ca: X509Certificate,
+  trustDomain: string,
+  cache = new CheckpointCache(),
+): ReadCheckpoint {
+  const header = decodeProtectedHeader(jws);
+  if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'not a checkpoint (typ or x5c missing)');
+  const x5c = header.x5c[0]!;
+  let key = cache.signers.get(x5c);
+  if (!key) {
+    key = auditSigner(x5c, ca, trustDomain);
+    cache.signers.set(x5c, key);
+  }
+  let c: Checkpoint;
+  try {
+    c = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as Checkpoint;
+  } catch {
+    throw malformed();
+  }
+  if (
+    c === null ||
+    typeof c !== 'object' ||
+    c.origin !== ORIGIN ||
+    !Number.isInteger(c.treeSize) ||
+    !/^[0-9a-f]{64}$/.test(c.rootHash) ||
+    !Array.isArray(c.leaves)
+  )
+    throw malformed();
+  const jwsSigned = compactVerify(jws, key, { algorithms: ['PS256'] }).then(
+    () => undefined,
+    () => {
+      throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'signature invalid');
+    },
+  );
+  if (c.note === undefined) return { checkpoint: c, signed: jwsSigned };
+  // The note must state the same head, signed by the key the (CA-verified) payload names.
+  const note = parseNote(c.note);
+  const head = parseCheckpointBody(note.body);
+  if (head.origin !== c.origin || head.treeSize !== c.treeSize || head.rootHash !== c.rootHash) {
+    jwsSigned.catch(() => undefined);
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signed note states another tree head');
+  }
+  const noteKey = c.noteKey ?? '';
+  let verifier = cache.noteKeys.get(noteKey);
+  if (!verifier) {
+    try {
+      verifier = parseVerifierKey(noteKey);
+    } catch (e) {
+      jwsSigned.catch(() => undefined);
+      throw e;
+    }
+    cache.noteKeys.set(noteKey, verifier);
+  }
+  // The JWS first: a forged payload is named as such, not by its note.
+  const noteSigned = verifyLogNote(note, verifier);
+  noteSigned.catch(() => undefined);
+  return { checkpoint: c, signed: jwsSigned.then(() => noteSigned) };
+}
+
 /**
  * Verifies a checkpoint JWS against the trust anchor only: the x5c certificate must
  * be issued by the CA and name the audit service, and the signature must verify.
@@ -87,39 +164,7 @@ export async function verifyCheckpoint(
   trustDomain: string,
   cache = new CheckpointCache(),
 ): Promise<Checkpoint> {
-  const header = decodeProtectedHeader(jws);
-  if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
-    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'not a checkpoint (typ or x5c missing)');
-  const x5c = header.x5c[0]!;
-  let key = cache.signers.get(x5c);
-  if (!key) {
-    key = auditSigner(x5c, ca, trustDomain);
-    cache.signers.set(x5c, key);
-  }
-  const { payload } = await compactVerify(jws, key, { algorithms: ['PS256'] }).catch(() => {
-    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'signature invalid');
-  });
-  const c = JSON.parse(new TextDecoder().decode(payload)) as Checkpoint;
-  if (
-    c.origin !== ORIGIN ||
-    !Number.isInteger(c.treeSize) ||
-    !/^[0-9a-f]{64}$/.test(c.rootHash) ||
-    !Array.isArray(c.leaves)
-  )
-    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'malformed checkpoint');
-  if (c.note !== undefined) {
-    // The note must state the same head, signed by the key the (CA-verified) payload names.
-    const note = parseNote(c.note);
-    const head = parseCheckpointBody(note.body);
-    if (head.origin !== c.origin || head.treeSize !== c.treeSize || head.rootHash !== c.rootHash)
-      throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signed note states another tree head');
-    const noteKey = c.noteKey ?? '';
-    let verifier = cache.noteKeys.get(noteKey);
-    if (!verifier) {
-      verifier = parseVerifierKey(noteKey);
-      cache.noteKeys.set(noteKey, verifier);
-    }
-    verifyNote(note, verifier);
-  }
-  return c;
+  const r = readCheckpoint(jws, ca, trustDomain, cache);
+  await r.signed;
+  return r.checkpoint;
 }

@@ -1,6 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import { CompactTree, leafHash, toHex } from '@samenhang/merkle';
-import { CheckpointCache, verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { CheckpointCache, readCheckpoint, type Checkpoint } from './checkpoint.js';
 
 /** One message of the AUDIT stream, in stream order. */
 export interface LogEntry {
@@ -28,6 +28,9 @@ export interface VerifyReport {
 }
 
 type Head = { readonly treeSize: number; readonly rootHash: string };
+
+/** Checkpoints whose signatures may be checked at once: a few hundred milliseconds of the thread pool's work. */
+const IN_FLIGHT = 64;
 type Problem = NonNullable<VerifyReport['problem']>;
 
 function recordId(data: Uint8Array | undefined): string | undefined {
@@ -63,6 +66,12 @@ export class LogVerifier {
    */
   private straddling: { problem: Problem; actual: string; swapped: boolean } | undefined;
   private readonly checked = new CheckpointCache();
+  /**
+   * Checkpoints whose signatures are still being checked (on the thread pool, while records
+   * are hashed here), each settling to the problem it found, if any. At most IN_FLIGHT.
+   */
+  private inFlight: { seq: number; problem: Promise<Problem | undefined> }[] = [];
+  private signatureProblem: Problem | undefined;
 
   constructor(
     private readonly trust: { ca: X509Certificate; trustDomain: string },
@@ -70,7 +79,7 @@ export class LogVerifier {
   ) {}
 
   get failed(): boolean {
-    return this.problem !== undefined;
+    return this.problem !== undefined || this.signatureProblem !== undefined;
   }
 
   private settle(nextSigned: string | undefined): void {
@@ -100,25 +109,39 @@ export class LogVerifier {
     return hash;
   }
 
-  /** Takes in a checkpoint: verified, then checked against the records read before it. */
+  /**
+   * Takes in a checkpoint: read and checked against the records before it now, its
+   * signatures checked meanwhile (report() waits for them, and a bad one is a problem at its
+   * place in the log).
+   */
   async checkpoint(e: LogEntry): Promise<void> {
-    if (this.problem) return;
+    if (this.failed) return;
     this.checkpoints++;
-    let c: Checkpoint;
+    let read: ReturnType<typeof readCheckpoint>;
     try {
-      c = await verifyCheckpoint(
-        Buffer.from(e.data).toString('utf8'),
-        this.trust.ca,
-        this.trust.trustDomain,
-        this.checked,
-      );
+      read = readCheckpoint(Buffer.from(e.data).toString('utf8'), this.trust.ca, this.trust.trustDomain, this.checked);
     } catch (err) {
       if (this.straddling) this.settle(undefined);
       else this.problem = { seq: e.seq, what: `checkpoint at stream sequence ${e.seq}: ${(err as Error).message}` };
       return;
     }
-    if (this.straddling) return this.settle(c.leaves[0]);
-    this.cover(c, e.seq);
+    this.inFlight.push({
+      seq: e.seq,
+      problem: read.signed.then(
+        () => undefined,
+        (err: Error) => ({ seq: e.seq, what: `checkpoint at stream sequence ${e.seq}: ${err.message}` }),
+      ),
+    });
+    if (this.inFlight.length >= IN_FLIGHT) await this.settleSignatures(IN_FLIGHT / 2);
+    if (this.straddling) return this.settle(read.checkpoint.leaves[0]);
+    this.cover(read.checkpoint, e.seq);
+  }
+
+  /** Waits for the oldest `n` signature checks (all by default); the first bad one is kept. */
+  private async settleSignatures(n = this.inFlight.length): Promise<void> {
+    const done = this.inFlight.splice(0, n);
+    for (const p of await Promise.all(done.map((x) => x.problem)))
+      if (p && !this.signatureProblem) this.signatureProblem = p;
   }
 
   /** Checks one genuine checkpoint against the records read before it, and moves the covered tree on. */
@@ -178,10 +201,15 @@ export class LogVerifier {
     this.prev = { treeSize: c.treeSize, rootHash: c.rootHash };
   }
 
-  report(): VerifyReport {
+  async report(): Promise<VerifyReport> {
+    await this.settleSignatures();
     if (this.straddling) this.settle(undefined);
     const base = { records: this.records, checkpoints: this.checkpoints, latest: this.prev };
-    if (this.problem) return { ok: false, ...base, uncovered: 0, problem: this.problem };
+    // A checkpoint that is not genuine comes first, unless a problem was found earlier in the log.
+    const sig = this.signatureProblem;
+    const first =
+      sig && (!this.problem || this.problem.seq === undefined || sig.seq! < this.problem.seq) ? sig : this.problem;
+    if (first) return { ok: false, ...base, uncovered: 0, problem: first };
     const r = this.remembered;
     if (r && (!this.prev || this.prev.treeSize < r.treeSize))
       return {
@@ -203,6 +231,15 @@ export async function verifyLog(
   remembered: Head | null,
 ): Promise<VerifyReport> {
   const v = new LogVerifier(trust, remembered);
+  if (Symbol.iterator in entries) {
+    // A copy in hand: records are taken in synchronously, only checkpoints wait (a promise per record cost more than its hash).
+    for (const e of entries) {
+      if (e.subject === CHECKPOINT_SUBJECT) await v.checkpoint(e);
+      else v.record(e);
+      if (v.failed) break;
+    }
+    return v.report();
+  }
   for await (const e of entries) {
     await v.add(e);
     if (v.failed) break;
