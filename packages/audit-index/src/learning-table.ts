@@ -58,6 +58,10 @@ const bucket = (ms: number) => BUCKETS_MS.findIndex((limit) => ms < limit);
 /** Takes each record into the learning figures, in the transaction that takes it into the index. */
 export class LearningTable {
   private readonly s;
+  private readonly moved = new Map<
+    string,
+    { cell: LearningCell; measure: string; count: number; ms: number; buckets: number[] }
+  >();
 
   constructor(db: Database.Database) {
     db.exec(LEARNING_SCHEMA);
@@ -68,7 +72,10 @@ export class LearningTable {
           under_hour = under_hour + excluded.under_hour, under_day = under_day + excluded.under_day,
           under_week = under_week + excluded.under_week, longer = longer + excluded.longer`),
       earlierDecision: db
-        .prepare("SELECT 1 FROM records WHERE type = 'decision' AND agency = ? AND signal = ? AND leaf < ? LIMIT 1")
+        .prepare(
+          // By the signal's index: on its own SQLite may walk the table back from `leaf`.
+          "SELECT 1 FROM records INDEXED BY decisions_by_signal WHERE type = 'decision' AND agency = ? AND signal = ? AND leaf < ? LIMIT 1",
+        )
         .pluck(),
       open: db.prepare('SELECT * FROM learning_open WHERE decision = ?'),
       opens: db.prepare('INSERT OR REPLACE INTO learning_open VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -129,22 +136,39 @@ export class LearningTable {
     return earliestObserved ? { firstAlertOfSystem, earliestObserved } : { firstAlertOfSystem };
   }
 
+  /**
+   * Counts a move in memory; `flush` writes each cell's sums once per batch. A batch of
+   * thousands of records moves a few hundred cells, each many times: one upsert per move cost
+   * more than the rest of taking a record in.
+   */
   private add(m: Move): void {
     const c: LearningCell = m.cell;
     const ms = m.ms ?? 0;
     const b = m.ms === undefined ? -2 : bucket(ms);
-    this.s.add.run(
-      c.month,
-      c.region,
-      c.kind,
-      c.category,
-      m.measure,
-      1,
-      Math.round(ms),
-      b === 0 ? 1 : 0,
-      b === 1 ? 1 : 0,
-      b === 2 ? 1 : 0,
-      b === -1 ? 1 : 0,
-    );
+    const key = `${c.month}\u0000${c.region}\u0000${c.kind}\u0000${c.category}\u0000${m.measure}`;
+    let sums = this.moved.get(key);
+    if (!sums) {
+      sums = { cell: c, measure: m.measure, count: 0, ms: 0, buckets: [0, 0, 0, 0] };
+      this.moved.set(key, sums);
+    }
+    sums.count++;
+    sums.ms += Math.round(ms);
+    if (b >= 0) sums.buckets[b]!++;
+    else if (b === -1) sums.buckets[3]!++;
+  }
+
+  /** Forgets moves not written: a batch whose transaction failed must not count in the next. */
+  begin(): void {
+    this.moved.clear();
+  }
+
+  /** Writes what the batch moved; called in the batch's transaction, after its last record. */
+  flush(): void {
+    for (const m of this.moved.values()) {
+      const c = m.cell;
+      const [hour, day, week, longer] = m.buckets;
+      this.s.add.run(c.month, c.region, c.kind, c.category, m.measure, m.count, m.ms, hour, day, week, longer);
+    }
+    this.moved.clear();
   }
 }

@@ -139,6 +139,7 @@ export class AuditIndex {
       const bytes: Uint8Array[] = [];
       // Links in key order: a batch's inserts then touch each page of the tree once, not at random.
       const links: [string, number][] = [];
+      this.learningTable.begin();
       for (const e of batch) {
         if (e.seq <= lastSeq) continue;
         if (e.seq !== lastSeq + 1 && read === 'delivered') {
@@ -188,6 +189,7 @@ export class AuditIndex {
       }
       links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
       for (const [key, leaf] of links) s.link.run(key, leaf);
+      this.learningTable.flush();
       this.bodies.write(bodiesAt, bytes);
       s.setMeta.run('bodies', at);
       s.setMeta.run('records', records);

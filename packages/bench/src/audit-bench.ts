@@ -34,6 +34,8 @@ export interface AuditBenchReport {
   readonly disclosuresByRecipientMonthRows: number;
   /** The console's page of those: its first 50 rows and the total. */
   readonly consolePageMs: number;
+  /** The learning page's figures (per month and region, and per month, with the filter's choices): what of the page grows with the log. */
+  readonly learningFiguresMs: number;
   /** audit verify of the log (as --file and the witnesses run it): every checkpoint and every leaf. */
   readonly verifyMs: number;
   readonly verifyRecordsPerSecond: number;
@@ -117,6 +119,12 @@ export async function runAuditBench(o: { records: number; out?: string; dir?: st
       index.disclosures({ recipient: shape.recipient, ...shape.month, limit: 50 }),
     );
 
+    const [, learningFiguresMs] = median(() => [
+      index.learningDimensions(),
+      index.learning({}),
+      index.learning({}, 'month'),
+    ]);
+
     // Bare SHA-256 of every record's bytes, read from the same file the same way.
     const hashing = new Progress('sha-256 (bare)', shape.records);
     const [, shaMs] = timed(() => {
@@ -151,6 +159,7 @@ export async function runAuditBench(o: { records: number; out?: string; dir?: st
       disclosuresByRecipientMonthMs: round(disclosuresByRecipientMonthMs),
       disclosuresByRecipientMonthRows: month,
       consolePageMs: round(consolePageMs),
+      learningFiguresMs: round(learningFiguresMs),
       verifyMs: Math.round(verifyMs),
       verifyRecordsPerSecond,
       sha256RecordsPerSecond,
@@ -184,6 +193,7 @@ export function formatAuditReport(r: AuditBenchReport): string {
       `${r.disclosuresByRecipientMonthMs} ms (${r.disclosuresByRecipientMonthRows} rows)`,
     ],
     ['console page of those', `${r.consolePageMs} ms`],
+    ['learning figures (/leren)', `${r.learningFiguresMs} ms`],
     ['audit verify (the log)', `${r.verifyRecordsPerSecond} records/s (${r.verifyOk ? 'OK' : 'FAILED'})`],
     ['bare SHA-256', `${r.sha256RecordsPerSecond} records/s (verify ratio ${r.verifyRatio})`],
     [

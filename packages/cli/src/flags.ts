@@ -40,6 +40,11 @@ export const FLAGS = {
   bsn: { type: 'string', value: '<bsn>', text: 'a citizen by BSN' },
   recipient: { type: 'string', value: '<id>', text: 'only disclosures to this recipient (an RVT or its region)' },
   record: { type: 'string', value: '<id>', text: 'a decision or disclosure id' },
+  viewer: {
+    type: 'string',
+    value: '<person:id>',
+    text: "only what this person was shown in the console (their identity provider's pseudonymous id)",
+  },
   limit: { type: 'string', value: '<n>', text: 'at most this many rows (a page; all by default)' },
   offset: { type: 'string', value: '<n>', text: 'skip this many rows first (the next page)' },
   ca: { type: 'string', value: '<cert>', text: 'the trust anchor (CA certificate) to verify against' },

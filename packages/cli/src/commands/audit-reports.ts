@@ -23,6 +23,7 @@ export type ReportFlags = {
   bsn?: string;
   household?: string;
   recipient?: string;
+  viewer?: string;
   json?: boolean;
   csv?: boolean;
   limit?: string;
@@ -118,6 +119,7 @@ export async function disclosures(paths: HomePaths, flags: ReportFlags, rest: st
   }
   const q = {
     ...(flags.recipient ? { recipient: flags.recipient } : {}),
+    ...(flags.viewer ? { viewer: flags.viewer } : {}),
     ...(household ? { household } : {}),
     ...window(flags),
   };
