@@ -1,8 +1,15 @@
 import type { DisclosureRecord } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 
-/** One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break. */
-const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break. A cell that a
+ * spreadsheet would read as a formula (=, +, -, @, a tab or carriage return first) gets a
+ * leading apostrophe: ids come from agencies, and a privacy officer opens the export in one.
+ */
+function cell(value: string): string {
+  const v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
 const line = (values: readonly string[]) => values.map(cell).join(',');
 
 /** The columns of a disclosure in CSV, for the CLI's --csv and the console's export alike. */

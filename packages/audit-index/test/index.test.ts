@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { AuditIndex } from '@samenhang/audit-index';
+import { AuditIndex, toCsv } from '@samenhang/audit-index';
 import {
   CHECKPOINT_SUBJECT,
   concerning,
@@ -172,5 +172,13 @@ describe('the audit index', () => {
     db.prepare("UPDATE meta SET value = 99 WHERE key = 'schema'").run();
     db.close();
     expect(() => AuditIndex.open(file)).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
+  });
+});
+
+describe('the CSV export', () => {
+  it('quotes what needs quoting and defuses a cell a spreadsheet would run as a formula', () => {
+    const rows = [{ a: '=HYPERLINK("http://x","y")', b: 'plain', c: '-1+2', d: 'a,b' }];
+    const csv = toCsv(['a', 'b', 'c', 'd'], (r: (typeof rows)[number]) => [r.a, r.b, r.c, r.d], rows);
+    expect(csv).toBe('a,b,c,d\n"\'=HYPERLINK(""http://x"",""y"")",plain,\'-1+2,"a,b"\n');
   });
 });
