@@ -164,6 +164,45 @@ describe('the audit index on a real stack (Meneer M)', () => {
     expect([checked.code, checked.stdout]).toEqual([0, expect.stringMatching(/^proof OK/)]);
   });
 
+  it("a row's columns or links that differ from its record are caught by audit verify", async () => {
+    const db = new Database(t.paths.auditIndex);
+    const d = db.prepare("SELECT leaf, agency FROM records WHERE type = 'decision' ORDER BY leaf LIMIT 1").get() as {
+      leaf: number;
+      agency: string;
+    };
+    // Another agency's officer would see it: the column moved, the record not.
+    db.prepare("UPDATE records SET agency = 'ggz-centraal' WHERE leaf = ?").run(d.leaf);
+    db.close();
+    const moved = await cli(['audit', 'verify', '--home', t.paths.root]);
+    expect([moved.code, moved.stdout]).toEqual([
+      1,
+      expect.stringContaining(`index row ${d.leaf} has another agency than its record`),
+    ]);
+    const again = new Database(t.paths.auditIndex);
+    again.prepare('UPDATE records SET agency = ? WHERE leaf = ?').run(d.agency, d.leaf);
+    // A person's access report would leave the decision out: its link is gone.
+    again.prepare("DELETE FROM links WHERE leaf = ? AND key LIKE 'p:%'").run(d.leaf);
+    again.close();
+    const unlinked = await cli(['audit', 'verify', '--home', t.paths.root]);
+    expect([unlinked.code, unlinked.stdout]).toEqual([
+      1,
+      expect.stringContaining(`index row ${d.leaf} is not found by p:`),
+    ]);
+    expect((await cli(['audit', 'reindex', '--home', t.paths.root])).code).toBe(0);
+  });
+
+  it('a record the console identity forges as a decision is no decision, and stops nothing', async () => {
+    const console = await t.connect('console');
+    const forged = { type: 'decision', decisionId: 'forged-decision', sourceAgency: true, signalId: 'm-001' };
+    await console.jetstream().publish('samenhang.audit.disclosures', Buffer.from(JSON.stringify(forged)));
+    const found = await cli(['audit', 'decisions', '--json', '--home', t.paths.root]);
+    expect(found.code).toBe(0);
+    expect(found.stdout).not.toContain('forged-decision');
+    // The console still answers from the index: its follower took the record in as a row.
+    const cookie = await signInHttps(t.paths, readConsoleInfo(t.paths)!.webUrl, 'fg-broker', 'privacy-officer');
+    expect((await get(cookie, '/audit/decisions')).status).toBe(200);
+  });
+
   it('an index that holds records the log no longer has is reported: the log lost what the index saw', async () => {
     const db = new Database(t.paths.auditIndex);
     const { records } = db.prepare("SELECT value AS records FROM meta WHERE key = 'records'").get() as {

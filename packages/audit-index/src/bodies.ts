@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 
 /**
  * The records as logged, next to the index in one append-only file; a row names its bytes by
@@ -12,8 +12,16 @@ const AHEAD = 8 << 20;
 export class BodyFile {
   private readonly fd: number;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    mode: 'write' | 'read' = 'write',
+  ) {
+    if (mode === 'read') {
+      this.fd = openSync(file, 'r');
+      return;
+    }
     closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
     this.fd = openSync(file, 'r+');
   }
 

@@ -6,11 +6,11 @@ import type { DecisionRecord } from '@samenhang/decision';
  * spreadsheet would read as a formula (=, +, -, @, a tab or carriage return first) gets a
  * leading apostrophe: ids come from agencies, and a privacy officer opens the export in one.
  */
-function cell(value: string): string {
+export function csvCell(value: string): string {
   const v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
-const line = (values: readonly string[]) => values.map(cell).join(',');
+const line = (values: readonly string[]) => values.map(csvCell).join(',');
 
 /** The columns of a disclosure in CSV, for the CLI's --csv and the console's export alike. */
 export const DISCLOSURE_COLUMNS = [

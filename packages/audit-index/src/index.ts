@@ -7,7 +7,7 @@ export { proveRow } from './prove.js';
 export { IndexComparer } from './compare.js';
 export type { IndexComparison } from './compare.js';
 export { verifyWithIndex } from './verify.js';
-export { DECISION_COLUMNS, DISCLOSURE_COLUMNS, decisionCells, disclosureCells, toCsv } from './csv.js';
+export { DECISION_COLUMNS, DISCLOSURE_COLUMNS, csvCell, decisionCells, disclosureCells, toCsv } from './csv.js';
 export { ALL, measure, monthOf, regionOf } from './learning-measure.js';
 export type { Earlier, LearningCell, Measure, Measured, Move, OpenDecision } from './learning-measure.js';
 export { OUTCOME_ORDER } from './learning-figures.js';

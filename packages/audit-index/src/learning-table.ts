@@ -113,7 +113,8 @@ export class LearningTable {
   }
 
   private earlierOfDecision(r: Record<string, unknown>, leaf: number) {
-    const firstOfSignal = !this.s.earlierDecision.get(r.sourceAgency, r.signalId, leaf);
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const firstOfSignal = !this.s.earlierDecision.get(text(r.sourceAgency), text(r.signalId), leaf);
     const of = (r.human as { of?: unknown } | undefined)?.of;
     const row = typeof of === 'string' ? (this.s.open.get(of) as OpenRow | undefined) : undefined;
     if (!row) return { firstOfSignal };

@@ -1,4 +1,17 @@
+import { auditSubjects } from '@samenhang/topology';
 import { link } from './schema.js';
+
+/**
+ * The type a record may have on each subject: who may publish a subject decides what its
+ * records can be (the console may write disclosures and actions, never a decision or an
+ * erasure tombstone), so a record claiming another type is indexed as of none.
+ */
+const TYPE_OF_SUBJECT: Readonly<Record<string, string>> = {
+  [auditSubjects.decisions]: 'decision',
+  [auditSubjects.disclosures]: 'disclosure',
+  [auditSubjects.erasures]: 'erasure',
+  [auditSubjects.actions]: 'assignment',
+};
 
 /** What the read model keeps of one record besides the record itself: the columns and links it is found by. */
 export interface RowFields {
@@ -20,12 +33,14 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /**
- * The columns and links of a record as the log holds it. Any record the log holds gets a row,
- * even one of a type this version does not know (it is in the tree, so the index must be too,
- * or every later leaf index would be off by one).
+ * The columns and links of a record as the log holds it on `subject`. Any record the log holds
+ * gets a row, even one of a type this version does not know or that its subject does not
+ * allow (it is in the tree, so the index must be too, or every later leaf index would be off
+ * by one): its type is then 'unknown', and no query finds it as anything.
  */
-export function rowFields(record: Record<string, unknown>): RowFields {
-  const type = str(record.type) ?? 'unknown';
+export function rowFields(record: Record<string, unknown>, subject: string): RowFields {
+  const claimed = str(record.type);
+  const type = claimed !== null && TYPE_OF_SUBJECT[subject] === claimed ? claimed : 'unknown';
   const base = {
     type,
     agency: null,

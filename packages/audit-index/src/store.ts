@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CHECKPOINT_SUBJECT, type AuditRecords, type DisclosureRecord, type LogEntry } from '@samenhang/audit-log';
@@ -52,9 +52,12 @@ export class AuditIndex {
 
   private constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    chmodSync(dirname(file), 0o700);
     try {
-      this.db = new Database(file);
+      // Made 0600 before SQLite opens it: never readable by others, not even for a moment.
+      closeSync(openSync(file, 'a', 0o600));
       chmodSync(file, 0o600);
+      this.db = new Database(file);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 10000');
@@ -159,7 +162,7 @@ export class AuditIndex {
         } catch {
           /* unreadable: still a leaf of the tree, so still a row (type 'unknown') */
         }
-        const r = rowFields(parsed);
+        const r = rowFields(parsed, e.subject);
         const leaf = records++;
         s.insert.run(
           leaf,
@@ -185,7 +188,14 @@ export class AuditIndex {
           if (agency) agencies.add(agency);
         }
         for (const a of agencies) links.push([link.agency(a), leaf]);
-        this.learningTable.take(parsed, leaf);
+        // Only a record of the type its subject allows moves a figure; one the figures cannot
+        // read (a field of the wrong kind) moves none, and is still indexed.
+        if (r.type !== 'unknown')
+          try {
+            this.learningTable.take(parsed, leaf);
+          } catch {
+            /* left out of the figures: the record itself is a row like any other */
+          }
       }
       links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
       for (const [key, leaf] of links) s.link.run(key, leaf);
@@ -245,15 +255,6 @@ export class AuditIndex {
   /** The newest checkpoint taken in, as signed (to be verified by whoever uses it). */
   latestCheckpoint(): string | undefined {
     return this.db.prepare('SELECT jws FROM checkpoints ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
-  }
-
-  /** Every row's leaf hash and bytes, in leaf order, read as they are used (not held). */
-  *leaves(size = Number.MAX_SAFE_INTEGER): Generator<{ hash: Buffer; body: Buffer }> {
-    const rows = this.db
-      .prepare('SELECT hash, body_at, body_len FROM records WHERE leaf < ? ORDER BY leaf')
-      .iterate(size) as Iterable<{ hash: Buffer; body_at: number; body_len: number }>;
-    const read = this.bodies.inOrder();
-    for (const r of rows) yield { hash: r.hash, body: read(r.body_at, r.body_len) };
   }
 
   /** Every row's leaf hash, in leaf order. */

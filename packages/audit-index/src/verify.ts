@@ -16,21 +16,25 @@ export async function verifyWithIndex(
 ): Promise<{ report: VerifyReport; index: IndexComparison }> {
   const verifier = new LogVerifier(trust, remembered);
   const comparer = new IndexComparer(index);
-  const take = (e: LogEntry) => {
-    if (e.subject === CHECKPOINT_SUBJECT) return verifier.checkpoint(e);
-    comparer.add(verifier.record(e), e.data);
-    return undefined;
-  };
-  // Records synchronously where the entries allow it: only checkpoints wait.
-  if (Symbol.iterator in entries)
-    for (const e of entries) {
-      await take(e);
-      if (verifier.failed) break;
-    }
-  else
-    for await (const e of entries) {
-      await take(e);
-      if (verifier.failed) break;
-    }
-  return { report: await verifier.report(), index: comparer.report() };
+  try {
+    const take = (e: LogEntry) => {
+      if (e.subject === CHECKPOINT_SUBJECT) return verifier.checkpoint(e);
+      comparer.add(verifier.record(e), e);
+      return undefined;
+    };
+    // Records synchronously where the entries allow it: only checkpoints wait.
+    if (Symbol.iterator in entries)
+      for (const e of entries) {
+        await take(e);
+        if (verifier.failed) break;
+      }
+    else
+      for await (const e of entries) {
+        await take(e);
+        if (verifier.failed) break;
+      }
+    return { report: await verifier.report(), index: comparer.report() };
+  } finally {
+    comparer.close();
+  }
 }

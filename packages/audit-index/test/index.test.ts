@@ -165,6 +165,33 @@ describe('the audit index', () => {
     index.close();
   });
 
+  it('indexes a record as of the type its subject allows only, and one the figures cannot read still as a row', () => {
+    const index = AuditIndex.open(fresh());
+    const forged = {
+      type: 'decision',
+      decisionId: 'forged',
+      sourceAgency: true,
+      signalId: 's-1',
+      decidedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const real = { ...forged, decisionId: 'real', sourceAgency: 'politie-oost' };
+    index.ingest([
+      // A decision on the disclosures subject (which the console may write): not a decision.
+      { seq: 1, subject: 'samenhang.audit.disclosures', data: Buffer.from(JSON.stringify(forged)) },
+      // A decision on its own subject with a field of the wrong kind: a row, no crash.
+      {
+        seq: 2,
+        subject: 'samenhang.audit.decisions',
+        data: Buffer.from(JSON.stringify({ ...forged, decisionId: 'odd' })),
+      },
+      { seq: 3, subject: 'samenhang.audit.decisions', data: Buffer.from(JSON.stringify(real)) },
+    ]);
+    expect(index.status()).toEqual({ records: 3, lastSeq: 3 });
+    expect(index.decisionsById(['forged'])).toEqual([]);
+    expect(index.decisions({}).rows.map((d) => d.decisionId)).toEqual(['odd', 'real']);
+    index.close();
+  });
+
   it('refuses an index of another schema version, with a stable code', () => {
     const file = fresh();
     AuditIndex.open(file).close();

@@ -136,7 +136,13 @@ describe('small-cell suppression', () => {
 
 describe('the learning figures in the index, kept at ingest', () => {
   const entries = (records: readonly object[]): LogEntry[] =>
-    records.map((r, i) => ({ seq: i + 1, subject: 'samenhang.audit.decisions', data: Buffer.from(JSON.stringify(r)) }));
+    records.map((r, i) => ({
+      seq: i + 1,
+      // Each record on the subject of its type, as the services publish it.
+      subject:
+        (r as { type?: string }).type === 'disclosure' ? 'samenhang.audit.disclosures' : 'samenhang.audit.decisions',
+      data: Buffer.from(JSON.stringify(r)),
+    }));
 
   it('adds up what was taken in, without ids, and starts again after a reset', () => {
     const records: object[] = [];

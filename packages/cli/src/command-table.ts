@@ -101,7 +101,7 @@ const AUDIT: readonly Command[] = [
       { flag: 'bsn', choice: 'who', text: 'disclosures about this person' },
       { flag: 'household', choice: 'who', text: 'disclosures about signals at this address' },
       { flag: 'recipient', choice: 'who' },
-      { flag: 'viewer', choice: 'who' },
+      { flag: 'viewer' },
       { flag: 'since' },
       { flag: 'until' },
       { flag: 'limit' },

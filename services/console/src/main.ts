@@ -92,7 +92,12 @@ async function main(): Promise<void> {
   await feed.start();
   // The audit log's read model, kept current for the privacy officer's pages.
   const auditIndex = AuditIndex.open(paths.auditIndex);
-  const indexing = await follow(nc, auditIndex, log);
+  // A log the index cannot take in stops only the pages that read it (each catches up first and
+  // fails with the reason), never the console: RVT workers' pages do not depend on it.
+  const indexing = await follow(nc, auditIndex, log).catch((err: unknown) => {
+    log.error({ err }, 'the audit index does not follow the log: audit pages will say why');
+    return undefined;
+  });
   const webConsole = new WebConsole({
     nc,
     registry,
@@ -133,8 +138,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'draining');
     feed.stop();
     stopSessions();
-    indexing.stop();
-    await indexing.done.catch(() => undefined);
+    indexing?.stop();
+    await indexing?.done.catch(() => undefined);
     auditIndex.close();
     receipts.close();
     for (const s of [api, web]) {

@@ -183,7 +183,13 @@ async function verifyLive(
   trust: ReturnType<typeof trustOf>,
   remembered: { treeSize: number; rootHash: string } | null,
 ): Promise<{ report: VerifyReport; index: IndexComparison }> {
-  const index = await openAuditIndex(paths);
+  // An index that cannot be used is reported as such: the log is verified all the same.
+  const index = await openAuditIndex(paths).catch((e: unknown) => e as Error);
+  if (index instanceof Error)
+    return {
+      report: await verifyLog(streamAuditLog(paths), trust, remembered),
+      index: { ok: false, rows: 0, problem: { what: `it cannot be used: ${index.message}` } },
+    };
   try {
     return await verifyWithIndex(streamAuditLog(paths), trust, remembered, index);
   } finally {

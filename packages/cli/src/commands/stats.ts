@@ -1,4 +1,4 @@
-import { OUTCOME_ORDER, type LearningRow, type Shown } from '@samenhang/audit-index';
+import { OUTCOME_ORDER, csvCell, type LearningRow, type Shown } from '@samenhang/audit-index';
 import { openAuditIndex } from '@samenhang/client';
 import type { HomePaths } from '@samenhang/config';
 import { EXIT, out } from '../output.js';
@@ -36,7 +36,8 @@ const share = (v: number | undefined) => (v === undefined ? '' : v.toFixed(3));
 
 /** One row per month and region, a column per figure; suppressed counts read "< 10", hidden derived figures are empty. */
 export function csvLines(rows: readonly LearningRow[]): string[] {
-  const cell = (v: Shown | string) => String(v);
+  // Region names and rule ids come from configuration: quoted and defused as every export is.
+  const cell = (v: Shown | string) => csvCell(String(v));
   const header = [
     'month',
     'region',

@@ -43,6 +43,8 @@ export interface Filters {
 
 /** Rows per page of the privacy officer's lists (the index pages them; the CSV export has them all). */
 export const AUDIT_PAGE_ROWS = 50;
+/** The most rows an export holds (a month of one region's disclosures at national scale is some 5,000). */
+export const AUDIT_EXPORT_ROWS = 50_000;
 
 /** Which page of how many rows in all. */
 export interface Paging {

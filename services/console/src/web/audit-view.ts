@@ -20,9 +20,17 @@ export class AuditView {
     private readonly index: AuditIndex,
   ) {}
 
-  /** The index, caught up with the log. */
+  private catchingUp: Promise<unknown> | undefined;
+
+  /**
+   * The index, caught up with the log. Requests that arrive while a catch-up runs wait for
+   * that one instead of each starting its own (after a reindex, one would read the whole log).
+   */
   async current(): Promise<AuditIndex> {
-    await catchUp(this.nc, this.index);
+    this.catchingUp ??= catchUp(this.nc, this.index).finally(() => {
+      this.catchingUp = undefined;
+    });
+    await this.catchingUp;
     return this.index;
   }
 

@@ -116,6 +116,10 @@ const nl = {
   previousPage: 'Vorige pagina',
   nextPage: 'Volgende pagina',
   exportCsv: 'Alles downloaden (CSV)',
+  auditIndexUnavailable:
+    'Het overzicht van het auditlog kan nu niet worden gelezen. De beheerder kan het opnieuw opbouwen (samenhang audit reindex); het auditlog zelf is niet aangetast.',
+  exportTooLarge:
+    'deze vraag heeft {0} rijen, een download hoogstens {1}: kies een kortere periode, een ontvanger of een organisatie',
   recipient: 'Ontvanger',
   signal: 'Signaal',
   since: 'Vanaf',
@@ -333,6 +337,10 @@ const en: Record<keyof typeof nl, string> = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   exportCsv: 'Download all (CSV)',
+  auditIndexUnavailable:
+    'The audit log’s index cannot be read now. The operator can rebuild it (samenhang audit reindex); the audit log itself is not affected.',
+  exportTooLarge:
+    'this query has {0} rows, a download at most {1}: choose a shorter period, a recipient or an organisation',
   recipient: 'Recipient',
   signal: 'Signal',
   since: 'Since',

@@ -31,6 +31,7 @@ import type { Session, Sessions } from '../access/sessions.js';
 import { cookieValue, readBody } from '../http.js';
 import type { AlertsFeed } from './alerts-feed.js';
 import {
+  AUDIT_EXPORT_ROWS,
   AUDIT_PAGE_ROWS,
   accessReportBody,
   decisionsBody,
@@ -283,13 +284,18 @@ export class WebConsole {
     } catch (e) {
       const code = e instanceof SamenhangError ? e.code : 'ERR_INTERNAL';
       if (code === 'ERR_INTERNAL') this.d.log.error({ err: e, path: url.pathname }, 'console request failed');
-      const status = code === 'ERR_FORBIDDEN' ? 403 : code === 'ERR_INTERNAL' ? 503 : 400;
+      // The audit index that cannot be used is the broker's problem, said in words (audit reindex repairs it).
+      const status = code === 'ERR_FORBIDDEN' ? 403 : code === 'ERR_INTERNAL' || code === 'ERR_AUDIT_INDEX' ? 503 : 400;
       const text =
         code === 'ERR_FORBIDDEN'
           ? r.t('forbidden')
           : code === 'ERR_INTERNAL'
             ? r.t('auditUnavailable')
-            : r.t('invalidInput', code);
+            : code === 'ERR_AUDIT_INDEX'
+              ? r.t('auditIndexUnavailable')
+              : r.t('invalidInput', code);
+      if (code === 'ERR_AUDIT_INDEX')
+        this.d.log.error({ err: e, path: url.pathname }, 'the audit index cannot be used');
       if (!res.headersSent)
         send(res, status, page({ lang, path: url.pathname }, String(status), h`<p role="alert">${text}</p>`));
       else res.end();
@@ -571,11 +577,24 @@ export class WebConsole {
         // An agency's privacy officer: that agency's signals only, whatever the form asks.
         const f: Filters = scope === 'all' ? asked : { ...asked, agency: scope.agency };
         const csv = url.searchParams.get('format') === 'csv';
-        const pageNo = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+        // Pages past the millionth are asked for by no one: the bound keeps the offset a number SQLite takes.
+        const pageNo = Math.min(1_000_000, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
         // A page of the answer, or all of it as a CSV export.
         const window = csv ? {} : { limit: AUDIT_PAGE_ROWS, offset: (pageNo - 1) * AUDIT_PAGE_ROWS };
         const index = await this.d.auditView.current();
         const kind = url.pathname.endsWith('disclosures') ? 'disclosures' : 'decisions';
+        // An export is built in memory, on the thread every page shares: a query too large for
+        // that is refused with a word on narrowing it (by time window, recipient or agency).
+        if (csv) {
+          const total = (
+            kind === 'disclosures' ? index.disclosures({ ...f, limit: 0 }) : index.decisions({ ...f, limit: 0 })
+          ).total;
+          if (total > AUDIT_EXPORT_ROWS) {
+            const title = t(kind);
+            send(res, 400, page(a.ctx, title, h`<p role="alert">${t('exportTooLarge', total, AUDIT_EXPORT_ROWS)}</p>`));
+            return true;
+          }
+        }
         if (kind === 'disclosures') {
           const found = index.disclosures({ ...f, ...window });
           // An agency's officer sees of each disclosure only its own agency's entries.
@@ -600,12 +619,14 @@ export class WebConsole {
             );
         } else {
           const found = index.decisions({ ...f, ...window });
-          if (csv) sendCsv(res, 'beslissingen.csv', toCsv(DECISION_COLUMNS, decisionCells, found.rows));
+          // An agency's officer: decisions of its own signals by what each record says, not by the index's column alone.
+          const rows = scope === 'all' ? found.rows : found.rows.filter((d) => d.sourceAgency === scope.agency);
+          if (csv) sendCsv(res, 'beslissingen.csv', toCsv(DECISION_COLUMNS, decisionCells, rows));
           else
             send(
               res,
               200,
-              page(a.ctx, t('decisions'), decisionsBody(t, f, found.rows, { total: found.total, page: pageNo })),
+              page(a.ctx, t('decisions'), decisionsBody(t, f, rows, { total: found.total, page: pageNo })),
             );
         }
         return true;
