@@ -58,7 +58,9 @@ export class IndexComparer {
     this.bodies = new BodyFile(`${index.file}.bodies`, 'read');
     this.read = this.bodies.inOrder();
     this.hasLink = this.db.prepare('SELECT 1 FROM links WHERE key = ? AND leaf = ?').pluck();
-    this.agencyOf = this.db.prepare("SELECT agency FROM records WHERE id = ? AND type = 'decision' LIMIT 1").pluck();
+    this.agencyOf = this.db
+      .prepare("SELECT agency FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision' LIMIT 1")
+      .pluck();
     // One read transaction for the whole pass: a snapshot, whatever is taken in meanwhile.
     this.db.exec('BEGIN');
     this.rows = (

@@ -78,12 +78,13 @@ const COLUMNS = 'leaf, body_at, body_len';
 const parse = <T>(ix: Rows, r: Located): T => JSON.parse(ix.body(r).toString('utf8')) as T;
 
 /**
- * A page in time order. `via` names the index that answers the filter (SQLite would
- * otherwise often pick the time index, which gives the order for free, and read every row of
- * that type to find a handful: a second at ten million records instead of a millisecond).
+ * A page in time order. `via` names the index that answers the filter, or `rows` for rows
+ * found by links (leaf IN …, looked up by rowid): SQLite would otherwise often pick the time
+ * index, which gives the order for free, and read every row of that type to find a handful —
+ * a second at ten million records instead of a millisecond.
  */
 function page<T>(ix: Rows, where: Where, w: Window, via: string): Page<T> {
-  const from = `records INDEXED BY ${via} ${where.sql}`;
+  const from = `records ${via === 'rows' ? 'NOT INDEXED' : `INDEXED BY ${via}`} ${where.sql}`;
   const total = ix.db
     .prepare(`SELECT count(*) FROM ${from}`)
     .pluck()
@@ -104,7 +105,12 @@ export function findDecisions(ix: Rows, q: DecisionQuery): Page<DecisionRecord> 
   if (q.household) w.add('leaf IN (SELECT leaf FROM links WHERE key = ?)', link.household(q.household));
   w.window(q);
   // A household's decisions come by their links (rowid lookups); the time index orders the rest.
-  return page(ix, w, q, q.agency ? 'decisions_by_signal' : 'records_by_time');
+  return page(
+    ix,
+    w,
+    q,
+    q.signal ? 'decisions_by_signal' : q.household ? 'rows' : q.agency ? 'decisions_by_agency' : 'records_by_time',
+  );
 }
 
 /** Disclosures by recipient, viewer, agency, signal, household or time window, in time order. */
@@ -114,29 +120,43 @@ export function findDisclosures(ix: Rows, q: DisclosureQuery): Page<DisclosureRe
   if (q.recipient) w.add('recipient IN (?, ?)', q.recipient, `rvt-${q.recipient}`);
   if (q.viewer) w.add('viewer = ?', q.viewer);
   if (q.agency) w.add('leaf IN (SELECT leaf FROM links WHERE key = ?)', link.agency(q.agency));
-  const carried = (where: string, ...args: unknown[]) =>
+  // The disclosures that carried a decision of a signal, or of a household's signals.
+  if (q.signal)
     w.add(
-      `leaf IN (SELECT c.leaf FROM records d JOIN links c ON c.key = 'd:' || d.id WHERE d.type = 'decision' AND ${where})`,
-      ...args,
+      `leaf IN (SELECT c.leaf FROM records d INDEXED BY decisions_by_signal JOIN links c ON c.key = 'd:' || d.id
+        WHERE d.type = 'decision' AND d.signal = ?${q.agency ? ' AND d.agency = ?' : ''})`,
+      q.signal,
+      ...(q.agency ? [q.agency] : []),
     );
-  if (q.signal) {
-    if (q.agency) carried('d.agency = ? AND d.signal = ?', q.agency, q.signal);
-    else carried('d.signal = ?', q.signal);
-  }
-  if (q.household) carried('d.leaf IN (SELECT leaf FROM links WHERE key = ?)', link.household(q.household));
+  if (q.household)
+    w.add(
+      `leaf IN (SELECT c.leaf FROM links h JOIN records d ON d.leaf = h.leaf JOIN links c ON c.key = 'd:' || d.id
+        WHERE h.key = ? AND d.type = 'decision')`,
+      link.household(q.household),
+    );
   if (q.ids) w.add('id IN (SELECT value FROM json_each(?))', JSON.stringify(q.ids));
   w.window(q);
   return page(
     ix,
     w,
     q,
-    q.recipient ? 'disclosures_by_recipient' : q.viewer ? 'disclosures_by_viewer' : 'records_by_time',
+    q.ids
+      ? 'records_by_id'
+      : q.recipient
+        ? 'disclosures_by_recipient'
+        : q.viewer
+          ? 'disclosures_by_viewer'
+          : q.agency || q.signal || q.household
+            ? 'rows'
+            : 'records_by_time',
   );
 }
 
 /** Decisions by id (a disclosure names the decisions it carried). */
 export function decisionsById(ix: Rows, ids: readonly string[]): DecisionRecord[] {
-  const get = ix.db.prepare(`SELECT ${COLUMNS} FROM records WHERE id = ? AND type = 'decision'`);
+  const get = ix.db.prepare(
+    `SELECT ${COLUMNS} FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision'`,
+  );
   return [...new Set(ids)].flatMap((id) => (get.all(id) as Located[]).map((r) => parse<DecisionRecord>(ix, r)));
 }
 

@@ -7,8 +7,9 @@
  * kept as signed (`checkpoints`): not leaves, but what a proof of a row is made against;
  * their signature is checked whenever one is used.
  */
-// 2: the records' bytes beside the index (bodies.ts); 3: the learning figures, kept at ingest (learning-table.ts).
-export const SCHEMA_VERSION = 3;
+// 2: the records' bytes beside the index (bodies.ts); 3: the learning figures, kept at ingest
+// (learning-table.ts); 4: decisions found by signal alone and by agency in time order.
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -29,7 +30,8 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE INDEX IF NOT EXISTS records_by_id ON records (id);
 CREATE INDEX IF NOT EXISTS records_by_time ON records (type, time);
-CREATE INDEX IF NOT EXISTS decisions_by_signal ON records (agency, signal) WHERE type = 'decision';
+CREATE INDEX IF NOT EXISTS decisions_by_signal ON records (signal, agency) WHERE type = 'decision';
+CREATE INDEX IF NOT EXISTS decisions_by_agency ON records (agency, time) WHERE type = 'decision';
 CREATE INDEX IF NOT EXISTS disclosures_by_recipient ON records (recipient, time) WHERE type = 'disclosure';
 CREATE INDEX IF NOT EXISTS disclosures_by_viewer ON records (viewer, time) WHERE viewer IS NOT NULL;
 CREATE TABLE IF NOT EXISTS links (key TEXT NOT NULL, leaf INTEGER NOT NULL, PRIMARY KEY (key, leaf)) WITHOUT ROWID;

@@ -87,7 +87,9 @@ export class AuditIndex {
         'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, observed, hash, body_at, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       link: this.db.prepare('INSERT OR IGNORE INTO links (key, leaf) VALUES (?, ?)'),
-      agencyOf: this.db.prepare("SELECT agency FROM records WHERE id = ? AND type = 'decision' LIMIT 1").pluck(),
+      agencyOf: this.db
+        .prepare("SELECT agency FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision' LIMIT 1")
+        .pluck(),
       checkpoint: this.db.prepare('INSERT OR REPLACE INTO checkpoints (seq, tree_size, jws) VALUES (?, ?, ?)'),
     };
   }
@@ -247,7 +249,9 @@ export class AuditIndex {
   /** A record's row by its id (decision, disclosure, erasure or assignment id), with its bytes as logged. */
   row(id: string): { leaf: number; hash: Buffer; body: Buffer } | undefined {
     const r = this.db
-      .prepare('SELECT leaf, hash, body_at, body_len FROM records WHERE id = ? ORDER BY leaf LIMIT 1')
+      .prepare(
+        'SELECT leaf, hash, body_at, body_len FROM records INDEXED BY records_by_id WHERE id = ? ORDER BY leaf LIMIT 1',
+      )
       .get(id) as { leaf: number; hash: Buffer; body_at: number; body_len: number } | undefined;
     return r && { leaf: r.leaf, hash: r.hash, body: this.body(r) };
   }
