@@ -12,20 +12,13 @@ export interface IndexComparison {
   readonly problem?: { readonly leaf?: number; readonly what: string };
 }
 
-interface StoredRow {
+/** A row as stored: its columns (as RowFields names them), its leaf hash and where its bytes are. */
+type StoredRow = Pick<RowFields, (typeof COLUMNS)[number]> & {
   readonly leaf: number;
-  readonly type: string;
-  readonly id: string | null;
-  readonly time: string;
-  readonly agency: string | null;
-  readonly signal: string | null;
-  readonly recipient: string | null;
-  readonly viewer: string | null;
-  readonly observed: string | null;
   readonly hash: Buffer;
   readonly body_at: number;
   readonly body_len: number;
-}
+};
 
 const COLUMNS = ['type', 'id', 'time', 'agency', 'signal', 'recipient', 'viewer', 'observed'] as const;
 
