@@ -99,6 +99,20 @@ export class AuditIndex {
   }
 
   /**
+   * The index, or — when it was made by another schema version or is damaged past opening —
+   * a new empty one that the next catch-up fills: it is disposable, so an upgrade needs no
+   * step of its own.
+   */
+  static openOrRebuild(file: string): AuditIndex {
+    try {
+      return new AuditIndex(file);
+    } catch (e) {
+      if (!(e instanceof SamenhangError && e.code === 'ERR_AUDIT_INDEX')) throw e;
+      return AuditIndex.emptied(file);
+    }
+  }
+
+  /**
    * An empty index (`audit reindex`): emptied in place, so a console that has it open goes on
    * with it; or, when it was made by another schema version (nothing can use it then), made anew.
    */

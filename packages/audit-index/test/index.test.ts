@@ -192,13 +192,17 @@ describe('the audit index', () => {
     index.close();
   });
 
-  it('refuses an index of another schema version, with a stable code', () => {
+  it('refuses an index of another schema version, with a stable code, and is made anew where it is used', () => {
     const file = fresh();
     AuditIndex.open(file).close();
     const db = new Database(file);
     db.prepare("UPDATE meta SET value = 99 WHERE key = 'schema'").run();
     db.close();
     expect(() => AuditIndex.open(file)).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
+    // Disposable: what the console and the CLI open is made anew, empty, for the next catch-up.
+    const renewed = AuditIndex.openOrRebuild(file);
+    expect(renewed.status()).toEqual({ records: 0, lastSeq: 0 });
+    renewed.close();
   });
 });
 

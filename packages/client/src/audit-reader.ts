@@ -40,7 +40,7 @@ export async function* streamAuditLog(paths: HomePaths): AsyncGenerator<LogEntry
  * `rebuild` empties it first (`audit reindex`). The caller closes it.
  */
 export async function openAuditIndex(paths: HomePaths, o: { rebuild?: boolean } = {}): Promise<AuditIndex> {
-  const index = o.rebuild ? AuditIndex.emptied(paths.auditIndex) : AuditIndex.open(paths.auditIndex);
+  const index = o.rebuild ? AuditIndex.emptied(paths.auditIndex) : AuditIndex.openOrRebuild(paths.auditIndex);
   try {
     await asPrivacyOfficer(paths, (nc) => catchUp(nc, index));
     return index;

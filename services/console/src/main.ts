@@ -91,10 +91,11 @@ async function main(): Promise<void> {
   const feed = new AlertsFeed(nc, log);
   await feed.start();
   // The audit log's read model, kept current for the privacy officer's pages.
-  const auditIndex = AuditIndex.open(paths.auditIndex);
-  // A log the index cannot take in stops only the pages that read it (each catches up first and
-  // fails with the reason), never the console: RVT workers' pages do not depend on it.
-  const indexing = await follow(nc, auditIndex, log).catch((err: unknown) => {
+  const auditIndex = AuditIndex.openOrRebuild(paths.auditIndex);
+  // Followed in the background: catching up with a long log (after an upgrade, millions of
+  // records) must not hold back the pages RVT workers use. A log the index cannot take in stops
+  // only the pages that read it (each catches up first and says why), never the console.
+  const indexing = follow(nc, auditIndex, log).catch((err: unknown) => {
     log.error({ err }, 'the audit index does not follow the log: audit pages will say why');
     return undefined;
   });
@@ -138,8 +139,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'draining');
     feed.stop();
     stopSessions();
-    indexing?.stop();
-    await indexing?.done.catch(() => undefined);
+    const following = await indexing;
+    following?.stop();
+    await following?.done.catch(() => undefined);
     auditIndex.close();
     receipts.close();
     for (const s of [api, web]) {
