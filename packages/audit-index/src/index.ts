@@ -8,7 +8,7 @@ export { IndexComparer } from './compare.js';
 export type { IndexComparison } from './compare.js';
 export { verifyWithIndex } from './verify.js';
 export { DECISION_COLUMNS, DISCLOSURE_COLUMNS, csvCell, decisionCells, disclosureCells, toCsv } from './csv.js';
-export { ALL, measure, monthOf, regionOf } from './learning-measure.js';
+export { ALL, learningPart, measure, monthOf, regionOf } from './learning-measure.js';
 export type { Earlier, LearningCell, Measure, Measured, Move, OpenDecision } from './learning-measure.js';
 export { OUTCOME_ORDER } from './learning-figures.js';
 export type { LearningFilter, LearningRow, ShownDuration } from './learning-figures.js';

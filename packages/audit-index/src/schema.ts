@@ -11,7 +11,7 @@
 // (learning-table.ts); 4: decisions found by signal alone and by agency in time order.
 export const SCHEMA_VERSION = 4;
 
-export const SCHEMA = `
+export const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS records (
   leaf INTEGER PRIMARY KEY,
@@ -28,15 +28,36 @@ CREATE TABLE IF NOT EXISTS records (
   body_at INTEGER NOT NULL,
   body_len INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS records_by_id ON records (id);
-CREATE INDEX IF NOT EXISTS records_by_time ON records (type, time);
-CREATE INDEX IF NOT EXISTS decisions_by_signal ON records (signal, agency) WHERE type = 'decision';
-CREATE INDEX IF NOT EXISTS decisions_by_agency ON records (agency, time) WHERE type = 'decision';
-CREATE INDEX IF NOT EXISTS disclosures_by_recipient ON records (recipient, time) WHERE type = 'disclosure';
-CREATE INDEX IF NOT EXISTS disclosures_by_viewer ON records (viewer, time) WHERE viewer IS NOT NULL;
 CREATE TABLE IF NOT EXISTS links (key TEXT NOT NULL, leaf INTEGER NOT NULL, PRIMARY KEY (key, leaf)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL, jws TEXT NOT NULL);
 `;
+
+/** The indexes taking a record in looks up by: kept while the index is built (AuditIndex.beginBuild). */
+export const LOOKUP_INDEXES = `
+CREATE INDEX IF NOT EXISTS records_by_id ON records (id);
+CREATE INDEX IF NOT EXISTS decisions_by_signal ON records (signal, agency) WHERE type = 'decision';
+`;
+
+/** The indexes only queries use: made once, after a build, by sorting rather than row by row. */
+export const QUERY_INDEXES = `
+CREATE INDEX IF NOT EXISTS records_by_time ON records (type, time);
+CREATE INDEX IF NOT EXISTS decisions_by_agency ON records (agency, time) WHERE type = 'decision';
+CREATE INDEX IF NOT EXISTS disclosures_by_recipient ON records (recipient, time) WHERE type = 'disclosure';
+CREATE INDEX IF NOT EXISTS disclosures_by_viewer ON records (viewer, time) WHERE viewer IS NOT NULL;
+`;
+
+export const DROP_QUERY_INDEXES = `
+DROP INDEX IF EXISTS records_by_time;
+DROP INDEX IF EXISTS decisions_by_agency;
+DROP INDEX IF EXISTS disclosures_by_recipient;
+DROP INDEX IF EXISTS disclosures_by_viewer;
+`;
+
+/**
+ * Links taken in while the index is built: appended in arrival order, then moved into
+ * `links` in key order in one sorted pass when the build is done (AuditIndex.finishBuild).
+ */
+export const LINKS_LOAD = 'CREATE TABLE IF NOT EXISTS links_load (key TEXT NOT NULL, leaf INTEGER NOT NULL);';
 
 /** Keys of `links`. */
 export const link = {

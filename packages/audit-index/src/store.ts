@@ -1,10 +1,9 @@
 import { chmodSync, closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CHECKPOINT_SUBJECT, type AuditRecords, type DisclosureRecord, type LogEntry } from '@samenhang/audit-log';
+import type { AuditRecords, DisclosureRecord, LogEntry } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 import { SamenhangError } from '@samenhang/errors';
-import { leafHash } from '@samenhang/merkle';
 import {
   concerningPart,
   decisionsById,
@@ -17,8 +16,16 @@ import {
 import { BodyFile } from './bodies.js';
 import { learningDimensions, learningRows, type LearningFilter, type LearningRow } from './learning-figures.js';
 import { LEARNING_RESET, LearningTable } from './learning-table.js';
-import { rowFields } from './row.js';
-import { SCHEMA, SCHEMA_VERSION, link } from './schema.js';
+import { prepare, type Prepared } from './prepare.js';
+import {
+  DROP_QUERY_INDEXES,
+  LINKS_LOAD,
+  LOOKUP_INDEXES,
+  QUERY_INDEXES,
+  SCHEMA_VERSION,
+  TABLES,
+  link,
+} from './schema.js';
 
 /** The tree size a checkpoint claims, read without checking it (-1 if unreadable): only to find one. */
 function treeSizeOf(jws: string): number {
@@ -29,6 +36,8 @@ function treeSizeOf(jws: string): number {
     return -1;
   }
 }
+
+const INSERT_LOADED_LINK = 'INSERT INTO links_load (key, leaf) VALUES (?, ?)';
 
 export interface IndexStatus {
   /** Records indexed: the next record's leaf index in the Merkle log. */
@@ -63,7 +72,7 @@ export class AuditIndex {
       this.db.pragma('busy_timeout = 10000');
       // 32 MiB of pages: the link and index trees are written all over at scale.
       this.db.pragma('cache_size = -32768');
-      this.db.exec(SCHEMA);
+      this.db.exec(TABLES + LOOKUP_INDEXES);
       this.bodies = new BodyFile(`${file}.bodies`);
     } catch (e) {
       throw new SamenhangError('ERR_AUDIT_INDEX', `the audit index ${file} cannot be opened: run audit reindex`, {
@@ -79,6 +88,7 @@ export class AuditIndex {
         `the audit index was made by schema ${version}, this version reads ${SCHEMA_VERSION}: run audit reindex`,
       );
     }
+    if (!this.building()) this.db.exec(QUERY_INDEXES);
     this.learningTable = new LearningTable(this.db);
     this.statements = {
       meta: this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -87,6 +97,7 @@ export class AuditIndex {
         'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, observed, hash, body_at, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       link: this.db.prepare('INSERT OR IGNORE INTO links (key, leaf) VALUES (?, ?)'),
+      building: this.db.prepare("SELECT 1 FROM meta WHERE key = 'building'").pluck(),
       agencyOf: this.db
         .prepare("SELECT agency FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision' LIMIT 1")
         .pluck(),
@@ -135,6 +146,50 @@ export class AuditIndex {
     };
   }
 
+  /** Whether the index is being built (beginBuild): its queries wait until the build is done. */
+  building(): boolean {
+    return this.db.prepare("SELECT 1 FROM meta WHERE key = 'building'").pluck().get() === 1;
+  }
+
+  /**
+   * Starts a build, when the index holds nothing yet (a new index, or after `reset`): the
+   * indexes only queries use are dropped and links are appended to a table of their own, so
+   * taking in a long log writes each row once, in order, instead of into trees keyed at
+   * random (at ten million records that cost more than everything else); `finishBuild` makes
+   * them by sorting. A build left unfinished (the process stopped) goes on with the next
+   * catch-up, in whichever process. Returns whether the index is being built.
+   */
+  beginBuild(): boolean {
+    return this.db
+      .transaction(() => {
+        const { records, lastSeq } = this.status();
+        if (!this.building() && (records > 0 || lastSeq > 0)) return false;
+        this.db.exec(DROP_QUERY_INDEXES + LINKS_LOAD);
+        this.statements.setMeta.run('building', 1);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Ends a build: the links in key order, the query indexes made. Does nothing when none is under way. */
+  finishBuild(): void {
+    this.db
+      .transaction(() => {
+        if (!this.building()) return;
+        this.db.exec(
+          `INSERT OR IGNORE INTO links (key, leaf) SELECT key, leaf FROM links_load ORDER BY key, leaf;
+           DROP TABLE links_load; ${QUERY_INDEXES} DELETE FROM meta WHERE key = 'building';`,
+        );
+      })
+      .immediate();
+  }
+
+  /** Queries need the whole index: not while it is being built. */
+  private ready(): void {
+    if (this.building())
+      throw new SamenhangError('ERR_AUDIT_INDEX', 'the audit index is being built: ask again when it is done');
+  }
+
   /**
    * Takes in entries of the AUDIT stream in stream order. Entries at or before the last
    * sequence taken in are skipped (another process took them in first), so following and
@@ -148,37 +203,44 @@ export class AuditIndex {
     entries: readonly LogEntry[],
     read: 'after-last' | 'delivered' = 'delivered',
   ): { added: number; gap: boolean } {
+    return this.ingestPrepared(entries, entries.map(prepare), read);
+  }
+
+  /**
+   * `ingest`, with what each entry's bytes alone decide already made (`prepared[i]` of
+   * `entries[i]`, by prepare.ts; a long catch-up makes it in a worker thread).
+   */
+  ingestPrepared(
+    entries: readonly LogEntry[],
+    prepared: readonly Prepared[],
+    read: 'after-last' | 'delivered' = 'delivered',
+  ): { added: number; gap: boolean } {
     const s = this.statements;
-    const run = this.db.transaction((batch: readonly LogEntry[]) => {
+    const run = this.db.transaction(() => {
       let { records, lastSeq } = this.status();
       const before = records;
       let gap = false;
       const bodiesAt = (s.meta.get('bodies') as number | undefined) ?? 0;
       let at = bodiesAt;
       const bytes: Uint8Array[] = [];
+      const addLink = s.building.get() === 1 ? this.db.prepare(INSERT_LOADED_LINK) : s.link;
       // Links in key order: a batch's inserts then touch each page of the tree once, not at random.
       const links: [string, number][] = [];
       this.learningTable.begin();
-      for (const e of batch) {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        const p = prepared[i]!;
         if (e.seq <= lastSeq) continue;
         if (e.seq !== lastSeq + 1 && read === 'delivered') {
           gap = true;
           break;
         }
         lastSeq = e.seq;
-        if (e.subject === CHECKPOINT_SUBJECT) {
-          const jws = Buffer.from(e.data).toString('utf8');
-          s.checkpoint.run(e.seq, treeSizeOf(jws), jws);
+        if ('checkpoint' in p) {
+          s.checkpoint.run(e.seq, treeSizeOf(p.checkpoint), p.checkpoint);
           continue;
         }
-        let parsed: Record<string, unknown> = {};
-        try {
-          const v = JSON.parse(Buffer.from(e.data).toString('utf8'));
-          if (v && typeof v === 'object') parsed = v as Record<string, unknown>;
-        } catch {
-          /* unreadable: still a leaf of the tree, so still a row (type 'unknown') */
-        }
-        const r = rowFields(parsed, e.subject);
+        const r = p.row;
         const leaf = records++;
         s.insert.run(
           leaf,
@@ -191,7 +253,7 @@ export class AuditIndex {
           r.recipient,
           r.viewer,
           r.observed,
-          leafHash(e.data),
+          Buffer.from(p.hash.buffer, p.hash.byteOffset, p.hash.byteLength),
           at,
           e.data.length,
         );
@@ -204,17 +266,15 @@ export class AuditIndex {
           if (agency) agencies.add(agency);
         }
         for (const a of agencies) links.push([link.agency(a), leaf]);
-        // Only a record of the type its subject allows moves a figure; one the figures cannot
-        // read (a field of the wrong kind) moves none, and is still indexed.
-        if (r.type !== 'unknown')
+        if (p.learning)
           try {
-            this.learningTable.take(parsed, leaf);
+            this.learningTable.take(p.learning, leaf);
           } catch {
             /* left out of the figures: the record itself is a row like any other */
           }
       }
       links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-      for (const [key, leaf] of links) s.link.run(key, leaf);
+      for (const [key, leaf] of links) addLink.run(key, leaf);
       this.learningTable.flush();
       this.bodies.write(bodiesAt, bytes);
       s.setMeta.run('bodies', at);
@@ -222,7 +282,7 @@ export class AuditIndex {
       s.setMeta.run('lastSeq', lastSeq);
       return { added: records - before, gap };
     });
-    return run.immediate(entries);
+    return run.immediate();
   }
 
   /** Empties the index (`audit reindex`), in one transaction: the next catch-up takes in the whole log. */
@@ -230,7 +290,8 @@ export class AuditIndex {
     this.db
       .transaction(() => {
         this.db.exec(
-          "DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DELETE FROM meta WHERE key IN ('records', 'lastSeq', 'bodies');",
+          `DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DROP TABLE IF EXISTS links_load;
+           DELETE FROM meta WHERE key IN ('records', 'lastSeq', 'bodies', 'building'); ${QUERY_INDEXES}`,
         );
         this.bodies.truncate();
         this.db.exec(LEARNING_RESET);
@@ -239,19 +300,23 @@ export class AuditIndex {
   }
 
   decisions(q: DecisionQuery): Page<DecisionRecord> {
+    this.ready();
     return findDecisions(this, q);
   }
 
   disclosures(q: DisclosureQuery): Page<DisclosureRecord> {
+    this.ready();
     return findDisclosures(this, q);
   }
 
   decisionsById(ids: readonly string[]): DecisionRecord[] {
+    this.ready();
     return decisionsById(this, ids);
   }
 
   /** Every record that can concern one person (see concerningPart). */
   concerning(person: string): AuditRecords {
+    this.ready();
     return concerningPart(this, person);
   }
 

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditIndex, CATCH_UP_BATCH, learningPart, measure, takeIn } from '@samenhang/audit-index';
+import { CHECKPOINT_SUBJECT, parseRecords } from '@samenhang/audit-log';
+import { makeLog } from './make-log.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-build-'));
+  dirs.push(dir);
+  return AuditIndex.open(join(dir, 'audit.sqlite'));
+};
+
+/** Everything an index holds: every table, in a fixed order, and the records' bytes beside it. */
+function contents(index: AuditIndex) {
+  const tables = ['records', 'links', 'checkpoints', 'learning_figures', 'learning_open', 'learning_systems', 'meta'];
+  return {
+    tables: Object.fromEntries(
+      tables.map((t) => [
+        t,
+        index.db
+          .prepare(`SELECT * FROM ${t}`)
+          .all()
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      ]),
+    ) as Record<string, string[]>,
+    indexes: index.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all(),
+    bodies: createHash('sha256')
+      .update(readFileSync(`${index.file}.bodies`))
+      .digest('hex'),
+  };
+}
+
+// Longer than two catch-up batches, so the worker thread prepares some and the last is partial.
+const log = makeLog(11, 2 * CATCH_UP_BATCH + 3_000);
+
+describe('building the audit index', () => {
+  it('makes, in batches prepared by a worker thread, the same index as taking in a few entries at a time', async () => {
+    const stepwise = fresh();
+    for (let i = 0; i < log.length; i += 700) stepwise.ingest(log.slice(i, i + 700));
+    const built = fresh();
+    expect(await takeIn(built, log)).toBe(log.filter((e) => e.subject !== CHECKPOINT_SUBJECT).length);
+    expect(built.building()).toBe(false);
+    expect(contents(built)).toEqual(contents(stepwise));
+    // The log's records of each kind are all there, and found by the query indexes made at the end.
+    const all = parseRecords(log);
+    expect(built.decisions({}).total).toBe(all.decisions.length);
+    expect(built.disclosures({ recipient: 'flevoland' }).total).toBe(
+      all.disclosures.filter((d) => d.recipient === 'rvt-flevoland').length,
+    );
+    expect(contents(stepwise).tables.learning_open!.length).toBeGreaterThan(0);
+    stepwise.close();
+    built.close();
+  });
+
+  it('refuses queries while half built, and the next catch-up (in any process) finishes the build', async () => {
+    const whole = fresh();
+    await takeIn(whole, log);
+    const half = fresh();
+    expect(half.beginBuild()).toBe(true);
+    half.ingest(log.slice(0, 5_000));
+    expect(() => half.decisions({})).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
+    expect(() => half.concerning('person:1')).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
+    // The process stops; another opens the index: still being built, and its query indexes not made row by row.
+    half.close();
+    const again = AuditIndex.open(half.file);
+    expect(again.building()).toBe(true);
+    expect(contents(again).indexes).not.toContain('records_by_time');
+    // A build starts only on an empty index.
+    expect(whole.beginBuild()).toBe(false);
+    await takeIn(again, log.slice(5_000));
+    expect(again.building()).toBe(false);
+    expect(contents(again)).toEqual(contents(whole));
+    again.close();
+    whole.close();
+  });
+
+  it('is emptied in place mid-build, and built again from nothing', async () => {
+    const whole = fresh();
+    await takeIn(whole, log);
+    const index = fresh();
+    index.beginBuild();
+    index.ingest(log.slice(0, 3_000));
+    index.reset();
+    expect(index.building()).toBe(false);
+    await takeIn(index, log);
+    expect(contents(index)).toEqual(contents(whole));
+    index.close();
+    whole.close();
+  });
+});
+
+describe('what the learning figures read of a record', () => {
+  it('moves the same figures as the whole record', () => {
+    const earlier = [
+      {},
+      { firstOfSignal: true },
+      { firstAlertOfSystem: true, earliestObserved: '2026-01-01T00:00:00.000Z' },
+    ];
+    const records = parseRecords(log);
+    const open = (decisionId: string) => ({
+      decisionId,
+      cell: { month: '2026-01', region: 'flevoland', kind: 'POLICE', category: 'DEBT' },
+      decidedAt: '2026-01-01T00:00:00.000Z',
+      hold: true,
+      dueAt: ['2026-01-02T00:00:00.000Z'],
+    });
+    let humans = 0;
+    for (const r of [...records.decisions, ...records.disclosures] as unknown as Record<string, unknown>[])
+      for (const e of earlier) {
+        const of = (r.human as { of?: string } | undefined)?.of;
+        const withOpen = of ? { ...e, open: open(of) } : e;
+        if (of) humans++;
+        expect(measure(learningPart(r), withOpen)).toEqual(measure(r, withOpen));
+      }
+    expect(humans).toBeGreaterThan(0);
+  });
+});
