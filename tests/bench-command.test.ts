@@ -96,4 +96,29 @@ describe('samenhang bench (a small run)', () => {
     expect(r.replayStored).toMatchObject({ decisions: 220, changed: 0 }); // read from the cluster's pictures
     for (const p of ['nats-server-1', 'nats-server-2', 'nats-server-3']) expect(r.peakRssMiB[p], p).toBeGreaterThan(0);
   }, 180_000);
+
+  it('bench audit makes a log, builds the index from it and measures every part in a process of its own', async () => {
+    const out = join(dir, 'bench-audit.json');
+    const { stdout } = await promisify(execFile)(
+      'node',
+      [BIN, 'bench', 'audit', '--records', '6000', '--dir', dir, '--out', out],
+      { timeout: 170_000 },
+    );
+    expect(stdout).toContain('index build');
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r).toMatchObject({ kind: 'audit', records: 6000, checkpointEvery: 64, verifyOk: true });
+    // One every 64 records, and the last one covering the rest.
+    expect(r.checkpoints).toBe(Math.ceil(6000 / 64));
+    // Built through the worker thread (batches of 2,048), and the queries found what the log holds.
+    expect(r.buildRecordsPerSecond).toBeGreaterThan(0);
+    expect(r.accessReportSignals).toBeGreaterThan(0);
+    expect(r.disclosuresByRecipientMonthRows).toBeGreaterThan(0);
+    for (const k of ['verifyRatio', 'verifyWithIndexRatio', 'inclusionProofMs', 'learningFiguresMs'])
+      expect(typeof r[k], k).toBe('number');
+    // The peak after each part, in the measuring process: it only grows.
+    const { build, queries, verify, proof } = r.peakRssMiBAfter;
+    expect(build).toBeGreaterThan(0);
+    expect([build, queries, verify, proof]).toEqual([build, queries, verify, proof].sort((a, b) => a - b));
+    expect(r.peakRssMiB).toBe(proof);
+  }, 180_000);
 });
