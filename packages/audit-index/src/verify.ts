@@ -36,5 +36,6 @@ export async function verifyWithIndex(
     return { report: await verifier.report(), index: comparer.report() };
   } finally {
     comparer.close();
+    await verifier.close();
   }
 }

@@ -11,6 +11,8 @@ import {
   signNote,
   verifierKey,
   verifyLogNote,
+  type Note,
+  type Verifier,
 } from './note.js';
 
 export const ORIGIN = 'samenhang.dev/audit/v1';
@@ -84,21 +86,22 @@ export interface ReadCheckpoint {
   readonly signed: Promise<void>;
 }
 
+/** What a checkpoint claims, checked for all but its signatures, and what they are checked with. */
+interface Claims {
+  readonly checkpoint: Checkpoint;
+  readonly key: KeyObject;
+  readonly note?: { readonly note: Note; readonly verifier: Verifier };
+}
+
 const malformed = () => new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'malformed checkpoint');
 
 /**
- * Reads a checkpoint JWS and starts checking its signatures: the x5c certificate must be
- * issued by the CA and name the audit service (checked here, once per certificate), the JWS
- * and the note must verify (`signed`, on the thread pool). What it says is structurally
- * checked here, so a verifier can go on with it while the signatures are checked; nothing it
- * says counts until `signed` resolves.
+ * Reads a checkpoint JWS without checking its signatures: the x5c certificate must be issued
+ * by the CA and name the audit service (checked once per certificate), what it says must be
+ * well formed, and its note must state the same tree head under a key that can be read.
+ * Throws ERR_AUDIT_LOG_MISMATCH otherwise.
  */
-export function readCheckpoint(
-  jws: string,
-  ca: X509Certificate,
-  trustDomain: string,
-  cache = new CheckpointCache(),
-): ReadCheckpoint {
+function claimsOf(jws: string, ca: X509Certificate, trustDomain: string, cache: CheckpointCache): Claims {
   const header = decodeProtectedHeader(jws);
   if (header.typ !== TYP || !Array.isArray(header.x5c) || header.x5c.length !== 1)
     throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'not a checkpoint (typ or x5c missing)');
@@ -123,35 +126,53 @@ export function readCheckpoint(
     !Array.isArray(c.leaves)
   )
     throw malformed();
-  const jwsSigned = compactVerify(jws, key, { algorithms: ['PS256'] }).then(
+  if (c.note === undefined) return { checkpoint: c, key };
+  // The note must state the same head, signed by the key the (CA-verified) payload names.
+  const note = parseNote(c.note);
+  const head = parseCheckpointBody(note.body);
+  if (head.origin !== c.origin || head.treeSize !== c.treeSize || head.rootHash !== c.rootHash)
+    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signed note states another tree head');
+  const noteKey = c.noteKey ?? '';
+  let verifier = cache.noteKeys.get(noteKey);
+  if (!verifier) {
+    verifier = parseVerifierKey(noteKey);
+    cache.noteKeys.set(noteKey, verifier);
+  }
+  return { checkpoint: c, key, note: { note, verifier } };
+}
+
+/** Checks the signatures of a checkpoint read by claimsOf: the JWS first, so a forged payload is named as such, not by its note. */
+function signaturesOf(jws: string, claims: Claims): Promise<void> {
+  const jwsSigned = compactVerify(jws, claims.key, { algorithms: ['PS256'] }).then(
     () => undefined,
     () => {
       throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'signature invalid');
     },
   );
-  if (c.note === undefined) return { checkpoint: c, signed: jwsSigned };
-  // The note must state the same head, signed by the key the (CA-verified) payload names.
-  const note = parseNote(c.note);
-  const head = parseCheckpointBody(note.body);
-  if (head.origin !== c.origin || head.treeSize !== c.treeSize || head.rootHash !== c.rootHash) {
-    jwsSigned.catch(() => undefined);
-    throw new SamenhangError('ERR_AUDIT_LOG_MISMATCH', 'the signed note states another tree head');
-  }
-  const noteKey = c.noteKey ?? '';
-  let verifier = cache.noteKeys.get(noteKey);
-  if (!verifier) {
-    try {
-      verifier = parseVerifierKey(noteKey);
-    } catch (e) {
-      jwsSigned.catch(() => undefined);
-      throw e;
-    }
-    cache.noteKeys.set(noteKey, verifier);
-  }
-  // The JWS first: a forged payload is named as such, not by its note.
-  const noteSigned = verifyLogNote(note, verifier);
+  if (!claims.note) return jwsSigned;
+  const noteSigned = verifyLogNote(claims.note.note, claims.note.verifier);
   noteSigned.catch(() => undefined);
-  return { checkpoint: c, signed: jwsSigned.then(() => noteSigned) };
+  return jwsSigned.then(() => noteSigned);
+}
+
+/**
+ * Reads a checkpoint JWS and starts checking its signatures: the x5c certificate must be
+ * issued by the CA and name the audit service (checked here, once per certificate), the JWS
+ * and the note must verify (`signed`, on the thread pool). What it says is structurally
+ * checked here, so a verifier can go on with it while the signatures are checked; nothing it
+ * says counts until `signed` resolves. With `signatures` the signatures are checked there
+ * instead (a worker thread, for a verifier of a long log: checking them here cost the
+ * verifying thread more than reading them).
+ */
+export function readCheckpoint(
+  jws: string,
+  ca: X509Certificate,
+  trustDomain: string,
+  cache = new CheckpointCache(),
+  signatures?: { check(jws: string): Promise<void> },
+): ReadCheckpoint {
+  const claims = claimsOf(jws, ca, trustDomain, cache);
+  return { checkpoint: claims.checkpoint, signed: signatures ? signatures.check(jws) : signaturesOf(jws, claims) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { CompactTree, leafHash, toHex } from '@samenhang/merkle';
 import { CheckpointCache, readCheckpoint, type Checkpoint } from './checkpoint.js';
+import { SignatureChecker } from './signature-checker.js';
 
 /** One message of the AUDIT stream, in stream order. */
 export interface LogEntry {
@@ -31,6 +32,8 @@ type Head = { readonly treeSize: number; readonly rootHash: string };
 
 /** Checkpoints whose signatures may be checked at once: a few hundred milliseconds of the thread pool's work. */
 const IN_FLIGHT = 64;
+/** After this many checkpoints the log is a long one: their signatures are checked in a worker thread (SignatureChecker). */
+const CHECK_IN_WORKER_AFTER = 32;
 type Problem = NonNullable<VerifyReport['problem']>;
 
 function recordId(data: Uint8Array | undefined): string | undefined {
@@ -72,6 +75,7 @@ export class LogVerifier {
    */
   private inFlight: { seq: number; problem: Promise<Problem | undefined> }[] = [];
   private signatureProblem: Problem | undefined;
+  private signatures: SignatureChecker | undefined;
 
   constructor(
     private readonly trust: { ca: X509Certificate; trustDomain: string },
@@ -117,9 +121,16 @@ export class LogVerifier {
   async checkpoint(e: LogEntry): Promise<void> {
     if (this.failed) return;
     this.checkpoints++;
+    if (this.checkpoints > CHECK_IN_WORKER_AFTER) this.signatures ??= new SignatureChecker(this.trust);
     let read: ReturnType<typeof readCheckpoint>;
     try {
-      read = readCheckpoint(Buffer.from(e.data).toString('utf8'), this.trust.ca, this.trust.trustDomain, this.checked);
+      read = readCheckpoint(
+        Buffer.from(e.data).toString('utf8'),
+        this.trust.ca,
+        this.trust.trustDomain,
+        this.checked,
+        this.signatures,
+      );
     } catch (err) {
       if (this.straddling) this.settle(undefined);
       else this.problem = { seq: e.seq, what: `checkpoint at stream sequence ${e.seq}: ${(err as Error).message}` };
@@ -201,8 +212,16 @@ export class LogVerifier {
     this.prev = { treeSize: c.treeSize, rootHash: c.rootHash };
   }
 
+  /** Stops the signature worker, if one was started; report() does, and a caller that stops early must. */
+  async close(): Promise<void> {
+    const s = this.signatures;
+    this.signatures = undefined;
+    await s?.close();
+  }
+
   async report(): Promise<VerifyReport> {
     await this.settleSignatures();
+    await this.close();
     if (this.straddling) this.settle(undefined);
     const base = { records: this.records, checkpoints: this.checkpoints, latest: this.prev };
     // A checkpoint that is not genuine comes first, unless a problem was found earlier in the log.
@@ -231,18 +250,22 @@ export async function verifyLog(
   remembered: Head | null,
 ): Promise<VerifyReport> {
   const v = new LogVerifier(trust, remembered);
-  if (Symbol.iterator in entries) {
-    // A copy in hand: records are taken in synchronously, only checkpoints wait (a promise per record cost more than its hash).
-    for (const e of entries) {
-      if (e.subject === CHECKPOINT_SUBJECT) await v.checkpoint(e);
-      else v.record(e);
+  try {
+    if (Symbol.iterator in entries) {
+      // A copy in hand: records are taken in synchronously, only checkpoints wait (a promise per record cost more than its hash).
+      for (const e of entries) {
+        if (e.subject === CHECKPOINT_SUBJECT) await v.checkpoint(e);
+        else v.record(e);
+        if (v.failed) break;
+      }
+      return await v.report();
+    }
+    for await (const e of entries) {
+      await v.add(e);
       if (v.failed) break;
     }
-    return v.report();
+    return await v.report();
+  } finally {
+    await v.close();
   }
-  for await (const e of entries) {
-    await v.add(e);
-    if (v.failed) break;
-  }
-  return v.report();
 }

@@ -12,4 +12,6 @@ export type { WorkloadItem, WorkloadOptions } from './workload.js';
 export { publishSigned, signWorkload } from './load-publisher.js';
 export type { PublishOptions, SignedItem } from './load-publisher.js';
 export { formatAuditReport, runAuditBench } from './audit-bench.js';
+export { buildAuditLog } from './audit-records.js';
+export type { LogShape } from './audit-records.js';
 export type { AuditBenchReport } from './audit-bench.js';
