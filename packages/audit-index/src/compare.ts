@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { LogEntry } from '@samenhang/audit-log';
+import { CHUNK_LEAVES, CompactTree, equal } from '@samenhang/merkle';
 import { BodyFile } from './bodies.js';
 import { parseRecord } from './prepare.js';
 import { rowFields, type RowFields } from './row.js';
@@ -39,6 +40,9 @@ export class IndexComparer {
   private readonly rows: Iterator<StoredRow>;
   private readonly hasLink: Database.Statement;
   private readonly agencyOf: Database.Statement;
+  private readonly chunkHash: Database.Statement;
+  /** The log's leaves of the chunk being read, to compare with the chunk hash the index keeps. */
+  private chunk = CompactTree.empty();
   /** The rows the index held when the comparison began: the log may grow meanwhile. */
   private readonly size: number;
   private count = 0;
@@ -54,6 +58,7 @@ export class IndexComparer {
     this.bodies = new BodyFile(`${index.file}.bodies`, 'read');
     this.read = this.bodies.inOrder();
     this.hasLink = this.db.prepare('SELECT 1 FROM links WHERE key = ? AND leaf = ?').pluck();
+    this.chunkHash = this.db.prepare('SELECT hash FROM chunks WHERE chunk = ?').pluck();
     this.agencyOf = this.db
       .prepare("SELECT agency FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision' LIMIT 1")
       .pluck();
@@ -85,6 +90,13 @@ export class IndexComparer {
       const what = this.differs(row, expected(entry));
       if (what) this.problem = { leaf, what: `index row ${leaf} ${what}` };
     }
+    this.chunk.append(logLeaf);
+    if (this.chunk.size < CHUNK_LEAVES) return;
+    const c = (leaf + 1) / CHUNK_LEAVES - 1;
+    const stored = this.chunkHash.get(c) as Buffer | undefined;
+    if (!this.problem && !(stored && equal(stored, this.chunk.root())))
+      this.problem = { leaf, what: `the index's hash of leaves ${c * CHUNK_LEAVES} to ${leaf} is not the log's` };
+    this.chunk = CompactTree.empty();
   }
 
   /** How a row's columns or links differ from what its record makes of them, if they do. */

@@ -1,12 +1,12 @@
 import type { X509Certificate } from 'node:crypto';
 import { verifyCheckpoint, type InclusionProofFile } from '@samenhang/audit-log';
 import { SamenhangError } from '@samenhang/errors';
-import { leafHash, streamInclusion, toHex } from '@samenhang/merkle';
+import { leafHash, storedInclusion, toHex } from '@samenhang/merkle';
 import type { AuditIndex } from './store.js';
 
 /**
  * The inclusion proof of one row (a decision, disclosure, erasure or assignment, by its id)
- * against the newest signed checkpoint, made from the index's leaf hashes in one pass. The
+ * against the newest signed checkpoint, made from the index's chunk and leaf hashes. The
  * index is not trusted for it: the checkpoint's signature is checked, and a root that does not
  * match the one signed means the index differs from the log (ERR_AUDIT_INDEX: reindex).
  */
@@ -24,7 +24,10 @@ export async function proveRow(
       'ERR_AUDIT_NOT_COVERED',
       `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`,
     );
-  const { root, proof } = streamInclusion(row.leaf, c.treeSize, index.hashes(c.treeSize));
+  const { root, proof } = storedInclusion(row.leaf, c.treeSize, {
+    leaves: (from, to) => index.leafHashes(from, to),
+    chunks: (from, to) => index.chunkHashes(from, to),
+  });
   const record = row.body;
   if (toHex(root) !== c.rootHash || toHex(leafHash(record)) !== toHex(row.hash))
     throw new SamenhangError(

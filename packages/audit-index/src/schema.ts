@@ -5,7 +5,8 @@
  * looks up by (`links`): a person's pseudonym (`p:`), a household key (`h:`), a decision a
  * disclosure carried (`d:`), the agency whose decision it carried (`a:`). Checkpoints are
  * kept as signed (`checkpoints`): not leaves, but what a proof of a row is made against;
- * their signature is checked whenever one is used.
+ * their signature is checked whenever one is used. `chunks` holds the subtree hash of every
+ * whole run of CHUNK_LEAVES leaves (@samenhang/merkle), which a proof is made from.
  */
 // 2: the records' bytes beside the index (bodies.ts); 3: the learning figures, kept at ingest
 // (learning-table.ts); 4: decisions found by signal alone and by agency in time order.
@@ -30,6 +31,7 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE TABLE IF NOT EXISTS links (key TEXT NOT NULL, leaf INTEGER NOT NULL, PRIMARY KEY (key, leaf)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL, jws TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (chunk INTEGER PRIMARY KEY, hash BLOB NOT NULL);
 `;
 
 /** The indexes taking a record in looks up by: kept while the index is built (AuditIndex.beginBuild). */

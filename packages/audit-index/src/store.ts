@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { AuditRecords, DisclosureRecord, LogEntry } from '@samenhang/audit-log';
 import type { DecisionRecord } from '@samenhang/decision';
 import { SamenhangError } from '@samenhang/errors';
+import { CHUNK_LEAVES, foldHashes } from '@samenhang/merkle';
 import {
   concerningPart,
   decisionsById,
@@ -103,6 +104,9 @@ export class AuditIndex {
         .prepare("SELECT agency FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision' LIMIT 1")
         .pluck(),
       checkpoint: this.db.prepare('INSERT OR REPLACE INTO checkpoints (seq, tree_size, jws) VALUES (?, ?, ?)'),
+      leafHashes: this.db.prepare('SELECT hash FROM records WHERE leaf >= ? AND leaf < ? ORDER BY leaf').pluck(),
+      chunkHashes: this.db.prepare('SELECT hash FROM chunks WHERE chunk >= ? AND chunk < ? ORDER BY chunk').pluck(),
+      chunk: this.db.prepare('INSERT OR REPLACE INTO chunks (chunk, hash) VALUES (?, ?)'),
     };
   }
 
@@ -274,6 +278,9 @@ export class AuditIndex {
             /* left out of the figures: the record itself is a row like any other */
           }
       }
+      // The chunks this batch completed, from their rows' leaf hashes.
+      for (let c = Math.floor(before / CHUNK_LEAVES); c < Math.floor(records / CHUNK_LEAVES); c++)
+        s.chunk.run(c, foldHashes(this.leafHashes(c * CHUNK_LEAVES, (c + 1) * CHUNK_LEAVES)));
       links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
       for (const [key, leaf] of links) addLink.run(key, leaf);
       this.learningTable.flush();
@@ -291,7 +298,7 @@ export class AuditIndex {
     this.db
       .transaction(() => {
         this.db.exec(
-          `DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DROP TABLE IF EXISTS links_load;
+          `DELETE FROM records; DELETE FROM links; DELETE FROM checkpoints; DELETE FROM chunks; DROP TABLE IF EXISTS links_load;
            DELETE FROM meta WHERE key IN ('records', 'lastSeq', 'bodies', 'building'); ${QUERY_INDEXES}`,
         );
         this.bodies.truncate();
@@ -341,12 +348,14 @@ export class AuditIndex {
     return this.db.prepare('SELECT jws FROM checkpoints ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
   }
 
-  /** Every row's leaf hash, in leaf order. */
-  *hashes(size = Number.MAX_SAFE_INTEGER): Generator<Buffer> {
-    yield* this.db
-      .prepare('SELECT hash FROM records WHERE leaf < ? ORDER BY leaf')
-      .pluck()
-      .iterate(size) as Iterable<Buffer>;
+  /** The leaf hashes of rows [from, to), in leaf order. */
+  leafHashes(from: number, to: number): Iterable<Buffer> {
+    return this.statements.leafHashes.iterate(from, to) as Iterable<Buffer>;
+  }
+
+  /** The subtree hashes of chunks [from, to) (CHUNK_LEAVES rows each), in order. */
+  chunkHashes(from: number, to: number): Iterable<Buffer> {
+    return this.statements.chunkHashes.iterate(from, to) as Iterable<Buffer>;
   }
 
   /** The learning figures per month and region, suppressed (docs/learning.md): counts, never ids. */

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuditIndex, CATCH_UP_BATCH, learningPart, measure, takeIn } from '@samenhang/audit-index';
+import { AuditIndex, CATCH_UP_BATCH, IndexComparer, learningPart, measure, takeIn } from '@samenhang/audit-index';
+import { CHUNK_LEAVES, MerkleTree, foldHashes, leafHash, storedInclusion, toHex } from '@samenhang/merkle';
 import { CHECKPOINT_SUBJECT, parseRecords } from '@samenhang/audit-log';
 import { makeLog } from './make-log.js';
 
@@ -19,7 +20,16 @@ const fresh = () => {
 
 /** Everything an index holds: every table, in a fixed order, and the records' bytes beside it. */
 function contents(index: AuditIndex) {
-  const tables = ['records', 'links', 'checkpoints', 'learning_figures', 'learning_open', 'learning_systems', 'meta'];
+  const tables = [
+    'records',
+    'links',
+    'checkpoints',
+    'chunks',
+    'learning_figures',
+    'learning_open',
+    'learning_systems',
+    'meta',
+  ];
   return {
     tables: Object.fromEntries(
       tables.map((t) => [
@@ -94,6 +104,47 @@ describe('building the audit index', () => {
     expect(contents(index)).toEqual(contents(whole));
     index.close();
     whole.close();
+  });
+});
+
+describe('the chunk hashes a proof is made from', () => {
+  it('are the log’s subtree hashes, make the proof the whole tree gives, and audit verify compares them', async () => {
+    const index = fresh();
+    await takeIn(index, log);
+    const leaves = log.filter((e) => e.subject !== CHECKPOINT_SUBJECT).map((e) => leafHash(e.data));
+    const tree = new MerkleTree(leaves);
+    const chunks = [...index.chunkHashes(0, 1e9)];
+    expect(chunks.length).toBe(Math.floor(leaves.length / CHUNK_LEAVES));
+    expect(chunks.map(toHex)).toEqual(
+      chunks.map((_, c) => toHex(foldHashes(leaves.slice(c * CHUNK_LEAVES, (c + 1) * CHUNK_LEAVES)))),
+    );
+    const stored = {
+      leaves: (from: number, to: number) => index.leafHashes(from, to),
+      chunks: (from: number, to: number) => index.chunkHashes(from, to),
+    };
+    for (const [m, size] of [
+      [0, leaves.length],
+      [5_000, leaves.length],
+      [leaves.length - 1, leaves.length],
+      [3_000, 6_000],
+    ] as const) {
+      const { root, proof } = storedInclusion(m, size, stored);
+      expect(toHex(root)).toBe(toHex(tree.root(size)));
+      expect(proof.map(toHex)).toEqual(tree.inclusionProof(m, size).map(toHex));
+    }
+
+    const compare = () => {
+      const comparer = new IndexComparer(index);
+      for (const e of log) if (e.subject !== CHECKPOINT_SUBJECT) comparer.add(leafHash(e.data), e);
+      return comparer.report();
+    };
+    expect(compare()).toMatchObject({ ok: true, rows: leaves.length });
+    index.db.prepare('UPDATE chunks SET hash = zeroblob(32) WHERE chunk = 3').run();
+    expect(compare()).toMatchObject({
+      ok: false,
+      problem: { leaf: 4 * CHUNK_LEAVES - 1, what: expect.stringMatching(/hash of leaves 3072 to 4095/) },
+    });
+    index.close();
   });
 });
 
