@@ -610,6 +610,11 @@ export class WebConsole {
                   },
                   scope.agency,
                 ).disclosures;
+          await this.d.audit.viewedAuditRecords(
+            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, ids: rows.map((d) => d.disclosureId) },
+            who,
+            a.session,
+          );
           if (csv) sendCsv(res, 'verstrekkingen.csv', toCsv(DISCLOSURE_COLUMNS, disclosureCells, rows));
           else
             send(
@@ -621,6 +626,11 @@ export class WebConsole {
           const found = index.decisions({ ...f, ...window });
           // An agency's officer: decisions of its own signals by what each record says, not by the index's column alone.
           const rows = scope === 'all' ? found.rows : found.rows.filter((d) => d.sourceAgency === scope.agency);
+          await this.d.audit.viewedAuditRecords(
+            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, ids: rows.map((d) => d.decisionId) },
+            who,
+            a.session,
+          );
           if (csv) sendCsv(res, 'beslissingen.csv', toCsv(DECISION_COLUMNS, decisionCells, rows));
           else
             send(

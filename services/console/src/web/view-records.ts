@@ -35,6 +35,8 @@ export const actorOf = (s: Session): string => s.person.id;
 
 /** Why the learning figures are looked at: the programme's learning and evaluation (docs/learning.md). */
 export const LEARNING_PURPOSE = 'PROGRAMME_LEARNING';
+/** Why a privacy officer reads the log's decisions and disclosures: supervising how data are used (AVG art. 39). */
+export const SUPERVISION_PURPOSE = 'PRIVACY_SUPERVISION';
 
 /** What every view record starts with: a fresh id, now, the identity, who looked and in which role. */
 const viewBase = (who: Identity, session: Session, purpose: string) => ({
@@ -131,6 +133,31 @@ export class ConsoleAudit {
       legalBasis: [],
       fieldsSent: [],
       contentSha256: sha256Hex(canonicalJson(figures)),
+      sourceSignals: [],
+      pseudonyms: [],
+      systemId: '',
+    };
+    await this.write(auditSubjects.disclosures, record, record.disclosureId);
+  }
+
+  /**
+   * A page or CSV export of the log's decisions or disclosures shown to a privacy officer:
+   * who looked, when, in which role, and which rows under which filter (their hash; a CSV
+   * export can hold 50,000 rows, more than a record may). It names no person or decision, so
+   * it is found by its viewer, not in a citizen's access report: supervision by the
+   * controller's own officer is not a disclosure to a recipient (docs/audit.md).
+   */
+  async viewedAuditRecords(
+    shown: { kind: 'decisions' | 'disclosures'; format: 'page' | 'csv'; filter: object; ids: readonly string[] },
+    who: Identity,
+    session: Session,
+  ): Promise<void> {
+    const record: DisclosureRecord = {
+      ...viewBase(who, session, SUPERVISION_PURPOSE),
+      decisionIds: [],
+      legalBasis: [],
+      fieldsSent: [],
+      contentSha256: sha256Hex(canonicalJson(shown)),
       sourceSignals: [],
       pseudonyms: [],
       systemId: '',
