@@ -71,6 +71,8 @@ export class AuditIndex {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 10000');
+      // A build's last transaction writes every link once more: the WAL is cut back afterwards.
+      this.db.pragma('journal_size_limit = 67108864');
       // 16 MiB of pages: at scale the trees looked up by are hundreds of MiB whatever the cache
       // (the operating system's file cache serves them); 32 MiB built no faster and held more.
       this.db.pragma('cache_size = -16384');
@@ -187,6 +189,7 @@ export class AuditIndex {
         );
       })
       .immediate();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Queries need the whole index: not while it is being built. */
