@@ -116,7 +116,16 @@ describe('the audit index on a real stack (Meneer M)', () => {
     expect(views[0]).toMatchObject({ kind: 'view', viewerRole: 'privacy-officer', decisionIds: [], pseudonyms: [] });
     expect(views[0]!.viewer).toMatch(/^person:/);
     expect(views[1]!.contentSha256).toBe(views[0]!.contentSha256);
-    expect(new Set(views.map((v) => v.contentSha256)).size).toBe(3);
+    // Which list, under which filter, how many rows: in clear (ids and dates only).
+    expect(views[0]!.shown).toEqual({
+      kind: 'decisions',
+      format: 'page',
+      filter: { since: '2020-01-01', limit: 50, offset: 0 },
+      rows: expect.any(Number),
+    });
+    expect(views[2]!.shown).toMatchObject({ kind: 'decisions', format: 'csv', filter: { since: '2020-01-01' } });
+    expect((views[2]!.shown as { rows: number }).rows).toBeGreaterThan(0);
+    expect(views[3]!.contentSha256).not.toBe(views[0]!.contentSha256);
     // Found by who looked.
     const byViewer = await cli([
       'audit',

@@ -36,9 +36,11 @@ export async function takeIn(
   let batch: LogEntry[] = [];
   let preparer: Preparer | undefined;
   let pending: { entries: LogEntry[]; prepared: Promise<readonly Prepared[]> } | undefined;
+  // Read for the index as it is now: emptied meanwhile, the rest of this run is refused.
+  const generation = index.generation();
   const write = async () => {
     if (!pending) return;
-    added += index.ingestPrepared(pending.entries, await pending.prepared, 'after-last').added;
+    added += index.ingestPrepared(pending.entries, await pending.prepared, 'after-last', generation).added;
     pending = undefined;
     progress?.(added);
   };
@@ -54,7 +56,7 @@ export async function takeIn(
       batch = [];
     }
     await write();
-    added += index.ingest(batch, 'after-last').added;
+    added += index.ingest(batch, 'after-last', generation).added;
     index.finishBuild();
     return added;
   } finally {

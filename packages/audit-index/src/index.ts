@@ -3,7 +3,7 @@ export type { IndexStatus } from './store.js';
 export { CATCH_UP_BATCH, catchUp, follow, takeIn } from './follow.js';
 export { concerningPart, decisionsById, findDecisions, findDisclosures } from './queries.js';
 export type { DecisionQuery, DisclosureQuery, Page, Window } from './queries.js';
-export { proveRow } from './prove.js';
+export { inclusionFromIndex, proveRow } from './prove.js';
 export { IndexComparer } from './compare.js';
 export type { IndexComparison } from './compare.js';
 export { verifyWithIndex } from './verify.js';

@@ -119,6 +119,14 @@ const between = (from: string, to: string): number | undefined => {
 };
 
 const NONE: Measured = { moves: [] };
+const decidingRuleOf = (r: Record<string, unknown>) => str(r.decidingRule) ?? 'UNKNOWN';
+/** The evaluated rule that decided (the one the figures ask whether it is an assumption). */
+const decidingEntryOf = (r: Record<string, unknown>) => {
+  const rule = decidingRuleOf(r);
+  return list(r.rulesEvaluated)
+    .map(obj)
+    .find((e) => e?.id === rule);
+};
 const HOLD_ANSWERS = new Set(['HOLD_RELEASE', 'HOLD_DENY']);
 
 function measureDecision(r: Record<string, unknown>, earlier: Earlier): Measured {
@@ -137,12 +145,9 @@ function measureDecision(r: Record<string, unknown>, earlier: Earlier): Measured
   const moves: Move[] = [];
   if (earlier.firstOfSignal) moves.push(at('signals'));
   const outcome = str(r.outcome) ?? 'UNKNOWN';
-  const rule = str(r.decidingRule) ?? 'UNKNOWN';
+  const rule = decidingRuleOf(r);
   moves.push(at('decisions'), at(`decision:${outcome}`), at(`rule:${rule}`));
-  const deciding = list(r.rulesEvaluated)
-    .map(obj)
-    .find((e) => e?.id === rule);
-  if (deciding?.assumption === true) moves.push(at('assumption'));
+  if (decidingEntryOf(r)?.assumption === true) moves.push(at('assumption'));
 
   // A person's decision about an earlier one: its obligations met (in time or late), its HOLD ended.
   const human = obj(r.human);
@@ -198,9 +203,7 @@ export function learningPart(r: Record<string, unknown>): Record<string, unknown
   if (r.type === 'decision') {
     const facts = obj(r.facts);
     const human = obj(r.human);
-    const deciding = list(r.rulesEvaluated)
-      .map(obj)
-      .find((e) => e?.id === r.decidingRule);
+    const deciding = decidingEntryOf(r);
     return {
       type: r.type,
       decisionId: r.decisionId,

@@ -53,9 +53,8 @@ export class Preparer {
       this.waiting.clear();
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`exit code ${code}`));
-    });
+    // Any exit fails what still waits: a worker that stopped answers nothing.
+    this.worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
   }
 
   /** `entries` prepared (prepare.ts), in their order. */
@@ -76,10 +75,13 @@ export class Preparer {
       bytes: bytes.buffer,
       offsets,
     };
-    return new Promise((resolve, reject) => {
+    const prepared = new Promise<readonly Prepared[]>((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
       this.worker.postMessage(request, [bytes.buffer]);
     });
+    // Awaited later (after the batch before is written): a failure meanwhile is not unhandled.
+    prepared.catch(() => undefined);
+    return prepared;
   }
 
   close(): Promise<number> {

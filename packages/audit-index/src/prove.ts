@@ -1,8 +1,33 @@
 import type { X509Certificate } from 'node:crypto';
 import { verifyCheckpoint, type InclusionProofFile } from '@samenhang/audit-log';
 import { SamenhangError } from '@samenhang/errors';
-import { leafHash, storedInclusion, toHex } from '@samenhang/merkle';
+import { fromHex, leafHash, storedInclusionProof, toHex, verifyInclusion } from '@samenhang/merkle';
 import type { AuditIndex } from './store.js';
+
+/**
+ * PATH(leaf, D[0:size]) made from the index's chunk and leaf hashes, refused
+ * (ERR_AUDIT_INDEX) unless it proves `record` at `leaf` against `rootHex`, the signed root: a
+ * proof made from chunk hashes does not read the row's own hash, so the row is checked by
+ * verifying the proof, as whoever receives it will.
+ */
+export function inclusionFromIndex(
+  index: AuditIndex,
+  leaf: number,
+  record: Uint8Array,
+  size: number,
+  rootHex: string,
+): Uint8Array[] {
+  const proof = storedInclusionProof(leaf, size, {
+    leaves: (from, to) => index.leafHashes(from, to),
+    chunks: (from, to) => index.chunkHashes(from, to),
+  });
+  if (!verifyInclusion(leaf, size, leafHash(record), proof, fromHex(rootHex)))
+    throw new SamenhangError(
+      'ERR_AUDIT_INDEX',
+      'the audit index does not match the signed checkpoint: run audit verify, then audit reindex',
+    );
+  return proof;
+}
 
 /**
  * The inclusion proof of one row (a decision, disclosure, erasure or assignment, by its id)
@@ -24,16 +49,8 @@ export async function proveRow(
       'ERR_AUDIT_NOT_COVERED',
       `record ${recordId} is not yet covered by a signed checkpoint; try again in a few seconds`,
     );
-  const { root, proof } = storedInclusion(row.leaf, c.treeSize, {
-    leaves: (from, to) => index.leafHashes(from, to),
-    chunks: (from, to) => index.chunkHashes(from, to),
-  });
   const record = row.body;
-  if (toHex(root) !== c.rootHash || toHex(leafHash(record)) !== toHex(row.hash))
-    throw new SamenhangError(
-      'ERR_AUDIT_INDEX',
-      'the audit index does not match the signed checkpoint: run audit verify, then audit reindex',
-    );
+  const proof = inclusionFromIndex(index, row.leaf, record, c.treeSize, c.rootHash);
   return {
     type: 'samenhang-inclusion-proof',
     version: 1,

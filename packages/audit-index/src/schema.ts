@@ -9,8 +9,9 @@
  * whole run of CHUNK_LEAVES leaves (@samenhang/merkle), which a proof is made from.
  */
 // 2: the records' bytes beside the index (bodies.ts); 3: the learning figures, kept at ingest
-// (learning-table.ts); 4: decisions found by signal alone and by agency in time order.
-export const SCHEMA_VERSION = 4;
+// (learning-table.ts); 4: decisions found by signal alone and by agency in time order; 5: the
+// subtree hash of every chunk of the log (`chunks`), so a proof reads a chunk's hash, not its leaves.
+export const SCHEMA_VERSION = 5;
 
 export const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);

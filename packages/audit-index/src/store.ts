@@ -192,10 +192,21 @@ export class AuditIndex {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  /** Queries need the whole index: not while it is being built. */
-  private ready(): void {
-    if (this.building())
-      throw new SamenhangError('ERR_AUDIT_INDEX', 'the audit index is being built: ask again when it is done');
+  /**
+   * Runs a query in one read transaction (a snapshot: an `audit reindex` meanwhile empties
+   * nothing under it), and not while the index is being built: it would answer from part.
+   */
+  private read<T>(query: () => T): T {
+    return this.db.transaction(() => {
+      if (this.building())
+        throw new SamenhangError('ERR_AUDIT_INDEX', 'the audit index is being built: ask again when it is done');
+      return query();
+    })();
+  }
+
+  /** How many times the index was emptied (`reset`): a run taken in for one emptying must not land in the next. */
+  generation(): number {
+    return (this.statements.meta.get('generation') as number | undefined) ?? 0;
   }
 
   /**
@@ -210,21 +221,28 @@ export class AuditIndex {
   ingest(
     entries: readonly LogEntry[],
     read: 'after-last' | 'delivered' = 'delivered',
+    generation?: number,
   ): { added: number; gap: boolean } {
-    return this.ingestPrepared(entries, entries.map(prepare), read);
+    return this.ingestPrepared(entries, entries.map(prepare), read, generation);
   }
 
   /**
    * `ingest`, with what each entry's bytes alone decide already made (`prepared[i]` of
-   * `entries[i]`, by prepare.ts; a long catch-up makes it in a worker thread).
+   * `entries[i]`, by prepare.ts; a long catch-up makes it in a worker thread). A read of
+   * everything after the last sequence names the `generation` it was read for: if the index
+   * was emptied since (`audit reindex` in another process), its entries would land at the
+   * wrong leaves, so they are refused (ERR_AUDIT_INDEX) and the next catch-up starts over.
    */
   ingestPrepared(
     entries: readonly LogEntry[],
     prepared: readonly Prepared[],
     read: 'after-last' | 'delivered' = 'delivered',
+    generation?: number,
   ): { added: number; gap: boolean } {
     const s = this.statements;
     const run = this.db.transaction(() => {
+      if (generation !== undefined && generation !== this.generation())
+        throw new SamenhangError('ERR_AUDIT_INDEX', 'the audit index was emptied meanwhile (audit reindex): ask again');
       let { records, lastSeq } = this.status();
       const before = records;
       let gap = false;
@@ -306,29 +324,26 @@ export class AuditIndex {
         );
         this.bodies.truncate();
         this.db.exec(LEARNING_RESET);
+        this.statements.setMeta.run('generation', this.generation() + 1);
       })
       .immediate();
   }
 
   decisions(q: DecisionQuery): Page<DecisionRecord> {
-    this.ready();
-    return findDecisions(this, q);
+    return this.read(() => findDecisions(this, q));
   }
 
   disclosures(q: DisclosureQuery): Page<DisclosureRecord> {
-    this.ready();
-    return findDisclosures(this, q);
+    return this.read(() => findDisclosures(this, q));
   }
 
   decisionsById(ids: readonly string[]): DecisionRecord[] {
-    this.ready();
-    return decisionsById(this, ids);
+    return this.read(() => decisionsById(this, ids));
   }
 
   /** Every record that can concern one person (see concerningPart). */
   concerning(person: string): AuditRecords {
-    this.ready();
-    return concerningPart(this, person);
+    return this.read(() => concerningPart(this, person));
   }
 
   /** A record's bytes as logged, where a row says they are. */
@@ -363,12 +378,12 @@ export class AuditIndex {
 
   /** The learning figures per month and region, suppressed (docs/learning.md): counts, never ids. */
   learning(filter: LearningFilter = {}, by: 'month-region' | 'month' = 'month-region'): LearningRow[] {
-    return learningRows(this.db, filter, by);
+    return this.read(() => learningRows(this.db, filter, by));
   }
 
   /** The regions, agency kinds, categories and months the learning figures hold. */
   learningDimensions(): ReturnType<typeof learningDimensions> {
-    return learningDimensions(this.db);
+    return this.read(() => learningDimensions(this.db));
   }
 
   close(): void {

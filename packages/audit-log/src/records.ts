@@ -32,6 +32,17 @@ export interface DisclosureRecord {
   readonly viewer?: string;
   /** For a view by a signed-in person: the role they acted in. */
   readonly viewerRole?: string;
+  /**
+   * A privacy officer's page or export of the log (purpose PRIVACY_SUPERVISION): which list,
+   * under which filter (ids and dates, never a BSN), and how many rows; contentSha256 is the
+   * hash of the rows' ids.
+   */
+  readonly shown?: {
+    readonly kind: 'decisions' | 'disclosures';
+    readonly format: 'page' | 'csv';
+    readonly filter: Readonly<Partial<Record<string, string | number>>>;
+    readonly rows: number;
+  };
 }
 
 /**

@@ -12,7 +12,9 @@ export interface SignatureRequest {
 }
 export interface SignatureReply {
   readonly id: number;
-  /** Why the checkpoint's signatures do not verify; absent when they do. */
+  /** Only `true` when the checkpoint's signatures verify. */
+  readonly ok: boolean;
+  /** Why they do not. */
   readonly error?: string;
 }
 
@@ -38,8 +40,8 @@ export class SignatureChecker {
     this.worker.on('message', (r: SignatureReply) => {
       const w = this.waiting.get(r.id);
       this.waiting.delete(r.id);
-      if (r.error === undefined) w?.resolve();
-      else w?.reject(new SamenhangError('ERR_AUDIT_LOG_MISMATCH', r.error));
+      if (r.ok === true) w?.resolve();
+      else w?.reject(new SamenhangError('ERR_AUDIT_LOG_MISMATCH', r.error ?? 'signature invalid'));
     });
     const fail = (e: Error) => {
       this.failed = new SamenhangError('ERR_INTERNAL', 'the checkpoint signature worker stopped', { cause: e });
@@ -47,20 +49,21 @@ export class SignatureChecker {
       this.waiting.clear();
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`exit code ${code}`));
-    });
+    // Any exit fails what still waits: a worker that stopped verifies nothing.
+    this.worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
   }
 
   /** Resolves when the checkpoint's signatures verify; rejects (ERR_AUDIT_LOG_MISMATCH) with why when they do not. */
   check(jws: string): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
-    return new Promise((resolve, reject) => {
+    const checked = new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       const request: SignatureRequest = { id, jws };
       this.worker.postMessage(request);
     });
+    checked.catch(() => undefined);
+    return checked;
   }
 
   close(): Promise<number> {

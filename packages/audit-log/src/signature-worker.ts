@@ -12,10 +12,10 @@ parentPort?.on('message', (m: SignatureRequest) => {
   const reply = (r: SignatureReply) => parentPort?.postMessage(r);
   try {
     readCheckpoint(m.jws, ca, trustDomain, cache).signed.then(
-      () => reply({ id: m.id }),
-      (e: Error) => reply({ id: m.id, error: e.message }),
+      () => reply({ id: m.id, ok: true }),
+      (e: unknown) => reply({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
   } catch (e) {
-    reply({ id: m.id, error: (e as Error).message });
+    reply({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
   }
 });

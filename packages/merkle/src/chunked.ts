@@ -37,15 +37,12 @@ export function rangeHash(start: number, end: number, stored: StoredHashes, chun
   return nodeHash(rangeHash(start, start + k, stored, chunk), rangeHash(start + k, end, stored, chunk));
 }
 
-/** The tree head of the first `size` leaves and PATH(m, D[0:size]), from stored hashes. */
-export function storedInclusion(
+/** PATH(m, D[0:size]) from stored hashes (its root: rangeHash(0, size, …)). */
+export function storedInclusionProof(
   m: number,
   size: number,
   stored: StoredHashes,
   chunk = CHUNK_LEAVES,
-): { root: Uint8Array; proof: Uint8Array[] } {
-  return {
-    root: rangeHash(0, size, stored, chunk),
-    proof: inclusionRanges(m, size).map(([start, end]) => rangeHash(start, end, stored, chunk)),
-  };
+): Uint8Array[] {
+  return inclusionRanges(m, size).map(([start, end]) => rangeHash(start, end, stored, chunk));
 }

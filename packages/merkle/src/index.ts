@@ -3,5 +3,5 @@ export { MerkleTree } from './tree.js';
 export { verifyConsistency, verifyInclusion } from './verify.js';
 export { CompactTree } from './compact.js';
 export { inclusionRanges } from './ranges.js';
-export { CHUNK_LEAVES, foldHashes, rangeHash, storedInclusion } from './chunked.js';
+export { CHUNK_LEAVES, foldHashes, rangeHash, storedInclusionProof } from './chunked.js';
 export type { StoredHashes } from './chunked.js';

@@ -611,7 +611,8 @@ export class WebConsole {
                   scope.agency,
                 ).disclosures;
           await this.d.audit.viewedAuditRecords(
-            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, ids: rows.map((d) => d.disclosureId) },
+            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, rows: rows.length },
+            rows.map((d) => d.disclosureId),
             who,
             a.session,
           );
@@ -627,7 +628,8 @@ export class WebConsole {
           // An agency's officer: decisions of its own signals by what each record says, not by the index's column alone.
           const rows = scope === 'all' ? found.rows : found.rows.filter((d) => d.sourceAgency === scope.agency);
           await this.d.audit.viewedAuditRecords(
-            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, ids: rows.map((d) => d.decisionId) },
+            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, rows: rows.length },
+            rows.map((d) => d.decisionId),
             who,
             a.session,
           );

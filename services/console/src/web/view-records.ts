@@ -142,13 +142,15 @@ export class ConsoleAudit {
 
   /**
    * A page or CSV export of the log's decisions or disclosures shown to a privacy officer:
-   * who looked, when, in which role, and which rows under which filter (their hash; a CSV
-   * export can hold 50,000 rows, more than a record may). It names no person or decision, so
-   * it is found by its viewer, not in a citizen's access report: supervision by the
-   * controller's own officer is not a disclosure to a recipient (docs/audit.md).
+   * who looked, when, in which role, which list under which filter and how many rows, and the
+   * hash of the rows' ids (a CSV export can hold 50,000 rows, more than a record may name).
+   * It names no person or decision, so it is found by its viewer, not in a citizen's access
+   * report: supervision by the controller's own officer is not a disclosure to a recipient
+   * (docs/audit.md).
    */
   async viewedAuditRecords(
-    shown: { kind: 'decisions' | 'disclosures'; format: 'page' | 'csv'; filter: object; ids: readonly string[] },
+    shown: NonNullable<DisclosureRecord['shown']>,
+    ids: readonly string[],
     who: Identity,
     session: Session,
   ): Promise<void> {
@@ -157,10 +159,11 @@ export class ConsoleAudit {
       decisionIds: [],
       legalBasis: [],
       fieldsSent: [],
-      contentSha256: sha256Hex(canonicalJson(shown)),
+      contentSha256: sha256Hex(canonicalJson(ids)),
       sourceSignals: [],
       pseudonyms: [],
       systemId: '',
+      shown,
     };
     await this.write(auditSubjects.disclosures, record, record.disclosureId);
   }
