@@ -311,7 +311,17 @@ export class AuditIndex {
       s.setMeta.run('lastSeq', lastSeq);
       return { added: records - before, gap };
     });
-    return run.immediate();
+    try {
+      return run.immediate();
+    } catch (e) {
+      // Another process held the index for longer than the busy timeout: a build finishing
+      // (it sorts every link in one transaction). Nothing was taken in; asking again works.
+      if ((e as { code?: string }).code === 'SQLITE_BUSY')
+        throw new SamenhangError('ERR_AUDIT_INDEX', 'the audit index is busy (a build is finishing): ask again', {
+          cause: e,
+        });
+      throw e;
+    }
   }
 
   /** Empties the index (`audit reindex`), in one transaction: the next catch-up takes in the whole log. */

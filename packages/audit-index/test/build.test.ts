@@ -124,6 +124,21 @@ describe('building the audit index', () => {
     whole.close();
   });
 
+  it('says the index is busy, with its code, when another process holds it past the busy timeout', () => {
+    const index = fresh();
+    const other = AuditIndex.open(index.file);
+    index.db.pragma('busy_timeout = 50');
+    // As a build's last transaction holds it while it sorts the links into place.
+    other.db.prepare('BEGIN IMMEDIATE').run();
+    expect(() => index.ingest(log.slice(0, 10))).toThrow(
+      expect.objectContaining({ code: 'ERR_AUDIT_INDEX', message: expect.stringMatching(/busy/) }),
+    );
+    other.db.prepare('COMMIT').run();
+    expect(index.ingest(log.slice(0, 10)).added).toBeGreaterThan(0);
+    other.close();
+    index.close();
+  });
+
   it('is emptied in place mid-build, and built again from nothing', async () => {
     const whole = fresh();
     await takeIn(whole, log);
