@@ -24,20 +24,21 @@ export const CATCH_UP_BATCH = 2_048;
 /**
  * Takes in a run of the log that follows the index's last sequence (a catch-up's read, or
  * a copy of the log for a build), in transactions of CATCH_UP_BATCH entries: memory stays
- * flat however long the run. From its second batch on, a worker thread prepares each batch
- * (prepare.ts) while the one before is written.
+ * flat however long the run. A worker thread prepares each full batch (prepare.ts) while the
+ * one before is written; the last, partial one is prepared here. `generation` is the index's
+ * as it was when the run was read for (see AuditIndex.position).
  */
 export async function takeIn(
   index: AuditIndex,
   entries: Iterable<LogEntry> | AsyncIterable<LogEntry>,
   progress?: (records: number) => void,
+  generation = index.generation(),
 ): Promise<number> {
   let added = 0;
   let batch: LogEntry[] = [];
   let preparer: Preparer | undefined;
   let pending: { entries: LogEntry[]; prepared: Promise<readonly Prepared[]> } | undefined;
-  // Read for the index as it is now: emptied meanwhile, the rest of this run is refused.
-  const generation = index.generation();
+  // Read for the index as it was: emptied meanwhile, the rest of this run is refused.
   const write = async () => {
     if (!pending) return;
     added += index.ingestPrepared(pending.entries, await pending.prepared, 'after-last', generation).added;
@@ -72,7 +73,13 @@ export async function takeIn(
  * may create, so the CLI answers from a current index even with no console running.
  */
 export function catchUp(nc: NatsConnection, index: AuditIndex): Promise<number> {
-  return takeIn(index, streamAll(nc, STREAMS.AUDIT, auditSubjects.all, { startSeq: index.status().lastSeq + 1 }));
+  const { lastSeq, generation } = index.position();
+  return takeIn(
+    index,
+    streamAll(nc, STREAMS.AUDIT, auditSubjects.all, { startSeq: lastSeq + 1 }),
+    undefined,
+    generation,
+  );
 }
 
 /**
@@ -81,8 +88,9 @@ export function catchUp(nc: NatsConnection, index: AuditIndex): Promise<number> 
  */
 export async function follow(nc: NatsConnection, index: AuditIndex, log: Logger): Promise<Consumption> {
   await catchUp(nc, index);
-  // A consumer far behind the index (a new one, or the index was rebuilt by catching up)
-  // would deliver again all that the index holds: it starts after the index instead.
+  // A consumer far behind the index (a new one, or the CLI's catch-ups took the index on
+  // while the console was down) would deliver again all that the index holds: it starts
+  // after the index instead.
   // A home made before the index had no such consumer: it is made here then.
   const jsm = await nc.jetstreamManager();
   const info = await jsm.consumers.info(STREAMS.AUDIT, AUDIT_INDEX_CONSUMER).catch((e: unknown) => {

@@ -22,7 +22,7 @@ export interface PreparedRecord {
   readonly seq: number;
   readonly row: RowFields;
   readonly hash: Uint8Array;
-  /** What the learning figures read of the record (learningPart), or null for a record of no type its subject allows. */
+  /** What the learning figures read of the record (learningPart); null for a record of no type its subject allows, or one they cannot read. */
   readonly learning: Record<string, unknown> | null;
 }
 

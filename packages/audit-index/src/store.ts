@@ -153,8 +153,9 @@ export class AuditIndex {
     };
   }
 
-  /** Whether the index is being built (beginBuild): its queries wait until the build is done. */
+  /** Whether the index is being built (beginBuild): a query then refuses it. */
   building(): boolean {
+    // Prepared here, not kept: the constructor asks before its statements exist.
     return this.db.prepare("SELECT 1 FROM meta WHERE key = 'building'").pluck().get() === 1;
   }
 
@@ -207,6 +208,11 @@ export class AuditIndex {
   /** How many times the index was emptied (`reset`): a run taken in for one emptying must not land in the next. */
   generation(): number {
     return (this.statements.meta.get('generation') as number | undefined) ?? 0;
+  }
+
+  /** Where a catch-up starts, and the generation it reads for, in one read: an emptying between the two would go unseen. */
+  position(): { lastSeq: number; generation: number } {
+    return this.db.transaction(() => ({ lastSeq: this.status().lastSeq, generation: this.generation() }))();
   }
 
   /**

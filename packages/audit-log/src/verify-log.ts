@@ -30,7 +30,7 @@ export interface VerifyReport {
 
 type Head = { readonly treeSize: number; readonly rootHash: string };
 
-/** Checkpoints whose signatures may be checked at once: a few hundred milliseconds of the thread pool's work. */
+/** Checkpoints whose signatures may be checked at once: a few hundred milliseconds of the checking threads' work. */
 const IN_FLIGHT = 64;
 /** After this many checkpoints the log is a long one: their signatures are checked in a worker thread (SignatureChecker). */
 const CHECK_IN_WORKER_AFTER = 32;
@@ -70,7 +70,7 @@ export class LogVerifier {
   private straddling: { problem: Problem; actual: string; swapped: boolean } | undefined;
   private readonly checked = new CheckpointCache();
   /**
-   * Checkpoints whose signatures are still being checked (on the thread pool, while records
+   * Checkpoints whose signatures are still being checked (on the thread pool, or in the SignatureChecker's worker for a long log, while records
    * are hashed here), each settling to the problem it found, if any. At most IN_FLIGHT.
    */
   private inFlight: { seq: number; problem: Promise<Problem | undefined> }[] = [];

@@ -31,8 +31,9 @@ export function foldHashes(hashes: Iterable<Uint8Array>): Uint8Array {
  */
 export function rangeHash(start: number, end: number, stored: StoredHashes, chunk = CHUNK_LEAVES): Uint8Array {
   const n = end - start;
+  if (n >= chunk && (n & (n - 1)) === 0 && start % chunk === 0)
+    return foldHashes(stored.chunks(start / chunk, end / chunk));
   if (n <= chunk) return foldHashes(stored.leaves(start, end));
-  if ((n & (n - 1)) === 0 && start % chunk === 0) return foldHashes(stored.chunks(start / chunk, end / chunk));
   const k = split(n);
   return nodeHash(rangeHash(start, start + k, stored, chunk), rangeHash(start + k, end, stored, chunk));
 }
