@@ -42,7 +42,7 @@ import {
   type ReplayResult,
 } from './audit-pages.js';
 import type { AuditView } from './audit-view.js';
-import { h } from './html.js';
+import { h, type Raw } from './html.js';
 import { langOf, translator, type Lang } from './i18n.js';
 import { page, type PageContext } from './layout.js';
 import {
@@ -595,6 +595,8 @@ export class WebConsole {
             return true;
           }
         }
+        // What the answer is, as a page and as CSV, and the ids its view record hashes.
+        let shown: { ids: string[]; file: string; csv: () => string; body: () => Raw };
         if (kind === 'disclosures') {
           const found = index.disclosures({ ...f, ...window });
           // An agency's officer sees of each disclosure only its own agency's entries.
@@ -610,37 +612,32 @@ export class WebConsole {
                   },
                   scope.agency,
                 ).disclosures;
-          await this.d.audit.viewedAuditRecords(
-            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, rows: rows.length },
-            rows.map((d) => d.disclosureId),
-            who,
-            a.session,
-          );
-          if (csv) sendCsv(res, 'verstrekkingen.csv', toCsv(DISCLOSURE_COLUMNS, disclosureCells, rows));
-          else
-            send(
-              res,
-              200,
-              page(a.ctx, t('disclosures'), disclosuresBody(t, f, rows, { total: found.total, page: pageNo })),
-            );
+          shown = {
+            ids: rows.map((d) => d.disclosureId),
+            file: 'verstrekkingen.csv',
+            csv: () => toCsv(DISCLOSURE_COLUMNS, disclosureCells, rows),
+            body: () => disclosuresBody(t, f, rows, { total: found.total, page: pageNo }),
+          };
         } else {
           const found = index.decisions({ ...f, ...window });
           // An agency's officer: decisions of its own signals by what each record says, not by the index's column alone.
           const rows = scope === 'all' ? found.rows : found.rows.filter((d) => d.sourceAgency === scope.agency);
-          await this.d.audit.viewedAuditRecords(
-            { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, rows: rows.length },
-            rows.map((d) => d.decisionId),
-            who,
-            a.session,
-          );
-          if (csv) sendCsv(res, 'beslissingen.csv', toCsv(DECISION_COLUMNS, decisionCells, rows));
-          else
-            send(
-              res,
-              200,
-              page(a.ctx, t('decisions'), decisionsBody(t, f, rows, { total: found.total, page: pageNo })),
-            );
+          shown = {
+            ids: rows.map((d) => d.decisionId),
+            file: 'beslissingen.csv',
+            csv: () => toCsv(DECISION_COLUMNS, decisionCells, rows),
+            body: () => decisionsBody(t, f, rows, { total: found.total, page: pageNo }),
+          };
         }
+        // Recorded before it is sent, as who looked: no record, no answer.
+        await this.d.audit.viewedAuditRecords(
+          { kind, format: csv ? 'csv' : 'page', filter: { ...f, ...window }, rows: shown.ids.length },
+          shown.ids,
+          who,
+          a.session,
+        );
+        if (csv) sendCsv(res, shown.file, shown.csv());
+        else send(res, 200, page(a.ctx, t(kind), shown.body()));
         return true;
       }
       case 'GET /audit/access-report':
