@@ -22,11 +22,19 @@ import type { AuditIndex } from './store.js';
 export const CATCH_UP_BATCH = 2_048;
 
 /**
+ * A batch also ends at this many bytes of records (a record is at most a message, 1 MiB), so
+ * what a batch holds in either thread stays bounded whatever its records weigh: the worker's
+ * heap is capped, and a worker that runs out of it takes the whole process down.
+ */
+export const CATCH_UP_BATCH_BYTES = 8 << 20;
+
+/**
  * Takes in a run of the log that follows the index's last sequence (a catch-up's read, or
- * a copy of the log for a build), in transactions of CATCH_UP_BATCH entries: memory stays
- * flat however long the run. A worker thread prepares each full batch (prepare.ts) while the
- * one before is written; the last, partial one is prepared here. `generation` is the index's
- * as it was when the run was read for (see AuditIndex.position).
+ * a copy of the log for a build), in transactions of CATCH_UP_BATCH entries (or
+ * CATCH_UP_BATCH_BYTES): memory stays flat however long the run. A worker thread prepares
+ * each full batch (prepare.ts) while the one before is written; the last, partial one is
+ * prepared here. `generation` is the index's as it was when the run was read for (see
+ * AuditIndex.position).
  */
 export async function takeIn(
   index: AuditIndex,
@@ -36,6 +44,7 @@ export async function takeIn(
 ): Promise<number> {
   let added = 0;
   let batch: LogEntry[] = [];
+  let bytes = 0;
   let preparer: Preparer | undefined;
   let pending: { entries: LogEntry[]; prepared: Promise<readonly Prepared[]> } | undefined;
   // Read for the index as it was: emptied meanwhile, the rest of this run is refused.
@@ -49,12 +58,14 @@ export async function takeIn(
   try {
     for await (const e of entries) {
       batch.push(e);
-      if (batch.length < CATCH_UP_BATCH) continue;
+      bytes += e.data.length;
+      if (batch.length < CATCH_UP_BATCH && bytes < CATCH_UP_BATCH_BYTES) continue;
       preparer ??= new Preparer();
       const next = { entries: batch, prepared: preparer.prepare(batch) };
       await write();
       pending = next;
       batch = [];
+      bytes = 0;
     }
     await write();
     added += index.ingest(batch, 'after-last', generation).added;

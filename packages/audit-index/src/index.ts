@@ -1,6 +1,6 @@
 export { AuditIndex } from './store.js';
 export type { IndexStatus } from './store.js';
-export { CATCH_UP_BATCH, catchUp, follow, takeIn } from './follow.js';
+export { CATCH_UP_BATCH, CATCH_UP_BATCH_BYTES, catchUp, follow, takeIn } from './follow.js';
 export { concerningPart, decisionsById, findDecisions, findDisclosures } from './queries.js';
 export type { DecisionQuery, DisclosureQuery, Page, Window } from './queries.js';
 export { inclusionFromIndex, proveRow } from './prove.js';

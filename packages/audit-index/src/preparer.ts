@@ -29,7 +29,8 @@ export interface PrepareReply {
  */
 export class Preparer {
   private readonly worker = new Worker(new URL('../dist/prepare-worker.js', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 },
+    // A batch is at most CATCH_UP_BATCH_BYTES of records: its strings and objects fit with room to spare.
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
   });
   private readonly waiting = new Map<
     number,

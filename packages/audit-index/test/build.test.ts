@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuditIndex,
   CATCH_UP_BATCH,
+  CATCH_UP_BATCH_BYTES,
   IndexComparer,
   inclusionFromIndex,
   learningPart,
@@ -77,6 +78,21 @@ describe('building the audit index', () => {
     expect(contents(stepwise).tables.learning_open!.length).toBeGreaterThan(0);
     stepwise.close();
     built.close();
+  });
+
+  it('ends a batch at CATCH_UP_BATCH_BYTES of records, however few they are', async () => {
+    const big = Array.from({ length: 120 }, (_, i) => ({
+      seq: i + 1,
+      subject: 'samenhang.audit.decisions',
+      data: Buffer.from(JSON.stringify({ type: 'decision', decisionId: `big-${i}`, padding: 'x'.repeat(200_000) })),
+    }));
+    const index = fresh();
+    const steps: number[] = [];
+    await takeIn(index, big, (n) => steps.push(n));
+    const perBatch = Math.ceil(CATCH_UP_BATCH_BYTES / big[0]!.data.length);
+    expect(steps.slice(0, 2)).toEqual([perBatch, 2 * perBatch]);
+    expect(index.status()).toEqual({ records: 120, lastSeq: 120 });
+    index.close();
   });
 
   it('refuses queries while half built, and the next catch-up (in any process) finishes the build', async () => {
