@@ -39,6 +39,7 @@ function treeSizeOf(jws: string): number {
 }
 
 const INSERT_LOADED_LINK = 'INSERT INTO links_load (key, leaf) VALUES (?, ?)';
+const IS_BUILDING = "SELECT 1 FROM meta WHERE key = 'building'";
 
 export interface IndexStatus {
   /** Records indexed: the next record's leaf index in the Merkle log. */
@@ -101,7 +102,7 @@ export class AuditIndex {
         'INSERT INTO records (leaf, seq, type, id, time, agency, signal, recipient, viewer, observed, hash, body_at, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       link: this.db.prepare('INSERT OR IGNORE INTO links (key, leaf) VALUES (?, ?)'),
-      building: this.db.prepare("SELECT 1 FROM meta WHERE key = 'building'").pluck(),
+      building: this.db.prepare(IS_BUILDING).pluck(),
       agencyOf: this.db
         .prepare("SELECT agency FROM records INDEXED BY records_by_id WHERE id = ? AND type = 'decision' LIMIT 1")
         .pluck(),
@@ -156,7 +157,7 @@ export class AuditIndex {
   /** Whether the index is being built (beginBuild): a query then refuses it. */
   building(): boolean {
     // Prepared here, not kept: the constructor asks before its statements exist.
-    return this.db.prepare("SELECT 1 FROM meta WHERE key = 'building'").pluck().get() === 1;
+    return this.db.prepare(IS_BUILDING).pluck().get() === 1;
   }
 
   /**
