@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KV, KvEntry, NatsConnection } from 'nats';
+import { AckPolicy, type KV, type KvEntry, type NatsConnection } from 'nats';
 import {
   bindKv,
   forEachLast,
@@ -154,6 +154,29 @@ describe('leanKv answers as nats.js KV does', () => {
     const withHeader = await lastHeaders(nc.jetstream(), bucket, 'Samenhang-Test', (k) => k.header !== undefined);
     expect(withHeader.kept.map((k) => k.key)).toEqual(['lh-a']);
     expect(withHeader.total).toBe(all.total);
+  });
+
+  it('a pass whose consumer the server refuses fails at once, instead of waiting to try again', async () => {
+    // A bucket whose stream allows one consumer, and has it: the server refuses the pass's.
+    // nats.js's ordered consumer took such a refusal (or a creation timing out under load)
+    // quietly and tried again after 15–45 s, thirty times; the expiry sweep stalled with it.
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.add({
+      name: 'KV_LIMITED',
+      subjects: ['$KV.LIMITED.>'],
+      max_consumers: 1,
+      max_msgs_per_subject: 1,
+    });
+    await jsm.consumers.add('KV_LIMITED', { durable_name: 'only', ack_policy: AckPolicy.Explicit });
+    await nc.jetstream().publish('$KV.LIMITED.a', bytes('a'));
+    const started = Date.now();
+    const refused = await failure(lastHeaders(nc.jetstream(), 'LIMITED', 'Samenhang-Test'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(refused?.api_error?.err_code).toBe(10026); // maximum consumers limit reached
+    // Once the stream has room the same pass reads it.
+    await jsm.consumers.delete('KV_LIMITED', 'only');
+    expect((await lastHeaders(nc.jetstream(), 'LIMITED', 'Samenhang-Test')).total).toBe(1);
+    expect((await jsm.streams.info('KV_LIMITED')).state.consumer_count).toBe(0);
   });
 
   it('a pass with values gives every live key once, with its last value, over several batches', async () => {

@@ -1,4 +1,4 @@
-import { DeliverPolicy, type Consumer, type JetStreamClient, type MsgHdrs } from 'nats';
+import { AckPolicy, DeliverPolicy, nanos, nuid, type Consumer, type JetStreamClient, type MsgHdrs } from 'nats';
 import { retryOnTimeout } from './retry-timeout.js';
 
 /** A key of a bucket as its last write left it. */
@@ -28,10 +28,15 @@ export interface HeaderPass {
 
 /**
  * Every live key of a KV bucket with its last write, handed to `visit` one by one in
- * batches of a thousand: an ordered consumer delivering the last message per subject, as
- * nats.js's `keys()` does, instead of a request per key. `headersOnly`: a pass over
- * 200,000 pictures then moves no picture. Deleted and purged keys are left out; `left` is
- * how many keys are still to come (for a progress bar). Returns how many keys were live.
+ * batches of a thousand: a consumer delivering the last message per subject, as nats.js's
+ * `keys()` does, instead of a request per key. `headersOnly`: a pass over 200,000 pictures
+ * then moves no picture. Deleted and purged keys are left out; `left` is how many keys are
+ * still to come (for a progress bar). Returns how many keys were live.
+ *
+ * The consumer is made here, not by nats.js's ordered consumer: that one answers a failed
+ * creation (a request timing out on a loaded server) by waiting 15–45 s and trying again,
+ * up to thirty times, so a pass stalled silently for minutes. Here a failure is thrown,
+ * and its caller (the expiry sweep, every minute) tries again on its next round.
  */
 export async function forEachLast(
   js: JetStreamClient,
@@ -39,19 +44,33 @@ export async function forEachLast(
   o: { readonly headersOnly: boolean },
   visit: (w: LastWrite, left: number) => void,
 ): Promise<number> {
+  const stream = `KV_${bucket}`;
   const prefix = `$KV.${bucket}.`;
-  const consumer = await js.consumers.get(`KV_${bucket}`, {
-    filterSubjects: `${prefix}>`,
-    deliver_policy: DeliverPolicy.LastPerSubject,
-    headers_only: o.headersOnly,
-    inactive_threshold: 30_000, // the server's backstop should the delete below not arrive
+  const jsm = await js.jetstreamManager(false);
+  let name = '';
+  // nats-server 2.9 may place a one-replica consumer of a replicated stream on a cluster
+  // peer that is down; its creation then times out, and one of a new name is placed afresh.
+  const made = await retryOnTimeout(() => {
+    if (name) void jsm.consumers.delete(stream, name).catch(() => undefined); // should it exist after all
+    name = `last_${nuid.next()}`;
+    return jsm.consumers.add(stream, {
+      name,
+      filter_subject: `${prefix}>`,
+      deliver_policy: DeliverPolicy.LastPerSubject,
+      ack_policy: AckPolicy.None,
+      headers_only: o.headersOnly,
+      mem_storage: true,
+      num_replicas: 1,
+      inactive_threshold: nanos(30_000), // the server's backstop should the delete below not arrive
+    });
   });
   try {
-    return await readLast(consumer, prefix, visit);
+    if (made.num_pending === 0) return 0; // an empty bucket: nothing would ever arrive
+    return await readLast(await retryOnTimeout(() => js.consumers.get(stream, made.name)), prefix, visit);
   } finally {
-    // Gone at once, not after nats.js's default five idle minutes: the server checks each
-    // consumer of a stream as messages arrive, and every signal writes a picture.
-    await consumer.delete().catch(() => undefined);
+    // Gone at once: the server checks each consumer of a stream as messages arrive, and
+    // every signal writes a picture.
+    await jsm.consumers.delete(stream, made.name).catch(() => undefined);
   }
 }
 
@@ -75,13 +94,11 @@ async function readLast(
   prefix: string,
   visit: (w: LastWrite, left: number) => void,
 ): Promise<number> {
-  // The first info() creates the ordered consumer; should nats-server 2.9 place it on a
-  // cluster peer that is down, it times out and the next one is placed afresh.
-  if ((await retryOnTimeout(() => consumer.info())).num_pending === 0) return 0; // an empty bucket: nothing would ever arrive
   let live = 0;
   // Pulls kept going ahead of the handling (consume, not fetch-and-wait): the server reads
-  // the next batch while this process parses the last one.
-  const messages = await consumer.consume({ max_messages: BATCH });
+  // the next batch while this process parses the last one. A consumer that vanishes midway
+  // (the server restarted) ends the pass with an error instead of waiting for it.
+  const messages = await consumer.consume({ max_messages: BATCH, abort_on_missing_resource: true });
   try {
     for await (const m of messages) {
       const op = m.headers?.get('KV-Operation');
