@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_NODE_OPTIONS } from '@samenhang/launcher';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { startTestStack, type TestStack, consumerIdle } from '@samenhang/testkit';
 import { loadScenario } from './helpers/scenario.js';
@@ -162,6 +163,35 @@ describe('samenhang command', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL nats-server\s+not found/);
     expect(r.stdout).toContain('fix: sudo apt-get update && sudo apt-get install -y nats-server');
+  });
+
+  it("stats and the audit commands run in a child under the services' heap cap, and answer as before", async () => {
+    // Without a cap V8 lets an index build's garbage take the process past 300 MiB.
+    for (const [args, answered] of [
+      [['stats', '--json'], (out: string) => Array.isArray(JSON.parse(out).rows)],
+      [['audit', 'decisions', '--signal', 'cli-1', '--json'], (out: string) => out.includes('"signalId":"cli-1"')],
+    ] as const) {
+      const child = spawn('node', [BIN, ...args, '--home', t.paths.root]);
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      let capped: string[] | undefined;
+      for (let done = false; !capped && !done; await sleep(5)) {
+        done = child.exitCode !== null;
+        for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== child.pid) continue;
+            capped = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          } catch {
+            /* gone meanwhile */
+          }
+        }
+      }
+      expect(await exited).toBe(0);
+      expect(capped).toEqual(expect.arrayContaining([...SERVICE_NODE_OPTIONS, BIN, ...args]));
+      expect(answered(stdout)).toBe(true);
+    }
   });
 
   it('replay re-decides stored signals under a policy and a date, and writes nothing', async () => {

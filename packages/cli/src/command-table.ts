@@ -371,6 +371,7 @@ export const COMMANDS: readonly Command[] = [
     description: 'Every subcommand reads the AUDIT stream as the privacy-officer identity, the only one that may.',
     flags: [],
     examples: ['samenhang audit verify', 'samenhang audit access-report --bsn 999990019'],
+    heapCapped: true,
     subcommands: AUDIT,
   },
   {
@@ -421,6 +422,7 @@ export const COMMANDS: readonly Command[] = [
       { flag: 'csv', choice: 'format' },
     ],
     examples: ['samenhang stats', 'samenhang stats --json', 'samenhang stats --csv'],
+    heapCapped: true,
     exits: '0 success, 1 failure (no stack runs, or the index cannot be used), 2 usage error',
     run: (c) => stats(c.paths, c.flags),
   },

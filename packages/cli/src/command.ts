@@ -47,6 +47,11 @@ export interface Command {
   readonly exits?: string;
   /** False for commands that do not read a home (they make their own or need none). */
   readonly home?: boolean;
+  /**
+   * Runs under the services' heap cap (capped.ts): it may build the audit index, and without
+   * a cap V8 lets that build's garbage take the process past 300 MiB. Holds for subcommands.
+   */
+  readonly heapCapped?: boolean;
   readonly run?: (c: CommandContext) => Promise<number>;
   readonly subcommands?: readonly Command[];
 }

@@ -2,6 +2,7 @@
 import { homePaths, readEnv, resolveHome } from '@samenhang/config';
 import { SamenhangError, isSamenhangError } from '@samenhang/errors';
 import { parseInvocation } from './argv.js';
+import { cappedArgs, runCapped } from './capped.js';
 import { fullName, type Command } from './command.js';
 import { COMMANDS, versionLine } from './command-table.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
@@ -25,6 +26,8 @@ async function run(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     case 'run': {
       running = inv.path;
+      const capped = inv.path.some((c) => c.heapCapped) && cappedArgs(process.execArgv, process.argv[1]!, argv);
+      if (capped) return runCapped(capped);
       const env = readEnv();
       const paths = homePaths(resolveHome(inv.flags.home, env, process.cwd()));
       return inv.path[inv.path.length - 1]!.run!({ flags: inv.flags, args: inv.args, env, paths });
