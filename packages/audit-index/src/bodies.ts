@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 
 /**
  * The records as logged, next to the index in one append-only file; a row names its bytes by
@@ -8,6 +8,9 @@ import { chmodSync, closeSync, ftruncateSync, openSync, readSync, writeSync } fr
  * so what a rolled-back transaction wrote is simply overwritten by the next one.
  */
 const AHEAD = 8 << 20;
+
+/** Buffers one writev takes on Linux. */
+const IOV_MAX = 1024;
 
 export class BodyFile {
   private readonly fd: number;
@@ -25,12 +28,29 @@ export class BodyFile {
     this.fd = openSync(file, 'r+');
   }
 
-  /** Writes `chunks` one after the other from `at`; returns where they end. */
+  /**
+   * Writes `chunks` one after the other from `at`; returns where they end. Gathered by the
+   * kernel (writev), not joined here first: joining a batch's records cost 7 % of a build.
+   */
   write(at: number, chunks: readonly Uint8Array[]): number {
-    const all = Buffer.concat(chunks);
-    let done = 0;
-    while (done < all.length) done += writeSync(this.fd, all, done, all.length - done, at + done);
-    return at + all.length;
+    for (let i = 0; i < chunks.length; i += IOV_MAX) {
+      const group = chunks.slice(i, i + IOV_MAX);
+      const length = group.reduce((n, c) => n + c.length, 0);
+      const done = writevSync(this.fd, group, at);
+      // A short write (a full disk, a signal) is finished one chunk at a time, or throws.
+      if (done < length) this.writeFrom(at, group, done);
+      at += length;
+    }
+    return at;
+  }
+
+  private writeFrom(at: number, chunks: readonly Uint8Array[], skip: number): void {
+    for (const c of chunks) {
+      for (let done = Math.min(skip, c.length); done < c.length; )
+        done += writeSync(this.fd, c, done, c.length - done, at + done);
+      skip = Math.max(0, skip - c.length);
+      at += c.length;
+    }
   }
 
   read(at: number, length: number): Buffer {
