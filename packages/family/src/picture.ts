@@ -137,8 +137,32 @@ export function mergePictures(into: Picture, from: Picture): Picture {
     entries,
     withdrawn,
     ...(capped.length > 0 ? { capped } : {}),
-    systems: { ...from.systems, ...into.systems },
+    systems: mergeSystems(into.systems, from.systems),
   };
+}
+
+/**
+ * What both pictures' systems have shown. Two pictures may both hold a system of the same id
+ * (its founder's signals raced into both on two consent instances), each with versions sent
+ * to a region: per region the higher version is kept, so the merged picture's next version
+ * follows every version either sent. Keeping one picture's state whole let the next version
+ * repeat a number the other had sent, and an RVT showing the highest version seen kept
+ * showing the stale one; a region only the other had alerted was forgotten, and never corrected.
+ */
+function mergeSystems(
+  into: Readonly<Record<string, SystemState>>,
+  from: Readonly<Record<string, SystemState>>,
+): Record<string, SystemState> {
+  const systems = { ...from, ...into };
+  for (const [id, f] of Object.entries(from)) {
+    const i = into[id];
+    if (!i) continue;
+    const alerts = { ...f.alerts, ...i.alerts };
+    for (const [region, a] of Object.entries(f.alerts))
+      if (a.version > (i.alerts[region]?.version ?? 0)) alerts[region] = a;
+    systems[id] = { ...i, alerts };
+  }
+  return systems;
 }
 
 export function withEntry(p: Picture, e: PictureEntry): Picture {

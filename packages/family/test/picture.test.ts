@@ -31,6 +31,25 @@ describe('pictures', () => {
     expect(ab.mergedFrom).toEqual(['sys_b']);
     expect(mergePictures(ab, b)).toEqual(ab);
   });
+  it("merge a system both pictures hold by each region's higher version, so the next version follows both", () => {
+    const id = systemIdOf('p_m');
+    const state = (alerts: Picture['systems'][string]['alerts']) => ({ persons: ['p_m'], mergedFrom: [], alerts });
+    const sent = (version: number, sha: string) => ({ version, contentSha256: sha, published: version });
+    // Raced into two pictures: one sent version 2 to Foodvalley and version 1 to Twente, the other version 1 to Foodvalley.
+    const into = { ...emptyPicture('sys_a'), systems: { [id]: state({ foodvalley: sent(1, 'a1') }) } };
+    const from = {
+      ...emptyPicture('sys_b'),
+      systems: { [id]: state({ foodvalley: sent(2, 'b2'), twente: sent(1, 'b1') }) },
+    };
+    const merged = mergePictures(into, from);
+    expect(merged.systems[id]!.alerts).toEqual({ foodvalley: sent(2, 'b2'), twente: sent(1, 'b1') });
+    expect(mergePictures(from, into).systems[id]!.alerts).toEqual(merged.systems[id]!.alerts);
+    expect(mergePictures(merged, from)).toEqual(merged);
+    // The merged picture's next version for Foodvalley is above both pictures' versions.
+    let p = withEntry(merged, entry('s1', 'politie-oost-nederland', 'POLICE'));
+    p = nextAlerts(withEntry(p, entry('s2', 'ggz-centraal', 'MENTAL_HEALTH')), policy, NOW)!;
+    expect(alertOf(p)!.version).toBe(3);
+  });
   it('keep a withdrawn signal out, even when a merge or a redelivery brings it back', () => {
     const e = entry('s1', 'politie-oost-nederland', 'POLICE');
     const withdrawn = withWithdrawal(withEntry(emptyPicture('sys_a'), e), e.key);
