@@ -1,5 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +8,7 @@ import { SERVICE_NODE_OPTIONS } from '@samenhang/launcher';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { startTestStack, type TestStack, consumerIdle } from '@samenhang/testkit';
 import { loadScenario } from './helpers/scenario.js';
+import { waitUntil } from './helpers/until.js';
 
 const BIN = join(import.meta.dirname, '..', 'packages/cli/bin/samenhang.js');
 const run = async (args: string[]) => {
@@ -165,33 +166,51 @@ describe('samenhang command', () => {
     expect(r.stdout).toContain('fix: sudo apt-get update && sudo apt-get install -y nats-server');
   });
 
+  /** The capped child `parent` started, once it runs (undefined if `parent` ended without one). */
+  const childOf = async (parent: ChildProcess) => {
+    for (;;) {
+      const done = parent.exitCode !== null || parent.signalCode !== null;
+      for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent.pid) continue;
+          const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          // A child just forked still has its parent's command line: wait until it runs its own.
+          if (args.includes(SERVICE_NODE_OPTIONS[0])) return { pid: Number(pid), args };
+        } catch {
+          /* gone meanwhile */
+        }
+      }
+      if (done) return undefined;
+      await sleep(5);
+    }
+  };
+
   it("stats and the audit commands run in a child under the services' heap cap, and answer as before", async () => {
     // Without a cap V8 lets an index build's garbage take the process past 300 MiB.
     for (const [args, answered] of [
       [['stats', '--json'], (out: string) => Array.isArray(JSON.parse(out).rows)],
       [['audit', 'decisions', '--signal', 'cli-1', '--json'], (out: string) => out.includes('"signalId":"cli-1"')],
     ] as const) {
-      const child = spawn('node', [BIN, ...args, '--home', t.paths.root]);
+      const parent = spawn('node', [BIN, ...args, '--home', t.paths.root]);
       let stdout = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      let capped: string[] | undefined;
-      for (let done = false; !capped && !done; await sleep(5)) {
-        done = child.exitCode !== null;
-        for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-          try {
-            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-            if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== child.pid) continue;
-            capped = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-          } catch {
-            /* gone meanwhile */
-          }
-        }
-      }
+      parent.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => parent.once('exit', resolve));
+      const child = await childOf(parent);
       expect(await exited).toBe(0);
-      expect(capped).toEqual(expect.arrayContaining([...SERVICE_NODE_OPTIONS, BIN, ...args]));
+      expect(child?.args).toEqual(expect.arrayContaining([...SERVICE_NODE_OPTIONS, BIN, ...args]));
       expect(answered(stdout)).toBe(true);
     }
+    // A stop asked of the command alone (a supervisor's SIGTERM) stops the child too.
+    const parent = spawn('node', [BIN, 'stats', '--home', t.paths.root]);
+    const exited = new Promise<number | null>((resolve) => parent.once('exit', resolve));
+    const child = await childOf(parent);
+    expect(child).toBeDefined();
+    parent.kill('SIGTERM');
+    const code = await exited;
+    await waitUntil('the child gone', () => !existsSync(`/proc/${child!.pid}`), 5_000);
+    // Stopped by the signal, or done just before it arrived.
+    expect([0, 128 + 15]).toContain(code);
   });
 
   it('replay re-decides stored signals under a policy and a date, and writes nothing', async () => {

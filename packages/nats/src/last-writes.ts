@@ -1,4 +1,13 @@
-import { AckPolicy, DeliverPolicy, nanos, nuid, type Consumer, type JetStreamClient, type MsgHdrs } from 'nats';
+import {
+  AckPolicy,
+  ConsumerEvents,
+  DeliverPolicy,
+  nanos,
+  nuid,
+  type Consumer,
+  type JetStreamClient,
+  type MsgHdrs,
+} from 'nats';
 import { retryOnTimeout } from './retry-timeout.js';
 
 /** A key of a bucket as its last write left it. */
@@ -99,8 +108,19 @@ async function readLast(
   // the next batch while this process parses the last one. A consumer that vanishes midway
   // (the server restarted) ends the pass with an error instead of waiting for it.
   const messages = await consumer.consume({ max_messages: BATCH, abort_on_missing_resource: true });
+  // A server that stopped answering (two heartbeats missed, ~30 s) ends it too: nats.js would
+  // ask after the consumer for as long as the process lives, and the sweep would never end.
+  void (async () => {
+    for await (const s of await messages.status())
+      if (s.type === ConsumerEvents.HeartbeatsMissed && Number(s.data) >= 2)
+        messages.stop(new Error('a last-writes pass heard nothing from the server: read again'));
+  })().catch(() => undefined);
+  let delivered = 0;
   try {
     for await (const m of messages) {
+      // Nothing is sent again to a consumer that acknowledges nothing: a message lost on the
+      // way (a reconnect) would leave a key out, unseen. The pass fails instead.
+      if (m.info.deliverySequence !== ++delivered) throw new Error('a last-writes pass missed a message: read again');
       const op = m.headers?.get('KV-Operation');
       if (op !== 'DEL' && op !== 'PURGE') {
         live++;
