@@ -45,7 +45,7 @@ export interface HeaderPass {
  * The consumer is made here, not by nats.js's ordered consumer: that one answers a failed
  * creation (a request timing out on a loaded server) by waiting 15–45 s and trying again,
  * up to thirty times, so a pass stalled silently for minutes. Here a failure is thrown,
- * and its caller (the expiry sweep, every minute) tries again on its next round.
+ * and its caller (the expiry sweep, hourly by default) tries again on its next round.
  */
 export async function forEachLast(
   js: JetStreamClient,
