@@ -21,6 +21,7 @@ import { prepare, type Prepared } from './prepare.js';
 import {
   DROP_QUERY_INDEXES,
   LINKS_LOAD,
+  LINKS_UNLOAD,
   LOOKUP_INDEXES,
   QUERY_INDEXES,
   SCHEMA_VERSION,
@@ -38,7 +39,7 @@ function treeSizeOf(jws: string): number {
   }
 }
 
-const INSERT_LOADED_LINK = 'INSERT INTO links_load (key, leaf) VALUES (?, ?)';
+const LOAD_LINKS = 'INSERT INTO links_load (links) VALUES (?)';
 const IS_BUILDING = "SELECT 1 FROM meta WHERE key = 'building'";
 
 export interface IndexStatus {
@@ -162,11 +163,11 @@ export class AuditIndex {
 
   /**
    * Starts a build, when the index holds nothing yet (a new index, or after `reset`): the
-   * indexes only queries use are dropped and links are appended to a table of their own, so
-   * taking in a long log writes each row once, in order, instead of into trees keyed at
-   * random (at ten million records that cost more than everything else); `finishBuild` makes
-   * them by sorting. A build left unfinished (the process stopped) goes on with the next
-   * catch-up, in whichever process. Returns whether the index is being built.
+   * indexes only queries use are dropped and each batch's links are appended to a table of
+   * their own, so taking in a long log writes each row once, in order, instead of into trees
+   * keyed at random (at ten million records that cost more than everything else);
+   * `finishBuild` makes them by sorting. A build left unfinished (the process stopped) goes on
+   * with the next catch-up, in whichever process. Returns whether the index is being built.
    */
   beginBuild(): boolean {
     return this.db
@@ -186,8 +187,7 @@ export class AuditIndex {
       .transaction(() => {
         if (!this.building()) return;
         this.db.exec(
-          `INSERT OR IGNORE INTO links (key, leaf) SELECT key, leaf FROM links_load ORDER BY key, leaf;
-           DROP TABLE links_load; ${QUERY_INDEXES} DELETE FROM meta WHERE key = 'building';`,
+          `${LINKS_UNLOAD} DROP TABLE links_load; ${QUERY_INDEXES} DELETE FROM meta WHERE key = 'building';`,
         );
       })
       .immediate();
@@ -256,8 +256,7 @@ export class AuditIndex {
       const bodiesAt = (s.meta.get('bodies') as number | undefined) ?? 0;
       let at = bodiesAt;
       const bytes: Uint8Array[] = [];
-      const addLink = s.building.get() === 1 ? this.db.prepare(INSERT_LOADED_LINK) : s.link;
-      // Links in key order: a batch's inserts then touch each page of the tree once, not at random.
+      const building = s.building.get() === 1;
       const links: [string, number][] = [];
       this.learningTable.begin();
       for (let i = 0; i < entries.length; i++) {
@@ -309,8 +308,13 @@ export class AuditIndex {
       // The chunks this batch completed, from their rows' leaf hashes.
       for (let c = Math.floor(before / CHUNK_LEAVES); c < Math.floor(records / CHUNK_LEAVES); c++)
         s.chunk.run(c, foldHashes(this.leafHashes(c * CHUNK_LEAVES, (c + 1) * CHUNK_LEAVES)));
-      links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-      for (const [key, leaf] of links) addLink.run(key, leaf);
+      if (building) {
+        if (links.length > 0) this.db.prepare(LOAD_LINKS).run(JSON.stringify(links));
+      } else {
+        // In key order: a batch's inserts then touch each page of the tree once, not at random.
+        links.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+        for (const [key, leaf] of links) s.link.run(key, leaf);
+      }
       this.learningTable.flush();
       this.bodies.write(bodiesAt, bytes);
       s.setMeta.run('bodies', at);
