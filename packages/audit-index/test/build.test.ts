@@ -58,8 +58,26 @@ function contents(index: AuditIndex) {
   };
 }
 
-// Longer than two catch-up batches, so the worker thread prepares some and the last is partial.
-const log = makeLog(11, 2 * CATCH_UP_BATCH + 3_000);
+// Longer than two catch-up batches, so the worker thread prepares some and the last is partial;
+// at its end, persons whose pseudonyms need escaping in the JSON a build holds links in.
+const made = makeLog(11, 2 * CATCH_UP_BATCH + 3_000);
+const oddPersons = ['person:\ud800x', 'person:"q\\\u0000', 'person:é😀\udc00'];
+const log = made.concat(
+  oddPersons.map((p, i) => ({
+    seq: made.length + 1 + i,
+    subject: 'samenhang.audit.decisions',
+    data: Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(made[0]!.data).toString('utf8')),
+        decisionId: `odd-${i}`,
+        subjectPseudonym: p,
+        signalId: `s-odd-${i}`,
+        relatedPseudonyms: [],
+        householdKey: `hh-${p}`,
+      }),
+    ),
+  })),
+);
 
 describe('building the audit index', () => {
   it('makes, in batches prepared by a worker thread, the same index as taking in a few entries at a time', async () => {
@@ -76,6 +94,7 @@ describe('building the audit index', () => {
       all.disclosures.filter((d) => d.recipient === 'rvt-flevoland').length,
     );
     expect(contents(stepwise).tables.learning_open!.length).toBeGreaterThan(0);
+    for (const p of oddPersons) expect(built.concerning(p).decisions.map((d) => d.decisionId)).toHaveLength(1);
     stepwise.close();
     built.close();
   });
