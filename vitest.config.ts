@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
+          // One development PKI for the run, copied into each test home (packages/testkit).
+          globalSetup: ['tests/setup/pki.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -4,6 +4,7 @@
 // hands the tests the bench's synthetic load and the launcher they start stacks with, so a
 // test imports fixtures from here alone (the launcher still lives in the CLI package).
 export { bareStack, stackPerSuite, startTestStack } from './stack.js';
+export { copyRunPki } from './pki-template.js';
 export type { TestStack } from './stack.js';
 export { publishSteps, publishStepsOneByOne } from './publish-scenario.js';
 export { devProviderLogin, signInBrowser, signInHttps } from './sign-in.js';

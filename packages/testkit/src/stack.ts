@@ -8,6 +8,7 @@ import type { JetStreamClient, NatsConnection } from 'nats';
 import { afterAll, beforeAll } from 'vitest';
 import { connectAs } from '@samenhang/nats';
 import { ensurePki } from '@samenhang/certs-dev';
+import { copyRunPki } from './pki-template.js';
 
 export interface TestStack {
   readonly paths: HomePaths;
@@ -28,6 +29,7 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const root = mkdtempSync(join(tmpdir(), 'samenhang-test-'));
   const paths = homePaths(root);
+  copyRunPki(paths);
   if (options.prepare) {
     await ensurePki(paths);
     await options.prepare(paths);
