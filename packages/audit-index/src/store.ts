@@ -24,6 +24,7 @@ import {
   LINKS_UNLOAD,
   LOOKUP_INDEXES,
   QUERY_INDEXES,
+  SAME_ONCE_BUILT,
   SCHEMA_VERSION,
   TABLES,
   link,
@@ -87,6 +88,8 @@ export class AuditIndex {
     }
     const version = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as number | undefined;
     if (version === undefined) this.db.prepare("INSERT INTO meta VALUES ('schema', ?)").run(SCHEMA_VERSION);
+    else if (SAME_ONCE_BUILT.includes(version) && !this.building())
+      this.db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(SCHEMA_VERSION);
     else if (version !== SCHEMA_VERSION) {
       this.close();
       throw new SamenhangError(

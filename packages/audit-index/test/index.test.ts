@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { AuditIndex, toCsv } from '@samenhang/audit-index';
+import { AuditIndex, takeIn, toCsv } from '@samenhang/audit-index';
 import { CHECKPOINT_SUBJECT, concerning, inRange, parseRecords } from '@samenhang/audit-log';
 import { makeLog } from './make-log.js';
 
@@ -133,6 +133,34 @@ describe('the audit index', () => {
     expect(() => AuditIndex.open(file)).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
     // Disposable: what the console and the CLI open is made anew, empty, for the next catch-up.
     const renewed = AuditIndex.openOrRebuild(file);
+    expect(renewed.status()).toEqual({ records: 0, lastSeq: 0 });
+    renewed.close();
+  });
+
+  it('takes over a finished index of schema 5 as it is, and builds one left half built by it again', async () => {
+    const entries = makeLog(3, 120);
+    const finished = fresh();
+    const built = AuditIndex.open(finished);
+    await takeIn(built, entries);
+    built.close();
+    const halfBuilt = fresh();
+    const half = AuditIndex.open(halfBuilt);
+    half.beginBuild();
+    half.ingest(entries.slice(0, 60), 'after-last');
+    half.close();
+    for (const file of [finished, halfBuilt]) {
+      const db = new Database(file);
+      db.prepare("UPDATE meta SET value = 5 WHERE key = 'schema'").run();
+      db.close();
+    }
+    const taken = AuditIndex.open(finished);
+    expect(taken.db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).not.toBe(5);
+    expect(taken.status().lastSeq).toBe(120);
+    expect(taken.decisions({}).total).toBeGreaterThan(0);
+    taken.close();
+    // Half built, its links are in that version's layout: refused, and made anew where it is used.
+    expect(() => AuditIndex.open(halfBuilt)).toThrow(expect.objectContaining({ code: 'ERR_AUDIT_INDEX' }));
+    const renewed = AuditIndex.openOrRebuild(halfBuilt);
     expect(renewed.status()).toEqual({ records: 0, lastSeq: 0 });
     renewed.close();
   });
