@@ -203,17 +203,23 @@ describe('samenhang command', () => {
     }
     // A stop asked of the command alone (a supervisor's SIGTERM) stops the child too.
     const parent = spawn('node', [BIN, 'stats', '--home', t.paths.root]);
-    const exited = new Promise<number | string | null>((resolve) =>
-      parent.once('exit', (code, signal) => resolve(code ?? signal)),
+    let childPid = 0;
+    const exited = new Promise<{ code: number | string | null; childGone: boolean }>((resolve) =>
+      parent.once('exit', (code, signal) =>
+        resolve({ code: code ?? signal, childGone: !existsSync(`/proc/${childPid}`) }),
+      ),
     );
     const child = await childOf(parent);
     expect(child).toBeDefined();
+    childPid = child!.pid;
     parent.kill('SIGTERM');
-    const code = await exited;
+    const { code, childGone } = await exited;
     await waitUntil('the child gone', () => !existsSync(`/proc/${child!.pid}`), 5_000);
     // Stopped by the signal passed on (143); or the child was done just before it arrived (0),
-    // or so shortly before that the parent, no longer passing it on, was ended by it.
+    // or so shortly before that the parent, no longer passing it on, was ended by it: then
+    // the child was gone already (had the parent not passed it on, the child would run on).
     expect([0, 128 + 15, 'SIGTERM']).toContain(code);
+    if (code === 'SIGTERM') expect(childGone).toBe(true);
   });
 
   it('replay re-decides stored signals under a policy and a date, and writes nothing', async () => {
