@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The home of a development PKI made once for the test run (tests/setup/pki.ts). */
+    /** The folder of the development PKI made once for the test run (tests/setup/pki.ts): a home's `pki`. */
     samenhangPki: string;
   }
 }
