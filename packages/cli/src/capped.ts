@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { SERVICE_NODE_OPTIONS } from '@samenhang/launcher';
 
@@ -28,13 +28,29 @@ const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * it; Ctrl-C reaches both, as they share the terminal's process group.
  */
 export function runCapped(args: readonly string[]): Promise<number> {
-  const child = spawn(process.execPath, args, { stdio: 'inherit' });
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  // Listening before the child exists: a stop that arrives while it is being started would
+  // otherwise end this process by default and leave the child running on its own. A signal
+  // is handled on a later turn of the event loop, by when `child` is set.
+  let child: ChildProcess | undefined;
+  const stop = (signal: NodeJS.Signals) => child?.kill(signal);
+  const stopListening = () => {
+    for (const s of STOPS) process.off(s, stop);
+  };
   for (const s of STOPS) process.on(s, stop);
+  try {
+    child = spawn(process.execPath, args, { stdio: 'inherit' });
+  } catch (e) {
+    stopListening();
+    throw e;
+  }
+  const started = child;
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      for (const s of STOPS) process.off(s, stop);
+    started.once('error', (e) => {
+      stopListening();
+      reject(e);
+    });
+    started.once('exit', (code, signal) => {
+      stopListening();
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
