@@ -1,27 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { childRunning } from './helpers/children.js';
 
 // The CLI's runCapped as built (what `samenhang` runs), in a process of its own that stands for
 // a command under a supervisor; the child it starts waits, so only a stop passed on ends it.
 const CAPPED = pathToFileURL(join(import.meta.dirname, '..', 'packages/cli/dist/capped.js')).href;
-const COMMAND = `import(${JSON.stringify(CAPPED)}).then((m) => m.runCapped(['-e', 'setTimeout(() => {}, 20000)'])).then((c) => process.exit(c));`;
-
-/** The pid of `parent`'s child once it runs its own command line (exec done). */
-function childOf(parentPid: number): number | undefined {
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parentPid) continue;
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('setTimeout')) return Number(pid);
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return undefined;
-}
+const WAIT = 'setTimeout(() => {}, 20000)';
+const COMMAND = `import(${JSON.stringify(CAPPED)}).then((m) => m.runCapped(['-e', ${JSON.stringify(WAIT)}])).then((c) => process.exit(c));`;
 
 describe('a capped command asked to stop', () => {
   it('passes the stop on even when it arrives the moment its child has started', async () => {
@@ -38,7 +26,8 @@ describe('a capped command asked to stop', () => {
         ),
       );
       const deadline = Date.now() + 10_000;
-      while (child === undefined && Date.now() < deadline) child = childOf(parent.pid!);
+      while (child === undefined && Date.now() < deadline)
+        child = childRunning(parent.pid!, (args) => args.includes(WAIT))?.pid;
       expect(child).toBeDefined();
       parent.kill('SIGTERM');
       const { code, childAlive } = await exited;

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_NODE_OPTIONS } from '@samenhang/launcher';
 import { DEFAULT_POLICY_FILE } from '@samenhang/policy';
 import { startTestStack, type TestStack, consumerIdle } from '@samenhang/testkit';
+import { childRunning } from './helpers/children.js';
 import { loadScenario } from './helpers/scenario.js';
 import { waitUntil } from './helpers/until.js';
 
@@ -170,17 +171,8 @@ describe('samenhang command', () => {
   const childOf = async (parent: ChildProcess) => {
     for (;;) {
       const done = parent.exitCode !== null || parent.signalCode !== null;
-      for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-        try {
-          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-          if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent.pid) continue;
-          const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-          // A child just forked still has its parent's command line: wait until it runs its own.
-          if (args.includes(SERVICE_NODE_OPTIONS[0])) return { pid: Number(pid), args };
-        } catch {
-          /* gone meanwhile */
-        }
-      }
+      const child = childRunning(parent.pid!, (args) => args.includes(SERVICE_NODE_OPTIONS[0]));
+      if (child) return child;
       if (done) return undefined;
       await sleep(5);
     }
